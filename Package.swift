@@ -1,0 +1,36 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Clientele: a library banks embed to manage their VIP and strategic clients.
+// The root package has no dependencies: the Swift toolchain only (see DESIGN.md).
+let package = Package(
+    name: "Clientele",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CustomerModel", targets: ["CustomerModel"]),
+        .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
+        .executable(name: "clientele", targets: ["clientele"]),
+    ],
+    targets: [
+        // MARK: CustomerModel: the 360 view, money and days, ports and their in-memory defaults.
+        .target(name: "CustomerModel"),
+        .testTarget(name: "CustomerModelTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
+
+        // MARK: CustomerModelTesting: conformance kits for every port and the synthetic bank.
+        .target(name: "CustomerModelTesting", dependencies: ["CustomerModel"]),
+        .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
+
+        // MARK: clientele: the command-line front door (demo, import).
+        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting"]),
+    ]
+)
+
+// One settings block for every target (the swift-log shape).
+for target in package.targets where [.regular, .test, .executable].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))  // SE-0335: `any P` spelled out
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))  // SE-0444
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))  // SE-0409
+    settings.append(.treatWarning("ExplicitSendable", as: .warning))  // every public type decides Sendable
+    target.swiftSettings = settings
+}

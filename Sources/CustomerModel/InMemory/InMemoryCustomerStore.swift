@@ -1,0 +1,421 @@
+import Synchronization
+
+/// The in-memory ``CustomerStore``: the embedded default, and the reference the conformance kit
+/// is checked against.
+///
+/// All state sits behind one `Mutex`; each call holds it once, so batches are atomic and
+/// concurrent writers serialise. Audit entries are written after the lock is released; a
+/// failing audit log fails the call (the in-memory log never fails).
+public final class InMemoryCustomerStore: CustomerStore {
+    struct State {
+        var profiles: [CustomerID: VersionedProfile] = [:]
+        var byRM: [StaffID: Set<CustomerID>] = [:]
+        var byBranch: [BranchID: Set<CustomerID>] = [:]
+        var accounts: [AccountID: Account] = [:]
+        var accountsOf: [CustomerID: Set<AccountID>] = [:]
+        var holdings: [HoldingID: Holding] = [:]
+        var holdingsOf: [CustomerID: Set<HoldingID>] = [:]
+        var maturing: [Day: Set<HoldingID>] = [:]
+        var relationships: [String: Relationship] = [:]
+        var relationshipsOf: [CustomerID: Set<String>] = [:]
+        var referrals: [CustomerID: [Referral]] = [:]
+        var organisation = Organisation.empty
+    }
+
+    let state = Mutex(State())
+    private let audit: any AuditLog
+    private let clock: any WallClock
+    private let policy: AccessPolicy
+
+    /// Creates an empty store.
+    /// - Parameters:
+    ///   - audit: where every read and write is recorded.
+    ///   - clock: stamps audit entries.
+    ///   - policy: who may see and change which clients.
+    ///   - organisation: the branch hierarchy and staff.
+    public init(
+        audit: any AuditLog, clock: any WallClock, policy: AccessPolicy = .default,
+        organisation: Organisation = .empty
+    ) {
+        self.audit = audit
+        self.clock = clock
+        self.policy = policy
+        state.withLock { $0.organisation = organisation }
+    }
+
+    // MARK: Profiles
+
+    /// The stored profiles for `ids` in input order, skipping unknown ids.
+    /// - Throws: ``StoreError/Code/forbidden`` if any known client is out of the principal's scope.
+    public func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile] {
+        let result = state.withLock { state -> Result<[VersionedProfile], StoreError> in
+            var found: [VersionedProfile] = []
+            found.reserveCapacity(ids.count)
+            for id in ids {
+                guard let stored = state.profiles[id] else { continue }
+                guard policy.permits(principal, .read, coverage: stored.profile.coverage, in: state.organisation) else {
+                    return .failure(StoreError(.forbidden, customer: id, "out of the principal's scope"))
+                }
+                found.append(stored)
+            }
+            return .success(found)
+        }
+        let found = try await audited(result, principal, .read, ids, ["profile"], "profiles")
+        return found
+    }
+
+    /// Writes every change or none, returning the new versions in input order.
+    /// - Throws: ``StoreError/Code/conflict`` for a stale expected version or an id repeated in the
+    ///   batch, ``StoreError/Code/invalid`` for a profile that fails validation,
+    ///   ``StoreError/Code/forbidden`` for a client (old or new coverage) out of scope.
+    public func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
+        let result = state.withLock { state -> Result<[Int64], StoreError> in
+            var seen = Set<CustomerID>()
+            var versions: [Int64] = []
+            versions.reserveCapacity(changes.count)
+            for change in changes {
+                let id = change.profile.id
+                guard seen.insert(id).inserted else {
+                    return .failure(StoreError(.conflict, customer: id, "client appears twice in one batch"))
+                }
+                do throws(ValueError) {
+                    try change.profile.validate(in: state.organisation)
+                } catch {
+                    return .failure(StoreError(.invalid, customer: id, field: error.field, error.message))
+                }
+                let stored = state.profiles[id]
+                if let stored, !policy.permits(principal, .write, coverage: stored.profile.coverage, in: state.organisation) {
+                    return .failure(StoreError(.forbidden, customer: id, "out of the principal's scope"))
+                }
+                guard policy.permits(principal, .write, coverage: change.profile.coverage, in: state.organisation) else {
+                    return .failure(StoreError(.forbidden, customer: id, "new coverage is out of the principal's scope"))
+                }
+                if stored?.version != change.expectedVersion {
+                    let expected = change.expectedVersion.map(String.init) ?? "none (new client)"
+                    let actual = stored.map { String($0.version) } ?? "none"
+                    return .failure(
+                        StoreError(.conflict, customer: id, "stale expected version \(expected), stored \(actual)"))
+                }
+                versions.append((stored?.version ?? 0) + 1)
+            }
+            for (change, version) in zip(changes, versions) {
+                let profile = change.profile
+                if let old = state.profiles[profile.id]?.profile {
+                    if let rm = old.coverage.relationshipManager { state.byRM[rm]?.remove(profile.id) }
+                    state.byBranch[old.coverage.branch]?.remove(profile.id)
+                }
+                if let rm = profile.coverage.relationshipManager { state.byRM[rm, default: []].insert(profile.id) }
+                state.byBranch[profile.coverage.branch, default: []].insert(profile.id)
+                state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
+            }
+            return .success(versions)
+        }
+        return try await audited(result, principal, .write, changes.map(\.profile.id), ["profile"], "upsert")
+    }
+
+    /// Clients matching `query` within the principal's scope, sorted by identifier.
+    public func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError)
+        -> [CustomerID]
+    {
+        let ids = state.withLock { state -> [CustomerID] in
+            let candidates: [CustomerID]
+            switch query {
+            case .all:
+                candidates = Array(state.profiles.keys)
+            case .relationshipManager(let rm):
+                candidates = Array(state.byRM[rm] ?? [])
+            case .branch(let branch, let includingSubBranches):
+                if includingSubBranches {
+                    candidates = state.organisation.subtree(of: branch).union([branch]).flatMap {
+                        state.byBranch[$0] ?? []
+                    }
+                } else {
+                    candidates = Array(state.byBranch[branch] ?? [])
+                }
+            case .tag(let name, let day):
+                candidates = state.profiles.values.lazy.filter { $0.profile.hasTag(name, on: day) }.map(\.profile.id)
+            }
+            return candidates.filter { id in
+                guard let profile = state.profiles[id]?.profile else { return false }
+                return principal.hasBankWideScope
+                    || policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+            }.sorted()
+        }
+        return try await audited(.success(ids), principal, .read, ids, ["coverage"], "customers")
+    }
+
+    // MARK: Accounts, holdings, relationships, referrals
+
+    /// Stores accounts, all or nothing.
+    public func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
+        let result = state.withLock { state -> Result<Void, StoreError> in
+            if let failure = Self.checkWritable(accounts.map(\.customer), principal, policy, state) {
+                return .failure(failure)
+            }
+            for account in accounts {
+                if let old = state.accounts[account.id], old.customer != account.customer {
+                    state.accountsOf[old.customer]?.remove(account.id)
+                }
+                state.accounts[account.id] = account
+                state.accountsOf[account.customer, default: []].insert(account.id)
+            }
+            return .success(())
+        }
+        try await audited(result, principal, .write, accounts.map(\.customer), ["accounts"], "upsertAccounts")
+    }
+
+    /// Stores holdings, all or nothing.
+    /// - Throws: ``StoreError/Code/invalid`` for a negative asset balance or a maturity before the open day.
+    public func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
+        let result = state.withLock { state -> Result<Void, StoreError> in
+            for holding in holdings {
+                if holding.product.isAsset, holding.balance.minorUnits < 0 {
+                    return .failure(
+                        StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "balance",
+                            "an asset holding cannot have a negative balance"))
+                }
+                if let maturity = holding.maturesOn, maturity < holding.openedOn {
+                    return .failure(
+                        StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "maturesOn",
+                            "matures before it opens"))
+                }
+            }
+            if let failure = Self.checkWritable(holdings.map(\.customer), principal, policy, state) {
+                return .failure(failure)
+            }
+            for holding in holdings {
+                if let old = state.holdings[holding.id] {
+                    state.holdingsOf[old.customer]?.remove(holding.id)
+                    if let day = old.maturesOn { state.maturing[day]?.remove(holding.id) }
+                }
+                state.holdings[holding.id] = holding
+                state.holdingsOf[holding.customer, default: []].insert(holding.id)
+                if let day = holding.maturesOn { state.maturing[day, default: []].insert(holding.id) }
+            }
+            return .success(())
+        }
+        try await audited(result, principal, .write, holdings.map(\.customer), ["holdings"], "upsertHoldings")
+    }
+
+    /// Stores relationship edges, all or nothing. A party that names a client must name a stored one.
+    public func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
+        let result = state.withLock { state -> Result<Void, StoreError> in
+            for edge in relationships {
+                if edge.id.isEmpty {
+                    return .failure(StoreError(.invalid, customer: edge.customer, field: "id", "relationship id is empty"))
+                }
+                if let party = edge.party.customer {
+                    if state.profiles[party] == nil {
+                        return .failure(
+                            StoreError(.notFound, customer: party, record: edge.id, field: "party", "unknown client"))
+                    }
+                    if party == edge.customer {
+                        return .failure(
+                            StoreError(.invalid, customer: party, record: edge.id, field: "party",
+                                "a client cannot be related to itself"))
+                    }
+                }
+            }
+            if let failure = Self.checkWritable(relationships.map(\.customer), principal, policy, state) {
+                return .failure(failure)
+            }
+            for edge in relationships {
+                if let old = state.relationships[edge.id] {
+                    state.relationshipsOf[old.customer]?.remove(old.id)
+                    if let party = old.party.customer { state.relationshipsOf[party]?.remove(old.id) }
+                }
+                state.relationships[edge.id] = edge
+                state.relationshipsOf[edge.customer, default: []].insert(edge.id)
+                if let party = edge.party.customer { state.relationshipsOf[party, default: []].insert(edge.id) }
+            }
+            return .success(())
+        }
+        try await audited(
+            result, principal, .write, relationships.map(\.customer), ["relationships"], "upsertRelationships")
+    }
+
+    /// Records referrals; repeats are no-ops.
+    public func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
+        let result = state.withLock { state -> Result<Void, StoreError> in
+            for referral in referrals {
+                if referral.referrer == referral.referred {
+                    return .failure(
+                        StoreError(.invalid, customer: referral.referrer, field: "referred", "a client cannot refer itself"))
+                }
+                if state.profiles[referral.referred] == nil {
+                    return .failure(StoreError(.notFound, customer: referral.referred, field: "referred", "unknown client"))
+                }
+            }
+            if let failure = Self.checkWritable(referrals.map(\.referrer), principal, policy, state) {
+                return .failure(failure)
+            }
+            for referral in referrals {
+                var list = state.referrals[referral.referrer, default: []]
+                if !list.contains(where: { $0.referred == referral.referred }) {
+                    list.append(referral)
+                    state.referrals[referral.referrer] = list
+                }
+            }
+            return .success(())
+        }
+        try await audited(result, principal, .write, referrals.map(\.referrer), ["referrals"], "recordReferrals")
+    }
+
+    /// Accounts of the clients, sorted by id.
+    public func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
+        let result = state.withLock { state -> Result<[Account], StoreError> in
+            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
+            return .success(
+                customers.flatMap { state.accountsOf[$0] ?? [] }.compactMap { state.accounts[$0] }.sorted { $0.id < $1.id })
+        }
+        return try await audited(result, principal, .read, customers, ["accounts"], "accounts")
+    }
+
+    /// Holdings of the clients, sorted by id.
+    public func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
+        let result = state.withLock { state -> Result<[Holding], StoreError> in
+            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
+            return .success(
+                customers.flatMap { state.holdingsOf[$0] ?? [] }.compactMap { state.holdings[$0] }.sorted { $0.id < $1.id })
+        }
+        return try await audited(result, principal, .read, customers, ["holdings"], "holdings")
+    }
+
+    /// Holdings in scope maturing in `days`, by maturity day then id.
+    public func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError)
+        -> [Holding]
+    {
+        let found = state.withLock { state -> [Holding] in
+            var found: [Holding] = []
+            if days.lowerBound.distance(to: days.upperBound) < state.maturing.count {
+                for day in days { found += (state.maturing[day] ?? []).compactMap { state.holdings[$0] } }
+            } else {
+                for (day, ids) in state.maturing where days.contains(day) {
+                    found += ids.compactMap { state.holdings[$0] }
+                }
+            }
+            return found.filter { holding in
+                guard let profile = state.profiles[holding.customer]?.profile else { return false }
+                return principal.hasBankWideScope
+                    || policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+            }.sorted { ($0.maturesOn ?? days.upperBound, $0.id) < ($1.maturesOn ?? days.upperBound, $1.id) }
+        }
+        let customers = Array(Set(found.map(\.customer))).sorted()
+        return try await audited(.success(found), principal, .read, customers, ["holdings"], "holdingsMaturing")
+    }
+
+    /// Relationship edges touching the clients, sorted by id.
+    public func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+        -> [Relationship]
+    {
+        let result = state.withLock { state -> Result<[Relationship], StoreError> in
+            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
+            let ids = Set(customers.flatMap { state.relationshipsOf[$0] ?? [] })
+            return .success(ids.compactMap { state.relationships[$0] }.sorted { $0.id < $1.id })
+        }
+        return try await audited(result, principal, .read, customers, ["relationships"], "relationships")
+    }
+
+    /// Referrals made by the clients.
+    public func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError)
+        -> [Referral]
+    {
+        let result = state.withLock { state -> Result<[Referral], StoreError> in
+            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
+            return .success(
+                customers.flatMap { state.referrals[$0] ?? [] }.sorted {
+                    ($0.referrer, $0.on, $0.referred) < ($1.referrer, $1.on, $1.referred)
+                })
+        }
+        return try await audited(result, principal, .read, customers, ["referrals"], "referrals")
+    }
+
+    // MARK: Organisation
+
+    /// The branch hierarchy and staff.
+    public func organisation() async throws(StoreError) -> Organisation { state.withLock { $0.organisation } }
+
+    /// Replaces the organisation; head office and system principals only.
+    /// - Throws: ``StoreError/Code/invalid`` when the hierarchy has unknown parents, cycles or duplicates.
+    public func replace(organisation: Organisation, as principal: Principal) async throws(StoreError) {
+        guard principal.role == .headOffice || principal.role == .system else {
+            try await audit(principal, .denied, [], ["organisation"], "replaceOrganisation")
+            throw StoreError(.forbidden, "only head office may change the organisation")
+        }
+        let checked: Organisation
+        do throws(ValueError) { checked = try organisation.validated() } catch {
+            throw StoreError(.invalid, field: error.field, error.message)
+        }
+        state.withLock { $0.organisation = checked }
+        try await audit(principal, .write, [], ["organisation"], "replaceOrganisation")
+    }
+
+    // MARK: Package-internal access for the activity store
+
+    /// The coverage of each client, `nil` for unknown clients, and the organisation.
+    package func coverages(of ids: [CustomerID]) -> ([Coverage?], Organisation) {
+        state.withLock { state in (ids.map { state.profiles[$0]?.profile.coverage }, state.organisation) }
+    }
+
+    /// The number of profiles stored.
+    public var count: Int { state.withLock { $0.profiles.count } }
+
+    // MARK: Helpers
+
+    private static func checkReadable(
+        _ customers: [CustomerID], _ principal: Principal, _ policy: AccessPolicy, _ state: State
+    ) -> StoreError? {
+        if principal.hasBankWideScope { return nil }
+        for id in customers {
+            if let profile = state.profiles[id]?.profile,
+                !policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+            {
+                return StoreError(.forbidden, customer: id, "out of the principal's scope")
+            }
+        }
+        return nil
+    }
+
+    private static func checkWritable(
+        _ customers: [CustomerID], _ principal: Principal, _ policy: AccessPolicy, _ state: State
+    ) -> StoreError? {
+        for id in customers {
+            guard let profile = state.profiles[id]?.profile else {
+                return StoreError(.notFound, customer: id, "unknown client")
+            }
+            if !principal.hasBankWideScope || principal.role == .auditor,
+                !policy.permits(principal, .write, coverage: profile.coverage, in: state.organisation)
+            {
+                return StoreError(.forbidden, customer: id, "out of the principal's scope")
+            }
+        }
+        return nil
+    }
+
+    private func audited<T>(
+        _ result: Result<T, StoreError>, _ principal: Principal, _ action: AuditRecord.Action, _ customers: [CustomerID],
+        _ fields: [String], _ operation: String
+    ) async throws(StoreError) -> T {
+        switch result {
+        case .success(let value):
+            try await audit(principal, action, customers, fields, operation)
+            return value
+        case .failure(let error):
+            if error.code == .forbidden {
+                try await audit(principal, .denied, error.customer.map { [$0] } ?? customers, fields, operation)
+            }
+            throw error
+        }
+    }
+
+    private func audit(
+        _ principal: Principal, _ action: AuditRecord.Action, _ customers: [CustomerID], _ fields: [String],
+        _ operation: String
+    ) async throws(StoreError) {
+        try await audit.record([
+            AuditRecord(
+                at: clock.now, principal: principal, action: action, customers: customers, fields: fields,
+                operation: operation)
+        ])
+    }
+}
