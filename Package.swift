@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
+        .library(name: "ValueModel", targets: ["ValueModel"]),
         .executable(name: "clientele", targets: ["clientele"]),
     ],
     targets: [
@@ -20,8 +21,14 @@ let package = Package(
         .target(name: "CustomerModelTesting", dependencies: ["CustomerModel"]),
         .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
+        // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.
+        .target(name: "ValueModel", dependencies: ["CustomerModel"]),
+        .testTarget(
+            name: "ValueModelTests", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting"],
+            resources: [.copy("Resources")]),
+
         // MARK: clientele: the command-line front door (demo, import).
-        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting"]),
+        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel"]),
     ]
 )
 
