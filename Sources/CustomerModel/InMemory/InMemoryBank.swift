@@ -1,0 +1,36 @@
+/// Every in-memory port wired together: the embedded default a host (or the demo) starts with.
+///
+/// ```swift
+/// let bank = InMemoryBank(clock: .system, calendar: .china)
+/// try await bank.customers.replace(organisation: organisation, as: .system("setup"))
+/// let workbench = bank.workbench
+/// ```
+public struct InMemoryBank: Sendable {
+    /// The audit trail.
+    public let audit: InMemoryAuditLog
+    /// Profiles, accounts, holdings, relationships, referrals, organisation.
+    public let customers: InMemoryCustomerStore
+    /// Transactions, interactions, balances.
+    public let activity: InMemoryActivityStore
+    /// Notifications recorded instead of sent.
+    public let notifications: InMemoryNotificationSink
+    /// The clock every port reads.
+    public let clock: any WallClock
+    /// The bank's calendar.
+    public let calendar: BankCalendar
+
+    /// Creates an empty bank.
+    public init(clock: any WallClock, calendar: BankCalendar, policy: AccessPolicy = .default) {
+        self.clock = clock
+        self.calendar = calendar
+        audit = InMemoryAuditLog()
+        customers = InMemoryCustomerStore(audit: audit, clock: clock, policy: policy)
+        activity = InMemoryActivityStore(directory: customers, audit: audit, clock: clock, policy: policy)
+        notifications = InMemoryNotificationSink(clock: clock)
+    }
+
+    /// A workbench over this bank's ports.
+    public var workbench: CustomerWorkbench {
+        CustomerWorkbench(store: customers, activity: activity, clock: clock, calendar: calendar)
+    }
+}
