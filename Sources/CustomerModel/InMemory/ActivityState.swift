@@ -1,10 +1,14 @@
+import Dispatch
+
 /// Everything ``InMemoryActivityStore`` holds, guarded by its mutex.
 struct ActivityState {
     var transactions = TransactionTable()
     var index = RowIndex()
     var clients = Interner<CustomerID>()
-    var head: [Int32] = []
-    var tail: [Int32] = []
+    /// Per client: its newest row (`tail`, -1 when none) and the batch that last touched it
+    /// (`stamp`, for listing a batch's clients without hashing). One array, so one cache line.
+    var chains: [(tail: Int32, stamp: UInt32)] = []
+    var batchStamp: UInt32 = 0
     var accounts = Interner<AccountID>()
     var counterparties = Interner<String>()
     var overflowIDs = Interner<String>()
@@ -29,91 +33,207 @@ struct ActivityState {
         return TransactionID(CompactKey.unpack(key))
     }
 
-    /// Appends a batch, rolling everything back on a conflict.
-    mutating func appendTransactions(_ batch: [Transaction]) -> Result<AppendReport, StoreError> {
-        let startRows = transactions.count
-        let startClients = clients.values.count
-        let startAccounts = accounts.values.count
-        let startCounterparties = counterparties.values.count
-        let startOverflow = overflowIDs.values.count
-        index.reserve(batch.count, keys: transactions.key)
-        transactions.reserveCapacity(startRows + batch.count)
-        var filled: [Int] = []
-        filled.reserveCapacity(batch.count)
-        var duplicates = 0
-        var lastCustomer: CustomerID?
-        var lastIndex: Int32 = 0
-        for transaction in batch {
-            let key = key(of: transaction.id)
-            if let row = index.row(for: key, keys: transactions.key) {
-                if transaction == self.transaction(at: Int(row)) {
-                    duplicates += 1
-                    continue
-                }
-                // Roll back this batch: the index, the columns, the chains and the interned values.
-                index.clear(slots: filled)
-                var touched = Set<Int32>()
-                for row in startRows..<transactions.count where Int(transactions.customer[row]) < startClients {
-                    touched.insert(transactions.customer[row])
-                }
-                for client in touched { unlinkRows(of: Int(client), from: Int32(startRows)) }
-                transactions.truncate(to: startRows)
-                clients.truncate(to: startClients)
-                head.removeLast(head.count - startClients)
-                tail.removeLast(tail.count - startClients)
-                accounts.truncate(to: startAccounts)
-                counterparties.truncate(to: startCounterparties)
-                overflowIDs.truncate(to: startOverflow)
-                return .failure(
-                    StoreError(
-                        .conflict, customer: transaction.customer, record: transaction.id.rawValue, field: "id",
-                        "transaction id already stored with different content"))
-            }
-            let client: Int32
-            if transaction.customer == lastCustomer {
-                client = lastIndex
-            } else {
-                client = clients.intern(transaction.customer)
-                if Int(client) == head.count {
-                    head.append(-1)
-                    tail.append(-1)
-                }
-                lastCustomer = transaction.customer
-                lastIndex = client
-            }
-            let row = Int32(transactions.count)
-            transactions.customer.append(client)
-            transactions.day.append(transaction.day.number)
-            transactions.second.append(transaction.secondOfDay)
-            transactions.amount.append(transaction.amount.minorUnits)
-            transactions.currency.append(transaction.amount.currency.packed)
-            transactions.type.append(transaction.type.rawValue)
-            transactions.channel.append(transaction.channel.rawValue)
-            transactions.category.append(transaction.merchantCategory?.rawValue ?? 255)
-            transactions.flags.append(
-                (transaction.direction == .outflow ? 1 : 0) | (transaction.isOverseas ? 2 : 0))
-            transactions.account.append(transaction.account.map { accounts.intern($0) } ?? -1)
-            transactions.counterparty.append(transaction.counterparty.map { counterparties.intern($0) } ?? -1)
-            transactions.key.append(key)
-            transactions.next.append(-1)
-            let previous = tail[Int(client)]
-            if previous < 0 { head[Int(client)] = row } else { transactions.next[Int(previous)] = row }
-            tail[Int(client)] = row
-            filled.append(index.insert(key, row: row))
-        }
-        return .success(AppendReport(appended: transactions.count - startRows, duplicates: duplicates))
+    /// Where the tables stood before a batch, for rolling it back.
+    private struct Mark {
+        var rows: Int
+        var clients: Int
+        var accounts: Int
+        var counterparties: Int
+        var overflow: Int
     }
 
-    /// Cuts `client`'s chain before the first row numbered `first` or later.
-    private mutating func unlinkRows(of client: Int, from first: Int32) {
-        var current = head[client]
-        var last: Int32 = -1
-        while current >= 0, current < first {
-            last = current
-            current = transactions.next[Int(current)]
+    /// Appends a batch; on a conflict or an unknown client rolls everything back.
+    ///
+    /// `exists` is asked about clients this store has not seen before. Returns the report and
+    /// the distinct clients the batch touched.
+    ///
+    /// The work runs in phases so that the cache misses of one row do not wait for the previous
+    /// row's: (1) pack ids and look clients up, on both cores for large batches, over state that
+    /// is only read; (2) probe and fill the id index; (3) append the columns and chain each
+    /// client's rows.
+    mutating func appendTransactions(_ batch: [Transaction], exists: (CustomerID) -> Bool)
+        -> Result<(AppendReport, [CustomerID]), StoreError>
+    {
+        let mark = Mark(
+            rows: transactions.count, clients: clients.values.count, accounts: accounts.values.count,
+            counterparties: counterparties.values.count, overflow: overflowIDs.values.count)
+        let count = batch.count
+        var keys = [UInt64](repeating: 0, count: count)
+        var numbers = [Int32](repeating: -1, count: count)
+        lookUp(batch, keys: &keys, numbers: &numbers)
+        // Long ids and clients new to this store: serially, since both add to shared tables.
+        for position in 0..<count where keys[position] == Self.unpacked || numbers[position] < 0 {
+            if keys[position] == Self.unpacked {
+                keys[position] = CompactKey.overflowTag
+                    | UInt64(UInt32(bitPattern: overflowIDs.intern(batch[position].id.rawValue)))
+            }
+            if numbers[position] < 0 {
+                let customer = batch[position].customer
+                if let known = clients.number(of: customer) {
+                    numbers[position] = known
+                } else if exists(customer) {
+                    numbers[position] = clients.intern(customer)
+                    chains.append((-1, 0))
+                } else {
+                    rollback(to: mark, filled: [])
+                    return .failure(
+                        StoreError(
+                            .notFound, customer: customer, record: batch[position].id.rawValue, field: "customer",
+                            "unknown client"))
+                }
+            }
         }
-        tail[client] = last
-        if last < 0 { head[client] = -1 } else { transactions.next[Int(last)] = -1 }
+        // Phase 2: the id index. In-batch repeats are found because rows are indexed as they go.
+        guard index.reserve(count, keys: transactions.key), transactions.key.reserve(mark.rows + count) else {
+            rollback(to: mark, filled: [])
+            return .failure(StoreError(.unavailable, "out of memory for \(count) more transactions"))
+        }
+        var filled: [Int] = []
+        filled.reserveCapacity(count)
+        var skipped: [Int] = []
+        let firstRow = Int32(mark.rows)
+        var nextRow = firstRow
+        for position in 0..<count {
+            let key = keys[position]
+            let found = index.find(key, keys: transactions.key)
+            if let row = found.row {
+                let stored: Transaction? =
+                    row >= firstRow
+                    ? batch[accepted(row - firstRow, skipping: skipped)] : transaction(at: Int(row))
+                if batch[position] == stored {
+                    skipped.append(position)
+                    continue
+                }
+                rollback(to: mark, filled: filled)
+                return .failure(
+                    StoreError(
+                        .conflict, customer: batch[position].customer, record: batch[position].id.rawValue,
+                        field: "id", "transaction id already stored with different content"))
+            }
+            transactions.key.append(key)
+            index.fill(found.emptySlot, key: key, row: nextRow)
+            filled.append(found.emptySlot)
+            nextRow += 1
+        }
+        // Phase 3: columns and chains.
+        let accepted: [Int]
+        if skipped.isEmpty {
+            accepted = Array(0..<count)
+        } else {
+            var list: [Int] = []
+            list.reserveCapacity(count - skipped.count)
+            var skip = skipped.makeIterator()
+            var nextSkip = skip.next()
+            for position in 0..<count {
+                if position == nextSkip {
+                    nextSkip = skip.next()
+                } else {
+                    list.append(position)
+                }
+            }
+            accepted = list
+        }
+        let added = accepted.count
+        // Interned references: serial, since interning adds to shared tables.
+        var accountNumbers = [Int32](repeating: -1, count: added)
+        var counterpartyNumbers = [Int32](repeating: -1, count: added)
+        for (slot, position) in accepted.enumerated() {
+            if let account = batch[position].account { accountNumbers[slot] = accounts.intern(account) }
+            if let counterparty = batch[position].counterparty {
+                counterpartyNumbers[slot] = counterparties.intern(counterparty)
+            }
+        }
+        guard transactions.extend(by: added) else {
+            rollback(to: mark, filled: filled)
+            return .failure(StoreError(.unavailable, "out of memory for \(count) more transactions"))
+        }
+        // Chains: each client's previous row, serial over a small table.
+        batchStamp &+= 1
+        var touched: [Int32] = []
+        var previous = [Int32](repeating: -1, count: added)
+        for (slot, position) in accepted.enumerated() {
+            let client = Int(numbers[position])
+            let chain = chains[client]
+            previous[slot] = chain.tail
+            chains[client] = (firstRow + Int32(slot), batchStamp)
+            if chain.stamp != batchStamp { touched.append(Int32(client)) }
+        }
+        transactions.fill(
+            from: mark.rows, batch: batch, accepted: accepted, numbers: numbers, accounts: accountNumbers,
+            counterparties: counterpartyNumbers, previous: previous)
+        let report = AppendReport(appended: transactions.count - mark.rows, duplicates: skipped.count)
+        return .success((report, touched.map { clients.values[Int($0)] }))
+    }
+
+    /// Grows the columns and the id index to hold `rows` transactions.
+    mutating func reserve(_ rows: Int) {
+        let extra = max(0, rows - transactions.count)
+        _ = index.reserve(extra, keys: transactions.key)
+        for column in [
+            transactions.customer, transactions.day, transactions.second, transactions.account,
+            transactions.counterparty, transactions.previous,
+        ] as [Column<Int32>] {
+            column.reserve(rows)
+        }
+        for column in [transactions.type, transactions.channel, transactions.category, transactions.flags]
+            as [Column<UInt8>]
+        {
+            column.reserve(rows)
+        }
+        transactions.amount.reserve(rows)
+        transactions.currency.reserve(rows)
+        transactions.key.reserve(rows)
+    }
+
+    /// Marks an id that does not pack into 64 bits during the parallel phase.
+    private static let unpacked = UInt64.max
+
+    /// The batch position of the `accepted`-th row kept from a batch, given the skipped positions.
+    private func accepted(_ accepted: Int32, skipping skipped: [Int]) -> Int {
+        var position = Int(accepted)
+        for skip in skipped where skip <= position { position += 1 }
+        return position
+    }
+
+    /// Phase 1: packs ids and finds known clients; two halves in parallel for large batches.
+    private func lookUp(_ batch: [Transaction], keys: inout [UInt64], numbers: inout [Int32]) {
+        let clients = self.clients
+        let count = batch.count
+        let chunks = count >= 32_768 ? 2 : 1
+        keys.withUnsafeMutableBufferPointer { keys in
+            numbers.withUnsafeMutableBufferPointer { numbers in
+                let keysOut = DisjointWrites(keys)
+                let numbersOut = DisjointWrites(numbers)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                    var lastCustomer: CustomerID?
+                    var lastNumber: Int32 = -1
+                    for position in range {
+                        keysOut[position] = CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
+                        let customer = batch[position].customer
+                        if customer != lastCustomer {
+                            lastCustomer = customer
+                            lastNumber = clients.number(of: customer) ?? -1
+                        }
+                        numbersOut[position] = lastNumber
+                    }
+                }
+            }
+        }
+    }
+
+    /// Undoes a partly applied batch: the index, the columns, the chains and the interned values.
+    private mutating func rollback(to mark: Mark, filled: [Int]) {
+        index.clear(slots: filled)
+        for row in stride(from: transactions.count - 1, through: mark.rows, by: -1) {
+            chains[Int(transactions.customer[row])].tail = transactions.previous[row]
+        }
+        transactions.truncate(to: mark.rows)
+        clients.truncate(to: mark.clients)
+        chains.removeLast(chains.count - mark.clients)
+        accounts.truncate(to: mark.accounts)
+        counterparties.truncate(to: mark.counterparties)
+        overflowIDs.truncate(to: mark.overflow)
     }
 
     /// The transaction stored at `row`.
@@ -136,13 +256,13 @@ struct ActivityState {
     func transactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Transaction] {
         guard let client = clients.number(of: customer) else { return [] }
         var rows: [Int32] = []
-        var row = head[Int(client)]
+        var row = chains[Int(client)].tail
         let low = days.lowerBound.number
         let high = days.upperBound.number
         while row >= 0 {
             let day = transactions.day[Int(row)]
             if day >= low, day <= high { rows.append(row) }
-            row = transactions.next[Int(row)]
+            row = transactions.previous[Int(row)]
         }
         rows.sort { a, b in
             let (da, db) = (transactions.day[Int(a)], transactions.day[Int(b)])
@@ -171,29 +291,29 @@ struct ActivityState {
     func export(_ days: ClosedRange<Day>?, allowed: Set<Int32>?) -> TransactionColumns {
         let t = transactions
         var columns = TransactionColumns(customers: clients.values)
+        let rows = t.count
         if days == nil, allowed == nil {
-            columns.customerIndex = t.customer
-            columns.day = t.day
-            columns.amountMinorUnits = t.amount
-            columns.currency = t.currency
-            columns.type = t.type
-            columns.channel = t.channel
-            columns.merchantCategory = t.category
-            columns.direction = t.flags.map { $0 & 1 }
-            columns.isOverseas = t.flags.map { $0 & 2 == 2 }
-            // Force private copies so later appends to the store do not copy the whole table.
-            columns.customerIndex.withUnsafeMutableBufferPointer { _ in }
-            columns.day.withUnsafeMutableBufferPointer { _ in }
-            columns.amountMinorUnits.withUnsafeMutableBufferPointer { _ in }
-            columns.currency.withUnsafeMutableBufferPointer { _ in }
-            columns.type.withUnsafeMutableBufferPointer { _ in }
-            columns.channel.withUnsafeMutableBufferPointer { _ in }
-            columns.merchantCategory.withUnsafeMutableBufferPointer { _ in }
+            columns.customerIndex = t.customer.array
+            columns.day = t.day.array
+            columns.amountMinorUnits = t.amount.array
+            columns.currency = t.currency.array
+            columns.type = t.type.array
+            columns.channel = t.channel.array
+            columns.merchantCategory = t.category.array
+            let flags = t.flags.buffer
+            columns.direction = [UInt8](unsafeUninitializedCapacity: rows) { out, initialized in
+                for row in 0..<rows { out[row] = flags[row] & 1 }
+                initialized = rows
+            }
+            columns.isOverseas = [Bool](unsafeUninitializedCapacity: rows) { out, initialized in
+                for row in 0..<rows { out[row] = flags[row] & 2 == 2 }
+                initialized = rows
+            }
             return columns
         }
         let low = days?.lowerBound.number ?? .min
         let high = days?.upperBound.number ?? .max
-        for row in 0..<t.count {
+        for row in 0..<rows {
             let day = t.day[row]
             guard day >= low, day <= high, allowed?.contains(t.customer[row]) ?? true else { continue }
             columns.customerIndex.append(t.customer[row])
@@ -258,3 +378,27 @@ struct ActivityState {
         return .success(AppendReport(appended: appended, duplicates: duplicates))
     }
 }
+
+/// A buffer that parallel workers write at disjoint positions.
+///
+/// `@unchecked Sendable` because the compiler cannot see that each worker writes only its own
+/// index range; ``ActivityState`` splits the range so no two workers share a position, and the
+/// buffer outlives the workers (they finish inside `concurrentPerform`).
+struct DisjointWrites<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+
+    /// Writes into `array` from `start`. The array must be uniquely referenced and must not be
+    /// resized or copied while the writes happen; callers keep it alive until they finish.
+    init(_ array: inout [Element], from start: Int) {
+        let base = array.withUnsafeMutableBufferPointer { $0.baseAddress }
+        buffer = UnsafeMutableBufferPointer(start: base.map { $0 + start }, count: array.count - start)
+    }
+
+    subscript(position: Int) -> Element {
+        get { buffer[position] }
+        nonmutating set { buffer[position] = newValue }
+    }
+}
+

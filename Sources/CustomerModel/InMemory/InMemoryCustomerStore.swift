@@ -357,6 +357,9 @@ public final class InMemoryCustomerStore: CustomerStore {
         state.withLock { state in (ids.map { state.profiles[$0]?.profile.coverage }, state.organisation) }
     }
 
+    /// Whether a client with `id` is stored.
+    package func contains(_ id: CustomerID) -> Bool { state.withLock { $0.profiles[id] != nil } }
+
     /// The number of profiles stored.
     public var count: Int { state.withLock { $0.profiles.count } }
 

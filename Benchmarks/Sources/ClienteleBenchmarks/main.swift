@@ -1,0 +1,9 @@
+import CustomerModel
+
+let arguments = CommandLine.arguments.dropFirst()
+let which = arguments.first ?? "all"
+print("Clientele benchmarks (release build expected; medians of repeated runs)")
+if which == "append" || which == "all" {
+    try await StoreBenchmarks.bulkAppend(total: 2_000_000, batch: 100_000, clients: 100_000, repetitions: 5, presized: false)
+    try await StoreBenchmarks.bulkAppend(total: 2_000_000, batch: 100_000, clients: 100_000, repetitions: 5, presized: true)
+}
