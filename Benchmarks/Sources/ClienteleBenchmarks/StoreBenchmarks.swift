@@ -7,7 +7,19 @@ enum StoreBenchmarks {
 
     /// An empty bank with `clients` clients registered (profiles only).
     static func bankWithClients(_ clients: Int, clock: ManualClock) async throws -> InMemoryBank {
-        let bank = InMemoryBank(clock: clock, calendar: .china)
+        try await bankWithClients(clients, clock: clock, audit: nil)
+    }
+
+    /// An audit port that counts entries and keeps none: the memory benchmark measures the
+    /// activity store alone, not the audit trail a host keeps elsewhere.
+    final class CountingAuditLog: AuditLog {
+        func record(_ entries: [AuditRecord]) async throws(StoreError) {}
+        func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, as principal: Principal)
+            async throws(StoreError) -> [AuditRecord] { [] }
+    }
+
+    static func bankWithClients(_ clients: Int, clock: ManualClock, audit: (any AuditLog)?) async throws -> InMemoryBank {
+        let bank = InMemoryBank(clock: clock, calendar: .china, audit: audit)
         let organisation = Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)])
         try await bank.customers.replace(organisation: organisation, as: system)
         var changes: [ProfileChange] = []
@@ -75,5 +87,36 @@ enum StoreBenchmarks {
         Harness.report(
             "append \(total / 1_000_000)M tx, batches of \(batch / 1000)k\(presized ? ", presized" : "")",
             "median \(Harness.format(Harness.median(rates) / 1e6)) M tx/s (min \(Harness.format((rates.min() ?? 0) / 1e6))), target >= 2 M/s)")
+    }
+}
+
+extension StoreBenchmarks {
+    /// Loads `total` transactions in batches generated on the fly, then reports resident memory
+    /// growth per stored transaction and the time of a full columnar export (median of `exports`).
+    static func memoryAndExport(total: Int, clients: Int, exports: Int) async throws {
+        let clock = ManualClock(start: Instant(millisecondsSinceEpoch: 1_795_392_000_000))
+        let bank = try await bankWithClients(clients, clock: clock, audit: CountingAuditLog())
+        // Warm the allocator with one batch of the size used below, so its reuse is not counted.
+        _ = transactions(100_000, clients: clients, offset: total * 10)
+        let before = Harness.residentBytes()
+        var loaded = 0
+        while loaded < total {
+            let rows = transactions(min(100_000, total - loaded), clients: clients, offset: loaded)
+            _ = try await bank.activity.append(transactions: rows, as: system)
+            loaded += rows.count
+        }
+        let after = Harness.residentBytes()
+        let perRow = Double(after - before) / Double(total)
+        Harness.report(
+            "memory, \(total / 1_000_000)M tx in the store",
+            "\(Harness.format(perRow, 1)) bytes/tx resident growth (target < 64)")
+        var rows = 0
+        let samples = try await Harness.time(repetitions: exports) {
+            let columns = try await bank.activity.exportTransactions(in: nil, as: system)
+            rows = columns.count
+        }
+        Harness.report(
+            "columnar export of \(rows / 1_000_000)M tx",
+            "median \(Harness.format(Harness.median(samples) * 1000, 0)) ms (min \(Harness.format((samples.min() ?? 0) * 1000, 0)) ms, target < 1000 ms)")
     }
 }

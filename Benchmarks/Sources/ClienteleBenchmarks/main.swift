@@ -7,3 +7,6 @@ if which == "append" || which == "all" {
     try await StoreBenchmarks.bulkAppend(total: 2_000_000, batch: 100_000, clients: 100_000, repetitions: 5, presized: false)
     try await StoreBenchmarks.bulkAppend(total: 2_000_000, batch: 100_000, clients: 100_000, repetitions: 5, presized: true)
 }
+if which == "memory" || which == "export" || which == "all" {
+    try await StoreBenchmarks.memoryAndExport(total: 10_000_000, clients: 100_000, exports: 5)
+}

@@ -12,6 +12,8 @@ struct ActivityState {
     var accounts = Interner<AccountID>()
     var counterparties = Interner<String>()
     var overflowIDs = Interner<String>()
+    /// The packed currency codes that the one-byte currency column indexes.
+    var currencies: [UInt32] = []
     var interactions: [CustomerID: [Interaction]] = [:]
     var interactionKeys: [InteractionID: Interaction] = [:]
     var balances: [CustomerID: [Day: BalanceSnapshot]] = [:]
@@ -137,7 +139,22 @@ struct ActivityState {
         // Interned references: serial, since interning adds to shared tables.
         var accountNumbers = [Int32](repeating: -1, count: added)
         var counterpartyNumbers = [Int32](repeating: -1, count: added)
+        var currencyNumbers = [UInt8](repeating: 0, count: added)
+        var lastCurrency: (packed: UInt32, number: UInt8)?
         for (slot, position) in accepted.enumerated() {
+            let packed = batch[position].amount.currency.packed
+            if packed == lastCurrency?.packed, let lastCurrency {
+                currencyNumbers[slot] = lastCurrency.number
+            } else if let number = currencies.firstIndex(of: packed) ?? appendCurrency(packed) {
+                currencyNumbers[slot] = UInt8(number)
+                lastCurrency = (packed, UInt8(number))
+            } else {
+                rollback(to: mark, filled: filled)
+                return .failure(
+                    StoreError(
+                        .invalid, customer: batch[position].customer, record: batch[position].id.rawValue,
+                        field: "amount.currency", "the store holds at most 256 currencies"))
+            }
             if let account = batch[position].account { accountNumbers[slot] = accounts.intern(account) }
             if let counterparty = batch[position].counterparty {
                 counterpartyNumbers[slot] = counterparties.intern(counterparty)
@@ -160,9 +177,16 @@ struct ActivityState {
         }
         transactions.fill(
             from: mark.rows, batch: batch, accepted: accepted, numbers: numbers, accounts: accountNumbers,
-            counterparties: counterpartyNumbers, previous: previous)
+            counterparties: counterpartyNumbers, currencies: currencyNumbers, previous: previous)
         let report = AppendReport(appended: transactions.count - mark.rows, duplicates: skipped.count)
         return .success((report, touched.map { clients.values[Int($0)] }))
+    }
+
+    /// Adds a currency to the table, or returns `nil` when it is full.
+    private mutating func appendCurrency(_ packed: UInt32) -> Int? {
+        guard currencies.count < 256 else { return nil }
+        currencies.append(packed)
+        return currencies.count - 1
     }
 
     /// Grows the columns and the id index to hold `rows` transactions.
@@ -175,13 +199,14 @@ struct ActivityState {
         ] as [Column<Int32>] {
             column.reserve(rows)
         }
-        for column in [transactions.type, transactions.channel, transactions.category, transactions.flags]
+        for column in [
+            transactions.type, transactions.channel, transactions.category, transactions.flags, transactions.currency,
+        ]
             as [Column<UInt8>]
         {
             column.reserve(rows)
         }
         transactions.amount.reserve(rows)
-        transactions.currency.reserve(rows)
         transactions.key.reserve(rows)
     }
 
@@ -246,7 +271,7 @@ struct ActivityState {
             account: accountNumber < 0 ? nil : accounts.values[Int(accountNumber)], day: Day(number: t.day[row]),
             secondOfDay: t.second[row], type: TransactionType(rawValue: t.type[row]) ?? .deposit,
             direction: t.flags[row] & 1 == 1 ? .outflow : .inflow,
-            amount: Money(minorUnits: t.amount[row], currency: CurrencyCode(packed: t.currency[row]) ?? .cny),
+            amount: Money(minorUnits: t.amount[row], currency: CurrencyCode(packed: currencies[Int(t.currency[row])]) ?? .cny),
             channel: Channel(rawValue: t.channel[row]) ?? .other,
             merchantCategory: MerchantCategory(rawValue: t.category[row]),
             counterparty: counterpartyNumber < 0 ? nil : counterparties.values[Int(counterpartyNumber)],
@@ -296,7 +321,8 @@ struct ActivityState {
             columns.customerIndex = t.customer.array
             columns.day = t.day.array
             columns.amountMinorUnits = t.amount.array
-            columns.currency = t.currency.array
+            let codes = currencies
+            columns.currency = t.currency.buffer.map { codes[Int($0)] }
             columns.type = t.type.array
             columns.channel = t.channel.array
             columns.merchantCategory = t.category.array
@@ -319,7 +345,7 @@ struct ActivityState {
             columns.customerIndex.append(t.customer[row])
             columns.day.append(day)
             columns.amountMinorUnits.append(t.amount[row])
-            columns.currency.append(t.currency[row])
+            columns.currency.append(currencies[Int(t.currency[row])])
             columns.type.append(t.type[row])
             columns.direction.append(t.flags[row] & 1)
             columns.channel.append(t.channel[row])

@@ -7,7 +7,7 @@
 /// ```
 public struct InMemoryBank: Sendable {
     /// The audit trail.
-    public let audit: InMemoryAuditLog
+    public let audit: any AuditLog
     /// Profiles, accounts, holdings, relationships, referrals, organisation.
     public let customers: InMemoryCustomerStore
     /// Transactions, interactions, balances.
@@ -20,10 +20,13 @@ public struct InMemoryBank: Sendable {
     public let calendar: BankCalendar
 
     /// Creates an empty bank.
-    public init(clock: any WallClock, calendar: BankCalendar, policy: AccessPolicy = .default) {
+    /// - Parameters:
+    ///   - audit: where the stores record every access; `nil` for a new ``InMemoryAuditLog``.
+    public init(clock: any WallClock, calendar: BankCalendar, policy: AccessPolicy = .default, audit: (any AuditLog)? = nil) {
         self.clock = clock
         self.calendar = calendar
-        audit = InMemoryAuditLog()
+        let audit = audit ?? InMemoryAuditLog()
+        self.audit = audit
         customers = InMemoryCustomerStore(audit: audit, clock: clock, policy: policy)
         activity = InMemoryActivityStore(directory: customers, audit: audit, clock: clock, policy: policy)
         notifications = InMemoryNotificationSink(clock: clock)

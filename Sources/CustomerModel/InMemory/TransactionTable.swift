@@ -2,14 +2,16 @@ import Dispatch
 
 /// Transactions as columns: the storage of ``InMemoryActivityStore``.
 ///
-/// Per row: client 4, day 4, second 4, amount 8, currency 4, type/channel/category/flags 4,
-/// account 4, counterparty 4, id key 8, previous-row-of-client 4: 48 bytes, plus the id index.
+/// Per row: client 4, day 4, second 4, amount 8, currency 1 (an index into the store's currency
+/// table), type/channel/category/flags 4, account 4, counterparty 4, id key 8,
+/// previous-row-of-client 4: 45 bytes, plus the id index.
 struct TransactionTable {
     let customer = Column<Int32>()
     let day = Column<Int32>()
     let second = Column<Int32>()
     let amount = Column<Int64>()
-    let currency = Column<UInt32>()
+    /// Index into ``ActivityState/currencies``.
+    let currency = Column<UInt8>()
     let type = Column<UInt8>()
     let channel = Column<UInt8>()
     let category = Column<UInt8>()
@@ -42,7 +44,7 @@ struct TransactionTable {
     /// Writes the accepted rows of `batch` into the rows from `start`, two column groups in parallel.
     func fill(
         from start: Int, batch: [Transaction], accepted: [Int], numbers: [Int32], accounts: [Int32],
-        counterparties: [Int32], previous chain: [Int32]
+        counterparties: [Int32], currencies: [UInt8], previous chain: [Int32]
     ) {
         let groups = accepted.count >= 32_768 ? 2 : 1
         let (customer, day, second, amount, currency) = (customer, day, second, amount, currency)
@@ -56,7 +58,7 @@ struct TransactionTable {
                     day[row] = batch[position].day.number
                     second[row] = batch[position].secondOfDay
                     amount[row] = batch[position].amount.minorUnits
-                    currency[row] = batch[position].amount.currency.packed
+                    currency[row] = currencies[slot]
                     previous[row] = chain[slot]
                 }
             }
@@ -80,9 +82,8 @@ struct TransactionTable {
         for column in [customer, day, second, account, counterparty, previous] as [Column<Int32>] {
             column.truncate(to: rows)
         }
-        for column in [type, channel, category, flags] as [Column<UInt8>] { column.truncate(to: rows) }
+        for column in [type, channel, category, flags, currency] as [Column<UInt8>] { column.truncate(to: rows) }
         amount.truncate(to: rows)
-        currency.truncate(to: rows)
         key.truncate(to: rows)
     }
 }
