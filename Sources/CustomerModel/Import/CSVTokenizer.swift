@@ -106,6 +106,7 @@ struct CSVTokenizer<Bytes: IteratorProtocol<UInt8>>: IteratorProtocol, Sequence 
         var quoteLine = line
         var hadQuotes = false
         var problem: CSVProblem?
+        var endedWithLineBreak = false
 
         func note(_ kind: CSVProblem.Kind, _ line: Int, _ index: Int) {
             if problem == nil { problem = CSVProblem(kind: kind, line: line, field: index) }
@@ -150,11 +151,11 @@ struct CSVTokenizer<Bytes: IteratorProtocol<UInt8>>: IteratorProtocol, Sequence 
                 isQuoted = false
                 closed = false
             case Self.lf:
-                line += 1
+                endedWithLineBreak = true
                 break reading
             case Self.cr:
                 if peek() == Self.lf { _ = read() }
-                line += 1
+                endedWithLineBreak = true
                 break reading
             case Self.quote:
                 if field.isEmpty && !isQuoted {
@@ -172,6 +173,7 @@ struct CSVTokenizer<Bytes: IteratorProtocol<UInt8>>: IteratorProtocol, Sequence 
             }
         }
         fields.append(finish(field, fields.count, line))
+        if endedWithLineBreak { line += 1 }
         return (startLine, fields, problem, hadQuotes)
     }
 }

@@ -86,7 +86,7 @@ public struct CustomerImporter: Sendable {
                     errors.append(
                         ImportError(
                             .unknownCustomer, file: pending.location.file, line: pending.location.line, field: "customer",
-                            "no customers file of this import holds customer '\(RecordReader.shown(pending.owner.localID))' of system \(pending.owner.system)"
+                            "no customers file of this import holds customer \(RecordReader.quoted(pending.owner.localID)) of system \(pending.owner.system)"
                         ))
                 }
                 return nil
@@ -203,11 +203,12 @@ private struct Reading {
         }
         counts[file.kind, default: 0] += 0
         let columns = file.kind.columnSet
-        var fileErrors: [ImportError] = []
-        RecordReader.read(file, format: format, columns: columns, errors: &fileErrors) { row, present in
-            decode(row, present: present, file: file, index: index, columns: columns)
+        RecordReader.read(file, format: format, columns: columns) { event in
+            switch event {
+            case .row(let row, let present): decode(row, present: present, file: file, index: index, columns: columns)
+            case .error(let error): errors.append(error)
+            }
         }
-        errors += fileErrors
     }
 
     private mutating func decode(_ row: SourceRow, present: [Bool], file: ImportFile, index: Int, columns: ColumnSet) {

@@ -47,7 +47,12 @@ struct FieldReader {
 
     private mutating func missing(_ name: String, required: Bool) {
         guard required else { return }
-        if let position = columns.position(of: name), position < present.count, !present[position] { return }
+        // A column every record needs, missing from the CSV header, is reported once for the header.
+        if columns.isRequired(name), let position = columns.position(of: name), position < present.count,
+            !present[position]
+        {
+            return
+        }
         fail(.missingValue, name, "a value is required")
     }
 
@@ -79,8 +84,8 @@ struct FieldReader {
         fail(
             .invalidDate, name,
             looksLikeDate
-                ? "'\(RecordReader.shown(text))' is not a date that exists"
-                : "'\(RecordReader.shown(text))' is not a date (expected YYYY-MM-DD)")
+                ? "\(RecordReader.quoted(text)) is not a date that exists"
+                : "\(RecordReader.quoted(text)) is not a date (expected YYYY-MM-DD)")
         return nil
     }
 
@@ -100,13 +105,13 @@ struct FieldReader {
         }
         guard (2...3).contains(numbers.count), let hour = numbers[0], let minute = numbers[1], hour < 24, minute < 60
         else {
-            fail(.invalidDate, name, "'\(RecordReader.shown(text))' is not a time (expected HH:MM or HH:MM:SS)")
+            fail(.invalidDate, name, "\(RecordReader.quoted(text)) is not a time (expected HH:MM or HH:MM:SS)")
             return nil
         }
         var second = 0
         if numbers.count == 3 {
             guard let value = numbers[2], value < 60 else {
-                fail(.invalidDate, name, "'\(RecordReader.shown(text))' is not a time (expected HH:MM or HH:MM:SS)")
+                fail(.invalidDate, name, "\(RecordReader.quoted(text)) is not a time (expected HH:MM or HH:MM:SS)")
                 return nil
             }
             second = value
@@ -127,7 +132,7 @@ struct FieldReader {
             }
         }
         let names = Value.allCases.map { String(describing: $0) }.joined(separator: ", ")
-        fail(.invalidEnumValue, name, "'\(RecordReader.shown(text))' is not a \(what) (expected one of \(names))")
+        fail(.invalidEnumValue, name, "\(RecordReader.quoted(text)) is not a \(what) (expected one of \(names))")
         return nil
     }
 
@@ -154,7 +159,7 @@ struct FieldReader {
         guard let code = CurrencyCode(text) else {
             fail(
                 .invalidCurrency, name,
-                "'\(RecordReader.shown(text))' is not an ISO 4217 currency code (three upper-case letters)")
+                "\(RecordReader.quoted(text)) is not an ISO 4217 currency code (three upper-case letters)")
             return nil
         }
         return code
@@ -185,7 +190,7 @@ struct FieldReader {
         case "true", "yes", "y", "1": return true
         case "false", "no", "n", "0": return false
         default:
-            fail(.invalidValue, name, "'\(RecordReader.shown(text))' is not a flag (expected true or false)")
+            fail(.invalidValue, name, "\(RecordReader.quoted(text)) is not a flag (expected true or false)")
             return nil
         }
     }

@@ -12,32 +12,38 @@ struct SourceRow: Sendable {
     var values: [FieldValue?]
 }
 
+/// What the reader found next: a record to decode, or a problem.
+enum ReadEvent {
+    /// A well-formed record, and whether each column was in the file's header (always `true` for
+    /// JSON Lines, where an absent key is an absent value).
+    case row(SourceRow, present: [Bool])
+    /// A syntax or header problem.
+    case error(ImportError)
+}
+
 /// Reads a file's records in either format and hands each one to a closure as it is read, so the
 /// file's records never sit in memory all at once. Syntax problems, unknown and missing columns
-/// become ``ImportError``s; a record with a syntax problem is not handed on.
+/// become ``ImportError``s, reported before the record they concern; a record with a syntax
+/// problem is not handed on.
 enum RecordReader {
-    /// Reads `file` as `format` against `columns`.
-    /// - Parameters:
-    ///   - errors: receives every syntax and header problem.
-    ///   - body: called with each well-formed record and whether each column was in the file's
-    ///     header (always `true` for JSON Lines, where an absent key is an absent value).
+    /// Reads `file` as `format` against `columns`, calling `body` with each record and problem in
+    /// file order.
     static func read(
-        _ file: ImportFile, format: ImportFile.Format, columns: ColumnSet, errors: inout [ImportError],
-        _ body: (SourceRow, [Bool]) -> Void
+        _ file: ImportFile, format: ImportFile.Format, columns: ColumnSet, _ body: (ReadEvent) -> Void
     ) {
         switch format {
-        case .csv: readCSV(file, columns: columns, errors: &errors, body)
-        case .jsonLines: readJSONLines(file, columns: columns, errors: &errors, body)
+        case .csv: readCSV(file, columns: columns, body)
+        case .jsonLines: readJSONLines(file, columns: columns, body)
         }
     }
 
     private static func readCSV(
-        _ file: ImportFile, columns: ColumnSet, errors: inout [ImportError], _ body: (SourceRow, [Bool]) -> Void
+        _ file: ImportFile, columns: ColumnSet, _ body: (ReadEvent) -> Void
     ) {
         var tokenizer = CSVTokenizer(file.bytes.makeIterator())
         guard let header = tokenizer.next() else { return }
         if let problem = header.problem {
-            errors.append(error(for: problem, header, file: file.name, header: nil))
+            body(.error(error(for: problem, header, file: file.name, header: nil)))
             return
         }
         var positions: [Int?] = []
@@ -46,45 +52,45 @@ enum RecordReader {
             let name = rawName.trimmingWhitespace
             guard let position = columns.position(of: name) else {
                 positions.append(nil)
-                let what = name.isEmpty ? "column \(offset + 1) has no name" : "'\(shown(name))' is not a \(file.kind.rawValue) column"
-                errors.append(
-                    ImportError(.unknownColumn, file: file.name, line: header.line, field: name.isEmpty ? nil : String(name), what))
+                let what = name.isEmpty ? "column \(offset + 1) has no name" : "\(quoted(name)) is not a column of \(file.kind.rawValue) files"
+                body(.error(
+                    ImportError(.unknownColumn, file: file.name, line: header.line, field: name.isEmpty ? nil : String(name), what)))
                 continue
             }
             if present[position] {
                 positions.append(nil)
-                errors.append(
+                body(.error(
                     ImportError(
                         .duplicateColumn, file: file.name, line: header.line, field: columns.names[position],
-                        "the header names the column twice"))
+                        "the header names the column twice")))
                 continue
             }
             present[position] = true
             positions.append(position)
         }
         for position in columns.requiredPositions where !present[position] {
-            errors.append(
+            body(.error(
                 ImportError(
                     .missingColumn, file: file.name, line: header.line, field: columns.names[position],
-                    "the header lacks a required column"))
+                    "the header lacks a required column")))
         }
         for record in tokenizer {
             if let problem = record.problem {
-                errors.append(error(for: problem, record, file: file.name, header: header.fields))
+                body(.error(error(for: problem, record, file: file.name, header: header.fields)))
                 continue
             }
             guard record.fields.count == header.fields.count else {
-                errors.append(
+                body(.error(
                     ImportError(
                         .wrongColumnCount, file: file.name, line: record.line,
-                        "expected \(header.fields.count) fields as in the header, found \(record.fields.count)"))
+                        "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")))
                 continue
             }
             var values = [FieldValue?](repeating: nil, count: columns.names.count)
             for (offset, text) in record.fields.enumerated() {
                 if let position = positions[offset] { values[position] = .text(text) }
             }
-            body(SourceRow(line: record.line, values: values), present)
+            body(.row(SourceRow(line: record.line, values: values), present: present))
         }
     }
 
@@ -111,7 +117,7 @@ enum RecordReader {
     }
 
     private static func readJSONLines(
-        _ file: ImportFile, columns: ColumnSet, errors: inout [ImportError], _ body: (SourceRow, [Bool]) -> Void
+        _ file: ImportFile, columns: ColumnSet, _ body: (ReadEvent) -> Void
     ) {
         let present = [Bool](repeating: true, count: columns.names.count)
         var bytes = file.bytes[...]
@@ -128,21 +134,21 @@ enum RecordReader {
             do throws(JSONSyntaxError) {
                 value = try JSONParser.parse(Array(text))
             } catch {
-                errors.append(
-                    ImportError(.invalidJSON, file: file.name, line: line, "column \(error.column): \(error.message)"))
+                body(.error(
+                    ImportError(.invalidJSON, file: file.name, line: line, "column \(error.column): \(error.message)")))
                 continue
             }
             guard case .object(let members) = value else {
-                errors.append(ImportError(.invalidJSON, file: file.name, line: line, "the line is not a JSON object"))
+                body(.error(ImportError(.invalidJSON, file: file.name, line: line, "the line is not a JSON object")))
                 continue
             }
             var values = [FieldValue?](repeating: nil, count: columns.names.count)
             for key in members.keys.sorted() {
                 guard let position = columns.position(of: key) else {
-                    errors.append(
+                    body(.error(
                         ImportError(
                             .unknownColumn, file: file.name, line: line, field: key,
-                            "'\(shown(key))' is not a \(file.kind.rawValue) column"))
+                            "\(quoted(key)) is not a column of \(file.kind.rawValue) files")))
                     continue
                 }
                 switch members[key] {
@@ -153,13 +159,22 @@ enum RecordReader {
                 case .some(let nested): values[position] = .json(nested)
                 }
             }
-            body(SourceRow(line: line, values: values), present)
+            body(.row(SourceRow(line: line, values: values), present: present))
         }
     }
 
-    /// `text` when it looks like a code, an enum value, a date or a column name (short, no spaces
-    /// other than single ones, no digits runs long enough to be an ID number); otherwise a neutral
-    /// placeholder. Error messages quote values only through this.
+    /// `'text'` when the text looks like a code, an enum value, a date or a column name, else
+    /// `the value (not shown)`. Error messages show values only through this.
+    static func quoted(_ text: some StringProtocol) -> String {
+        let value = shown(text)
+        return value == notShown ? "the value (not shown)" : "'\(value)'"
+    }
+
+    private static let notShown = "(value not shown)"
+
+    /// `text` when it looks like a code, an enum value, a date or a column name (ASCII letters,
+    /// digits and `-_.:/`, at most 32 bytes, no run of more than 8 digits, which could be an ID or
+    /// phone number); otherwise a neutral placeholder.
     static func shown(_ text: some StringProtocol) -> String {
         let value = String(text)
         var digitRun = 0
@@ -177,7 +192,7 @@ enum RecordReader {
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/")
         }
-        guard allowed, !value.isEmpty, value.utf8.count <= 32, longestRun <= 8 else { return "(value not shown)" }
+        guard allowed, !value.isEmpty, value.utf8.count <= 32, longestRun <= 8 else { return notShown }
         return value
     }
 }

@@ -161,7 +161,7 @@ struct SourceCustomer: Sendable {
                     case .string(let string): text = String(string.trimmingWhitespace)
                     case .null: text = nil
                     default:
-                        reader.fail(.invalidValue, "children", "entry \(offset + 1): '\(RecordReader.shown(key))' must be a string")
+                        reader.fail(.invalidValue, "children", "entry \(offset + 1): \(RecordReader.quoted(key)) must be a string")
                         return nil
                     }
                     guard let text, !text.isEmpty else { continue }
@@ -169,19 +169,19 @@ struct SourceCustomer: Sendable {
                     case "name": child.name = text
                     case "birthDate":
                         guard let day = FieldReader.parseDay(text) else {
-                            reader.fail(.invalidDate, "children", "entry \(offset + 1): '\(RecordReader.shown(text))' is not a date that exists")
+                            reader.fail(.invalidDate, "children", "entry \(offset + 1): \(RecordReader.quoted(text)) is not a date that exists")
                             return nil
                         }
                         child.birthDate = day
                     case "educationStage":
                         guard let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == text.lowercased() })
                         else {
-                            reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): '\(RecordReader.shown(text))' is not an education stage")
+                            reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage")
                             return nil
                         }
                         child.educationStage = stage
                     default:
-                        reader.fail(.invalidValue, "children", "entry \(offset + 1): unknown key '\(RecordReader.shown(key))'")
+                        reader.fail(.invalidValue, "children", "entry \(offset + 1): unknown key \(RecordReader.quoted(key))")
                         return nil
                     }
                 }
@@ -201,7 +201,7 @@ struct SourceCustomer: Sendable {
             if !parts[0].isEmpty { child.name = parts[0] }
             if parts.count > 1, !parts[1].isEmpty {
                 guard let day = FieldReader.parseDay(parts[1]) else {
-                    reader.fail(.invalidDate, "children", "entry \(offset + 1): '\(RecordReader.shown(parts[1]))' is not a date that exists")
+                    reader.fail(.invalidDate, "children", "entry \(offset + 1): \(RecordReader.quoted(parts[1])) is not a date that exists")
                     return nil
                 }
                 child.birthDate = day
@@ -209,7 +209,7 @@ struct SourceCustomer: Sendable {
             if parts.count > 2, !parts[2].isEmpty {
                 guard let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == parts[2].lowercased() })
                 else {
-                    reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): '\(RecordReader.shown(parts[2]))' is not an education stage")
+                    reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage")
                     return nil
                 }
                 child.educationStage = stage
@@ -234,7 +234,7 @@ struct SourceCustomer: Sendable {
                     let names = Consent.Purpose.allCases.map(\.rawValue).joined(separator: ", ")
                     reader.fail(
                         .invalidEnumValue, column,
-                        "'\(RecordReader.shown(entry))' is not a consent purpose (expected one of \(names))")
+                        "\(RecordReader.quoted(entry)) is not a consent purpose (expected one of \(names))")
                     continue
                 }
                 guard seen.insert(purpose).inserted else {
