@@ -1,1 +1,44 @@
-print("clientele")
+import CustomerModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+let usage = """
+    clientele: manage a bank's VIP and strategic clients (the Clientele library's front door)
+
+    USAGE
+      clientele demo [--clients N] [--seed S] [--days D]
+          Generate a synthetic bank (default 10,000 clients, one year of activity), load it
+          through the ports into the in-memory stores and print what a manager would look at.
+      clientele import [--system NAME] FILE...
+          Load host exports into the in-memory stores and report what was merged and rejected.
+          FILE is PATH (kind and format from the name, system from --system, default core) or
+          SYSTEM:KIND=PATH, e.g. card:transactions=card-2026.jsonl. KIND is one of customers,
+          accounts, holdings, transactions, interactions; formats are .csv and .jsonl.
+      clientele help
+    """
+
+do {
+    let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
+    switch arguments.command {
+    case "demo":
+        try await DemoCommand(arguments).run()
+    case "import":
+        let ok = try await ImportCommand(arguments).run()
+        if !ok { exit(1) }
+    case nil, "help", "-h", "--help":
+        print(usage)
+    case let other?:
+        throw UsageError("unknown command '\(other)'")
+    }
+} catch let error as UsageError {
+    print("error: \(error)\n")
+    print(usage)
+    exit(2)
+} catch {
+    print("error: \(error)")
+    exit(1)
+}
