@@ -1,5 +1,6 @@
-@testable import CustomerModel
 import Testing
+
+@testable import CustomerModel
 
 struct ImportCSVTokenizerTests {
     private func records(_ text: String) -> [CSVRecord] {
@@ -33,9 +34,11 @@ struct ImportCSVTokenizerTests {
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {
         let text = "id,notes\n1,\"said \"\"hi\"\", then left\"\n2,\"two\nlines\"\n3,\"crlf\r\ninside\"\n4,end\n"
         let result = records(text)
-        #expect(result.map(\.fields) == [
-            ["id", "notes"], ["1", "said \"hi\", then left"], ["2", "two\nlines"], ["3", "crlf\r\ninside"], ["4", "end"],
-        ])
+        #expect(
+            result.map(\.fields) == [
+                ["id", "notes"], ["1", "said \"hi\", then left"], ["2", "two\nlines"], ["3", "crlf\r\ninside"],
+                ["4", "end"],
+            ])
         // Physical lines: record 2 spans lines 3-4, record 3 spans lines 5-6.
         #expect(result.map(\.line) == [1, 2, 3, 5, 7])
     }

@@ -51,7 +51,9 @@ struct ImportErrorTests {
     @Test func invalidJSON() {
         let file = ImportFixture.jsonl(
             "txns.jsonl", .transactions, .coreBanking,
-            [#"{"id":"T1","customer":"10001","day":"2026-11-01","type":"deposit","direction":"inflow","amount":"1","currency":"CNY""#])
+            [
+                #"{"id":"T1","customer":"10001","day":"2026-11-01","type":"deposit","direction":"inflow","amount":"1","currency":"CNY""#
+            ])
         expect(only([customers, file]), .invalidJSON, "txns.jsonl", 1, nil)
     }
 
@@ -64,7 +66,8 @@ struct ImportErrorTests {
     }
 
     @Test func unknownFormat() {
-        let file = ImportFile(name: "customers.txt", kind: .customers, sourceSystem: .coreBanking, contents: "id,name\n")
+        let file = ImportFile(
+            name: "customers.txt", kind: .customers, sourceSystem: .coreBanking, contents: "id,name\n")
         expect(only([file]), .unknownFormat, "customers.txt", nil, nil)
     }
 
@@ -122,7 +125,9 @@ struct ImportErrorTests {
         #expect(errors.map(\.line) == [4, 5])
         #expect(errors.map(\.field) == ["birthDate", "birthDate"])
         #expect(errors[0].description == "customers.csv:4: field birthDate: '1990-02-30' is not a date that exists")
-        #expect(errors[1].description == "customers.csv:5: field birthDate: '01/02/1990' is not a date (expected YYYY-MM-DD)")
+        #expect(
+            errors[1].description
+                == "customers.csv:5: field birthDate: '01/02/1990' is not a date (expected YYYY-MM-DD)")
     }
 
     @Test func badTime() {
@@ -146,7 +151,8 @@ struct ImportErrorTests {
         #expect(errors.map(\.line) == [2, 3, 4])
         #expect(errors.map(\.field) == ["balance", "balance", "balance"])
         #expect(errors[0].description == "holdings.csv:2: field balance: the amount has more than two decimal places")
-        #expect(errors[2].description == "holdings.csv:4: field balance: an asset holding cannot have a negative balance")
+        #expect(
+            errors[2].description == "holdings.csv:4: field balance: an asset holding cannot have a negative balance")
         #expect(!errors.contains { $0.description.contains("1234") || $0.description.contains("12abc") })
     }
 
@@ -257,7 +263,8 @@ struct ImportErrorTests {
         #expect(errors.map(\.field) == ["customer", "customer"])
         #expect(
             errors[0].description
-                == "card-txns.csv:2: field customer: no customers file of this import holds customer '10001' of system card")
+                == "card-txns.csv:2: field customer: no customers file of this import holds customer '10001' of system card"
+        )
     }
 
     @Test func activityOfARejectedCustomerIsNotReportedTwice() {
@@ -313,7 +320,8 @@ struct ImportErrorTests {
 
     @Test func conflictingHostCustomerIDs() {
         let core = ImportFixture.csv(
-            "core.csv", .customers, .coreBanking, ["id,customerID,name,nationalID,branch", "1,ECIF-1,Wang,110101198001011234,B"])
+            "core.csv", .customers, .coreBanking,
+            ["id,customerID,name,nationalID,branch", "1,ECIF-1,Wang,110101198001011234,B"])
         let card = ImportFixture.csv(
             "card.csv", .customers, .creditCard, ["id,customerID,name,nationalID", "C1,ECIF-2,Wang,110101198001011234"])
         let error = only([core, card])
@@ -328,7 +336,8 @@ struct ImportErrorTests {
 
     @Test func branchUnknownToTheOrganisation() {
         let organisation = Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)])
-        let file = ImportFixture.csv("core.csv", .customers, .coreBanking, ["id,name,branch", "1,Wang,HO", "2,Li,BR-X"])
+        let file = ImportFixture.csv(
+            "core.csv", .customers, .coreBanking, ["id,name,branch", "1,Wang,HO", "2,Li,BR-X"])
         do {
             _ = try ImportFixture.importer().plan([file], organisation: organisation)
             Issue.record("accepted")
@@ -343,13 +352,20 @@ struct ImportErrorTests {
     @Test func everyErrorOfEveryFileComesBackInFileOrder() {
         let bad1 = ImportFixture.csv(
             "a-customers.csv", .customers, .coreBanking, ["id,name,branch,birthDate", "1,A,B,1990-02-30", "2,,B,"])
-        let bad2 = ImportFixture.jsonl("b-app.jsonl", .customers, .mobileApp, ["{", #"{"id":"x","name":"y","mood":"z"}"#])
+        let bad2 = ImportFixture.jsonl(
+            "b-app.jsonl", .customers, .mobileApp, ["{", #"{"id":"x","name":"y","mood":"z"}"#])
         let bad3 = ImportFixture.csv(
             "c-accounts.csv", .accounts, .coreBanking,
             ["id,customer,product,currency,openedOn", "A1,1,demandDeposit,CNY,2020-01-01", "A2,1,loan,EURO,2020-01-01"])
         let errors = ImportFixture.errors([bad3, bad1, bad2])
-        #expect(errors.map(\.file) == ["c-accounts.csv", "a-customers.csv", "a-customers.csv", "b-app.jsonl", "b-app.jsonl", "b-app.jsonl"])
-        #expect(errors.map(\.code) == [.invalidCurrency, .invalidDate, .missingValue, .invalidJSON, .unknownColumn, .invalidProfile])
+        #expect(
+            errors.map(\.file) == [
+                "c-accounts.csv", "a-customers.csv", "a-customers.csv", "b-app.jsonl", "b-app.jsonl", "b-app.jsonl",
+            ])
+        #expect(
+            errors.map(\.code) == [
+                .invalidCurrency, .invalidDate, .missingValue, .invalidJSON, .unknownColumn, .invalidProfile,
+            ])
         #expect(errors.map(\.line) == [3, 2, 3, 1, 2, 2])
     }
 
@@ -380,13 +396,15 @@ struct ImportErrorTests {
         } catch {
             #expect(
                 error.description
-                    == "import refused: 1 error, nothing was stored\n  customers.csv:2: field name: a value is required")
+                    == "import refused: 1 error, nothing was stored\n  customers.csv:2: field name: a value is required"
+            )
             #expect(error.errors(in: "customers.csv").count == 1)
         }
     }
 
     @Test func unreadableFileFromDisk() {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-dir-\(UInt64.random(in: 0...UInt64.max))/c.csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-such-dir-\(UInt64.random(in: 0...UInt64.max))/c.csv")
         #expect(throws: ImportError.self) {
             _ = try ImportFile(contentsOf: url, kind: .customers, sourceSystem: .coreBanking)
         }

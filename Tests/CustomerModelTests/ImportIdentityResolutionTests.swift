@@ -19,7 +19,12 @@ struct ImportIdentityResolutionTests {
         #expect(profile.id == "core:10001")
         #expect(profile.sourceIdentities.map(\.description) == ["core:10001", "card:C-77"])
         let entry = try #require(plan.mergeLog.entry(for: "core:10001"))
-        #expect(entry.links == [MergeLog.Link(record: .init(system: .creditCard, localID: "C-77"), matched: .init(system: .coreBanking, localID: "10001"), rule: .nationalID)])
+        #expect(
+            entry.links == [
+                MergeLog.Link(
+                    record: .init(system: .creditCard, localID: "C-77"),
+                    matched: .init(system: .coreBanking, localID: "10001"), rule: .nationalID)
+            ])
         #expect(entry.records.map(\.description) == ["core:10001 (core.csv:2)", "card:C-77 (card.jsonl:1)"])
         #expect(plan.mergedRecords == 1)
     }
@@ -50,9 +55,10 @@ struct ImportIdentityResolutionTests {
         #expect(plan.profiles.count == 1)
         #expect(plan.profiles.first?.sourceIdentities.map(\.description) == ["core:10001", "card:C-77", "app:U-9"])
         let entry = try #require(plan.mergeLog.entries.first)
-        #expect(entry.links.map(\.description) == [
-            "card:C-77 = core:10001 by nationalID", "app:U-9 = card:C-77 by mobileNameAndBirthDate",
-        ])
+        #expect(
+            entry.links.map(\.description) == [
+                "card:C-77 = core:10001 by nationalID", "app:U-9 = card:C-77 by mobileNameAndBirthDate",
+            ])
         #expect(plan.mergedRecords == 2)
     }
 
@@ -76,14 +82,16 @@ struct ImportIdentityResolutionTests {
                 "2,Li Lei,110101199001012222,1990-01-01,13800138000,B",
             ])
         let app = ImportFixture.csv(
-            "app.csv", .customers, .mobileApp, ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
+            "app.csv", .customers, .mobileApp,
+            ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
         let plan = try ImportFixture.importer().plan([twins, app])
         #expect(plan.profiles.map(\.id) == ["app:U-1", "core:1", "core:2"])
     }
 
     @Test func twoRecordsWithoutIDsMergeByMobileNameAndBirthDate() throws {
         let app = ImportFixture.csv(
-            "app.csv", .customers, .mobileApp, ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
+            "app.csv", .customers, .mobileApp,
+            ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
         let ebank = ImportFixture.csv(
             "ebank.csv", .customers, .eBanking, ["id,name,birthDate,mobile", "E-1,LI LEI,1990-01-01,0086 13800138000"])
         let plan = try ImportFixture.importer().plan([app, ebank])
@@ -93,7 +101,8 @@ struct ImportIdentityResolutionTests {
 
     @Test func aMobileNumberAloneIsNotEnough() throws {
         let app = ImportFixture.csv(
-            "app.csv", .customers, .mobileApp, ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
+            "app.csv", .customers, .mobileApp,
+            ["id,name,birthDate,mobile,branch", "U-1,Li Lei,1990-01-01,13800138000,B"])
         let spouse = ImportFixture.csv(
             "ebank.csv", .customers, .eBanking,
             ["id,name,birthDate,mobile,branch", "E-1,Han Meimei,1990-01-01,13800138000,B"])
@@ -150,7 +159,8 @@ struct ImportIdentityResolutionTests {
             "card.csv", .customers, .creditCard,
             ["id,name,nationalID,birthDate,mobile", "C-77,Wang F,110101198001011234,1980-01-01,13900139000"])
         let app = ImportFixture.csv(
-            "app.csv", .customers, .mobileApp, ["id,name,birthDate,mobile,branch", "U-9,Wang Fang,1980-01-01,13900139000,BR-PD"])
+            "app.csv", .customers, .mobileApp,
+            ["id,name,birthDate,mobile,branch", "U-9,Wang Fang,1980-01-01,13900139000,BR-PD"])
         let coreOnly = ImportFixture.csv(
             "core.csv", .customers, .coreBanking,
             ["id,name,nationalID,birthDate,branch", "10001,Wang Fang,110101198001011234,1980-01-01,BR-SH"])
@@ -159,6 +169,8 @@ struct ImportIdentityResolutionTests {
         let backward = try importer.plan([app, card, coreOnly])
         #expect(forward.profiles == backward.profiles)
         #expect(forward.mergeLog.entries.map(\.fields) == backward.mergeLog.entries.map(\.fields))
-        #expect(forward.mergeLog.entries.map { $0.records.map(\.identity) } == backward.mergeLog.entries.map { $0.records.map(\.identity) })
+        #expect(
+            forward.mergeLog.entries.map { $0.records.map(\.identity) }
+                == backward.mergeLog.entries.map { $0.records.map(\.identity) })
     }
 }

@@ -1,5 +1,6 @@
-@testable import CustomerModel
 import Testing
+
+@testable import CustomerModel
 
 struct ImportJSONLinesTests {
     private func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
@@ -66,9 +67,10 @@ struct ImportJSONLinesTests {
                 #"{"id":"T2","customer":"10001","day":"2026-11-01","type":"fx","direction":"outflow","amount":"90071992547409.93","currency":"USD","isOverseas":true}"#,
             ])
         let plan = try ImportFixture.importer().plan([ImportFixture.coreCustomers, transactions])
-        #expect(plan.transactions.map(\.amount) == [
-            Money(minorUnits: 123_457, currency: .cny), Money(minorUnits: 9_007_199_254_740_993, currency: .usd),
-        ])
+        #expect(
+            plan.transactions.map(\.amount) == [
+                Money(minorUnits: 123_457, currency: .cny), Money(minorUnits: 9_007_199_254_740_993, currency: .usd),
+            ])
         #expect(plan.transactions.map(\.isOverseas) == [false, true])
     }
 

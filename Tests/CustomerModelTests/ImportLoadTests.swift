@@ -109,7 +109,10 @@ struct ImportLoadTests {
         #expect(profile.birthDate == .test("1980-01-01"))
         #expect(profile.maritalStatus == .married)
         #expect(profile.weddingDate == .test("2005-10-01"))
-        #expect(profile.children == [Child(name: "Wang Xiaoming", birthDate: .test("2010-09-01"), educationStage: .secondary)])
+        #expect(
+            profile.children == [
+                Child(name: "Wang Xiaoming", birthDate: .test("2010-09-01"), educationStage: .secondary)
+            ])
         #expect(profile.occupation == "physician")
         #expect(profile.position == .executive)
         #expect(profile.industry == "healthcare")
@@ -117,8 +120,11 @@ struct ImportLoadTests {
         #expect(profile.contact(.address)?.value == "1 Century Ave, Pudong")
         #expect(profile.riskAppetite == .growth)
         #expect(profile.creditRating == .aa)
-        #expect(profile.kyc == KYCStatus(state: .verified, reviewedOn: .test("2026-01-05"), nextReviewOn: .test("2027-01-05")))
-        #expect(profile.coverage == Coverage(relationshipManager: "RM-1", branch: "BR-SH", serviceTeam: ["EX-1", "EX-2"]))
+        #expect(
+            profile.kyc
+                == KYCStatus(state: .verified, reviewedOn: .test("2026-01-05"), nextReviewOn: .test("2027-01-05")))
+        #expect(
+            profile.coverage == Coverage(relationshipManager: "RM-1", branch: "BR-SH", serviceTeam: ["EX-1", "EX-2"]))
         #expect(profile.onboardedOn == .test("2015-03-01"))
         #expect(profile.hasConsent(for: .service) && profile.hasConsent(for: .profiling))
         #expect(!profile.hasConsent(for: .marketing))
@@ -143,7 +149,8 @@ struct ImportLoadTests {
                     totalAssets: Money(major: 120_000_000, currency: .cny),
                     profitContribution: Money(minorUnits: 150_000_050, currency: .cny), industryRank: 3,
                     growthPotential: 5, innovationCapacity: 4, productBreadth: 6, yearsOfCooperation: 8,
-                    operatingStability: 4, strategicFit: 5, esgRating: 3, region: "East China", ownership: .privatelyOwned,
+                    operatingStability: 4, strategicFit: 5, esgRating: 3, region: "East China",
+                    ownership: .privatelyOwned,
                     lifecycleStage: .growth))
 
         // Accounts and holdings re-keyed to golden ids, including those another system reported.
@@ -151,7 +158,8 @@ struct ImportLoadTests {
         #expect(accounts.map(\.id) == ["A-1", "CARD-77"])
         #expect(accounts.map(\.sourceSystem) == [.coreBanking, .creditCard])
         #expect(try await ports.customers.accounts(of: [acme], as: system).first?.status == .frozen)
-        let maturing = try await ports.customers.holdings(maturingIn: november.lowerBound...Day.test("2026-12-31"), as: system)
+        let maturing = try await ports.customers.holdings(
+            maturingIn: november.lowerBound...Day.test("2026-12-31"), as: system)
         #expect(maturing.map(\.id) == ["H-2", "H-1"])
         #expect(maturing.map(\.customer) == [li, wang])
         #expect(maturing[0].renewal == .partlyRenewed(amount: Money(major: 300_000, currency: .cny)))
@@ -169,26 +177,35 @@ struct ImportLoadTests {
         #expect(transactions[1].amount == Money(major: 2_000_000, currency: .cny))
         #expect(transactions[1].counterparty == "Wang, Senior")
         #expect(transactions[1].channel == .branch)
-        #expect(try await ports.activity.transactions(of: li, in: november, as: system).first?.secondOfDay == 14 * 3600 + 5 * 60)
+        #expect(
+            try await ports.activity.transactions(of: li, in: november, as: system).first?.secondOfDay == 14 * 3600 + 5
+                * 60)
 
         // Every interaction kind.
         let interactions = try await ports.activity.interactions(of: wang, in: november, as: system)
-        #expect(interactions.map(\.kind) == [
-            .contact, .complaint, .serviceRequest, .satisfaction, .appSession, .eventAttendance, .servicePromise,
-        ])
+        #expect(
+            interactions.map(\.kind) == [
+                .contact, .complaint, .serviceRequest, .satisfaction, .appSession, .eventAttendance, .servicePromise,
+            ])
         #expect(interactions[0].detail == .contact(notes: "Discussed maturity,\nwants a call back"))
         #expect(interactions[0].at == BankCalendar.china.start(of: .test("2026-11-03"), plusMinutes: 600))
         #expect(interactions[1].detail == .complaint(category: "fees", severity: 2, resolvedOn: .test("2026-11-06")))
         #expect(interactions[2].detail == .serviceRequest(topic: "card limit", resolvedOn: nil))
         #expect(interactions[3].detail == .satisfaction(score: 5))
-        #expect(interactions[4].detail == .appSession(pagesViewed: 12, dwellSeconds: 340, productInterest: "private fund"))
-        #expect(interactions[4].at == BankCalendar.china.start(of: .test("2026-11-07")).adding(seconds: 21 * 3600 + 15 * 60 + 30))
+        #expect(
+            interactions[4].detail == .appSession(pagesViewed: 12, dwellSeconds: 340, productInterest: "private fund"))
+        #expect(
+            interactions[4].at
+                == BankCalendar.china.start(of: .test("2026-11-07")).adding(seconds: 21 * 3600 + 15 * 60 + 30))
         #expect(interactions[5].detail == .eventAttendance(event: "Wine salon"))
-        #expect(interactions[6].detail == .servicePromise(promise: "send fund factsheet", dueOn: .test("2026-11-12"), fulfilledOn: nil))
+        #expect(
+            interactions[6].detail
+                == .servicePromise(promise: "send fund factsheet", dueOn: .test("2026-11-12"), fulfilledOn: nil))
         #expect(interactions[6].staff == "RM-1")
 
         // The workbench's 360 view sees the same client.
-        let workbench = CustomerWorkbench(store: ports.customers, activity: ports.activity, clock: ports.clock, calendar: .china)
+        let workbench = CustomerWorkbench(
+            store: ports.customers, activity: ports.activity, clock: ports.clock, calendar: .china)
         let view = try await workbench.view(of: wang, as: .relationshipManager("RM-1"))
         #expect(view.accounts.count == 2)
         #expect(view.holdings.map(\.id) == ["H-1"])
@@ -218,7 +235,9 @@ struct ImportLoadTests {
             Issue.record("the import was accepted")
         } catch let failure as ImportFailure {
             #expect(failure.errors.count == 1)
-            #expect(failure.errors.first?.description == "contact-interactions.csv:3: field score: must be from 1 to 5, not 6")
+            #expect(
+                failure.errors.first?.description
+                    == "contact-interactions.csv:3: field score: must be from 1 to 5, not 6")
         }
         #expect(ports.customers.count == 0)
         #expect(ports.activity.transactionCount == 0)
@@ -274,7 +293,9 @@ struct ImportLoadTests {
 
     @Test func theStoresOrganisationIsCheckedBeforeAnythingIsWritten() async throws {
         let organisation = Organisation(
-            branches: [Branch(id: "HO", name: "Head office", parent: nil), Branch(id: "BR-SH", name: "Shanghai", parent: "HO")])
+            branches: [
+                Branch(id: "HO", name: "Head office", parent: nil), Branch(id: "BR-SH", name: "Shanghai", parent: "HO"),
+            ])
         let ports = ImportFixture.Ports(organisation: organisation)
         let importer = ImportFixture.importer()
         let plan = try importer.plan(Self.bank)  // Li Na is booked in BR-BJ, which this bank lacks
@@ -313,14 +334,16 @@ struct ImportLoadTests {
         var importer = ImportFixture.importer()
         importer.batchSize = 2
         let ports = ImportFixture.Ports()
-        let report = try await importer.load(try importer.plan(Self.bank), into: ports.customers, activity: ports.activity)
+        let report = try await importer.load(
+            try importer.plan(Self.bank), into: ports.customers, activity: ports.activity)
         #expect(report.profilesCreated == 4)
         #expect(ports.customers.count == 4)
         #expect(ports.activity.transactionCount == 3)
     }
 
     @Test func filesReadFromDiskInferTheirFormat() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clientele-import-\(UInt64.random(in: 0...UInt64.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "clientele-import-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let customers = directory.appendingPathComponent("core-customers.csv")
@@ -344,8 +367,14 @@ struct ImportLoadTests {
     }
 
     @Test func columnListsAreTheDocumentedFormat() {
-        #expect(ImportFile.Kind.accounts.columns == ["id", "customer", "product", "currency", "openedOn", "customerSystem", "closedOn", "status"])
-        #expect(ImportFile.Kind.transactions.requiredColumns == ["id", "customer", "day", "type", "direction", "amount", "currency"])
+        #expect(
+            ImportFile.Kind.accounts.columns == [
+                "id", "customer", "product", "currency", "openedOn", "customerSystem", "closedOn", "status",
+            ])
+        #expect(
+            ImportFile.Kind.transactions.requiredColumns == [
+                "id", "customer", "day", "type", "direction", "amount", "currency",
+            ])
         #expect(ImportFile.Kind.customers.requiredColumns == ["id", "name"])
         #expect(ImportFile.Kind.customers.columns.count == 46)
         #expect(ImportFile.Kind.interactions.columns.contains("fulfilledOn"))

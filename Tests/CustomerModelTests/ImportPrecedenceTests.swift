@@ -58,8 +58,11 @@ struct ImportPrecedenceTests {
         #expect(entry.choice(for: .name) == MergeLog.FieldChoice(field: .name, source: core, overridden: [card]))
         // The app's +86 number is the core number: only the card's number is overridden.
         #expect(entry.choice(for: .mobile) == MergeLog.FieldChoice(field: .mobile, source: core, overridden: [card]))
-        #expect(entry.choice(for: .email) == MergeLog.FieldChoice(field: .email, source: core, overridden: [card, app]))
-        #expect(entry.choice(for: .riskAppetite) == MergeLog.FieldChoice(field: .riskAppetite, source: wealth, overridden: [core]))
+        #expect(
+            entry.choice(for: .email) == MergeLog.FieldChoice(field: .email, source: core, overridden: [card, app]))
+        #expect(
+            entry.choice(for: .riskAppetite)
+                == MergeLog.FieldChoice(field: .riskAppetite, source: wealth, overridden: [core]))
         #expect(entry.choice(for: .branch) == MergeLog.FieldChoice(field: .branch, source: core, overridden: [wealth]))
         #expect(entry.choice(for: .wechat) == MergeLog.FieldChoice(field: .wechat, source: app))
         #expect(entry.choice(for: .birthDate) == MergeLog.FieldChoice(field: .birthDate, source: core))
@@ -73,7 +76,9 @@ struct ImportPrecedenceTests {
         let plan = try ImportFixture.importer().plan(files)
         let text = plan.mergeLog.entries.map(\.description).joined(separator: "\n")
         #expect(text.contains("field mobile from core:10001 over card:C-77"))
-        for secret in ["Wang", "WANG", "110101198001011234", "13800138000", "13900139000", "example", "wf1980", "steady", "growth"] {
+        for secret in [
+            "Wang", "WANG", "110101198001011234", "13800138000", "13900139000", "example", "wf1980", "steady", "growth",
+        ] {
             #expect(!text.contains(secret), "\(secret)")
         }
     }
@@ -89,7 +94,9 @@ struct ImportPrecedenceTests {
         let entry = try #require(plan.mergeLog.entries.first)
         #expect(entry.choice(for: .mobile) == MergeLog.FieldChoice(field: .mobile, source: app, overridden: [card]))
         // Systems a field's order does not list rank after the listed ones, by name.
-        #expect(entry.choice(for: .riskAppetite) == MergeLog.FieldChoice(field: .riskAppetite, source: core, overridden: [wealth]))
+        #expect(
+            entry.choice(for: .riskAppetite)
+                == MergeLog.FieldChoice(field: .riskAppetite, source: core, overridden: [wealth]))
         #expect(precedence.rank(of: .wealth, for: .riskAppetite) == 1)
         #expect(precedence.rank(of: .coreBanking, for: .riskAppetite) == 0)
     }

@@ -17,13 +17,15 @@ enum ImportFixture {
         ImportFile(name: name, kind: kind, sourceSystem: system, contents: lines.joined(separator: "\n") + "\n")
     }
 
-    static func jsonl(_ name: String, _ kind: ImportFile.Kind, _ system: SourceSystem, _ lines: [String]) -> ImportFile {
+    static func jsonl(_ name: String, _ kind: ImportFile.Kind, _ system: SourceSystem, _ lines: [String]) -> ImportFile
+    {
         ImportFile(name: name, kind: kind, sourceSystem: system, contents: lines.joined(separator: "\n") + "\n")
     }
 
     /// The errors of a plan that must be refused.
     static func errors(
-        _ files: [ImportFile], importer: CustomerImporter = importer(), sourceLocation: SourceLocation = #_sourceLocation
+        _ files: [ImportFile], importer: CustomerImporter = importer(),
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> [ImportError] {
         do {
             _ = try importer.plan(files)

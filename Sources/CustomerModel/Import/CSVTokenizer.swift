@@ -1,5 +1,7 @@
-/// A syntax problem in one CSV record. The tokenizer reports it with the record and moves on, so
-/// one stray quote does not hide the problems of the rows after it.
+/// A syntax problem in one CSV record.
+///
+/// The tokenizer reports it with the record and moves on, so one stray quote does not hide the
+/// problems of the rows after it.
 struct CSVProblem: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         /// A quoted field is still open at the end of the input.

@@ -85,7 +85,8 @@ public struct CustomerImporter: Sendable {
                 if !reading.rejectedCustomers.contains(pending.owner) {
                     errors.append(
                         ImportError(
-                            .unknownCustomer, file: pending.location.file, line: pending.location.line, field: "customer",
+                            .unknownCustomer, file: pending.location.file, line: pending.location.line,
+                            field: "customer",
                             "no customers file of this import holds customer \(RecordReader.quoted(pending.owner.localID)) of system \(pending.owner.system)"
                         ))
                 }
@@ -189,7 +190,9 @@ private struct Reading {
         }
         let where_ = first.file == location.file ? "line \(first.line)" : "\(first.file) line \(first.line)"
         errors.append(
-            ImportError(.duplicateID, file: location.file, line: location.line, field: "id", "the id appeared before, on \(where_)"))
+            ImportError(
+                .duplicateID, file: location.file, line: location.line, field: "id",
+                "the id appeared before, on \(where_)"))
         return false
     }
 

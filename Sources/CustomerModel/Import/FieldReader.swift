@@ -80,7 +80,8 @@ struct FieldReader {
         guard let text = text(name, required: required) else { return nil }
         if let day = Self.parseDay(text) { return day }
         let looksLikeDate =
-            text.utf8.count == 10 && Array(text.utf8)[4] == UInt8(ascii: "-") && Array(text.utf8)[7] == UInt8(ascii: "-")
+            text.utf8.count == 10 && Array(text.utf8)[4] == UInt8(ascii: "-")
+            && Array(text.utf8)[7] == UInt8(ascii: "-")
         fail(
             .invalidDate, name,
             looksLikeDate
@@ -127,7 +128,9 @@ struct FieldReader {
         guard let text = text(name, required: required) else { return nil }
         let lowered = text.lowercased()
         for value in Value.allCases {
-            if String(describing: value).lowercased() == lowered || aliases(value).contains(where: { $0.lowercased() == lowered }) {
+            if String(describing: value).lowercased() == lowered
+                || aliases(value).contains(where: { $0.lowercased() == lowered })
+            {
                 return value
             }
         }
@@ -165,7 +168,7 @@ struct FieldReader {
         return code
     }
 
-    /// A decimal amount in major units, in `currency`. The amount itself never appears in an error.
+    /// A decimal amount in major units, in `currency`; the amount itself never appears in an error.
     mutating func amount(_ name: String, currency: CurrencyCode?, required: Bool = false) -> Money? {
         guard let text = text(name, required: required) else { return nil }
         let parsed: Money
@@ -195,7 +198,7 @@ struct FieldReader {
         }
     }
 
-    /// A list: `;`-separated text, or a JSON array of scalars. Empty entries are dropped.
+    /// A list (`;`-separated text, or a JSON array of scalars) without its empty entries.
     mutating func list(_ name: String) -> [String]? {
         switch raw(name) {
         case .text(let text):

@@ -30,11 +30,19 @@ struct IdentityResolver {
         let identityKeys = records.map(MatchKeys.identity(of:))
         for (index, record) in records.enumerated() {
             if let host = record.hostID {
-                if let first = firstWithHostID[host] { join(first, index, .customerID) } else { firstWithHostID[host] = index }
+                if let first = firstWithHostID[host] {
+                    join(first, index, .customerID)
+                } else {
+                    firstWithHostID[host] = index
+                }
             }
             if let key = identityKeys[index] {
                 let rule: MergeLog.MatchRule = record.effectiveKind == .individual ? .nationalID : .registrationID
-                if let first = firstWithIdentity[key] { join(first, index, rule) } else { firstWithIdentity[key] = index }
+                if let first = firstWithIdentity[key] {
+                    join(first, index, rule)
+                } else {
+                    firstWithIdentity[key] = index
+                }
             }
             if let key = MatchKeys.contact(of: record) {
                 if byContact[key] == nil { contactOrder.append(key) }

@@ -11,7 +11,9 @@
 /// // customers.csv:17: field birthDate: '1990-02-30' is not a date that exists
 /// ```
 public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of problem. New codes may be added; do not switch exhaustively.
+    /// The kind of problem.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -77,7 +79,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// The column or JSON key concerned, if one.
     public var field: String?
-    /// What a reader needs to fix it. Never contains personal values.
+    /// What a reader needs to fix it, never with personal values.
     public var message: String
 
     /// Creates an error.

@@ -1,5 +1,6 @@
-/// An import plan was refused: every ``ImportError`` found across every file, so a host can fix all
-/// bad rows at once. Nothing was stored.
+/// An import plan was refused, with every ``ImportError`` found across every file.
+///
+/// A host sees all bad rows at once and can fix them in one go. Nothing was stored.
 ///
 /// Errors are sorted by the order of the files given to ``CustomerImporter/plan(_:organisation:)``,
 /// then by line.

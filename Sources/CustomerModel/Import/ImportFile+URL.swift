@@ -1,8 +1,10 @@
 public import Foundation
 
 extension ImportFile {
-    /// Reads an export file from disk. The file's name (its last path component) names it in
-    /// errors, and its extension gives the format unless `format` is given.
+    /// Reads an export file from disk.
+    ///
+    /// The file's name (its last path component) names it in errors, and its extension gives the
+    /// format unless `format` is given.
     ///
     /// ```swift
     /// let file = try ImportFile(contentsOf: URL(filePath: "/exports/core-customers.csv"),
@@ -21,7 +23,8 @@ extension ImportFile {
         let name = url.lastPathComponent
         guard let format = format ?? Format(fileName: name) else {
             throw ImportError(
-                .unknownFormat, file: name, "the format is not given and the name does not end in .csv, .jsonl or .ndjson")
+                .unknownFormat, file: name,
+                "the format is not given and the name does not end in .csv, .jsonl or .ndjson")
         }
         let data: Data
         do {

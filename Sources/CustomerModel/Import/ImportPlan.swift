@@ -20,8 +20,9 @@ public struct ImportPlan: Hashable, Sendable {
     /// Records read, by kind (a kind with no file is absent).
     public var recordsRead: [ImportFile.Kind: Int]
 
-    /// Creates a plan. Hosts get plans from ``CustomerImporter/plan(_:organisation:)``; this
-    /// initializer is for tests and tools that build one by hand.
+    /// Creates a plan by hand, for tests and tools.
+    ///
+    /// Hosts get plans from ``CustomerImporter/plan(_:organisation:)``.
     public init(
         profiles: [CustomerProfile], accounts: [Account] = [], holdings: [Holding] = [],
         transactions: [Transaction] = [], interactions: [Interaction] = [], mergeLog: MergeLog = MergeLog(entries: []),

@@ -43,7 +43,7 @@ public struct ImportReport: Hashable, Sendable, CustomStringConvertible {
         self.mergeLog = mergeLog
     }
 
-    /// Records read by kind, golden profiles and merges, and what was written. No personal values.
+    /// Records read by kind, golden profiles and merges, and what was written, without personal values.
     public var description: String {
         let read = ImportFile.Kind.allCases.compactMap { kind in recordsRead[kind].map { "\(kind.rawValue) \($0)" } }
         return """

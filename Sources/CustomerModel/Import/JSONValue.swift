@@ -1,5 +1,7 @@
-/// A parsed JSON value. Numbers keep their literal text, so an amount such as `1234.57` is read
-/// exactly, never through a `Double`.
+/// A parsed JSON value.
+///
+/// Numbers keep their literal text, so an amount such as `1234.57` is read exactly, never through
+/// a `Double`.
 indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case number(String)

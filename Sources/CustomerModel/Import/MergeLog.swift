@@ -70,8 +70,9 @@ public struct MergeLog: Hashable, Sendable {
         public var field: ProfileField
         /// The record whose value the profile holds.
         public var source: SourceIdentity
-        /// Records of lower precedence that supplied a different value, best first. Records that
-        /// supplied the same value, or none, are not listed.
+        /// Records of lower precedence that supplied a different value, best first.
+        ///
+        /// Records that supplied the same value, or none, are not listed.
         public var overridden: [SourceIdentity]
 
         /// Creates a choice.

@@ -1,6 +1,8 @@
-/// A field of the golden profile whose value the importer picks from one source record, by
-/// ``SourcePrecedence``. Its name is the customers-file column it comes from (``kyc`` covers the
-/// three `kyc...` columns, ``consents`` the three `consent...` columns).
+/// A field of the golden profile whose value the importer picks from one source record.
+///
+/// ``SourcePrecedence`` says which record wins. The field's name is the customers-file column it
+/// comes from (``kyc`` covers the three `kyc...` columns, ``consents`` the three `consent...`
+/// columns).
 ///
 /// ``customerID`` is special: it picks which record's ``SourceIdentity`` names the golden profile
 /// when no record carries a host `customerID` (see ``CustomerImporter``). Tags are not a field: the

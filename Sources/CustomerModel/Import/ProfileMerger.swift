@@ -14,7 +14,8 @@ struct ProfileMerger {
 
     /// The group's members, most trusted first for `field`: by rank, then local id, then location.
     private func ranked(_ members: [Int], for field: ProfileField) -> [Int] {
-        members.sorted { a, b in
+        if members.count < 2 { return members }
+        return members.sorted { a, b in
             let left = records[a]
             let right = records[b]
             let rankLeft = precedence.rank(of: left.identity.system, for: field)
@@ -48,7 +49,8 @@ struct ProfileMerger {
             }
             guard let chosen else { return nil }
             choices.append(
-                MergeLog.FieldChoice(field: field, source: merger.records[chosen.index].identity, overridden: overridden))
+                MergeLog.FieldChoice(
+                    field: field, source: merger.records[chosen.index].identity, overridden: overridden))
             suppliers[field] = chosen.index
             return chosen.value
         }
@@ -118,9 +120,13 @@ struct ProfileMerger {
         let branch = picker.pick(.branch, \.branch)
         let serviceTeam = picker.pick(.serviceTeam, \.serviceTeam) ?? []
         let onboardedOn = picker.pick(.onboardedOn, \.onboardedOn)
-        let consents = picker.pick(.consents, \.consents, same: { a, b in
-            a.map { [$0.purpose.rawValue, "\($0.isGranted)"] } == b.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
-        }) ?? []
+        let consents =
+            picker.pick(
+                .consents, \.consents,
+                same: { a, b in
+                    a.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
+                        == b.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
+                }) ?? []
 
         var corporate = CorporateAttributes()
         corporate.registrationID = picker.pick(
@@ -155,9 +161,7 @@ struct ProfileMerger {
                     identity: records[$0].identity, file: records[$0].location.file, line: records[$0].location.line)
             },
             links: links,
-            fields: picker.choices.sorted { lhs, rhs in
-                (ProfileField.allCases.firstIndex(of: lhs.field) ?? 0) < (ProfileField.allCases.firstIndex(of: rhs.field) ?? 0)
-            })
+            fields: picker.choices)  // picked in ProfileField.allCases order
 
         guard let branch else {
             let record = records[first]
@@ -185,7 +189,8 @@ struct ProfileMerger {
                     .invalidProfile, file: record.location.file, line: record.location.line, field: field.rawValue,
                     "the merged profile is invalid: \(error.message)"))
         }
-        return Outcome(profile: errors.isEmpty ? profile : nil, entry: entry, errors: errors, suppliers: picker.suppliers)
+        return Outcome(
+            profile: errors.isEmpty ? profile : nil, entry: entry, errors: errors, suppliers: picker.suppliers)
     }
 
     /// The profile field a ``CustomerProfile/validate(in:)`` error names.

@@ -21,8 +21,9 @@ enum ReadEvent {
     case error(ImportError)
 }
 
-/// Reads a file's records in either format and hands each one to a closure as it is read, so the
-/// file's records never sit in memory all at once. Syntax problems, unknown and missing columns
+/// Reads a file's records in either format and hands each one to a closure as it is read.
+///
+/// The file's records never sit in memory all at once. Syntax problems, unknown and missing columns
 /// become ``ImportError``s, reported before the record they concern; a record with a syntax
 /// problem is not handed on.
 enum RecordReader {
@@ -52,27 +53,35 @@ enum RecordReader {
             let name = rawName.trimmingWhitespace
             guard let position = columns.position(of: name) else {
                 positions.append(nil)
-                let what = name.isEmpty ? "column \(offset + 1) has no name" : "\(quoted(name)) is not a column of \(file.kind.rawValue) files"
-                body(.error(
-                    ImportError(.unknownColumn, file: file.name, line: header.line, field: name.isEmpty ? nil : String(name), what)))
+                let what =
+                    name.isEmpty
+                    ? "column \(offset + 1) has no name"
+                    : "\(quoted(name)) is not a column of \(file.kind.rawValue) files"
+                body(
+                    .error(
+                        ImportError(
+                            .unknownColumn, file: file.name, line: header.line,
+                            field: name.isEmpty ? nil : String(name), what)))
                 continue
             }
             if present[position] {
                 positions.append(nil)
-                body(.error(
-                    ImportError(
-                        .duplicateColumn, file: file.name, line: header.line, field: columns.names[position],
-                        "the header names the column twice")))
+                body(
+                    .error(
+                        ImportError(
+                            .duplicateColumn, file: file.name, line: header.line, field: columns.names[position],
+                            "the header names the column twice")))
                 continue
             }
             present[position] = true
             positions.append(position)
         }
         for position in columns.requiredPositions where !present[position] {
-            body(.error(
-                ImportError(
-                    .missingColumn, file: file.name, line: header.line, field: columns.names[position],
-                    "the header lacks a required column")))
+            body(
+                .error(
+                    ImportError(
+                        .missingColumn, file: file.name, line: header.line, field: columns.names[position],
+                        "the header lacks a required column")))
         }
         for record in tokenizer {
             if let problem = record.problem {
@@ -80,10 +89,11 @@ enum RecordReader {
                 continue
             }
             guard record.fields.count == header.fields.count else {
-                body(.error(
-                    ImportError(
-                        .wrongColumnCount, file: file.name, line: record.line,
-                        "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")))
+                body(
+                    .error(
+                        ImportError(
+                            .wrongColumnCount, file: file.name, line: record.line,
+                            "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")))
                 continue
             }
             var values = [FieldValue?](repeating: nil, count: columns.names.count)
@@ -112,7 +122,8 @@ enum RecordReader {
                 .malformedCSV, file: file, line: record.line, field: field,
                 "text after the closing quote on line \(problem.line)")
         case .invalidUTF8:
-            return ImportError(.invalidEncoding, file: file, line: record.line, field: field, "the field is not valid UTF-8")
+            return ImportError(
+                .invalidEncoding, file: file, line: record.line, field: field, "the field is not valid UTF-8")
         }
     }
 
@@ -134,8 +145,10 @@ enum RecordReader {
             do throws(JSONSyntaxError) {
                 value = try JSONParser.parse(Array(text))
             } catch {
-                body(.error(
-                    ImportError(.invalidJSON, file: file.name, line: line, "column \(error.column): \(error.message)")))
+                body(
+                    .error(
+                        ImportError(
+                            .invalidJSON, file: file.name, line: line, "column \(error.column): \(error.message)")))
                 continue
             }
             guard case .object(let members) = value else {
@@ -145,10 +158,11 @@ enum RecordReader {
             var values = [FieldValue?](repeating: nil, count: columns.names.count)
             for key in members.keys.sorted() {
                 guard let position = columns.position(of: key) else {
-                    body(.error(
-                        ImportError(
-                            .unknownColumn, file: file.name, line: line, field: key,
-                            "\(quoted(key)) is not a column of \(file.kind.rawValue) files")))
+                    body(
+                        .error(
+                            ImportError(
+                                .unknownColumn, file: file.name, line: line, field: key,
+                                "\(quoted(key)) is not a column of \(file.kind.rawValue) files")))
                     continue
                 }
                 switch members[key] {
@@ -163,8 +177,9 @@ enum RecordReader {
         }
     }
 
-    /// `'text'` when the text looks like a code, an enum value, a date or a column name, else
-    /// `the value (not shown)`. Error messages show values only through this.
+    /// The text in quotes when it looks like a code, an enum value, a date or a column name.
+    ///
+    /// Anything else becomes `the value (not shown)`. Error messages show values only through this.
     static func quoted(_ text: some StringProtocol) -> String {
         let value = shown(text)
         return value == notShown ? "the value (not shown)" : "'\(value)'"

@@ -1,5 +1,7 @@
 /// An account, holding, transaction or interaction read from a file, still naming its client by a
-/// source system's number. ``value`` carries an empty ``CustomerID`` until it is re-keyed to the
+/// source system's number.
+///
+/// ``value`` carries an empty ``CustomerID`` until it is re-keyed to the
 /// golden one.
 struct PendingRecord<Value: Sendable>: Sendable {
     var value: Value
@@ -59,7 +61,8 @@ enum SourceActivity {
             reader.fail(.invalidAmount, "balance", "an asset holding cannot have a negative balance")
         }
         if let opened, let matures, matures < opened {
-            reader.fail(.maturityBeforeOpening, "maturesOn", "the holding matures (\(matures)) before it opens (\(opened))")
+            reader.fail(
+                .maturityBeforeOpening, "maturesOn", "the holding matures (\(matures)) before it opens (\(opened))")
         }
         var renewal: RenewalOutcome?
         switch renewalName {
@@ -128,7 +131,9 @@ enum SourceActivity {
             let category = reader.text("category", required: true)
             let severity = reader.integer("severity", in: 1...3, required: true)
             let resolved = reader.day("resolvedOn")
-            if let category, let severity { detail = .complaint(category: category, severity: severity, resolvedOn: resolved) }
+            if let category, let severity {
+                detail = .complaint(category: category, severity: severity, resolvedOn: resolved)
+            }
         case .serviceRequest:
             let topic = reader.text("topic", required: true)
             let resolved = reader.day("resolvedOn")

@@ -122,8 +122,7 @@ struct SourceCustomer: Sendable {
             record.registrationID = reader.text("registrationID")
             let amounts = ["annualRevenue", "totalAssets", "profitContribution"]
             let currency = reader.currency()
-            if !reader.has("currency"), let first = amounts.first(where: { reader.has($0) })
-            {
+            if !reader.has("currency"), let first = amounts.first(where: { reader.has($0) }) {
                 reader.fail(.missingValue, "currency", "a currency is required with \(first)")
             }
             record.annualRevenue = reader.amount("annualRevenue", currency: currency)
@@ -161,7 +160,9 @@ struct SourceCustomer: Sendable {
                     case .string(let string): text = String(string.trimmingWhitespace)
                     case .null: text = nil
                     default:
-                        reader.fail(.invalidValue, "children", "entry \(offset + 1): \(RecordReader.quoted(key)) must be a string")
+                        reader.fail(
+                            .invalidValue, "children",
+                            "entry \(offset + 1): \(RecordReader.quoted(key)) must be a string")
                         return nil
                     }
                     guard let text, !text.isEmpty else { continue }
@@ -169,19 +170,27 @@ struct SourceCustomer: Sendable {
                     case "name": child.name = text
                     case "birthDate":
                         guard let day = FieldReader.parseDay(text) else {
-                            reader.fail(.invalidDate, "children", "entry \(offset + 1): \(RecordReader.quoted(text)) is not a date that exists")
+                            reader.fail(
+                                .invalidDate, "children",
+                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not a date that exists")
                             return nil
                         }
                         child.birthDate = day
                     case "educationStage":
-                        guard let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == text.lowercased() })
+                        guard
+                            let stage = EducationStage.allCases.first(where: {
+                                "\($0)".lowercased() == text.lowercased()
+                            })
                         else {
-                            reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage")
+                            reader.fail(
+                                .invalidEnumValue, "children",
+                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage")
                             return nil
                         }
                         child.educationStage = stage
                     default:
-                        reader.fail(.invalidValue, "children", "entry \(offset + 1): unknown key \(RecordReader.quoted(key))")
+                        reader.fail(
+                            .invalidValue, "children", "entry \(offset + 1): unknown key \(RecordReader.quoted(key))")
                         return nil
                     }
                 }
@@ -192,7 +201,9 @@ struct SourceCustomer: Sendable {
         guard let text = reader.text("children") else { return nil }
         var children: [Child] = []
         for (offset, entry) in text.split(separator: ";").enumerated() {
-            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace) }
+            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map {
+                String($0.trimmingWhitespace)
+            }
             guard parts.count <= 3, parts.contains(where: { !$0.isEmpty }) else {
                 reader.fail(.invalidValue, "children", "entry \(offset + 1) is not name|birthDate|educationStage")
                 return nil
@@ -201,15 +212,20 @@ struct SourceCustomer: Sendable {
             if !parts[0].isEmpty { child.name = parts[0] }
             if parts.count > 1, !parts[1].isEmpty {
                 guard let day = FieldReader.parseDay(parts[1]) else {
-                    reader.fail(.invalidDate, "children", "entry \(offset + 1): \(RecordReader.quoted(parts[1])) is not a date that exists")
+                    reader.fail(
+                        .invalidDate, "children",
+                        "entry \(offset + 1): \(RecordReader.quoted(parts[1])) is not a date that exists")
                     return nil
                 }
                 child.birthDate = day
             }
             if parts.count > 2, !parts[2].isEmpty {
-                guard let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == parts[2].lowercased() })
+                guard
+                    let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == parts[2].lowercased() })
                 else {
-                    reader.fail(.invalidEnumValue, "children", "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage")
+                    reader.fail(
+                        .invalidEnumValue, "children",
+                        "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage")
                     return nil
                 }
                 child.educationStage = stage
@@ -229,7 +245,10 @@ struct SourceCustomer: Sendable {
         var seen = Set<Consent.Purpose>()
         for (column, entries, isGranted) in [("consentsGranted", granted, true), ("consentsRefused", refused, false)] {
             for entry in entries {
-                guard let purpose = Consent.Purpose.allCases.first(where: { $0.rawValue.lowercased() == entry.lowercased() })
+                guard
+                    let purpose = Consent.Purpose.allCases.first(where: {
+                        $0.rawValue.lowercased() == entry.lowercased()
+                    })
                 else {
                     let names = Consent.Purpose.allCases.map(\.rawValue).joined(separator: ", ")
                     reader.fail(
