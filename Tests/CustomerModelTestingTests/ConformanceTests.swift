@@ -1,0 +1,328 @@
+import CustomerModel
+import CustomerModelTesting
+import Synchronization
+import Testing
+
+/// Checks the in-memory defaults fail today because of bugs in `Sources/CustomerModel/InMemory`
+/// (reported to the store's owners; the kit is right and the store is wrong). `withKnownIssue`
+/// reports an issue of its own once a bug is fixed, so these lists must then shrink.
+enum KnownIssues {
+    /// `InMemoryCustomerStore` commits a write before auditing it, so a failing audit log leaves
+    /// an unaudited write behind.
+    static let customerStore: Set<String> = [
+        "when the audit log fails, a write fails and stores nothing"
+    ]
+    /// `InMemoryActivityStore` commits appends before auditing them, and its export lists every
+    /// client the store has seen in `customers`, whatever the principal's scope.
+    static let activityStore: Set<String> = [
+        "when the audit log fails, an append fails and stores nothing",
+        "an export as an RM names no client outside the RM's scope",
+    ]
+    static let auditLog: Set<String> = []
+    static let notificationSink: Set<String> = []
+
+    /// Runs `body`, expecting it to fail when `name` is a known issue.
+    static func run(_ name: String, in known: Set<String>, _ body: () async throws -> Void) async throws {
+        if known.contains(name) {
+            await withKnownIssue("bug in the in-memory default, see KnownIssues") { try await body() }
+        } else {
+            try await body()
+        }
+    }
+}
+
+// MARK: - Every check of every kit against the in-memory defaults
+
+struct CustomerStoreConformanceTests {
+    typealias Kit = CustomerStoreConformance<InMemoryCustomerStore>
+
+    @Test(arguments: Kit.checks)
+    func inMemoryCustomerStore(_ check: Kit.Check) async throws {
+        try await KnownIssues.run(check.name, in: KnownIssues.customerStore) { try await Kit.inMemory.run(check) }
+    }
+
+    /// `runAll()` succeeds on every check but the known issues (the parameterised test above
+    /// proves those still fail, through `withKnownIssue`).
+    @Test func runAllSucceedsApartFromKnownIssues() async throws {
+        try await Kit.inMemory.runAll(except: KnownIssues.customerStore)
+    }
+
+    @Test func theFixtureFormRunsAgainstAHostsOwnAuditLog() async throws {
+        let kit = Kit {
+            let log = SwitchableAuditLog(wrapping: InMemoryAuditLog())
+            let clock = ManualClock(start: ConformanceWorld.start)
+            return CustomerStoreFixture(store: InMemoryCustomerStore(audit: log, clock: clock), audit: log, clock: clock)
+        }
+        let check = try #require(Kit.checks.first)
+        try await kit.run(check)
+    }
+}
+
+struct ActivityStoreConformanceTests {
+    typealias Kit = ActivityStoreConformance<InMemoryActivityStore>
+
+    @Test(arguments: Kit.checks)
+    func inMemoryActivityStore(_ check: Kit.Check) async throws {
+        try await KnownIssues.run(check.name, in: KnownIssues.activityStore) { try await Kit.inMemory.run(check) }
+    }
+
+    @Test func runAllSucceedsApartFromKnownIssues() async throws {
+        try await Kit.inMemory.runAll(except: KnownIssues.activityStore)
+    }
+
+}
+
+struct AuditLogConformanceTests {
+    typealias Kit = AuditLogConformance<InMemoryAuditLog>
+
+    @Test(arguments: Kit.checks)
+    func inMemoryAuditLog(_ check: Kit.Check) async throws {
+        try await KnownIssues.run(check.name, in: KnownIssues.auditLog) { try await Kit.inMemory.run(check) }
+    }
+
+    @Test func runAllSucceeds() async throws {
+        try await Kit.inMemory.runAll(except: KnownIssues.auditLog)
+    }
+
+    @Test func theSwitchableLogPassesTheKitToo() async throws {
+        try await AuditLogConformance(makeLog: { SwitchableAuditLog(wrapping: InMemoryAuditLog()) }).runAll()
+    }
+}
+
+struct NotificationSinkConformanceTests {
+    typealias Kit = NotificationSinkConformance<InMemoryNotificationSink>
+
+    @Test(arguments: Kit.checks)
+    func inMemoryNotificationSink(_ check: Kit.Check) async throws {
+        try await KnownIssues.run(check.name, in: KnownIssues.notificationSink) { try await Kit.inMemory.run(check) }
+    }
+
+    @Test func runAllSucceeds() async throws {
+        try await Kit.inMemory.runAll(except: KnownIssues.notificationSink)
+    }
+
+    @Test func receiptsAloneAreEnoughToRunTheKit() async throws {
+        try await NotificationSinkConformance(makeSink: {
+            InMemoryNotificationSink(clock: ManualClock(start: ConformanceWorld.start))
+        }).runAll()
+    }
+}
+
+// MARK: - The kit itself
+
+struct ConformanceKitTests {
+    @Test func everyKitHasUniquelyNamedChecksAndTogetherAtLeastForty() {
+        let names = [
+            CustomerStoreConformance<InMemoryCustomerStore>.checks.map(\.name),
+            ActivityStoreConformance<InMemoryActivityStore>.checks.map(\.name),
+            AuditLogConformance<InMemoryAuditLog>.checks.map(\.name),
+            NotificationSinkConformance<InMemoryNotificationSink>.checks.map(\.name),
+        ]
+        for kit in names { #expect(Set(kit).count == kit.count) }
+        #expect(names.map(\.count).reduce(0, +) >= 40)
+    }
+
+    @Test func knownIssuesNameRealChecks() {
+        #expect(KnownIssues.customerStore.isSubset(of: CustomerStoreConformance<InMemoryCustomerStore>.checks.map(\.name)))
+        #expect(KnownIssues.activityStore.isSubset(of: ActivityStoreConformance<InMemoryActivityStore>.checks.map(\.name)))
+    }
+
+    @Test func aStoreThatIgnoresVersionsFailsWithAUsefulMessage() async throws {
+        typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
+        let kit = Kit { audit, clock in MisbehavingCustomerStore(.ignoresVersions, audit: audit, clock: clock) }
+        let check = try #require(Kit.checks.first { $0.name == "a stale expected version is a conflict and writes nothing" })
+        let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
+        #expect(failure.check == check.name)
+        #expect(failure.expected == "StoreError conflict")
+        #expect(failure.actual.hasPrefix("no error"))
+        #expect(failure.description.contains("stale"))
+
+        let create = try #require(
+            Kit.checks.first { $0.name == "creating with a nil expected version when the client exists is a conflict" })
+        await #expect(throws: ConformanceFailure.self) { try await kit.run(create) }
+    }
+
+    @Test func aStoreThatIgnoresAccessControlFails() async throws {
+        typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
+        let kit = Kit { audit, clock in MisbehavingCustomerStore(.ignoresAccessControl, audit: audit, clock: clock) }
+        let check = try #require(Kit.checks.first { $0.name.hasPrefix("an RM reading another RM's client is forbidden") })
+        let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
+        #expect(failure.expected == "StoreError forbidden")
+        #expect(failure.subject.contains("RM-B reading"))
+    }
+
+    @Test func anActivityStoreThatDropsRowsFails() async throws {
+        typealias Kit = ActivityStoreConformance<DroppingActivityStore>
+        let kit = Kit { audit, clock in
+            let customers = InMemoryCustomerStore(audit: audit, clock: clock)
+            return (DroppingActivityStore(InMemoryActivityStore(directory: customers, audit: audit, clock: clock)), customers)
+        }
+        let check = try #require(Kit.checks.first { $0.name.hasPrefix("a transaction with every field set") })
+        let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
+        #expect(failure.check == check.name)
+        #expect(failure.subject.contains("the append report") || failure.subject.contains("transactions of"))
+        let export = try #require(Kit.checks.first { $0.name.hasPrefix("an export with a day range") })
+        let exportFailure = try await #require(throws: ConformanceFailure.self) { try await kit.run(export) }
+        #expect(exportFailure.subject.hasPrefix("rows in the export"))
+        #expect(exportFailure.description.contains("expected 12, got 9") || exportFailure.description.contains("expected"))
+    }
+
+    @Test func aSinkThatSendsRepeatsFails() async throws {
+        let kit = NotificationSinkConformance { NotificationSinkFixture(sink: RepeatingSink()) }
+        let all = try await #require(throws: ConformanceFailures.self) { try await kit.runAll() }
+        #expect(all.failedChecks.contains { $0.hasPrefix("a repeated id in a later batch is a duplicate") })
+        #expect(all.failedChecks.contains("an empty message is rejected while the rest of the batch goes on"))
+        #expect(all.checksRun == NotificationSinkConformance<RepeatingSink>.checks.count)
+        #expect(all.description.hasPrefix("\(all.failures.count) of \(all.checksRun) checks failed:"))
+    }
+
+    @Test func aFailingFixtureIsReportedNotTrapped() async throws {
+        struct NoDatabase: Error {}
+        let kit = AuditLogConformance<InMemoryAuditLog>(makeLog: { throw NoDatabase() })
+        let check = try #require(AuditLogConformance<InMemoryAuditLog>.checks.first)
+        let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
+        #expect(failure.subject == "making a fresh fixture")
+    }
+
+    @Test func tearDownRunsEvenWhenTheCheckFails() async throws {
+        let tornDown = Counter()
+        let kit = NotificationSinkConformance {
+            NotificationSinkFixture(sink: RepeatingSink(), tearDown: { tornDown.increment() })
+        }
+        _ = try? await kit.runAll()
+        #expect(tornDown.value == NotificationSinkConformance<RepeatingSink>.checks.count)
+    }
+}
+
+// MARK: - Deliberately broken ports
+
+/// An `InMemoryCustomerStore` with one promise broken on purpose.
+struct MisbehavingCustomerStore: CustomerStore {
+    enum Fault: Sendable {
+        /// Overwrites whatever version is stored: stale writes win.
+        case ignoresVersions
+        /// Reads profiles as a system principal, whoever asks.
+        case ignoresAccessControl
+    }
+
+    let fault: Fault
+    let base: InMemoryCustomerStore
+
+    init(_ fault: Fault, audit: any AuditLog, clock: any WallClock) {
+        self.fault = fault
+        base = InMemoryCustomerStore(audit: audit, clock: clock)
+    }
+
+    func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile] {
+        try await base.profiles(ids, as: fault == .ignoresAccessControl ? .system("leak") : principal)
+    }
+
+    func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
+        guard fault == .ignoresVersions else { return try await base.upsert(changes, as: principal) }
+        var patched: [ProfileChange] = []
+        for change in changes {
+            let stored = try await base.profiles([change.profile.id], as: .system("patch")).first
+            patched.append(ProfileChange(change.profile, expectedVersion: stored?.version))
+        }
+        return try await base.upsert(patched, as: principal)
+    }
+
+    func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError) -> [CustomerID] {
+        try await base.customers(matching: query, as: principal)
+    }
+    func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
+        try await base.upsert(accounts: accounts, as: principal)
+    }
+    func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
+        try await base.upsert(holdings: holdings, as: principal)
+    }
+    func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
+        try await base.upsert(relationships: relationships, as: principal)
+    }
+    func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
+        try await base.record(referrals: referrals, as: principal)
+    }
+    func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
+        try await base.accounts(of: customers, as: principal)
+    }
+    func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
+        try await base.holdings(of: customers, as: principal)
+    }
+    func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError) -> [Holding] {
+        try await base.holdings(maturingIn: days, as: principal)
+    }
+    func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+        -> [Relationship]
+    {
+        try await base.relationships(of: customers, as: principal)
+    }
+    func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Referral] {
+        try await base.referrals(madeBy: customers, as: principal)
+    }
+    func organisation() async throws(StoreError) -> Organisation { try await base.organisation() }
+    func replace(organisation: Organisation, as principal: Principal) async throws(StoreError) {
+        try await base.replace(organisation: organisation, as: principal)
+    }
+}
+
+/// An `InMemoryActivityStore` that silently drops the last transaction of every batch while
+/// reporting it appended.
+struct DroppingActivityStore: ActivityStore {
+    let base: InMemoryActivityStore
+
+    init(_ base: InMemoryActivityStore) { self.base = base }
+
+    func append(transactions: [Transaction], as principal: Principal) async throws(StoreError) -> AppendReport {
+        var report = try await base.append(transactions: Array(transactions.dropLast()), as: principal)
+        if !transactions.isEmpty { report.appended += 1 }
+        return report
+    }
+    func append(interactions: [Interaction], as principal: Principal) async throws(StoreError) -> AppendReport {
+        try await base.append(interactions: interactions, as: principal)
+    }
+    func append(balances: [BalanceSnapshot], as principal: Principal) async throws(StoreError) -> AppendReport {
+        try await base.append(balances: balances, as: principal)
+    }
+    func transactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [Transaction]
+    {
+        try await base.transactions(of: customer, in: days, as: principal)
+    }
+    func interactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [Interaction]
+    {
+        try await base.interactions(of: customer, in: days, as: principal)
+    }
+    func balances(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [BalanceSnapshot]
+    {
+        try await base.balances(of: customer, in: days, as: principal)
+    }
+    func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, as principal: Principal)
+        async throws(StoreError) -> TransactionPage
+    {
+        try await base.scanTransactions(in: days, after: cursor, limit: limit, as: principal)
+    }
+    func exportTransactions(in days: ClosedRange<Day>?, as principal: Principal) async throws(StoreError)
+        -> TransactionColumns
+    {
+        try await base.exportTransactions(in: days, as: principal)
+    }
+}
+
+/// A sink that sends everything it is given, repeats and empty messages included.
+final class RepeatingSink: NotificationSink {
+    private let sent = Mutex<[OutboundNotification]>([])
+
+    func deliver(_ batch: [OutboundNotification]) async throws(StoreError) -> [DeliveryReceipt] {
+        sent.withLock { $0 += batch }
+        return batch.map { .sent(id: $0.id, at: ConformanceWorld.start) }
+    }
+}
+
+/// A thread-safe counter.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
