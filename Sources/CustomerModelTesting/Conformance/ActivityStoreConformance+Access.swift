@@ -24,8 +24,14 @@ extension ActivityStoreConformance {
         -> [(String, @Sendable () async throws -> Int)]
     {
         [
-            ("transactions", { try await f.activity.transactions(of: client, in: World.everyDay, as: principal).count }),
-            ("interactions", { try await f.activity.interactions(of: client, in: World.everyDay, as: principal).count }),
+            (
+                "transactions",
+                { try await f.activity.transactions(of: client, in: World.everyDay, as: principal).count }
+            ),
+            (
+                "interactions",
+                { try await f.activity.interactions(of: client, in: World.everyDay, as: principal).count }
+            ),
             ("balances", { try await f.activity.balances(of: client, in: World.everyDay, as: principal).count }),
         ]
     }
@@ -35,17 +41,26 @@ extension ActivityStoreConformance {
         -> [(String, @Sendable () async throws -> AppendReport)]
     {
         [
-            ("transactions", {
-                try await f.activity.append(
-                    transactions: clients.map { Samples.transaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
-            }),
-            ("interactions", {
-                try await f.activity.append(
-                    interactions: clients.map { Samples.interaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
-            }),
-            ("balances", {
-                try await f.activity.append(balances: clients.map { Samples.balance($0, day: 1) }, as: principal)
-            }),
+            (
+                "transactions",
+                {
+                    try await f.activity.append(
+                        transactions: clients.map { Samples.transaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
+                }
+            ),
+            (
+                "interactions",
+                {
+                    try await f.activity.append(
+                        interactions: clients.map { Samples.interaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
+                }
+            ),
+            (
+                "balances",
+                {
+                    try await f.activity.append(balances: clients.map { Samples.balance($0, day: 1) }, as: principal)
+                }
+            ),
         ]
     }
 
@@ -92,7 +107,8 @@ extension ActivityStoreConformance {
                 clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
         }
         for client in [World.clientA1, World.clientB1] {
-            try expectEqual(try await recordCounts(of: client, f), [0, 0, 0], "records of \(client) after the refusals")
+            try expectEqual(
+                try await recordCounts(of: client, f), [0, 0, 0], "records of \(client) after the refusals")
         }
         for (what, append) in appends(for: [World.clientB1], as: rmB, tag: "OWN", f) {
             let report = try await call("RM-B appending \(what) of its own C-B1") { try await append() }
@@ -104,7 +120,8 @@ extension ActivityStoreConformance {
         try await f.seed()
         _ = try await seedActivity(f)
         let allowed: [(Principal, CustomerID)] = [
-            (World.pudongHead, World.clientA1), (World.pudongHead, World.clientA2), (World.shanghaiHead, World.clientB1),
+            (World.pudongHead, World.clientA1), (World.pudongHead, World.clientA2),
+            (World.shanghaiHead, World.clientB1),
             (World.shanghaiHead, World.clientH1),
         ]
         for (principal, client) in allowed {
@@ -114,11 +131,14 @@ extension ActivityStoreConformance {
             }
         }
         let refused: [(Principal, CustomerID)] = [
-            (World.pudongHead, World.clientB1), (World.pudongHead, World.clientH1), (World.shanghaiHead, World.clientC1),
+            (World.pudongHead, World.clientB1), (World.pudongHead, World.clientH1),
+            (World.shanghaiHead, World.clientC1),
         ]
         for (principal, client) in refused {
             for (what, read) in reads(of: client, as: principal, f) {
-                try await expectStoreError(.forbidden, "\(principal) reading the \(what) of \(client)") { try await read() }
+                try await expectStoreError(.forbidden, "\(principal) reading the \(what) of \(client)") {
+                    try await read()
+                }
             }
         }
         for (what, append) in appends(for: [World.clientA1], as: World.pudongHead, tag: "BH", f) {
@@ -126,7 +146,9 @@ extension ActivityStoreConformance {
             try expectEqual(report.appended, 1, "\(what) the Pudong head appends for C-A1")
         }
         for (what, append) in appends(for: [World.clientB1], as: World.pudongHead, tag: "BH", f) {
-            try await expectStoreError(.forbidden, "the Pudong head appending \(what) of C-B1 in Puxi") { try await append() }
+            try await expectStoreError(.forbidden, "the Pudong head appending \(what) of C-B1 in Puxi") {
+                try await append()
+            }
         }
     }
 
@@ -190,26 +212,38 @@ extension ActivityStoreConformance {
         try await f.seed()
         let rmA = World.relationshipManagerA
         let cases: [(String, Set<CustomerID>, @Sendable () async throws -> AppendReport)] = [
-            ("transactions", [World.clientA1, World.clientA2], {
-                try await f.activity.append(
-                    transactions: [
-                        Samples.transaction("W-1", World.clientA1, day: 0), Samples.transaction("W-2", World.clientA2, day: 0),
-                        Samples.transaction("W-3", World.clientA1, day: 1),
-                    ], as: rmA)
-            }),
-            ("interactions", [World.clientA1], {
-                try await f.activity.append(interactions: [Samples.interaction("W-1", World.clientA1, day: 0)], as: rmA)
-            }),
-            ("balances", [World.clientA2], {
-                try await f.activity.append(balances: [Samples.balance(World.clientA2, day: 0)], as: rmA)
-            }),
+            (
+                "transactions", [World.clientA1, World.clientA2],
+                {
+                    try await f.activity.append(
+                        transactions: [
+                            Samples.transaction("W-1", World.clientA1, day: 0),
+                            Samples.transaction("W-2", World.clientA2, day: 0),
+                            Samples.transaction("W-3", World.clientA1, day: 1),
+                        ], as: rmA)
+                }
+            ),
+            (
+                "interactions", [World.clientA1],
+                {
+                    try await f.activity.append(
+                        interactions: [Samples.interaction("W-1", World.clientA1, day: 0)], as: rmA)
+                }
+            ),
+            (
+                "balances", [World.clientA2],
+                {
+                    try await f.activity.append(balances: [Samples.balance(World.clientA2, day: 0)], as: rmA)
+                }
+            ),
         ]
         for (what, clients, append) in cases {
             let mark = try await f.trail.mark()
             let now = f.tick()
             _ = try await call("RM-A appending \(what)") { try await append() }
             try await f.trail.expectOne(
-                since: mark, "RM-A's append of \(what)", action: .write, principal: rmA, clients: .exactly(clients), at: now)
+                since: mark, "RM-A's append of \(what)", action: .write, principal: rmA, clients: .exactly(clients),
+                at: now)
         }
     }
 
@@ -222,7 +256,8 @@ extension ActivityStoreConformance {
             let now = f.tick()
             _ = try await call("RM-A reading the \(what) of C-A1") { try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-A's read of \(what)", action: .read, principal: rmA, clients: .exactly([World.clientA1]),
+                since: mark, "RM-A's read of \(what)", action: .read, principal: rmA,
+                clients: .exactly([World.clientA1]),
                 at: now)
         }
         let mark = try await f.trail.mark()

@@ -22,12 +22,15 @@ extension Samples {
     /// One transaction per transaction type, channel, merchant category and several currencies,
     /// for `customer`, on the days before today.
     static func everyKindOfTransaction(for customer: CustomerID) -> [Transaction] {
-        let currencies: [CurrencyCode] = [.cny, .usd, .hkd, .eur, CurrencyCode("JPY") ?? .cny, CurrencyCode("CHF") ?? .usd]
+        let currencies: [CurrencyCode] = [
+            .cny, .usd, .hkd, .eur, CurrencyCode("JPY") ?? .cny, CurrencyCode("CHF") ?? .usd,
+        ]
         let categories: [MerchantCategory?] = MerchantCategory.allCases + [nil]
         return TransactionType.allCases.enumerated().map { index, type in
             Transaction(
                 id: TransactionID("T-KIND-\(index)"), customer: customer,
-                account: index % 3 == 0 ? nil : AccountID("ACC-\(index % 4)"), day: ConformanceWorld.day(-1 - index % 3),
+                account: index % 3 == 0 ? nil : AccountID("ACC-\(index % 4)"),
+                day: ConformanceWorld.day(-1 - index % 3),
                 secondOfDay: Int32(index * 3_600), type: type, direction: index % 2 == 0 ? .inflow : .outflow,
                 amount: Money(minorUnits: Int64(index + 1) * 10_001, currency: currencies[index % currencies.count]),
                 channel: Channel.allCases[index % Channel.allCases.count],
@@ -76,7 +79,8 @@ extension Samples {
     static func balance(_ customer: CustomerID, day: Int, aum: Int64 = 5_000_000_00) -> BalanceSnapshot {
         BalanceSnapshot(
             customer: customer, day: ConformanceWorld.day(day), aum: Money(minorUnits: aum, currency: .cny),
-            deposits: Money(minorUnits: aum / 2, currency: .cny), investments: Money(minorUnits: aum - aum / 2, currency: .cny),
+            deposits: Money(minorUnits: aum / 2, currency: .cny),
+            investments: Money(minorUnits: aum - aum / 2, currency: .cny),
             liabilities: Money(minorUnits: day.magnitude == 1 ? 0 : 300_000_00, currency: .cny))
     }
 }
@@ -186,7 +190,8 @@ struct RowDigest: Equatable {
     ) {
         var h = Self.mix(customer ^ UInt64(UInt32(bitPattern: day)))
         h = Self.mix(h ^ UInt64(bitPattern: amount))
-        let small = UInt64(currency) << 32 | UInt64(type) << 24 | UInt64(direction) << 16 | UInt64(channel) << 8
+        let small =
+            UInt64(currency) << 32 | UInt64(type) << 24 | UInt64(direction) << 16 | UInt64(channel) << 8
             | UInt64(category)
         h = Self.mix(h ^ small ^ (isOverseas ? 1 << 63 : 0))
         count += 1
@@ -362,16 +367,22 @@ extension ActivityStoreConformance {
     static func duplicateTransactionsAreNoOps(_ f: Fixture) async throws {
         try await f.seed()
         let rows = twentyRows()
-        try expectEqual(try await f.append(rows, "the first delivery"), AppendReport(appended: 20, duplicates: 0), "the first report")
+        try expectEqual(
+            try await f.append(rows, "the first delivery"), AppendReport(appended: 20, duplicates: 0),
+            "the first report")
         let before = try await f.transactions(of: World.clientA1)
-        try expectEqual(try await f.append(rows, "the second delivery"), AppendReport(appended: 0, duplicates: 20), "the second report")
-        try expectElements(try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the repeat")
+        try expectEqual(
+            try await f.append(rows, "the second delivery"), AppendReport(appended: 0, duplicates: 20),
+            "the second report")
+        try expectElements(
+            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the repeat")
         let twice = Samples.transaction("D-NEW-1", World.clientA1, day: 9)
         try expectEqual(
             try await f.append([twice, twice], "one new transaction twice in a batch"),
             AppendReport(appended: 1, duplicates: 1), "the report of a batch repeating a new transaction")
         try expectEqual(
-            try await f.append([rows[3], Samples.transaction("D-NEW-2", World.clientA2, day: 9)], "an old and a new one"),
+            try await f.append(
+                [rows[3], Samples.transaction("D-NEW-2", World.clientA2, day: 9)], "an old and a new one"),
             AppendReport(appended: 1, duplicates: 1), "the report of a batch of an old and a new transaction")
         try expectEqual(try await f.exportAll().count, 22, "rows exported")
     }
@@ -383,13 +394,15 @@ extension ActivityStoreConformance {
         let before = try await f.transactions(of: World.clientA2)
         let pieces: [(String, [Transaction])] = [
             ("the first half", Array(rows[..<10])), ("the second half, reversed", rows[10...].reversed()),
-            ("the whole batch, reversed", rows.reversed()), ("every other row", rows.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)),
+            ("the whole batch, reversed", rows.reversed()),
+            ("every other row", rows.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)),
         ]
         for (what, piece) in pieces {
             let report = try await f.append(piece, "delivering \(what) again")
             try expectEqual(report, AppendReport(appended: 0, duplicates: piece.count), "the report of \(what)")
         }
-        try expectElements(try await f.transactions(of: World.clientA2), before, "transactions of C-A2 after redelivery")
+        try expectElements(
+            try await f.transactions(of: World.clientA2), before, "transactions of C-A2 after redelivery")
         try expectSameRows(try await f.exportAll(), rows, "the export after redelivery")
     }
 
@@ -403,7 +416,8 @@ extension ActivityStoreConformance {
             ("amount", { $0.amount.minorUnits += 1 }), ("currency", { $0.amount.currency = .usd }),
             ("day", { $0.day = $0.day.adding(days: 1) }), ("second of day", { $0.secondOfDay += 1 }),
             ("client", { $0.customer = World.clientA2 }), ("account", { $0.account = "ACC-X" }),
-            ("type", { $0.type = .fee }), ("direction", { $0.direction = .outflow }), ("channel", { $0.channel = .atm }),
+            ("type", { $0.type = .fee }), ("direction", { $0.direction = .outflow }),
+            ("channel", { $0.channel = .atm }),
             ("merchant category", { $0.merchantCategory = .dining }), ("counterparty", { $0.counterparty = "Someone" }),
             ("overseas flag", { $0.isOverseas = true }),
         ]
@@ -415,7 +429,8 @@ extension ActivityStoreConformance {
                 try await f.activity.append(transactions: [fresh, reused], as: World.system)
             }
         }
-        try expectElements(try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the conflicts")
+        try expectElements(
+            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the conflicts")
         try expectElements(try await f.transactions(of: World.clientA2), [], "transactions of C-A2 after the conflicts")
         try expectSameRows(try await f.exportAll(), rows, "the export after the conflicts")
     }
@@ -426,11 +441,15 @@ extension ActivityStoreConformance {
         let append: @Sendable ([Interaction], String) async throws -> AppendReport = { interactions, what in
             try await call(what) { try await f.activity.append(interactions: interactions, as: World.system) }
         }
-        try expectEqual(try await append(batch, "the first delivery"), AppendReport(appended: 3, duplicates: 0), "the first report")
-        try expectEqual(try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 3), "the second report")
+        try expectEqual(
+            try await append(batch, "the first delivery"), AppendReport(appended: 3, duplicates: 0), "the first report")
+        try expectEqual(
+            try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 3),
+            "the second report")
         let twice = Samples.interaction("I-TWICE", World.clientA1, day: 1)
         try expectEqual(
-            try await append([twice, twice], "a new interaction twice in a batch"), AppendReport(appended: 1, duplicates: 1),
+            try await append([twice, twice], "a new interaction twice in a batch"),
+            AppendReport(appended: 1, duplicates: 1),
             "the report of a batch repeating a new interaction")
         var changed = batch[0]
         changed.detail = .contact(notes: "rewritten notes")
@@ -450,8 +469,11 @@ extension ActivityStoreConformance {
         let append: @Sendable ([BalanceSnapshot], String) async throws -> AppendReport = { snapshots, what in
             try await call(what) { try await f.activity.append(balances: snapshots, as: World.system) }
         }
-        try expectEqual(try await append(batch, "the first delivery"), AppendReport(appended: 2, duplicates: 0), "the first report")
-        try expectEqual(try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 2), "the second report")
+        try expectEqual(
+            try await append(batch, "the first delivery"), AppendReport(appended: 2, duplicates: 0), "the first report")
+        try expectEqual(
+            try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 2),
+            "the second report")
         try await expectStoreError(.conflict, "a batch with another snapshot of C-A1 for today") {
             try await f.activity.append(
                 balances: [Samples.balance(World.clientA2, day: 0), Samples.balance(World.clientA1, day: 0, aum: 1)],
@@ -484,7 +506,8 @@ extension ActivityStoreConformance {
             try await f.activity.append(transactions: batch, as: World.system)
         }
         try expectEqual(try await f.exportAll().count, 3, "rows exported after the rejected batch")
-        try expectElements(try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the rejected batch")
+        try expectElements(
+            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the rejected batch")
         batch[5_000].amount.minorUnits = 500
         try expectEqual(
             try await f.append(batch, "the batch with row 5,000 fixed"), AppendReport(appended: 10_000, duplicates: 0),
@@ -494,7 +517,8 @@ extension ActivityStoreConformance {
 
     static func conflictInMiddleLeavesStoreAsBefore(_ f: Fixture) async throws {
         try await f.seed()
-        let seeded = (1...3).map { Samples.transaction("S\($0)", World.clientA1, day: -$0, second: 10) }
+        let seeded =
+            (1...3).map { Samples.transaction("S\($0)", World.clientA1, day: -$0, second: 10) }
             + [Samples.transaction("S-A2", World.clientA2, day: 0)]
         try await f.append(seeded, "four transactions of C-A1 and C-A2")
         let before = try await f.transactions(of: World.clientA1)
@@ -513,18 +537,23 @@ extension ActivityStoreConformance {
         try await expectStoreError(.conflict, "a batch of 2,001 whose row 1,000 reuses S2 with another amount") {
             try await f.activity.append(transactions: batch, as: World.system)
         }
-        try expectElements(try await f.transactions(of: World.clientA1), before, "transactions of C-A1, in order, after the conflict")
-        try expectElements(try await f.transactions(of: World.clientC1), [], "transactions of C-C1 (new to the store) after the conflict")
+        try expectElements(
+            try await f.transactions(of: World.clientA1), before, "transactions of C-A1, in order, after the conflict")
+        try expectElements(
+            try await f.transactions(of: World.clientC1), [],
+            "transactions of C-C1 (new to the store) after the conflict")
         try expectSameRows(try await f.exportAll(), seeded, "the export after the conflict")
         try expectSameTransactions(try await f.scanAll(limit: 3), seeded, "a scan after the conflict")
         batch.remove(at: 1_000)
         try expectEqual(
-            try await f.append(batch, "the batch without the conflicting row"), AppendReport(appended: 2_000, duplicates: 0),
+            try await f.append(batch, "the batch without the conflicting row"),
+            AppendReport(appended: 2_000, duplicates: 0),
             "the report of the batch without the conflicting row")
         let expectedC1 = batch.filter { $0.customer == World.clientC1 }.sorted {
             ($0.day, $0.secondOfDay) < ($1.day, $1.secondOfDay)
         }
-        try expectElements(try await f.transactions(of: World.clientC1), expectedC1, "transactions of C-C1 after the retry")
+        try expectElements(
+            try await f.transactions(of: World.clientC1), expectedC1, "transactions of C-C1 after the retry")
         try expectSameRows(try await f.exportAll(), seeded + batch, "the export after the retry")
     }
 
@@ -532,14 +561,18 @@ extension ActivityStoreConformance {
         try await f.seed()
         try await expectStoreError(.notFound, "transactions of C-A1 and of an unknown client") {
             try await f.activity.append(
-                transactions: [Samples.transaction("U-1", World.clientA1, day: 0), Samples.transaction("U-2", "C-NOBODY", day: 0)],
+                transactions: [
+                    Samples.transaction("U-1", World.clientA1, day: 0), Samples.transaction("U-2", "C-NOBODY", day: 0),
+                ],
                 as: World.system)
         }
         try expectElements(try await f.transactions(of: World.clientA1), [], "transactions of C-A1 after the refusal")
         try expectEqual(try await f.exportAll().count, 0, "rows exported after the refusal")
         try await expectStoreError(.notFound, "interactions of C-A1 and of an unknown client") {
             try await f.activity.append(
-                interactions: [Samples.interaction("U-1", World.clientA1, day: 0), Samples.interaction("U-2", "C-NOBODY", day: 0)],
+                interactions: [
+                    Samples.interaction("U-1", World.clientA1, day: 0), Samples.interaction("U-2", "C-NOBODY", day: 0),
+                ],
                 as: World.system)
         }
         let interactions = try await call("reading the interactions of C-A1") {
@@ -548,7 +581,8 @@ extension ActivityStoreConformance {
         try expectElements(interactions, [], "interactions of C-A1 after the refusal")
         try await expectStoreError(.notFound, "balances of C-A1 and of an unknown client") {
             try await f.activity.append(
-                balances: [Samples.balance(World.clientA1, day: 0), Samples.balance("C-NOBODY", day: 0)], as: World.system)
+                balances: [Samples.balance(World.clientA1, day: 0), Samples.balance("C-NOBODY", day: 0)],
+                as: World.system)
         }
         let balances = try await call("reading the balances of C-A1") {
             try await f.activity.balances(of: World.clientA1, in: World.everyDay, as: World.system)
@@ -585,20 +619,25 @@ extension ActivityStoreConformance {
 
     static func transactionsOrdered(_ f: Fixture) async throws {
         try await f.seed()
-        let x = { (id: String, day: Int, second: Int32) in Samples.transaction(id, World.clientA1, day: day, second: second) }
+        let x = { (id: String, day: Int, second: Int32) in
+            Samples.transaction(id, World.clientA1, day: day, second: second)
+        }
         try await f.append([x("X3", 1, 100), x("X1", 0, 500)], "the first batch")
         try await f.append(
             [x("X2", 0, 100), x("X4", 0, 500), x("X5", -1, 86_399), Samples.transaction("X9", World.clientA2, day: 0)],
             "the second batch")
         try await f.append([x("X7", 0, 500), x("X6", 0, 500)], "the third batch")
         try expectElements(
-            try await f.transactions(of: World.clientA1).map(\.id.rawValue), ["X5", "X2", "X1", "X4", "X7", "X6", "X3"],
+            try await f.transactions(of: World.clientA1).map(\.id.rawValue),
+            ["X5", "X2", "X1", "X4", "X7", "X6", "X3"],
             "ids of C-A1's transactions (X1, X4, X7, X6 share day and time: append order)")
     }
 
     static func interactionsOrdered(_ f: Fixture) async throws {
         try await f.seed()
-        let y = { (id: String, day: Int, second: Int) in Samples.interaction(id, World.clientA1, day: day, second: second) }
+        let y = { (id: String, day: Int, second: Int) in
+            Samples.interaction(id, World.clientA1, day: day, second: second)
+        }
         let batches = [
             [y("Y3", 1, 100), y("Y1", 0, 500)], [y("Y2", 0, 100), y("Y4", 0, 500), y("Y5", -1, 86_399)],
             [y("Y7", 0, 500), y("Y6", 0, 500)],
@@ -621,14 +660,18 @@ extension ActivityStoreConformance {
         let days = [10, 12, 14, 16, 18]
         try await f.append(
             days.flatMap { day in
-                [Samples.transaction("R-A1-\(day)", World.clientA1, day: day), Samples.transaction("R-A2-\(day)", World.clientA2, day: day)]
+                [
+                    Samples.transaction("R-A1-\(day)", World.clientA1, day: day),
+                    Samples.transaction("R-A2-\(day)", World.clientA2, day: day),
+                ]
             }, "transactions on days 10 to 18")
         try await call("interactions on days 10 to 18") {
             try await f.activity.append(
                 interactions: days.map { Samples.interaction("R-\($0)", World.clientA1, day: $0) }, as: World.system)
         }
         try await call("balances on days 10 to 18") {
-            try await f.activity.append(balances: days.map { Samples.balance(World.clientA1, day: $0) }, as: World.system)
+            try await f.activity.append(
+                balances: days.map { Samples.balance(World.clientA1, day: $0) }, as: World.system)
         }
         let cases: [(Int, Int, [Int])] = [
             (12, 16, [12, 14, 16]), (10, 18, days), (18, 18, [18]), (10, 10, [10]), (13, 13, []), (11, 11, []),

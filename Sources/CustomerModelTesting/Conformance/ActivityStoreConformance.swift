@@ -50,14 +50,15 @@ public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
 /// a fresh fixture and throws a ``ConformanceFailure`` on a broken promise.
 ///
 /// ```swift
-/// @Test(arguments: ActivityStoreConformance<PostgresActivityStore>.checks)
-/// func conforms(_ check: ActivityStoreConformance<PostgresActivityStore>.Check) async throws {
-///     try await ActivityStoreConformance { audit, clock in try await .fresh(db, audit: audit, clock: clock) }.run(check)
+/// typealias Kit = ActivityStoreConformance<PostgresActivityStore>
+/// @Test(arguments: Kit.checks) func postgresActivityConforms(_ check: Kit.Check) async throws {
+///     try await Kit { audit, clock in try await freshPair(db, audit: audit, clock: clock) }.run(check)
 /// }
 /// ```
 ///
-/// There `makeStores` returns the activity store and the customer store it reads clients from,
-/// both empty, both writing to `audit` and reading `clock`. To audit into your own log adapter,
+/// There `freshPair` stands for your own function returning `(activity:customers:)`: the activity
+/// store and the customer store it reads clients from, both empty, both writing to `audit` and
+/// reading `clock`. To audit into your own log adapter,
 /// wrap it in a ``SwitchableAuditLog`` and use ``init(_:)`` with an ``ActivityStoreFixture``.
 public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
     /// The fixture each check gets.
@@ -92,9 +93,10 @@ public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
     /// store it reads clients from, both writing their audit trail to `audit` (an in-memory log
     /// wrapped by the kit) and reading time from `clock`.
     public init(
-        makeStores: @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> (
-            activity: Store, customers: any CustomerStore
-        )
+        makeStores:
+            @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> (
+                activity: Store, customers: any CustomerStore
+            )
     ) {
         self.makeFixture = {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
@@ -142,39 +144,65 @@ extension ActivityStoreConformance {
         [
             // Round trips
             Check("a transaction with every field set reads back exactly, from reads and scans", transactionRoundTrips),
-            Check("transaction ids of 1 to 36 characters, in any case and script, read back exactly and stay distinct", transactionIDsRoundTrip),
+            Check(
+                "transaction ids of 1 to 36 characters, in any case and script, read back exactly and stay distinct",
+                transactionIDsRoundTrip),
             Check("an interaction of every detail kind reads back exactly", interactionsRoundTrip),
             Check("balance snapshots read back exactly, by day", balancesRoundTrip),
             // Idempotency
-            Check("a second delivery of the same transactions is a no-op counted as duplicates", duplicateTransactionsAreNoOps),
-            Check("the same transactions delivered whole, in halves and in reverse are stored once", redeliveryInPiecesStoresOnce),
-            Check("a transaction id reused with different content is a conflict and stores nothing of the batch", reusedTransactionIDIsConflict),
-            Check("a second delivery of the same interactions is a no-op; changed content is a conflict that stores nothing", duplicateInteractions),
-            Check("a second delivery of the same balance snapshot is a no-op; a different one for the day is a conflict that stores nothing", duplicateBalances),
+            Check(
+                "a second delivery of the same transactions is a no-op counted as duplicates",
+                duplicateTransactionsAreNoOps),
+            Check(
+                "the same transactions delivered whole, in halves and in reverse are stored once",
+                redeliveryInPiecesStoresOnce),
+            Check(
+                "a transaction id reused with different content is a conflict and stores nothing of the batch",
+                reusedTransactionIDIsConflict),
+            Check(
+                "a second delivery of the same interactions is a no-op; changed content is a conflict that stores nothing",
+                duplicateInteractions),
+            Check(
+                "a second delivery of the same balance snapshot is a no-op; a different one for the day is a conflict that stores nothing",
+                duplicateBalances),
             // Atomic batches
-            Check("a negative amount in row 5,000 of 10,000 rejects the batch and leaves the count unchanged", negativeAmountRejectsBatch),
-            Check("a conflict in the middle of a batch leaves the store exactly as before", conflictInMiddleLeavesStoreAsBefore),
-            Check("records of an unknown client are refused as not found and none of the batch is stored", unknownClientStoresNone),
+            Check(
+                "a negative amount in row 5,000 of 10,000 rejects the batch and leaves the count unchanged",
+                negativeAmountRejectsBatch),
+            Check(
+                "a conflict in the middle of a batch leaves the store exactly as before",
+                conflictInMiddleLeavesStoreAsBefore),
+            Check(
+                "records of an unknown client are refused as not found and none of the batch is stored",
+                unknownClientStoresNone),
             Check("an interaction batch with one invalid detail stores none", invalidInteractionStoresNone),
             // Order and ranges
             Check("a client's transactions come back by day, then time of day, then append order", transactionsOrdered),
             Check("a client's interactions come back by day, then time, then append order", interactionsOrdered),
-            Check("day ranges include both ends; a gap, a day before the first and a day after the last are empty", dayRangesInclusive),
-            Check("a paged scan returns every row exactly once across pages, at every page size", scanReturnsEveryRowOnce),
+            Check(
+                "day ranges include both ends; a gap, a day before the first and a day after the last are empty",
+                dayRangesInclusive),
+            Check(
+                "a paged scan returns every row exactly once across pages, at every page size", scanReturnsEveryRowOnce),
             Check("a paged scan over a day range returns exactly the rows in the range", scanOverDayRange),
             // Export
             Check("an export with a day range holds exactly the rows in the range", exportFiltersDays),
             Check("100,000 transactions append in one batch and export as matching columns", bulkAppendAndExport),
             // Access control
-            Check("an RM reading another RM's client's activity is forbidden and the refusal is audited as denied", relationshipManagerCannotReadOthers),
-            Check("an RM cannot append for another RM's client: nothing of the batch is stored and the refusal is audited", relationshipManagerCannotAppendForOthers),
+            Check(
+                "an RM reading another RM's client's activity is forbidden and the refusal is audited as denied",
+                relationshipManagerCannotReadOthers),
+            Check(
+                "an RM cannot append for another RM's client: nothing of the batch is stored and the refusal is audited",
+                relationshipManagerCannotAppendForOthers),
             Check("a branch head reads its subtree's activity but not a sibling branch's", branchHeadSeesSubtreeOnly),
             Check("an auditor reads activity but cannot append, and the refusal is audited", auditorCannotAppend),
             Check("scans and exports as an RM hold only the RM's clients' rows", scansAndExportsLeaveOutOfScopeOut),
             Check("an export as an RM names no client outside the RM's scope", exportNamesNoOutOfScopeClient),
             // Audit
             Check("every append reaches the audit log as a write with principal, clients and time", appendsAreAudited),
-            Check("every read and scan reaches the audit log as a read with principal, client and time", readsAreAudited),
+            Check(
+                "every read and scan reaches the audit log as a read with principal, client and time", readsAreAudited),
             Check("an export reaches the audit log as an export", exportsAreAudited),
             Check("when the audit log fails, reads, scans and exports fail", readFailsWithoutAudit),
             Check("when the audit log fails, an append fails and stores nothing", appendFailsWithoutAudit),
@@ -229,7 +257,8 @@ extension ActivityStoreFixture {
     /// Every transaction in `days` of the clients in the principal's scope, collected through a
     /// paged scan of `limit` rows a page; fails when a page is too long or the scan never ends.
     func scanAll(
-        in days: ClosedRange<Day> = ConformanceWorld.everyDay, limit: Int, as principal: Principal = ConformanceWorld.system
+        in days: ClosedRange<Day> = ConformanceWorld.everyDay, limit: Int,
+        as principal: Principal = ConformanceWorld.system
     ) async throws(ConformanceFailure) -> [Transaction] {
         var rows: [Transaction] = []
         var cursor: ScanCursor?

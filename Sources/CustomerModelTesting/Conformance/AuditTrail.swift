@@ -49,7 +49,9 @@ struct AuditTrail {
         }
         try expectEqual(entry.action, action, "the action audited for \(subject)", fileID: fileID, line: line)
         try expectEqual(entry.principal, principal, "the principal audited for \(subject)", fileID: fileID, line: line)
-        try expectEqual(entry.at, instant, "the instant audited for \(subject) (the fixture clock's now)", fileID: fileID, line: line)
+        try expectEqual(
+            entry.at, instant, "the instant audited for \(subject) (the fixture clock's now)", fileID: fileID,
+            line: line)
         let named = Set(entry.customers)
         switch clients {
         case .exactly(let expected):

@@ -33,6 +33,8 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
     ///   - subject: what was compared.
     ///   - expected: what the contract expects.
     ///   - actual: what came back.
+    ///   - fileID: the kit source file of the comparison (defaults to the caller's).
+    ///   - line: the kit source line of the comparison (defaults to the caller's).
     public init(
         check: String = "", subject: String, expected: String, actual: String, fileID: String = #fileID,
         line: Int = #line

@@ -13,7 +13,8 @@ enum ConformanceRunner {
             fixture = try await make()
         } catch {
             throw ConformanceFailure(
-                check: name, subject: "making a fresh fixture", expected: "a fixture", actual: "\(type(of: error)) \(error)")
+                check: name, subject: "making a fresh fixture", expected: "a fixture",
+                actual: "\(type(of: error)) \(error)")
         }
         var failure: ConformanceFailure?
         do {
@@ -29,7 +30,7 @@ enum ConformanceRunner {
         if let cleanUp = tearDown(fixture) {
             do {
                 try await cleanUp()
-            } catch where failure == nil {
+            } catch  where failure == nil {
                 failure = ConformanceFailure(
                     check: name, subject: "tearing the fixture down", expected: "success",
                     actual: "\(type(of: error)) \(error)")

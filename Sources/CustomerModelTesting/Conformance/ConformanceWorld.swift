@@ -94,7 +94,8 @@ public enum ConformanceWorld: Sendable {
                 id: clientC1, kind: .individual, name: "Chen Yu",
                 coverage: Coverage(relationshipManager: "RM-C", branch: "BJ")),
             CustomerProfile(
-                id: clientH1, kind: .individual, name: "He Ping", coverage: Coverage(relationshipManager: nil, branch: "SH")),
+                id: clientH1, kind: .individual, name: "He Ping",
+                coverage: Coverage(relationshipManager: nil, branch: "SH")),
         ]
     }
 
@@ -123,8 +124,9 @@ public enum ConformanceWorld: Sendable {
         start.adding(seconds: Int64(offset) * 86_400 + Int64(second))
     }
 
-    /// Every instant there is: the period for reading the whole audit trail.
-    static let allTime = Instant(millisecondsSinceEpoch: .min)...Instant(millisecondsSinceEpoch: .max)
+    /// 1970-01-01 to 2200-01-01: the period for reading the whole audit trail, wide enough for any
+    /// fixture clock and narrow enough for a database's timestamp type.
+    static let allTime = Instant(millisecondsSinceEpoch: 0)...Instant(millisecondsSinceEpoch: 7_258_118_400_000)
 
     /// A day range from `low` to `high` days after ``today``, or a one-day range at `low` when
     /// `high` is before it (never traps).

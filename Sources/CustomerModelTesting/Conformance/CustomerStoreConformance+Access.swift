@@ -26,7 +26,8 @@ extension CustomerStoreConformance {
             try await f.store.upsert(accounts: [Samples.account("ACC-1", of: World.clientA1)], as: World.system)
         }
         try await call("upserting a holding of C-A1") {
-            try await f.store.upsert(holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 3)], as: World.system)
+            try await f.store.upsert(
+                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 3)], as: World.system)
         }
         try await call("upserting relationships of C-A1") {
             try await f.store.upsert(relationships: relationshipSamples, as: World.system)
@@ -93,6 +94,47 @@ extension CustomerStoreConformance {
             try await f.store.accounts(of: [World.clientA1], as: World.system)
         }
         try expectElements(accounts, [], "accounts after RM-B's refused write")
+    }
+
+    static func relationshipManagerCannotTakeOverRecords(_ f: Fixture) async throws {
+        try await f.seed()
+        let account = Samples.account("ACC-B1", of: World.clientB1)
+        let holding = Samples.holding("H-B1", of: World.clientB1, maturity: 5)
+        let edge = Relationship(
+            id: "R-B1", customer: World.clientB1, kind: .controls, party: RelatedParty(name: "Puxi Trading Ltd"))
+        try await call("upserting C-B1's account") { try await f.store.upsert(accounts: [account], as: World.system) }
+        try await call("upserting C-B1's holding") { try await f.store.upsert(holdings: [holding], as: World.system) }
+        try await call("upserting C-B1's relationship") {
+            try await f.store.upsert(relationships: [edge], as: World.system)
+        }
+        let rmA = World.relationshipManagerA
+        var stolenAccount = account
+        stolenAccount.customer = World.clientA1
+        var stolenHolding = holding
+        stolenHolding.customer = World.clientA1
+        var stolenEdge = edge
+        stolenEdge.customer = World.clientA1
+        try await expectAnyError("RM-A upserting C-B1's account id ACC-B1 for its own C-A1") {
+            try await f.store.upsert(accounts: [stolenAccount], as: rmA)
+        }
+        try await expectAnyError("RM-A upserting C-B1's holding id H-B1 for its own C-A1") {
+            try await f.store.upsert(holdings: [stolenHolding], as: rmA)
+        }
+        try await expectAnyError("RM-A upserting C-B1's relationship id R-B1 for its own C-A1") {
+            try await f.store.upsert(relationships: [stolenEdge], as: rmA)
+        }
+        let accounts = try await call("reading the accounts of C-B1") {
+            try await f.store.accounts(of: [World.clientB1], as: World.system)
+        }
+        try expectElements(accounts, [account], "C-B1's accounts after RM-A's attempt")
+        let holdings = try await call("reading the holdings of C-B1") {
+            try await f.store.holdings(of: [World.clientB1], as: World.system)
+        }
+        try expectElements(holdings, [holding], "C-B1's holdings after RM-A's attempt")
+        let edges = try await call("reading the relationships of C-B1") {
+            try await f.store.relationships(of: [World.clientB1], as: World.system)
+        }
+        try expectElements(edges, [edge], "C-B1's relationships after RM-A's attempt")
     }
 
     static func serviceTeamMemberHasAccess(_ f: Fixture) async throws {
@@ -192,7 +234,8 @@ extension CustomerStoreConformance {
         }
         try await expectStoreError(.forbidden, "the auditor recording referrals") {
             try await f.store.record(
-                referrals: [Referral(referrer: World.clientA1, referred: World.clientB1, on: World.day(0))], as: auditor)
+                referrals: [Referral(referrer: World.clientA1, referred: World.clientB1, on: World.day(0))], as: auditor
+            )
         }
         try expectEqual(
             try await f.stored(World.clientA1), VersionedProfile(profile: World.profile(World.clientA1), version: 1),
@@ -219,7 +262,9 @@ extension CustomerStoreConformance {
             (.relationshipManager("RM-A"), [World.clientA1, World.clientA2]),
         ]
         for (query, expected) in cases {
-            let listed = try await call("RM-A listing \(query)") { try await f.store.customers(matching: query, as: rmA) }
+            let listed = try await call("RM-A listing \(query)") {
+                try await f.store.customers(matching: query, as: rmA)
+            }
             try expectElements(listed, expected, "clients RM-A lists for \(query)")
         }
         _ = try await seedMaturities(f)
@@ -301,8 +346,10 @@ extension CustomerStoreConformance {
         now = f.tick()
         _ = try await call("system updating C-A2 and creating C-NEW") {
             try await f.store.upsert(
-                [ProfileChange(World.profile("C-NEW"), expectedVersion: nil),
-                 ProfileChange(Samples.corporateProfile.withID(World.clientA2), expectedVersion: 1)], as: World.system)
+                [
+                    ProfileChange(World.profile("C-NEW"), expectedVersion: nil),
+                    ProfileChange(Samples.corporateProfile.withID(World.clientA2), expectedVersion: 1),
+                ], as: World.system)
         }
         try await f.trail.expectOne(
             since: mark, "a batch write of two profiles", action: .write, principal: World.system,
@@ -314,21 +361,37 @@ extension CustomerStoreConformance {
         let rmA = World.relationshipManagerA
         let a1: Set<CustomerID> = [World.clientA1]
         let writes: [(String, Set<CustomerID>, @Sendable () async throws -> Void)] = [
-            ("upserting accounts", [World.clientA1, World.clientA2], {
-                try await f.store.upsert(
-                    accounts: [Samples.account("ACC-1", of: World.clientA1), Samples.account("ACC-2", of: World.clientA2)],
-                    as: rmA)
-            }),
-            ("upserting holdings", a1, {
-                try await f.store.upsert(holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 2)], as: rmA)
-            }),
-            ("upserting relationships", a1, {
-                try await f.store.upsert(relationships: [relationshipSamples[1]], as: rmA)
-            }),
-            ("recording referrals", a1, {
-                try await f.store.record(
-                    referrals: [Referral(referrer: World.clientA1, referred: World.clientA2, on: World.day(-1))], as: rmA)
-            }),
+            (
+                "upserting accounts", [World.clientA1, World.clientA2],
+                {
+                    try await f.store.upsert(
+                        accounts: [
+                            Samples.account("ACC-1", of: World.clientA1), Samples.account("ACC-2", of: World.clientA2),
+                        ],
+                        as: rmA)
+                }
+            ),
+            (
+                "upserting holdings", a1,
+                {
+                    try await f.store.upsert(
+                        holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 2)], as: rmA)
+                }
+            ),
+            (
+                "upserting relationships", a1,
+                {
+                    try await f.store.upsert(relationships: [relationshipSamples[1]], as: rmA)
+                }
+            ),
+            (
+                "recording referrals", a1,
+                {
+                    try await f.store.record(
+                        referrals: [Referral(referrer: World.clientA1, referred: World.clientA2, on: World.day(-1))],
+                        as: rmA)
+                }
+            ),
         ]
         for (what, clients, write) in writes {
             let mark = try await f.trail.mark()
@@ -350,7 +413,8 @@ extension CustomerStoreConformance {
             let count = try await call("RM-A \(what)") { try await read() }
             try expectTrue(count > 0, "RM-A \(what) of C-A1", expected: "at least one record", actual: "none")
             try await f.trail.expectOne(
-                since: mark, "RM-A \(what)", action: .read, principal: rmA, clients: .covering(a1, bankWideAllowed: false),
+                since: mark, "RM-A \(what)", action: .read, principal: rmA,
+                clients: .covering(a1, bankWideAllowed: false),
                 at: now)
         }
     }
@@ -409,7 +473,8 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: World.system)
         }
         try await expectAnyError("upserting a holding while the audit log is down") {
-            try await f.store.upsert(holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 1)], as: World.system)
+            try await f.store.upsert(
+                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 1)], as: World.system)
         }
         f.audit.isFailing = false
         try expectEqual(

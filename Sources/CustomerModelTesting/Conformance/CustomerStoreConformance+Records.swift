@@ -15,7 +15,9 @@ enum Samples {
             ],
             nationalID: "91310000MA1FL0000X", birthDate: World.day(-4_000), maritalStatus: .married,
             weddingDate: World.day(-3_000),
-            children: [Child(name: "Little Tian", birthDate: World.day(-7_000), educationStage: .overseasStudy), Child()],
+            children: [
+                Child(name: "Little Tian", birthDate: World.day(-7_000), educationStage: .overseasStudy), Child(),
+            ],
             occupation: "manufacturing", position: .founder, industry: "advanced manufacturing",
             contacts: ContactPoint.Kind.allCases.map {
                 ContactPoint(kind: $0, value: "corp-\($0.rawValue)-contact", isPrimary: $0 == .mobile)
@@ -37,7 +39,8 @@ enum Samples {
                 Tag(
                     name: "strategic", category: .asset, source: .rule("tier-policy"),
                     setAt: World.instant(day: -3, second: 3_600), expiresOn: World.day(90)),
-                Tag(name: "esg-watch", category: .riskPreference, source: .staff("RM-A"), setAt: World.instant(day: -2)),
+                Tag(
+                    name: "esg-watch", category: .riskPreference, source: .staff("RM-A"), setAt: World.instant(day: -2)),
                 Tag(
                     name: "imported", category: .other, source: .system(.crm), setAt: World.instant(day: -1, second: 1),
                     expiresOn: World.day(-1)),
@@ -84,7 +87,8 @@ enum Samples {
         renewal: RenewalOutcome? = nil, balance: Int64 = 1_000_000_00
     ) -> Holding {
         Holding(
-            id: id, customer: customer, account: AccountID("ACC-\(customer)"), product: product, productCode: "TD-\(id)",
+            id: id, customer: customer, account: AccountID("ACC-\(customer)"), product: product,
+            productCode: "TD-\(id)",
             balance: Money(minorUnits: balance, currency: .cny), openedOn: World.day(-100),
             maturesOn: maturity.map { World.day($0) }, renewal: renewal, rateBasisPoints: 215, sourceSystem: .wealth)
     }
@@ -290,7 +294,8 @@ extension CustomerStoreConformance {
         try expectEqual(read.staff, World.organisation.staff, "staff read back")
         try expectTrue(
             read.isBranch("SH-PD", within: "HO") && !read.isBranch("BJ", within: "SH"), "the hierarchy read back",
-            expected: "SH-PD below HO, BJ not below SH", actual: "\(read.branches.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })")
+            expected: "SH-PD below HO, BJ not below SH",
+            actual: "\(read.branches.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })")
         var smaller = World.organisation.branches
         smaller.removeLast()
         let replacement = Organisation(branches: smaller, staff: World.organisation.staff.filter { $0.branch != "BJ" })
@@ -403,7 +408,8 @@ extension CustomerStoreConformance {
         let coverage = Coverage(relationshipManager: "RM-A", branch: "SH-PD")
         var changes = (0..<10_000).map { index in
             ProfileChange(
-                CustomerProfile(id: CustomerID("C-BULK-\(index)"), kind: .individual, name: "Bulk \(index)", coverage: coverage),
+                CustomerProfile(
+                    id: CustomerID("C-BULK-\(index)"), kind: .individual, name: "Bulk \(index)", coverage: coverage),
                 expectedVersion: nil)
         }
         changes[5_000].profile.name = ""
@@ -431,7 +437,8 @@ extension CustomerStoreConformance {
     static func holdingBatchWithBadRecordStoresNone(_ f: Fixture) async throws {
         try await f.seed()
         try await call("upserting one holding") {
-            try await f.store.upsert(holdings: [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)], as: World.system)
+            try await f.store.upsert(
+                holdings: [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)], as: World.system)
         }
         var batch = (0..<500).map { index in
             Samples.holding(HoldingID("H-BATCH-\(index)"), of: World.clients[index % 5], maturity: index % 40)
@@ -531,8 +538,10 @@ extension CustomerStoreConformance {
         try await f.seed()
         _ = try await call("creating C-A0 and C-A9 under RM-A") {
             try await f.store.upsert(
-                [ProfileChange(World.profile("C-A9"), expectedVersion: nil),
-                 ProfileChange(World.profile("C-A0"), expectedVersion: nil)], as: World.system)
+                [
+                    ProfileChange(World.profile("C-A9"), expectedVersion: nil),
+                    ProfileChange(World.profile("C-A0"), expectedVersion: nil),
+                ], as: World.system)
         }
         let cases: [(StaffID, [CustomerID])] = [
             ("RM-A", ["C-A0", World.clientA1, World.clientA2, "C-A9"]), ("RM-B", [World.clientB1]),

@@ -23,7 +23,8 @@ public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
     ///   - clock: the store's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
-        store: Store, audit: SwitchableAuditLog, clock: ManualClock, tearDown: (@Sendable () async throws -> Void)? = nil
+        store: Store, audit: SwitchableAuditLog, clock: ManualClock,
+        tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
         self.store = store
         self.audit = audit
@@ -46,9 +47,9 @@ public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
 /// case:
 ///
 /// ```swift
-/// @Test(arguments: CustomerStoreConformance<PostgresCustomerStore>.checks)
-/// func conforms(_ check: CustomerStoreConformance<PostgresCustomerStore>.Check) async throws {
-///     try await CustomerStoreConformance { audit, clock in try await .fresh(db, audit: audit, clock: clock) }.run(check)
+/// typealias Kit = CustomerStoreConformance<PostgresCustomerStore>
+/// @Test(arguments: Kit.checks) func postgresStoreConforms(_ check: Kit.Check) async throws {
+///     try await Kit { audit, clock in try await PostgresCustomerStore.fresh(db, audit: audit, clock: clock) }.run(check)
 /// }
 /// ```
 ///
@@ -91,7 +92,9 @@ public struct CustomerStoreConformance<Store: CustomerStore>: Sendable {
 
     /// Creates the kit from a function that makes a fresh, empty store writing its audit trail
     /// to `audit` (an in-memory log wrapped by the kit) and reading time from `clock`.
-    public init(makeStore: @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> Store) {
+    public init(
+        makeStore: @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> Store
+    ) {
         self.makeFixture = {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
@@ -133,7 +136,9 @@ extension CustomerStoreConformance {
     public static var checks: [Check] {
         [
             // Round trips
-            Check("a corporate profile with every field set, corporate attributes and tags included, reads back exactly at version 1", corporateProfileRoundTrips),
+            Check(
+                "a corporate profile with every field set, corporate attributes and tags included, reads back exactly at version 1",
+                corporateProfileRoundTrips),
             Check("an individual profile with every field set reads back exactly", individualProfileRoundTrips),
             Check("profiles come back in the order asked, skipping unknown ids", profilesComeBackInOrderAsked),
             Check("accounts read back exactly, sorted by id", accountsRoundTrip),
@@ -147,16 +152,23 @@ extension CustomerStoreConformance {
             // Versions
             Check("the first write stores version 1 and each write adds 1", versionsCountWrites),
             Check("a stale expected version is a conflict and writes nothing", staleVersionIsConflict),
-            Check("creating with a nil expected version when the client exists is a conflict", createOverExistingIsConflict),
+            Check(
+                "creating with a nil expected version when the client exists is a conflict",
+                createOverExistingIsConflict),
             Check("updating a client that does not exist is a conflict and creates nothing", updateOfUnknownIsConflict),
             Check("a batch returns the new versions in input order", batchReturnsVersionsInOrder),
             Check("a batch with one stale change writes none of its changes", batchWithStaleChangeWritesNone),
             // Atomic batches
-            Check("a batch of 10,000 profiles with one invalid in the middle stores none", profileBatchWithInvalidStoresNone),
+            Check(
+                "a batch of 10,000 profiles with one invalid in the middle stores none",
+                profileBatchWithInvalidStoresNone),
             Check("a batch of holdings with one bad record stores none", holdingBatchWithBadRecordStoresNone),
-            Check("accounts of an unknown client are refused as not found and none of the batch is stored", accountsOfUnknownClientStoreNone),
+            Check(
+                "accounts of an unknown client are refused as not found and none of the batch is stored",
+                accountsOfUnknownClientStoreNone),
             // Queries
-            Check("holdings maturing in a range include both ends, sorted by day then id", maturingRangeIncludesBothEnds),
+            Check(
+                "holdings maturing in a range include both ends, sorted by day then id", maturingRangeIncludesBothEnds),
             Check("holdings maturing in a range before the first maturity or in a gap are empty", maturingRangeEmpty),
             Check("a holding replaced with a new maturity day moves to that day", replacedHoldingMoves),
             Check("clients of an RM are listed, sorted by identifier", clientsOfRelationshipManager),
@@ -164,23 +176,38 @@ extension CustomerStoreConformance {
             Check("clients with an active tag are listed and expired tags are left out", clientsWithActiveTag),
             Check("a client moved to another RM and branch leaves the old lists", movedClientLeavesOldLists),
             // Access control
-            Check("an RM reading another RM's client is forbidden and the refusal is audited as denied", relationshipManagerCannotReadOthers),
-            Check("an RM reading another RM's accounts, holdings, relationships or referrals is forbidden", relationshipManagerCannotReadOthersRecords),
-            Check("an RM cannot change another RM's client, nothing is written and the refusal is audited", relationshipManagerCannotWriteOthers),
+            Check(
+                "an RM reading another RM's client is forbidden and the refusal is audited as denied",
+                relationshipManagerCannotReadOthers),
+            Check(
+                "an RM reading another RM's accounts, holdings, relationships or referrals is forbidden",
+                relationshipManagerCannotReadOthersRecords),
+            Check(
+                "an RM cannot change another RM's client, nothing is written and the refusal is audited",
+                relationshipManagerCannotWriteOthers),
+            Check(
+                "an RM cannot overwrite another RM's client's account, holding or relationship by reusing its id",
+                relationshipManagerCannotTakeOverRecords),
             Check("a service team member reads and writes the client they serve", serviceTeamMemberHasAccess),
             Check("a branch head sees its subtree but not a sibling branch", branchHeadSeesSubtreeOnly),
             Check("an auditor reads every client but cannot write, and the refusal is audited", auditorCannotWrite),
             Check("listings and maturity scans leave out-of-scope clients out", listingsLeaveOutOfScopeOut),
-            Check("only head office and system principals may replace the organisation", onlyHeadOfficeReplacesOrganisation),
+            Check(
+                "only head office and system principals may replace the organisation",
+                onlyHeadOfficeReplacesOrganisation),
             Check("an organisation with a cycle is invalid and the old one is kept", invalidOrganisationIsRejected),
             // Audit
-            Check("every profile read and write reaches the audit log with principal, clients, action and time", profileAccessIsAudited),
+            Check(
+                "every profile read and write reaches the audit log with principal, clients, action and time",
+                profileAccessIsAudited),
             Check("every account, holding, relationship and referral read and write is audited", recordAccessIsAudited),
             Check("client listings, maturity scans and organisation changes are audited", listingsAreAudited),
             Check("when the audit log fails, a read fails and returns nothing", readFailsWithoutAudit),
             Check("when the audit log fails, a write fails and stores nothing", writeFailsWithoutAudit),
             // Concurrency
-            Check("50 concurrent read-modify-write writers lose no update: the final version counts every successful write", concurrentWritersLoseNoUpdate),
+            Check(
+                "50 concurrent read-modify-write writers lose no update: the final version counts every successful write",
+                concurrentWritersLoseNoUpdate),
             Check("20 concurrent creators of one client: exactly one wins version 1", concurrentCreatorsOneWins),
         ]
     }

@@ -36,9 +36,9 @@ public struct NotificationSinkFixture<Sink: NotificationSink>: Sendable {
 /// the kit also checks what went out.
 ///
 /// ```swift
-/// @Test(arguments: NotificationSinkConformance<SMSGatewaySink>.checks)
-/// func conforms(_ check: NotificationSinkConformance<SMSGatewaySink>.Check) async throws {
-///     try await NotificationSinkConformance(makeSink: { SMSGatewaySink(gateway: FakeGateway()) }).run(check)
+/// typealias Kit = NotificationSinkConformance<SMSGatewaySink>
+/// @Test(arguments: Kit.checks) func smsSinkConforms(_ check: Kit.Check) async throws {
+///     try await Kit(makeSink: { SMSGatewaySink(gateway: FakeGateway()) }).run(check)
 /// }
 /// ```
 public struct NotificationSinkConformance<Sink: NotificationSink>: Sendable {
@@ -99,7 +99,9 @@ public struct NotificationSinkConformance<Sink: NotificationSink>: Sendable {
     public static var checks: [Check] {
         [
             Check("one receipt per notification, in input order, each sent", oneReceiptPerNotification),
-            Check("a repeated id in a later batch is a duplicate and is not sent again, even with other text", repeatedIDIsDuplicate),
+            Check(
+                "a repeated id in a later batch is a duplicate and is not sent again, even with other text",
+                repeatedIDIsDuplicate),
             Check("an id repeated within one batch is sent once", repeatWithinBatchSentOnce),
             Check("an empty message is rejected while the rest of the batch goes on", emptyMessageRejected),
             Check("an empty batch returns no receipts", emptyBatch),
@@ -171,7 +173,8 @@ extension NotificationSinkConformance {
         _ = try await deliver(f, [first], "delivering N-1")
         let second = notification("N-2")
         try expectElements(
-            try await deliver(f, [notification("N-1", "Different text, same id"), second], "delivering N-1 again and N-2"),
+            try await deliver(
+                f, [notification("N-1", "Different text, same id"), second], "delivering N-1 again and N-2"),
             ["duplicate N-1", "sent N-2"], "the receipts of the second batch")
         try expectElements(
             try await deliver(f, [first], "delivering N-1 a third time"), ["duplicate N-1"], "the receipt of the third")
@@ -211,7 +214,8 @@ extension NotificationSinkConformance {
         let summaries = receipts.map(summary)
         try expectEqual(summaries.count, 20, "receipts for 20 deliveries of one notification")
         try expectEqual(summaries.filter { $0 == "sent N-RACE" }.count, 1, "deliveries that sent N-RACE")
-        try expectEqual(summaries.filter { $0 == "duplicate N-RACE" }.count, 19, "deliveries acknowledged as duplicates")
+        try expectEqual(
+            summaries.filter { $0 == "duplicate N-RACE" }.count, 19, "deliveries acknowledged as duplicates")
         try await expectDelivered(f, [one], "notifications sent")
     }
 }
