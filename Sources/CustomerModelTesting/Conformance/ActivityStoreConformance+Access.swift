@@ -171,6 +171,33 @@ extension ActivityStoreConformance {
         try expectEqual(try await recordCounts(of: World.clientC1, f), [1, 1, 1], "records of C-C1 after the refusals")
     }
 
+    static func accessFollowsCoverage(_ f: Fixture) async throws {
+        try await f.seed()
+        let rows = try await seedActivity(f)
+        var moved = World.profile(World.clientA1)
+        moved.coverage = Coverage(relationshipManager: "RM-C", branch: "BJ")
+        try await call("moving C-A1 to RM-C in Beijing through the customer store") {
+            try await f.customers.upsert([ProfileChange(moved, expectedVersion: 1)], as: World.system)
+        }
+        for (what, read) in reads(of: World.clientA1, as: World.relationshipManagerA, f) {
+            try await expectStoreError(.forbidden, "RM-A reading the \(what) of C-A1 after it moved") {
+                try await read()
+            }
+        }
+        for (what, read) in reads(of: World.clientA1, as: World.relationshipManagerC, f) {
+            let count = try await call("RM-C reading the \(what) of C-A1 after the move") { try await read() }
+            try expectEqual(count, 1, "\(what) of C-A1 that RM-C reads after the move")
+        }
+        let scanned = try await f.scanAll(limit: 2, as: World.relationshipManagerC)
+        try expectSameTransactions(
+            scanned, rows.filter { [World.clientA1, World.clientC1].contains($0.customer) },
+            "rows of a scan as RM-C after the move")
+        try await expectStoreError(.forbidden, "RM-A appending for C-A1 after it moved") {
+            try await f.activity.append(
+                transactions: [Samples.transaction("MOVED-1", World.clientA1, day: 0)], as: World.relationshipManagerA)
+        }
+    }
+
     static func scansAndExportsLeaveOutOfScopeOut(_ f: Fixture) async throws {
         try await f.seed()
         let rows = sixtyRows() + [Samples.transaction("P-H1", World.clientH1, day: 2)]

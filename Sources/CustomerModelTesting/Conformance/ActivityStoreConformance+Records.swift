@@ -429,6 +429,12 @@ extension ActivityStoreConformance {
                 try await f.activity.append(transactions: [fresh, reused], as: World.system)
             }
         }
+        var twin = Samples.transaction("S-TWIN", World.clientA2, day: 0)
+        let first = twin
+        twin.amount.minorUnits += 1
+        try await expectStoreError(.conflict, "a batch holding a new id twice with different amounts") {
+            try await f.activity.append(transactions: [first, twin], as: World.system)
+        }
         try expectElements(
             try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the conflicts")
         try expectElements(try await f.transactions(of: World.clientA2), [], "transactions of C-A2 after the conflicts")

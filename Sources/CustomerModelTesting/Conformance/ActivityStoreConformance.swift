@@ -197,6 +197,7 @@ extension ActivityStoreConformance {
                 relationshipManagerCannotAppendForOthers),
             Check("a branch head reads its subtree's activity but not a sibling branch's", branchHeadSeesSubtreeOnly),
             Check("an auditor reads activity but cannot append, and the refusal is audited", auditorCannotAppend),
+            Check("a client moved to another RM takes the access to its activity along", accessFollowsCoverage),
             Check("scans and exports as an RM hold only the RM's clients' rows", scansAndExportsLeaveOutOfScopeOut),
             Check("an export as an RM names no client outside the RM's scope", exportNamesNoOutOfScopeClient),
             // Audit

@@ -631,5 +631,12 @@ extension CustomerStoreConformance {
             try await f.store.customers(matching: .branch("BJ", includingSubBranches: true), as: World.system)
         }
         try expectElements(beijing, [World.clientA1, World.clientC1], "clients of Beijing after the move")
+        try await expectStoreError(.forbidden, "RM-A reading C-A1 after it moved to RM-C") {
+            try await f.store.profiles([World.clientA1], as: World.relationshipManagerA)
+        }
+        let read = try await call("RM-C reading C-A1 after the move") {
+            try await f.store.profiles([World.clientA1], as: World.relationshipManagerC)
+        }
+        try expectElements(read.map(\.profile.id), [World.clientA1], "profiles RM-C reads after the move")
     }
 }

@@ -174,7 +174,9 @@ extension CustomerStoreConformance {
             Check("clients of an RM are listed, sorted by identifier", clientsOfRelationshipManager),
             Check("clients of a branch include sub-branches only when asked", clientsOfBranch),
             Check("clients with an active tag are listed and expired tags are left out", clientsWithActiveTag),
-            Check("a client moved to another RM and branch leaves the old lists", movedClientLeavesOldLists),
+            Check(
+                "a client moved to another RM and branch leaves the old lists and the old RM's scope",
+                movedClientLeavesOldLists),
             // Access control
             Check(
                 "an RM reading another RM's client is forbidden and the refusal is audited as denied",
