@@ -596,6 +596,38 @@ extension ActivityStoreConformance {
         try expectElements(balances, [], "balances of C-A1 after the refusal")
     }
 
+    static func refusedBatchLeavesNoTrace(_ f: Fixture) async throws {
+        try await f.seed()
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let codes = (0..<300).compactMap { CurrencyCode("X\(letters[$0 / 26])\(letters[$0 % 26])") }
+        try expectEqual(codes.count, 300, "currency codes made by the kit")
+        let batch = codes.enumerated().map { index, code in
+            var row = Samples.transaction("CUR-\(index)", World.clientA1, day: 0, second: Int32(index))
+            row.amount.currency = code
+            return row
+        }
+        let taken: Bool
+        do {
+            _ = try await f.activity.append(transactions: batch, as: World.system)
+            taken = true
+        } catch {
+            taken = false
+        }
+        try expectEqual(
+            try await f.exportAll().count, taken ? 300 : 0,
+            "rows exported after the batch was \(taken ? "taken" : "refused")")
+        var later = Samples.transaction("CUR-NEW", World.clientA2, day: 0)
+        later.amount.currency = CurrencyCode("ZZZ") ?? .usd
+        let report = try await f.append([later], "one transaction in a new currency after the 300-currency batch")
+        try expectEqual(report.appended, 1, "rows appended in a new currency after the 300-currency batch")
+        try expectElements(
+            try await f.transactions(of: World.clientA2), [later], "transactions of C-A2 after the new currency")
+        if !taken {
+            let retry = try await f.append(Array(batch.prefix(10)), "ten rows of the refused batch")
+            try expectEqual(retry.appended, 10, "rows appended from ten rows of the refused batch")
+        }
+    }
+
     static func invalidInteractionStoresNone(_ f: Fixture) async throws {
         try await f.seed()
         let bad: [(String, InteractionDetail)] = [

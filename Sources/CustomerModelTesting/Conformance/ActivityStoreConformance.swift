@@ -175,6 +175,9 @@ extension ActivityStoreConformance {
             Check(
                 "records of an unknown client are refused as not found and none of the batch is stored",
                 unknownClientStoresNone),
+            Check(
+                "a batch of 300 currencies, whether taken or refused, leaves the store able to take a new currency",
+                refusedBatchLeavesNoTrace),
             Check("an interaction batch with one invalid detail stores none", invalidInteractionStoresNone),
             // Order and ranges
             Check("a client's transactions come back by day, then time of day, then append order", transactionsOrdered),
