@@ -3,16 +3,21 @@
 struct ColumnSet: Sendable {
     let names: [String]
     private let required: Set<Int>
-    private let index: [String: Int]
+    private let index: [String: Int]  // lower-cased names
+    private let exact: [String: Int]  // names as the code spells them
 
     init(required: [String], optional: [String]) {
         names = required + optional
         self.required = Set(0..<required.count)
         index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        exact = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The index of the column named `name` (any case), or `nil` when the kind does not define it.
-    func position(of name: some StringProtocol) -> Int? { index[name.lowercased()] }
+    func position(of name: String) -> Int? { exact[name] ?? index[name.lowercased()] }
+
+    /// The index of the column named `name` (any case), or `nil` when the kind does not define it.
+    func position(of name: Substring) -> Int? { position(of: String(name)) }
 
     func isRequired(_ name: String) -> Bool { position(of: name).map { required.contains($0) } ?? false }
 

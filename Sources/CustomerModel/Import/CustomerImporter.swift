@@ -174,7 +174,7 @@ private struct Reading {
     var holdings: [PendingRecord<Holding>] = []
     var transactions: [PendingRecord<Transaction>] = []
     var interactions: [PendingRecord<Interaction>] = []
-    private var seen: [String: RecordLocation] = [:]  // "kind|id" → first occurrence
+    private var seen: [ImportFile.Kind: [String: RecordLocation]] = [:]  // first occurrence of each id
 
     init(now: Instant, calendar: BankCalendar) {
         self.now = now
@@ -183,9 +183,8 @@ private struct Reading {
 
     /// Whether `key` of `kind` is new; records a ``ImportError/Code/duplicateID`` when it is not.
     private mutating func isFirst(_ key: String, _ kind: ImportFile.Kind, at location: RecordLocation) -> Bool {
-        let composite = "\(kind.rawValue)|\(key)"
-        guard let first = seen[composite] else {
-            seen[composite] = location
+        guard let first = seen[kind, default: [:]][key] else {
+            seen[kind, default: [:]][key] = location
             return true
         }
         let where_ = first.file == location.file ? "line \(first.line)" : "\(first.file) line \(first.line)"

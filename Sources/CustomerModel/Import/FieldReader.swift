@@ -32,14 +32,24 @@ struct FieldReader {
     /// The trimmed text of a scalar field without checking or reporting anything.
     func peek(_ name: String) -> String? {
         guard case .text(let text) = raw(name) else { return nil }
-        let trimmed = text.trimmingWhitespace
-        return trimmed.isEmpty ? nil : String(trimmed)
+        let trimmed = Self.trimmed(text)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `text` without surrounding whitespace; without copying when it starts and ends with a
+    /// printable ASCII character, as nearly every field does.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
+        return String(text.trimmingWhitespace)
     }
 
     /// Whether the field holds a non-empty value.
     func has(_ name: String) -> Bool {
         switch raw(name) {
-        case .text(let text): !text.trimmingWhitespace.isEmpty
+        case .text(let text): !Self.trimmed(text).isEmpty
         case .json: true
         case nil: false
         }
@@ -60,12 +70,9 @@ struct FieldReader {
     mutating func text(_ name: String, required: Bool = false) -> String? {
         switch raw(name) {
         case .text(let text):
-            let trimmed = text.trimmingWhitespace
-            if trimmed.isEmpty {
-                missing(name, required: required)
-                return nil
-            }
-            return String(trimmed)
+            let trimmed = Self.trimmed(text)
+            if trimmed.isEmpty { missing(name, required: required) }
+            return trimmed.isEmpty ? nil : trimmed
         case .json:
             fail(.invalidValue, name, "expected a single value, not a JSON array or object")
             return nil
@@ -121,21 +128,12 @@ struct FieldReader {
     }
 
     /// A value named by one of the enum's case names (any letter case).
-    mutating func choice<Value: CaseIterable>(
-        _ name: String, _ type: Value.Type, what: String, required: Bool = false,
-        aliases: (Value) -> [String] = { _ in [] }
-    ) -> Value? {
+    mutating func choice<Value>(_ name: String, _ names: EnumNames<Value>, required: Bool = false) -> Value? {
         guard let text = text(name, required: required) else { return nil }
-        let lowered = text.lowercased()
-        for value in Value.allCases {
-            if String(describing: value).lowercased() == lowered
-                || aliases(value).contains(where: { $0.lowercased() == lowered })
-            {
-                return value
-            }
-        }
-        let names = Value.allCases.map { String(describing: $0) }.joined(separator: ", ")
-        fail(.invalidEnumValue, name, "\(RecordReader.quoted(text)) is not a \(what) (expected one of \(names))")
+        if let value = names.value(named: text) { return value }
+        fail(
+            .invalidEnumValue, name,
+            "\(RecordReader.quoted(text)) is not a \(names.what) (expected one of \(names.list))")
         return nil
     }
 

@@ -12,37 +12,55 @@ struct ProfileMerger {
         var suppliers: [ProfileField: Int]
     }
 
-    /// The group's members, most trusted first for `field`: by rank, then local id, then location.
-    private func ranked(_ members: [Int], for field: ProfileField) -> [Int] {
+    /// The group's members, most trusted first by `order`: by rank, then system, then local id,
+    /// then location.
+    private func ranked(_ members: [Int], by order: [SourceSystem]) -> [Int] {
         if members.count < 2 { return members }
-        return members.sorted { a, b in
-            let left = records[a]
-            let right = records[b]
-            let rankLeft = precedence.rank(of: left.identity.system, for: field)
-            let rankRight = precedence.rank(of: right.identity.system, for: field)
-            if rankLeft != rankRight { return rankLeft < rankRight }
-            if left.identity.system != right.identity.system { return left.identity.system < right.identity.system }
-            if left.identity.localID != right.identity.localID { return left.identity.localID < right.identity.localID }
-            return left.location < right.location
+        let keys = members.map { index in
+            let identity = records[index].identity
+            return (index, order.firstIndex(of: identity.system) ?? order.count, identity, records[index].location)
         }
+        return keys.sorted { left, right in
+            if left.1 != right.1 { return left.1 < right.1 }
+            if left.2.system != right.2.system { return left.2.system < right.2.system }
+            if left.2.localID != right.2.localID { return left.2.localID < right.2.localID }
+            return left.3 < right.3
+        }.map(\.0)
+    }
+
+    private func ranked(_ members: [Int], for field: ProfileField) -> [Int] {
+        ranked(members, by: precedence[field])
     }
 
     private struct Picker {
         let merger: ProfileMerger
         let members: [Int]
+        /// The members by the general order, shared by every field without an order of its own.
+        let generally: [Int]
         var choices: [MergeLog.FieldChoice] = []
         var suppliers: [ProfileField: Int] = [:]
 
+        init(merger: ProfileMerger, members: [Int]) {
+            self.merger = merger
+            self.members = members
+            generally = merger.ranked(members, by: merger.precedence.order)
+        }
+
+        func ranked(for field: ProfileField) -> [Int] {
+            if members.count < 2 || merger.precedence.fieldOrders[field] == nil { return generally }
+            return merger.ranked(members, for: field)
+        }
+
         mutating func pick<Value>(
-            _ field: ProfileField, _ path: KeyPath<SourceCustomer, Value?>,
-            same: (Value, Value) -> Bool
+            _ field: ProfileField, _ read: (SourceCustomer) -> Value?, same: (Value, Value) -> Bool
         ) -> Value? {
             var chosen: (index: Int, value: Value)?
             var overridden: [SourceIdentity] = []
-            for index in merger.ranked(members, for: field) {
-                guard let value = merger.records[index][keyPath: path] else { continue }
+            for index in ranked(for: field) {
+                let record = merger.records[index]
+                guard let value = read(record) else { continue }
                 if let chosen {
-                    if !same(chosen.value, value) { overridden.append(merger.records[index].identity) }
+                    if !same(chosen.value, value) { overridden.append(record.identity) }
                 } else {
                     chosen = (index, value)
                 }
@@ -55,8 +73,8 @@ struct ProfileMerger {
             return chosen.value
         }
 
-        mutating func pick<Value: Equatable>(_ field: ProfileField, _ path: KeyPath<SourceCustomer, Value?>) -> Value? {
-            pick(field, path, same: ==)
+        mutating func pick<Value: Equatable>(_ field: ProfileField, _ read: (SourceCustomer) -> Value?) -> Value? {
+            pick(field, read, same: ==)
         }
     }
 
@@ -83,46 +101,46 @@ struct ProfileMerger {
                     ))
             }
         } else {
-            idSource = ranked(members, for: .customerID).first ?? first
+            idSource = picker.ranked(for: .customerID).first ?? first
             id = CustomerID(records[idSource].identity.description)
         }
         picker.choices.append(MergeLog.FieldChoice(field: .customerID, source: records[idSource].identity))
         picker.suppliers[.customerID] = idSource
 
-        let kind = picker.pick(.kind, \.kind) ?? .individual
-        let name = picker.pick(.name, \.name, same: { MatchKeys.name($0) == MatchKeys.name($1) }) ?? ""
+        let kind = picker.pick(.kind, { $0.kind }) ?? .individual
+        let name = picker.pick(.name, { $0.name }, same: { MatchKeys.name($0) == MatchKeys.name($1) }) ?? ""
         let nationalID = picker.pick(
-            .nationalID, \.nationalID, same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
-        let birthDate = picker.pick(.birthDate, \.birthDate)
-        let maritalStatus = picker.pick(.maritalStatus, \.maritalStatus)
-        let weddingDate = picker.pick(.weddingDate, \.weddingDate)
-        let children = picker.pick(.children, \.children)
-        let occupation = picker.pick(.occupation, \.occupation)
-        let position = picker.pick(.position, \.position)
-        let industry = picker.pick(.industry, \.industry)
+            .nationalID, { $0.nationalID }, same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
+        let birthDate = picker.pick(.birthDate, { $0.birthDate })
+        let maritalStatus = picker.pick(.maritalStatus, { $0.maritalStatus })
+        let weddingDate = picker.pick(.weddingDate, { $0.weddingDate })
+        let children = picker.pick(.children, { $0.children })
+        let occupation = picker.pick(.occupation, { $0.occupation })
+        let position = picker.pick(.position, { $0.position })
+        let industry = picker.pick(.industry, { $0.industry })
         var contacts: [ContactPoint] = []
-        if let mobile = picker.pick(.mobile, \.mobile, same: { MatchKeys.mobile($0) == MatchKeys.mobile($1) }) {
+        if let mobile = picker.pick(.mobile, { $0.mobile }, same: { MatchKeys.mobile($0) == MatchKeys.mobile($1) }) {
             contacts.append(ContactPoint(kind: .mobile, value: mobile, isPrimary: true))
         }
-        let contactFields: [(ProfileField, KeyPath<SourceCustomer, String?>, ContactPoint.Kind)] = [
-            (.phone, \.phone, .phone), (.email, \.email, .email), (.wechat, \.wechat, .wechat),
-            (.address, \.address, .address),
+        let contactFields: [(ProfileField, (SourceCustomer) -> String?, ContactPoint.Kind)] = [
+            (.phone, { $0.phone }, .phone), (.email, { $0.email }, .email), (.wechat, { $0.wechat }, .wechat),
+            (.address, { $0.address }, .address),
         ]
-        for (field, path, contactKind) in contactFields {
-            if let value = picker.pick(field, path) {
+        for (field, read, contactKind) in contactFields {
+            if let value = picker.pick(field, read) {
                 contacts.append(ContactPoint(kind: contactKind, value: value, isPrimary: true))
             }
         }
-        let riskAppetite = picker.pick(.riskAppetite, \.riskAppetite)
-        let creditRating = picker.pick(.creditRating, \.creditRating)
-        let kyc = picker.pick(.kyc, \.kyc)
-        let relationshipManager = picker.pick(.relationshipManager, \.relationshipManager)
-        let branch = picker.pick(.branch, \.branch)
-        let serviceTeam = picker.pick(.serviceTeam, \.serviceTeam) ?? []
-        let onboardedOn = picker.pick(.onboardedOn, \.onboardedOn)
+        let riskAppetite = picker.pick(.riskAppetite, { $0.riskAppetite })
+        let creditRating = picker.pick(.creditRating, { $0.creditRating })
+        let kyc = picker.pick(.kyc, { $0.kyc })
+        let relationshipManager = picker.pick(.relationshipManager, { $0.relationshipManager })
+        let branch = picker.pick(.branch, { $0.branch })
+        let serviceTeam = picker.pick(.serviceTeam, { $0.serviceTeam }) ?? []
+        let onboardedOn = picker.pick(.onboardedOn, { $0.onboardedOn })
         let consents =
             picker.pick(
-                .consents, \.consents,
+                .consents, { $0.consents },
                 same: { a, b in
                     a.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
                         == b.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
@@ -130,30 +148,31 @@ struct ProfileMerger {
 
         var corporate = CorporateAttributes()
         corporate.registrationID = picker.pick(
-            .registrationID, \.registrationID, same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
-        corporate.annualRevenue = picker.pick(.annualRevenue, \.annualRevenue)
-        corporate.totalAssets = picker.pick(.totalAssets, \.totalAssets)
-        corporate.profitContribution = picker.pick(.profitContribution, \.profitContribution)
-        corporate.industryRank = picker.pick(.industryRank, \.industryRank)
-        corporate.growthPotential = picker.pick(.growthPotential, \.growthPotential)
-        corporate.innovationCapacity = picker.pick(.innovationCapacity, \.innovationCapacity)
-        corporate.productBreadth = picker.pick(.productBreadth, \.productBreadth)
-        corporate.yearsOfCooperation = picker.pick(.yearsOfCooperation, \.yearsOfCooperation)
-        corporate.operatingStability = picker.pick(.operatingStability, \.operatingStability)
-        corporate.strategicFit = picker.pick(.strategicFit, \.strategicFit)
-        corporate.esgRating = picker.pick(.esgRating, \.esgRating)
-        corporate.region = picker.pick(.region, \.region)
-        corporate.ownership = picker.pick(.ownership, \.ownership)
-        corporate.lifecycleStage = picker.pick(.lifecycleStage, \.lifecycleStage)
+            .registrationID, { $0.registrationID },
+            same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
+        corporate.annualRevenue = picker.pick(.annualRevenue, { $0.annualRevenue })
+        corporate.totalAssets = picker.pick(.totalAssets, { $0.totalAssets })
+        corporate.profitContribution = picker.pick(.profitContribution, { $0.profitContribution })
+        corporate.industryRank = picker.pick(.industryRank, { $0.industryRank })
+        corporate.growthPotential = picker.pick(.growthPotential, { $0.growthPotential })
+        corporate.innovationCapacity = picker.pick(.innovationCapacity, { $0.innovationCapacity })
+        corporate.productBreadth = picker.pick(.productBreadth, { $0.productBreadth })
+        corporate.yearsOfCooperation = picker.pick(.yearsOfCooperation, { $0.yearsOfCooperation })
+        corporate.operatingStability = picker.pick(.operatingStability, { $0.operatingStability })
+        corporate.strategicFit = picker.pick(.strategicFit, { $0.strategicFit })
+        corporate.esgRating = picker.pick(.esgRating, { $0.esgRating })
+        corporate.region = picker.pick(.region, { $0.region })
+        corporate.ownership = picker.pick(.ownership, { $0.ownership })
+        corporate.lifecycleStage = picker.pick(.lifecycleStage, { $0.lifecycleStage })
 
         // Tags: the union, a name given twice keeping the more trusted system's tag.
         var tags: [Tag] = []
         var tagNames = Set<String>()
-        for index in ranked(members, for: ProfileField("tags")) {
+        for index in picker.generally {
             for tag in records[index].tags where tagNames.insert(tag.name).inserted { tags.append(tag) }
         }
 
-        let ordered = ranked(members, for: .customerID)
+        let ordered = picker.ranked(for: .customerID)
         let entry = MergeLog.Entry(
             customer: id,
             records: ordered.map {

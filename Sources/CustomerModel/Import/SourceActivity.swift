@@ -29,11 +29,11 @@ enum SourceActivity {
     static func account(_ reader: inout FieldReader, fileIndex: Int) -> PendingRecord<Account>? {
         let id = reader.text("id", required: true)
         let owner = owner(&reader)
-        let product = reader.choice("product", ProductType.self, what: "product type", required: true)
+        let product = reader.choice("product", EnumTables.productType, required: true)
         let currency = reader.currency(required: true)
         let opened = reader.day("openedOn", required: true)
         let closed = reader.day("closedOn")
-        let status = reader.choice("status", Account.Status.self, what: "account status") ?? .open
+        let status = reader.choice("status", EnumTables.accountStatus) ?? .open
         if let opened, let closed, closed < opened {
             reader.fail(.invalidDate, "closedOn", "the account closes (\(closed)) before it opens (\(opened))")
         }
@@ -48,14 +48,14 @@ enum SourceActivity {
         let id = reader.text("id", required: true)
         let owner = owner(&reader)
         let account = reader.text("account").map(AccountID.init)
-        let product = reader.choice("product", ProductType.self, what: "product type", required: true)
+        let product = reader.choice("product", EnumTables.productType, required: true)
         let productCode = reader.text("productCode", required: true)
         let currency = reader.currency(required: true)
         let balance = reader.amount("balance", currency: currency, required: true)
         let opened = reader.day("openedOn", required: true)
         let matures = reader.day("maturesOn")
         let rate = reader.integer("rateBasisPoints", in: -100_000...100_000)
-        let renewalName = reader.choice("renewal", RenewalName.self, what: "renewal outcome")
+        let renewalName = reader.choice("renewal", EnumTables.renewal)
         let renewedAmount = reader.amount("renewedAmount", currency: currency)
         if let product, product.isAsset, let balance, balance.minorUnits < 0 {
             reader.fail(.invalidAmount, "balance", "an asset holding cannot have a negative balance")
@@ -94,12 +94,12 @@ enum SourceActivity {
         let account = reader.text("account").map(AccountID.init)
         let day = reader.day("day", required: true)
         let second = reader.secondOfDay("time") ?? 0
-        let type = reader.choice("type", TransactionType.self, what: "transaction type", required: true)
-        let direction = reader.choice("direction", Direction.self, what: "direction", required: true)
+        let type = reader.choice("type", EnumTables.transactionType, required: true)
+        let direction = reader.choice("direction", EnumTables.direction, required: true)
         let currency = reader.currency(required: true)
         let amount = reader.amount("amount", currency: currency, required: true)
-        let channel = reader.choice("channel", Channel.self, what: "channel") ?? .other
-        let category = reader.choice("merchantCategory", MerchantCategory.self, what: "merchant category")
+        let channel = reader.choice("channel", EnumTables.channel) ?? .other
+        let category = reader.choice("merchantCategory", EnumTables.merchantCategory)
         let counterparty = reader.text("counterparty")
         let overseas = reader.flag("isOverseas") ?? false
         if let amount, amount.minorUnits <= 0 {
@@ -120,9 +120,9 @@ enum SourceActivity {
         let owner = owner(&reader)
         let day = reader.day("day", required: true)
         let second = reader.secondOfDay("time") ?? 0
-        let channel = reader.choice("channel", InteractionChannel.self, what: "interaction channel", required: true)
+        let channel = reader.choice("channel", EnumTables.interactionChannel, required: true)
         let staff = reader.text("staff").map(StaffID.init)
-        let kind = reader.choice("kind", InteractionKind.self, what: "interaction kind", required: true)
+        let kind = reader.choice("kind", EnumTables.interactionKind, required: true)
         var detail: InteractionDetail?
         switch kind {
         case .contact:

@@ -11,7 +11,10 @@ struct RecordLocation: Hashable, Sendable, Comparable {
 
 /// One source system's record of a client, decoded from a customers file: every profile field the
 /// system supplied, each optional, before identity resolution and merging.
-struct SourceCustomer: Sendable {
+///
+/// A class, so the merger's many field reads share one record instead of copying forty fields;
+/// it never leaves the planning call that creates it.
+final class SourceCustomer {
     var identity: SourceIdentity
     var location: RecordLocation
     var hostID: CustomerID?
@@ -78,29 +81,28 @@ struct SourceCustomer: Sendable {
     ) -> SourceCustomer? {
         let system = reader.file.sourceSystem
         let localID = reader.text("id", required: true)
-        var record = SourceCustomer(
+        let record = SourceCustomer(
             identity: SourceIdentity(system: system, localID: localID ?? ""),
             location: RecordLocation(fileIndex: fileIndex, file: reader.file.name, line: reader.line))
         record.hostID = reader.text("customerID").map(CustomerID.init)
-        record.kind = reader.choice("kind", CustomerKind.self, what: "customer kind")
+        record.kind = reader.choice("kind", EnumTables.customerKind)
         record.name = reader.text("name", required: true)
         record.nationalID = reader.text("nationalID")
         record.birthDate = reader.day("birthDate")
-        record.maritalStatus = reader.choice("maritalStatus", MaritalStatus.self, what: "marital status")
+        record.maritalStatus = reader.choice("maritalStatus", EnumTables.maritalStatus)
         record.weddingDate = reader.day("weddingDate")
         record.children = children(&reader)
         record.occupation = reader.text("occupation")
-        record.position = reader.choice("position", Position.self, what: "position")
+        record.position = reader.choice("position", EnumTables.position)
         record.industry = reader.text("industry")
         record.mobile = reader.text("mobile")
         record.phone = reader.text("phone")
         record.email = reader.text("email")
         record.wechat = reader.text("wechat")
         record.address = reader.text("address")
-        record.riskAppetite = reader.choice("riskAppetite", RiskAppetite.self, what: "risk appetite")
-        record.creditRating = reader.choice(
-            "creditRating", CreditRating.self, what: "credit rating", aliases: { [$0.rawValue] })
-        let kycState = reader.choice("kycState", KYCState.self, what: "KYC state")
+        record.riskAppetite = reader.choice("riskAppetite", EnumTables.riskAppetite)
+        record.creditRating = reader.choice("creditRating", EnumTables.creditRating)
+        let kycState = reader.choice("kycState", EnumTables.kycState)
         let reviewed = reader.day("kycReviewedOn")
         let nextReview = reader.day("kycNextReviewOn")
         if let kycState {
@@ -137,8 +139,8 @@ struct SourceCustomer: Sendable {
             record.strategicFit = reader.integer("strategicFit", in: 1...5)
             record.esgRating = reader.integer("esgRating", in: 1...5)
             record.region = reader.text("region")
-            record.ownership = reader.choice("ownership", OwnershipType.self, what: "ownership type")
-            record.lifecycleStage = reader.choice("lifecycleStage", LifecycleStage.self, what: "lifecycle stage")
+            record.ownership = reader.choice("ownership", EnumTables.ownership)
+            record.lifecycleStage = reader.choice("lifecycleStage", EnumTables.lifecycleStage)
         }
         record.tags = tags(&reader, system: system, now: now)
         guard reader.errors.isEmpty, localID != nil, record.name != nil else { return nil }
@@ -177,11 +179,7 @@ struct SourceCustomer: Sendable {
                         }
                         child.birthDate = day
                     case "educationStage":
-                        guard
-                            let stage = EducationStage.allCases.first(where: {
-                                "\($0)".lowercased() == text.lowercased()
-                            })
-                        else {
+                        guard let stage = EnumTables.educationStage.value(named: text) else {
                             reader.fail(
                                 .invalidEnumValue, "children",
                                 "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage")
@@ -220,9 +218,7 @@ struct SourceCustomer: Sendable {
                 child.birthDate = day
             }
             if parts.count > 2, !parts[2].isEmpty {
-                guard
-                    let stage = EducationStage.allCases.first(where: { "\($0)".lowercased() == parts[2].lowercased() })
-                else {
+                guard let stage = EnumTables.educationStage.value(named: parts[2]) else {
                     reader.fail(
                         .invalidEnumValue, "children",
                         "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage")
@@ -245,15 +241,11 @@ struct SourceCustomer: Sendable {
         var seen = Set<Consent.Purpose>()
         for (column, entries, isGranted) in [("consentsGranted", granted, true), ("consentsRefused", refused, false)] {
             for entry in entries {
-                guard
-                    let purpose = Consent.Purpose.allCases.first(where: {
-                        $0.rawValue.lowercased() == entry.lowercased()
-                    })
-                else {
-                    let names = Consent.Purpose.allCases.map(\.rawValue).joined(separator: ", ")
+                guard let purpose = EnumTables.consentPurpose.value(named: entry) else {
                     reader.fail(
                         .invalidEnumValue, column,
-                        "\(RecordReader.quoted(entry)) is not a consent purpose (expected one of \(names))")
+                        "\(RecordReader.quoted(entry)) is not a consent purpose (expected one of \(EnumTables.consentPurpose.list))"
+                    )
                     continue
                 }
                 guard seen.insert(purpose).inserted else {
@@ -274,9 +266,7 @@ struct SourceCustomer: Sendable {
             var category = Tag.Category.other
             var name = entry
             if let colon = entry.firstIndex(of: ":"),
-                let match = Tag.Category.allCases.first(where: {
-                    $0.rawValue.lowercased() == entry[..<colon].lowercased()
-                })
+                let match = EnumTables.tagCategory.value(named: entry[..<colon])
             {
                 category = match
                 name = String(entry[entry.index(after: colon)...].trimmingWhitespace)
