@@ -1,0 +1,310 @@
+import Foundation
+
+/// Fits the BG/NBD model by maximum likelihood (Fader, Hardie & Lee 2005).
+///
+/// ```swift
+/// let fit = try BGNBDModel.fit(summaries)
+/// print(fit.parameters, fit.report.logLikelihood, fit.report.standardErrors ?? [])
+/// let next39Weeks = try fit.parameters.expectedTransactions(in: 39, summaries)
+/// ```
+public enum BGNBDModel: Sendable {
+    /// The maximum-likelihood estimates of `r, α, a, b` on `summaries`.
+    ///
+    /// Maximises the sum of ``BGNBDParameters/logLikelihood(frequency:recency:age:)`` over log-parameters
+    /// with the optimiser of ``FitOptions``, from `r = 1, α = mean T, a = 1, b = 1`. Clients with
+    /// identical `(x, t_x, T)` are grouped and every term that depends only on `x`, `T` or `t_x` is
+    /// computed once per distinct value, so one evaluation costs a log-sum-exp per distinct
+    /// history; the remaining loop is split across the cores for large books.
+    /// A fit that does not meet the gradient criterion is still returned, with
+    /// ``MaximumLikelihoodReport/converged`` false; check it.
+    /// - Throws: ``LifetimeValueError``: `insufficientData` for no clients, `numericalFailure` when
+    ///   the likelihood is not finite at the estimate.
+    public static func fit(_ summaries: CustomerSummaries, options: FitOptions = FitOptions())
+        throws(LifetimeValueError) -> BGNBDFit
+    {
+        guard summaries.count > 0 else {
+            throw LifetimeValueError(.insufficientData, field: "summaries", "there are no clients to fit")
+        }
+        let likelihood = BGNBDLikelihood(BGNBDData(summaries))
+        let meanAge = summaries.age.reduce(0, +) / Double(summaries.count)
+        let start = [0, log(max(meanAge, 1e-3)), 0, 0]
+        let optimizer = Optimizer(
+            value: likelihood.negativeLogLikelihood, gradient: likelihood.negativeGradient,
+            clients: Double(summaries.count), options: options)
+        let outcome = optimizer.minimize(from: start)
+        guard outcome.value.isFinite, outcome.theta.allSatisfy(\.isFinite) else {
+            throw LifetimeValueError(.numericalFailure, field: "logLikelihood", "the likelihood is not finite at the estimate")
+        }
+        let report = MaximumLikelihoodReport(names: ["r", "alpha", "a", "b"], outcome: outcome, clients: summaries.count)
+        let p = report.estimates
+        return BGNBDFit(parameters: try BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3]), report: report)
+    }
+}
+
+/// Sorted distinct values of `values` and the index of each value among them.
+func distinctValues<T: Comparable>(_ values: [T]) -> (values: [T], index: [Int32]) {
+    guard !values.isEmpty else { return ([], []) }
+    let sorted = values.sorted()
+    var unique: [T] = [sorted[0]]
+    for value in sorted.dropFirst() where value != unique[unique.count - 1] { unique.append(value) }
+    let index = values.map { value -> Int32 in
+        var low = 0
+        var high = unique.count - 1
+        while low < high {
+            let mid = (low + high) >> 1
+            if unique[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return Int32(truncatingIfNeeded: low)
+    }
+    return (unique, index)
+}
+
+/// The BG/NBD likelihood's data, compressed: distinct `x`, `T` and `t_x` values, clients with
+/// `x = 0` reduced to weights per distinct `T`, and clients with `x > 0` grouped by identical
+/// `(x, t_x, T)` into a struct of arrays.
+struct BGNBDData: Sendable {
+    /// Distinct frequencies (ascending) and the number of clients with each.
+    var frequencies: [Double] = []
+    var frequencyWeight: [Double] = []
+    /// Distinct ages and recencies.
+    var ages: [Double] = []
+    var recencies: [Double] = []
+    /// Clients with `x = 0` per distinct age.
+    var zeroWeight: [Double] = []
+    /// Groups of clients with `x > 0`: frequency, age and recency indices and group size.
+    var groupFrequency: [Int32] = []
+    var groupAge: [Int32] = []
+    var groupRecency: [Int32] = []
+    var groupWeight: [Double] = []
+    /// The number of clients.
+    var clients: Double = 0
+
+    init(_ s: CustomerSummaries) {
+        let n = s.count
+        clients = Double(n)
+        let (xs, xIndex) = distinctValues(s.frequency)
+        frequencies = xs.map(Double.init)
+        frequencyWeight = [Double](repeating: 0, count: xs.count)
+        for i in 0..<n { frequencyWeight[Int(xIndex[i])] += 1 }
+        let (ts, tIndex) = distinctValues(s.age)
+        ages = ts
+        zeroWeight = [Double](repeating: 0, count: ts.count)
+        var repeaters: [Int] = []
+        for i in 0..<n {
+            if s.frequency[i] == 0 { zeroWeight[Int(tIndex[i])] += 1 } else { repeaters.append(i) }
+        }
+        let (rs, rIndex) = distinctValues(repeaters.map { s.recency[$0] })
+        recencies = rs
+        let fits21 = xs.count < 1 << 21 && ts.count < 1 << 21 && rs.count < 1 << 21
+        if fits21 {
+            var keys = [UInt64]()
+            keys.reserveCapacity(repeaters.count)
+            for (k, i) in repeaters.enumerated() {
+                keys.append(UInt64(xIndex[i]) << 42 | UInt64(tIndex[i]) << 21 | UInt64(rIndex[k]))
+            }
+            keys.sort()
+            var start = 0
+            while start < keys.count {
+                var end = start + 1
+                while end < keys.count, keys[end] == keys[start] { end += 1 }
+                let key = keys[start]
+                groupFrequency.append(Int32(truncatingIfNeeded: key >> 42))
+                groupAge.append(Int32(truncatingIfNeeded: (key >> 21) & 0x1F_FFFF))
+                groupRecency.append(Int32(truncatingIfNeeded: key & 0x1F_FFFF))
+                groupWeight.append(Double(end - start))
+                start = end
+            }
+        } else {
+            for (k, i) in repeaters.enumerated() {
+                groupFrequency.append(xIndex[i])
+                groupAge.append(tIndex[i])
+                groupRecency.append(rIndex[k])
+                groupWeight.append(1)
+            }
+        }
+    }
+}
+
+/// Partial sums of one chunk of groups.
+struct BGNBDSums {
+    var logLikelihood = 0.0
+    var r = 0.0  // Σ w [(1−p) ln(α+T) + p ln(α+t_x)]
+    var alpha = 0.0  // Σ w (r+x) [(1−p)/(α+T) + p/(α+t_x)]
+    var p = 0.0  // Σ w p
+    var pb = 0.0  // Σ w p / (b+x−1)
+}
+
+/// `−ln L` and its gradient in log-parameters `θ = (ln r, ln α, ln a, ln b)`.
+///
+/// With `p` the weight of the second log-sum-exp term (the posterior probability that the
+/// client dropped out right after the last purchase), the gradient in natural parameters is
+/// - `∂/∂r = Σ [ψ(r+x) − ψ(r) + ln α − (1−p) ln(α+T) − p ln(α+t_x)]`
+/// - `∂/∂α = Σ [r/α − (r+x)((1−p)/(α+T) + p/(α+t_x))]`
+/// - `∂/∂a = Σ [ψ(a+b) − ψ(a+b+x) + p/a]`
+/// - `∂/∂b = Σ [ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − p/(b+x−1)]`
+/// and `∂/∂θᵢ = βᵢ ∂/∂βᵢ`.
+struct BGNBDLikelihood: Sendable {
+    let data: BGNBDData
+
+    init(_ data: BGNBDData) { self.data = data }
+
+    /// Per-evaluation tables of terms that depend only on `x`, `T` or `t_x`.
+    struct Tables {
+        var constant: [Double]  // lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b)
+        var logRatio: [Double]  // ln a − ln(b+x−1)
+        var rx: [Double]  // r + x
+        var logAge: [Double]  // ln(α+T)
+        var logRecency: [Double]  // ln(α+t_x)
+        var inverseAge: [Double]
+        var inverseRecency: [Double]
+        var inverseB: [Double]  // 1/(b+x−1)
+    }
+
+    func tables(_ r: Double, _ alpha: Double, _ a: Double, _ b: Double, gradient: Bool) -> Tables {
+        let lgr = Special.logGamma(r)
+        let lgb = Special.logGamma(b)
+        let lgab = Special.logGamma(a + b)
+        let la = log(a)
+        var t = Tables(
+            constant: [], logRatio: [], rx: [], logAge: data.ages.map { log(alpha + $0) },
+            logRecency: data.recencies.map { log(alpha + $0) }, inverseAge: [], inverseRecency: [], inverseB: [])
+        t.constant = data.frequencies.map { x in
+            x == 0
+                ? 0
+                : Special.logGamma(r + x) - lgr + lgab + Special.logGamma(b + x) - lgb - Special.logGamma(a + b + x)
+        }
+        t.logRatio = data.frequencies.map { x in x > 0 ? la - log(b + x - 1) : 0 }
+        t.rx = data.frequencies.map { r + $0 }
+        if gradient {
+            t.inverseAge = data.ages.map { 1 / (alpha + $0) }
+            t.inverseRecency = data.recencies.map { 1 / (alpha + $0) }
+            t.inverseB = data.frequencies.map { x in x > 0 ? 1 / (b + x - 1) : 0 }
+        }
+        return t
+    }
+
+    /// Sums over the groups with `x > 0`, across the cores for large books.
+    func groupSums(_ t: Tables, gradient: Bool) -> BGNBDSums {
+        let ranges = Parallel.ranges(data.groupWeight.count, minimumChunk: 16_384)
+        var partial = [BGNBDSums](repeating: BGNBDSums(), count: ranges.count)
+        partial.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            let shared = SharedPointer(base: base)
+            Parallel.run(ranges.count) { k in
+                shared.base[k] = gradient ? chunkWithGradient(t, ranges[k]) : chunk(t, ranges[k])
+            }
+        }
+        var total = BGNBDSums()
+        for s in partial {
+            total.logLikelihood += s.logLikelihood
+            total.r += s.r
+            total.alpha += s.alpha
+            total.p += s.p
+            total.pb += s.pb
+        }
+        return total
+    }
+
+    func chunk(_ t: Tables, _ range: Range<Int>) -> BGNBDSums {
+        var ll = 0.0
+        data.groupFrequency.withUnsafeBufferPointer { gx in
+            data.groupAge.withUnsafeBufferPointer { ga in
+                data.groupRecency.withUnsafeBufferPointer { gr in
+                    data.groupWeight.withUnsafeBufferPointer { gw in
+                        for g in range {
+                            let j = Int(gx[g])
+                            let rx = t.rx[j]
+                            let a3 = -rx * t.logAge[Int(ga[g])]
+                            let a4 = t.logRatio[j] - rx * t.logRecency[Int(gr[g])]
+                            let high = max(a3, a4)
+                            ll += gw[g] * (t.constant[j] + high + log1p(exp(-abs(a3 - a4))))
+                        }
+                    }
+                }
+            }
+        }
+        var sums = BGNBDSums()
+        sums.logLikelihood = ll
+        return sums
+    }
+
+    func chunkWithGradient(_ t: Tables, _ range: Range<Int>) -> BGNBDSums {
+        var s = BGNBDSums()
+        data.groupFrequency.withUnsafeBufferPointer { gx in
+            data.groupAge.withUnsafeBufferPointer { ga in
+                data.groupRecency.withUnsafeBufferPointer { gr in
+                    data.groupWeight.withUnsafeBufferPointer { gw in
+                        for g in range {
+                            let j = Int(gx[g])
+                            let ia = Int(ga[g])
+                            let ir = Int(gr[g])
+                            let w = gw[g]
+                            let rx = t.rx[j]
+                            let lA = t.logAge[ia]
+                            let lR = t.logRecency[ir]
+                            let a3 = -rx * lA
+                            let a4 = t.logRatio[j] - rx * lR
+                            let e = exp(-abs(a3 - a4))
+                            let p = a4 > a3 ? 1 / (1 + e) : e / (1 + e)
+                            s.logLikelihood += w * (t.constant[j] + max(a3, a4) + log1p(e))
+                            s.r += w * (lA + p * (lR - lA))
+                            s.alpha += w * rx * (t.inverseAge[ia] + p * (t.inverseRecency[ir] - t.inverseAge[ia]))
+                            s.p += w * p
+                            s.pb += w * p * t.inverseB[j]
+                        }
+                    }
+                }
+            }
+        }
+        return s
+    }
+
+    func negativeLogLikelihood(_ theta: [Double]) -> Double {
+        let (r, alpha, a, b) = (exp(theta[0]), exp(theta[1]), exp(theta[2]), exp(theta[3]))
+        let t = tables(r, alpha, a, b, gradient: false)
+        var ll = data.clients * r * log(alpha)
+        for j in 0..<data.frequencies.count { ll += data.frequencyWeight[j] * t.constant[j] }
+        for k in 0..<data.ages.count where data.zeroWeight[k] > 0 { ll -= data.zeroWeight[k] * r * t.logAge[k] }
+        ll += groupSums(t, gradient: false).logLikelihood
+        return ll.isFinite ? -ll : .infinity
+    }
+
+    func negativeGradient(_ theta: [Double]) -> (Double, [Double]) {
+        let (r, alpha, a, b) = (exp(theta[0]), exp(theta[1]), exp(theta[2]), exp(theta[3]))
+        let t = tables(r, alpha, a, b, gradient: true)
+        let n = data.clients
+        var ll = n * r * log(alpha)
+        var dr = n * log(alpha)
+        var dalpha = n * r / alpha
+        var da = 0.0
+        var db = 0.0
+        let psiR = Special.digamma(r)
+        let psiB = Special.digamma(b)
+        let psiAB = Special.digamma(a + b)
+        for j in 0..<data.frequencies.count {
+            let w = data.frequencyWeight[j]
+            let x = data.frequencies[j]
+            ll += w * t.constant[j]
+            guard x > 0 else { continue }
+            let psiABX = Special.digamma(a + b + x)
+            dr += w * (Special.digamma(r + x) - psiR)
+            da += w * (psiAB - psiABX)
+            db += w * (psiAB + Special.digamma(b + x) - psiB - psiABX)
+        }
+        for k in 0..<data.ages.count where data.zeroWeight[k] > 0 {
+            let w = data.zeroWeight[k]
+            ll -= w * r * t.logAge[k]
+            dr -= w * t.logAge[k]
+            dalpha -= w * r * t.inverseAge[k]
+        }
+        let s = groupSums(t, gradient: true)
+        ll += s.logLikelihood
+        dr -= s.r
+        dalpha -= s.alpha
+        da += s.p / a
+        db -= s.pb
+        let gradient = [-r * dr, -alpha * dalpha, -a * da, -b * db]
+        guard ll.isFinite, gradient.allSatisfy(\.isFinite) else { return (.infinity, [0, 0, 0, 0]) }
+        return (-ll, gradient)
+    }
+}

@@ -1,0 +1,315 @@
+import Foundation
+
+/// The parameters of the BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the
+/// Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2)).
+///
+/// While alive a client buys as a Poisson process of rate `λ ~ Gamma(r, α)` (shape `r`, rate `α`,
+/// in the summaries' time unit); after each purchase they drop out with probability
+/// `p ~ Beta(a, b)`. On CDNOW (weeks) the published estimates are `r = 0.243, α = 4.414,
+/// a = 0.793, b = 2.426`.
+public struct BGNBDParameters: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Shape of the purchase-rate gamma distribution.
+    public let r: Double
+    /// Rate (inverse scale) of the purchase-rate gamma distribution, in time units.
+    public let alpha: Double
+    /// First shape of the dropout-probability beta distribution.
+    public let a: Double
+    /// Second shape of the dropout-probability beta distribution.
+    public let b: Double
+
+    /// Creates parameters.
+    /// - Throws: ``LifetimeValueError/Code/invalidInput`` naming the first that is not positive and finite.
+    public init(r: Double, alpha: Double, a: Double, b: Double) throws(LifetimeValueError) {
+        for (name, value) in [("r", r), ("alpha", alpha), ("a", a), ("b", b)] where !(value.isFinite && value > 0) {
+            throw LifetimeValueError(.invalidInput, field: name, "BG/NBD parameters must be positive and finite")
+        }
+        self.r = r
+        self.alpha = alpha
+        self.a = a
+        self.b = b
+    }
+
+    init(unchecked r: Double, _ alpha: Double, _ a: Double, _ b: Double) {
+        self.r = r
+        self.alpha = alpha
+        self.a = a
+        self.b = b
+    }
+
+    private enum CodingKeys: String, CodingKey { case r, alpha, a, b }
+
+    /// Decodes `{"r":…, "alpha":…, "a":…, "b":…}`, validating as ``init(r:alpha:a:b:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            r: container.decode(Double.self, forKey: .r), alpha: container.decode(Double.self, forKey: .alpha),
+            a: container.decode(Double.self, forKey: .a), b: container.decode(Double.self, forKey: .b))
+    }
+
+    /// Encodes the four parameters.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(r, forKey: .r)
+        try container.encode(alpha, forKey: .alpha)
+        try container.encode(a, forKey: .a)
+        try container.encode(b, forKey: .b)
+    }
+
+    /// `r=0.243 alpha=4.414 a=0.793 b=2.426`.
+    public var description: String { "r=\(r) alpha=\(alpha) a=\(a) b=\(b)" }
+}
+
+/// A fitted BG/NBD model: the maximum-likelihood parameters and the fit's report.
+public struct BGNBDFit: Hashable, Sendable {
+    /// The estimates.
+    public var parameters: BGNBDParameters
+    /// Log-likelihood, standard errors (order `r, alpha, a, b`), convergence diagnostics.
+    public var report: MaximumLikelihoodReport
+}
+
+extension BGNBDParameters {
+    /// One client's log-likelihood (FHL 2005 eq. 6, in log space):
+    ///
+    /// `ln L = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
+    ///   + ln[(α+T)^−(r+x) + 𝟙(x>0) · a/(b+x−1) · (α+t_x)^−(r+x)]`,
+    ///
+    /// the last term by log-sum-exp.
+    /// - Throws: ``LifetimeValueError/Code/invalidInput`` for `x < 0`, `t_x` outside `[0, T]`, or
+    ///   `t_x ≠ 0` with `x = 0`.
+    public func logLikelihood(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double {
+        try Self.check(frequency: x, recency: tx, age: t)
+        let xd = Double(x)
+        var value = Special.logGamma(r + xd) - Special.logGamma(r) + r * log(alpha)
+        value += Special.logBeta(a, b + xd) - Special.logBeta(a, b)
+        let a3 = -(r + xd) * log(alpha + t)
+        if x > 0 {
+            let a4 = log(a) - log(b + xd - 1) - (r + xd) * log(alpha + tx)
+            value += Special.logAddExp(a3, a4)
+        } else {
+            value += a3
+        }
+        return try finite(value, "logLikelihood")
+    }
+
+    /// The total log-likelihood of a book of clients, the quantity ``BGNBDModel/fit(_:options:)`` maximises.
+    /// - Throws: ``LifetimeValueError/Code/numericalFailure`` if it is not finite.
+    public func logLikelihood(_ summaries: CustomerSummaries) throws(LifetimeValueError) -> Double {
+        let likelihood = BGNBDLikelihood(BGNBDData(summaries))
+        return try finite(-likelihood.negativeLogLikelihood([log(r), log(alpha), log(a), log(b)]), "logLikelihood")
+    }
+
+    /// The probability that a client with history `(x, t_x, T)` is still alive at `T`
+    /// (FHL 2005 eq. 13): `1` when `x = 0`, else
+    /// `1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))`, evaluated as `exp(−softplus(D))` with
+    /// `D = ln a − ln(b+x−1) + (r+x)(ln(α+T) − ln(α+t_x))` so it never overflows.
+    /// - Throws: ``LifetimeValueError/Code/invalidInput`` for an invalid history.
+    public func probabilityAlive(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double {
+        try Self.check(frequency: x, recency: tx, age: t)
+        return aliveProbability(Double(x), tx, t)
+    }
+
+    /// `E[Y(t) | x, t_x, T]`: the expected number of transactions in the next `t` time units of a
+    /// client with history `(x, t_x, T)` (FHL 2005 eq. 10):
+    ///
+    /// `E = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive)`.
+    ///
+    /// The closed form has removable singularities at `a = 1` and, for `x = 0`, at `a + b = 1`,
+    /// and cancels catastrophically near them (the source of NaNs in other implementations). It is
+    /// evaluated instead term by term with the factor `(a+b+x−1)/(a−1)` moved inside the
+    /// ₂F₁ series, which gives the equivalent positive series
+    ///
+    /// `E[Y | alive] = Σ_{k≥0} P(N > k) · (b+x)ₖ / (a+b+x)ₖ`,  `N ~ NegBin(r+x, z = t/(α+T+t))`
+    ///
+    /// (using `Σ_{k<j} (B)ₖ/(C+1)ₖ = C/(C−B) · [1 − (B)ⱼ/(C)ⱼ]`), finite for every `a, b > 0`
+    /// including `x = 0` with `a + b < 1`. For long horizons needing more than 20,000 terms the
+    /// closed form is used through ``Hypergeometric/logGauss2F1(_:_:_:_:maxTerms:)`` (connection
+    /// formula near `z = 1`) when it is well conditioned (`|a − 1| > 0.05`, `a+b+x−1 > 0.05`).
+    /// - Throws: ``LifetimeValueError``: `invalidInput` for an invalid history or `t`,
+    ///   `notConverged` when the series needs more than 5,000,000 terms (a horizon tens of
+    ///   thousands of times `α + T`).
+    public func expectedTransactions(in t: Double, frequency x: Int, recency tx: Double, age T: Double)
+        throws(LifetimeValueError) -> Double
+    {
+        try Self.check(frequency: x, recency: tx, age: T)
+        try Self.check(horizon: t)
+        return try conditionalExpectation(t, Double(x), tx, T)
+    }
+
+    /// `E[X(t)]`: the expected number of repeat transactions in `(0, t]` of a client who has just
+    /// made a first purchase (FHL 2005 eq. 7):
+    /// `(a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]`, evaluated with the same
+    /// cancellation-free series as ``expectedTransactions(in:frequency:recency:age:)`` (it equals the
+    /// conditional expectation with `x = t_x = T = 0`).
+    /// - Throws: ``LifetimeValueError`` as ``expectedTransactions(in:frequency:recency:age:)``.
+    public func expectedTransactions(in t: Double) throws(LifetimeValueError) -> Double {
+        try Self.check(horizon: t)
+        return try conditionalExpectation(t, 0, 0, 0)
+    }
+
+    /// ``probabilityAlive(frequency:recency:age:)`` for every client, in order.
+    public func probabilityAlive(_ summaries: CustomerSummaries) -> [Double] {
+        (0..<summaries.count).map {
+            aliveProbability(Double(summaries.frequency[$0]), summaries.recency[$0], summaries.age[$0])
+        }
+    }
+
+    /// ``expectedTransactions(in:frequency:recency:age:)`` for every client, in order, computed
+    /// across the cores.
+    /// - Throws: the first client's error, naming the client.
+    public func expectedTransactions(in t: Double, _ summaries: CustomerSummaries) throws(LifetimeValueError) -> [Double] {
+        try Self.check(horizon: t)
+        return try Self.perClient(summaries) { i throws(LifetimeValueError) in
+            try conditionalExpectation(
+                t, Double(summaries.frequency[i]), summaries.recency[i], summaries.age[i])
+        }
+    }
+}
+
+extension BGNBDParameters {
+    static func check(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) {
+        guard x >= 0 else { throw LifetimeValueError(.invalidInput, field: "frequency", "frequency must not be negative") }
+        guard t.isFinite, t >= 0 else {
+            throw LifetimeValueError(.invalidInput, field: "age", "age must be finite and not negative")
+        }
+        guard tx.isFinite, tx >= 0, tx <= t else {
+            throw LifetimeValueError(.invalidInput, field: "recency", "recency must lie between 0 and age")
+        }
+        guard x > 0 || tx == 0 else {
+            throw LifetimeValueError(.invalidInput, field: "recency", "recency must be 0 when frequency is 0")
+        }
+    }
+
+    static func check(horizon t: Double) throws(LifetimeValueError) {
+        guard t.isFinite, t >= 0 else {
+            throw LifetimeValueError(.invalidInput, field: "horizon", "the horizon must be finite and not negative")
+        }
+    }
+
+    func finite(_ value: Double, _ field: String) throws(LifetimeValueError) -> Double {
+        guard value.isFinite else {
+            throw LifetimeValueError(.numericalFailure, field: field, "the result is not finite for \(self)")
+        }
+        return value
+    }
+
+    @inline(__always)
+    func aliveProbability(_ x: Double, _ tx: Double, _ t: Double) -> Double {
+        guard x > 0 else { return 1 }
+        let d = log(a) - log(b + x - 1) + (r + x) * (log(alpha + t) - log(alpha + tx))
+        return exp(-Special.softplus(d))
+    }
+
+    func conditionalExpectation(_ t: Double, _ x: Double, _ tx: Double, _ T: Double) throws(LifetimeValueError) -> Double {
+        guard t > 0 else { return 0 }
+        let alive = try Self.aliveExpectation(
+            m: r + x, b: b + x, c: a + b + x, s: t / (alpha + T), aMinusOne: a - 1)
+        return try finite(alive * aliveProbability(x, tx, T), "expectedTransactions")
+    }
+
+    /// `E[Y(t) | alive at T] = Σ_{k≥0} P(N > k) (b)ₖ/(c)ₖ` with `N ~ NegBin(m, z = s/(1+s))`, where
+    /// `m = r+x`, `b` stands for `b+x`, `c` for `a+b+x`, `s = t/(α+T)`.
+    static func aliveExpectation(m: Double, b: Double, c: Double, s: Double, aMinusOne: Double)
+        throws(LifetimeValueError) -> Double
+    {
+        guard s > 0 else { return 0 }
+        let z = s / (1 + s)
+        // Terms needed ≈ mean + spread of N, plus the geometric tail at rate z.
+        let expectedTerms = m * s + 10 * (m * s * (1 + s)).squareRoot() + 40 * (1 + s)
+        if expectedTerms > 20_000, abs(aMinusOne) > 0.05, c - 1 > 0.05,
+            let closed = try? closedForm(m: m, b: b, c: c, z: z, s: s, aMinusOne: aMinusOne)
+        {
+            return closed
+        }
+        let maxTerms = 5_000_000
+        var logPmf = -m * log1p(s)  // ln P(N = 0) = m ln(1 − z)
+        var underflow = logPmf < -700
+        var pmf = underflow ? 0 : exp(logPmf)
+        var tail = -expm1(logPmf)  // P(N > 0)
+        var weight = 1.0  // (b)ₖ/(c)ₖ
+        var sum = tail
+        var k = 0.0
+        while true {
+            let ratio = (m + k) / (k + 1) * z  // P(N = k+1)/P(N = k)
+            if underflow {
+                logPmf += log(ratio)
+                if logPmf > -700 {
+                    underflow = false
+                    pmf = exp(logPmf)
+                }
+            } else {
+                pmf *= ratio
+            }
+            tail = max(tail - pmf, 0)
+            weight *= (b + k) / (c + k)
+            k += 1
+            sum += tail * weight
+            if !underflow {
+                let rho = max((m + k) / (k + 1) * z, z)
+                if rho < 1 {
+                    let remaining = pmf * rho * rho / ((1 - rho) * (1 - rho))
+                    if remaining <= 1e-16 * sum || tail == 0 { break }
+                }
+            }
+            if k >= Double(maxTerms) {
+                throw LifetimeValueError(
+                    .notConverged, field: "horizon",
+                    "the expected-transactions series did not converge within \(maxTerms) terms; shorten the horizon")
+            }
+        }
+        guard sum.isFinite else {
+            throw LifetimeValueError(.numericalFailure, field: "expectedTransactions", "the series is not finite")
+        }
+        return sum
+    }
+
+    /// The closed form `c'/(a−1) · [1 − (1−z)^m ₂F₁(m, b; c'; z)]` with `c' = c − 1`.
+    static func closedForm(m: Double, b: Double, c: Double, z: Double, s: Double, aMinusOne: Double)
+        throws(LifetimeValueError) -> Double
+    {
+        let (logF, sign) = try Hypergeometric.logGauss2F1(m, b, c - 1, z)
+        let product = sign * exp(logF - m * log1p(s))
+        let bracket = 1 - product
+        guard bracket.isFinite, abs(bracket) > 1e-6 else {
+            throw LifetimeValueError(.numericalFailure, field: "2F1", "cancellation in the closed form")
+        }
+        let value = (c - 1) / aMinusOne * bracket
+        guard value.isFinite, value >= 0 else {
+            throw LifetimeValueError(.numericalFailure, field: "2F1", "the closed form is not a finite expectation")
+        }
+        return value
+    }
+
+    /// Runs `body` for every client across the cores; the first error (in client order) is thrown
+    /// with the client named.
+    static func perClient(_ summaries: CustomerSummaries, _ body: (Int) throws(LifetimeValueError) -> Double)
+        throws(LifetimeValueError) -> [Double]
+    {
+        let n = summaries.count
+        var output = [Double](repeating: 0, count: n)
+        let ranges = Parallel.ranges(n, minimumChunk: 2048)
+        var errors = [(Int, LifetimeValueError)?](repeating: nil, count: ranges.count)
+        output.withUnsafeMutableBufferPointer { out in
+            errors.withUnsafeMutableBufferPointer { errs in
+                guard let base = out.baseAddress, let errorBase = errs.baseAddress else { return }
+                let shared = (out: SharedPointer(base: base), errors: SharedPointer(base: errorBase))
+                Parallel.run(ranges.count) { k in
+                    for i in ranges[k] {
+                        do throws(LifetimeValueError) {
+                            shared.out.base[i] = try body(i)
+                        } catch {
+                            shared.errors.base[k] = (i, error)
+                            return
+                        }
+                    }
+                }
+            }
+        }
+        if let (i, error) = errors.compactMap({ $0 }).first {
+            var named = error
+            named.customer = summaries.customers[i]
+            named.row = i
+            throw named
+        }
+        return output
+    }
+}
