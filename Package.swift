@@ -14,7 +14,9 @@ let package = Package(
     ],
     targets: [
         // MARK: CustomerModel: the 360 view, money and days, ports and their in-memory defaults.
-        .target(name: "CustomerModel"),
+        .target(name: "CustomerModel", dependencies: ["CPrefetch"]),
+        // Cache prefetch hints for the in-memory stores' hot loops (a C inline function; no dependency).
+        .target(name: "CPrefetch"),
         .testTarget(name: "CustomerModelTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
         // MARK: CustomerModelTesting: conformance kits for every port and the synthetic bank.

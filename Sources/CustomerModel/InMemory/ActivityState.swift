@@ -1,3 +1,4 @@
+import CPrefetch
 import Dispatch
 
 /// Everything ``InMemoryActivityStore`` holds, guarded by its mutex.
@@ -5,10 +6,8 @@ struct ActivityState {
     var transactions = TransactionTable()
     var index = RowIndex()
     var clients = Interner<CustomerID>()
-    /// Per client: its newest row (`tail`, -1 when none) and the batch that last touched it
-    /// (`stamp`, for listing a batch's clients without hashing). One array, so one cache line.
-    var chains: [(tail: Int32, stamp: UInt32)] = []
-    var batchStamp: UInt32 = 0
+    /// Per client: its newest row, -1 when none.
+    var tails: [Int32] = []
     var accounts = Interner<AccountID>()
     var counterparties = Interner<String>()
     var overflowIDs = Interner<String>()
@@ -42,23 +41,24 @@ struct ActivityState {
         var accounts: Int
         var counterparties: Int
         var overflow: Int
+        var currencies: Int
     }
 
     /// Appends a batch; on a conflict or an unknown client rolls everything back.
     ///
-    /// `exists` is asked about clients this store has not seen before. Returns the report and
-    /// the distinct clients the batch touched.
+    /// `exists` is asked about clients this store has not seen before.
     ///
     /// The work runs in phases so that the cache misses of one row do not wait for the previous
     /// row's: (1) pack ids and look clients up, on both cores for large batches, over state that
     /// is only read; (2) probe and fill the id index; (3) append the columns and chain each
     /// client's rows.
     mutating func appendTransactions(_ batch: [Transaction], exists: (CustomerID) -> Bool)
-        -> Result<(AppendReport, [CustomerID]), StoreError>
+        -> Result<AppendReport, StoreError>
     {
         let mark = Mark(
             rows: transactions.count, clients: clients.values.count, accounts: accounts.values.count,
-            counterparties: counterparties.values.count, overflow: overflowIDs.values.count)
+            counterparties: counterparties.values.count, overflow: overflowIDs.values.count,
+            currencies: currencies.count)
         let count = batch.count
         var keys = [UInt64](repeating: 0, count: count)
         var numbers = [Int32](repeating: -1, count: count)
@@ -75,7 +75,7 @@ struct ActivityState {
                     numbers[position] = known
                 } else if exists(customer) {
                     numbers[position] = clients.intern(customer)
-                    chains.append((-1, 0))
+                    tails.append(-1)
                 } else {
                     rollback(to: mark, filled: [])
                     return .failure(
@@ -95,7 +95,9 @@ struct ActivityState {
         var skipped: [Int] = []
         let firstRow = Int32(mark.rows)
         var nextRow = firstRow
+        let distance = 16
         for position in 0..<count {
+            if position + distance < count { index.prefetch(keys[position + distance]) }
             let key = keys[position]
             let found = index.find(key, keys: transactions.key)
             if let row = found.row {
@@ -165,21 +167,22 @@ struct ActivityState {
             return .failure(StoreError(.unavailable, "out of memory for \(count) more transactions"))
         }
         // Chains: each client's previous row, serial over a small table.
-        batchStamp &+= 1
-        var touched: [Int32] = []
         var previous = [Int32](repeating: -1, count: added)
-        for (slot, position) in accepted.enumerated() {
-            let client = Int(numbers[position])
-            let chain = chains[client]
-            previous[slot] = chain.tail
-            chains[client] = (firstRow + Int32(slot), batchStamp)
-            if chain.stamp != batchStamp { touched.append(Int32(client)) }
+        tails.withUnsafeMutableBufferPointer { tails in
+            guard let base = tails.baseAddress else { return }
+            for (slot, position) in accepted.enumerated() {
+                if slot + distance < added {
+                    clientele_prefetch_for_write(base + Int(numbers[accepted[slot + distance]]))
+                }
+                let client = Int(numbers[position])
+                previous[slot] = tails[client]
+                tails[client] = firstRow + Int32(slot)
+            }
         }
         transactions.fill(
             from: mark.rows, batch: batch, accepted: accepted, numbers: numbers, accounts: accountNumbers,
             counterparties: counterpartyNumbers, currencies: currencyNumbers, previous: previous)
-        let report = AppendReport(appended: transactions.count - mark.rows, duplicates: skipped.count)
-        return .success((report, touched.map { clients.values[Int($0)] }))
+        return .success(AppendReport(appended: transactions.count - mark.rows, duplicates: skipped.count))
     }
 
     /// Adds a currency to the table, or returns `nil` when it is full.
@@ -251,14 +254,15 @@ struct ActivityState {
     private mutating func rollback(to mark: Mark, filled: [Int]) {
         index.clear(slots: filled)
         for row in stride(from: transactions.count - 1, through: mark.rows, by: -1) {
-            chains[Int(transactions.customer[row])].tail = transactions.previous[row]
+            tails[Int(transactions.customer[row])] = transactions.previous[row]
         }
         transactions.truncate(to: mark.rows)
         clients.truncate(to: mark.clients)
-        chains.removeLast(chains.count - mark.clients)
+        tails.removeLast(tails.count - mark.clients)
         accounts.truncate(to: mark.accounts)
         counterparties.truncate(to: mark.counterparties)
         overflowIDs.truncate(to: mark.overflow)
+        currencies.removeLast(currencies.count - mark.currencies)
     }
 
     /// The transaction stored at `row`.
@@ -281,7 +285,7 @@ struct ActivityState {
     func transactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Transaction] {
         guard let client = clients.number(of: customer) else { return [] }
         var rows: [Int32] = []
-        var row = chains[Int(client)].tail
+        var row = tails[Int(client)]
         let low = days.lowerBound.number
         let high = days.upperBound.number
         while row >= 0 {
@@ -337,12 +341,27 @@ struct ActivityState {
             }
             return columns
         }
+        // A scoped export lists only the clients in scope, renumbered densely.
+        var renumber = [Int32](0..<Int32(clients.values.count))
+        if let allowed {
+            var kept: [CustomerID] = []
+            for index in renumber.indices {
+                if allowed.contains(Int32(index)) {
+                    renumber[index] = Int32(kept.count)
+                    kept.append(clients.values[index])
+                } else {
+                    renumber[index] = -1
+                }
+            }
+            columns.customers = kept
+        }
         let low = days?.lowerBound.number ?? .min
         let high = days?.upperBound.number ?? .max
         for row in 0..<rows {
             let day = t.day[row]
-            guard day >= low, day <= high, allowed?.contains(t.customer[row]) ?? true else { continue }
-            columns.customerIndex.append(t.customer[row])
+            let client = renumber[Int(t.customer[row])]
+            guard day >= low, day <= high, client >= 0 else { continue }
+            columns.customerIndex.append(client)
             columns.day.append(day)
             columns.amountMinorUnits.append(t.amount[row])
             columns.currency.append(currencies[Int(t.currency[row])])

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Packs a short identifier into 64 bits so ten million transaction ids cost 8 bytes each.
 ///
 /// Identifiers of 1 to 10 characters from `[0-9A-Za-z_-]` are packed 6 bits a character with
@@ -102,6 +104,13 @@ struct RowIndex {
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Starts loading the home slot of `key` into the cache, ahead of a ``find(_:keys:)`` for it.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let slot = Int(truncatingIfNeeded: Self.hash(key) >> 32) & mask
+        if let base = slots.base { clientele_prefetch(base + slot) }
     }
 
     /// The row stored for `key`, or else the empty slot where `key` belongs (pass it to ``fill(_:key:row:)``).

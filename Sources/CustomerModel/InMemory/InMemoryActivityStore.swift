@@ -43,16 +43,16 @@ public final class InMemoryActivityStore: ActivityStore {
         for transaction in transactions {
             if let error = Self.invalid(transaction) { throw error }
         }
-        if !principal.hasBankWideScope || principal.role == .auditor {
-            _ = try await resolve(transactions.lazy.map(\.customer), principal, operation: "appendTransactions")
-        }
+        let customers = try await resolve(
+            transactions.lazy.map(\.customer), principal, operation: "appendTransactions", checkExistence: false)
+        // Audit first: a write the audit log cannot record must not happen. A batch that then
+        // fails (an unknown client, a reused id) leaves the attempt in the trail.
+        try await record(principal, .write, customers, ["transactions"], "appendTransactions")
         let directory = directory
         let result = state.withLock { state in
             state.appendTransactions(transactions, exists: { directory.contains($0) })
         }
-        let (report, customers) = try result.get()
-        try await record(principal, .write, customers, ["transactions"], "appendTransactions")
-        return report
+        return try result.get()
     }
 
     /// Appends interactions; all new records or none.
@@ -68,8 +68,8 @@ public final class InMemoryActivityStore: ActivityStore {
             }
         }
         let customers = try await resolve(interactions.lazy.map(\.customer), principal, operation: "appendInteractions")
-        let result = state.withLock { state in state.appendInteractions(interactions) }
-        return try await audited(result, principal, .write, customers, ["interactions"], "appendInteractions")
+        try await record(principal, .write, customers, ["interactions"], "appendInteractions")
+        return try state.withLock { state in state.appendInteractions(interactions) }.get()
     }
 
     /// Appends balance snapshots; all new snapshots or none.
@@ -83,8 +83,8 @@ public final class InMemoryActivityStore: ActivityStore {
             }
         }
         let customers = try await resolve(balances.lazy.map(\.customer), principal, operation: "appendBalances")
-        let result = state.withLock { state in state.appendBalances(balances) }
-        return try await audited(result, principal, .write, customers, ["balances"], "appendBalances")
+        try await record(principal, .write, customers, ["balances"], "appendBalances")
+        return try state.withLock { state in state.appendBalances(balances) }.get()
     }
 
     // MARK: Reads
@@ -179,9 +179,11 @@ public final class InMemoryActivityStore: ActivityStore {
         return nil
     }
 
-    /// Checks that every client exists and is writable by the principal; returns them, distinct and sorted.
+    /// The distinct clients of a batch, after checking that each exists and that the principal may
+    /// write it. A bank-wide principal is not checked client by client; with `checkExistence`
+    /// false its batch's clients are checked by the append itself.
     private func resolve(
-        _ ids: some Sequence<CustomerID>, _ principal: Principal, operation: String
+        _ ids: some Sequence<CustomerID>, _ principal: Principal, operation: String, checkExistence: Bool = true
     ) async throws(StoreError) -> [CustomerID] {
         var distinct = Set<CustomerID>()
         var last: CustomerID?
@@ -190,6 +192,7 @@ public final class InMemoryActivityStore: ActivityStore {
             last = id
         }
         let list = Array(distinct)
+        if principal.hasBankWideScope, principal.role != .auditor, !checkExistence { return list }
         let (coverages, organisation) = directory.coverages(of: list)
         for (id, coverage) in zip(list, coverages) {
             guard let coverage else { throw StoreError(.notFound, customer: id, field: "customer", "unknown client") }
@@ -226,15 +229,6 @@ public final class InMemoryActivityStore: ActivityStore {
             }
         }
         return allowed
-    }
-
-    private func audited(
-        _ result: Result<AppendReport, StoreError>, _ principal: Principal, _ action: AuditRecord.Action,
-        _ customers: [CustomerID], _ fields: [String], _ operation: String
-    ) async throws(StoreError) -> AppendReport {
-        let report = try result.get()
-        try await record(principal, action, customers, fields, operation)
-        return report
     }
 
     private func record(

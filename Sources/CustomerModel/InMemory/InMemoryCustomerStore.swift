@@ -69,48 +69,54 @@ public final class InMemoryCustomerStore: CustomerStore {
     ///   batch, ``StoreError/Code/invalid`` for a profile that fails validation,
     ///   ``StoreError/Code/forbidden`` for a client (old or new coverage) out of scope.
     public func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
-        let result = state.withLock { state -> Result<[Int64], StoreError> in
-            var seen = Set<CustomerID>()
-            var versions: [Int64] = []
-            versions.reserveCapacity(changes.count)
-            for change in changes {
-                let id = change.profile.id
-                guard seen.insert(id).inserted else {
-                    return .failure(StoreError(.conflict, customer: id, "client appears twice in one batch"))
+        let policy = policy
+        return try await write(
+            principal, changes.map(\.profile.id), "profile", "upsert",
+            check: { state in Self.checkProfiles(changes, principal, policy, state) },
+            apply: { state in
+                changes.map { change in
+                    let profile = change.profile
+                    let version = (state.profiles[profile.id]?.version ?? 0) + 1
+                    if let old = state.profiles[profile.id]?.profile {
+                        if let rm = old.coverage.relationshipManager { state.byRM[rm]?.remove(profile.id) }
+                        state.byBranch[old.coverage.branch]?.remove(profile.id)
+                    }
+                    if let rm = profile.coverage.relationshipManager { state.byRM[rm, default: []].insert(profile.id) }
+                    state.byBranch[profile.coverage.branch, default: []].insert(profile.id)
+                    state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
+                    return version
                 }
-                do throws(ValueError) {
-                    try change.profile.validate(in: state.organisation)
-                } catch {
-                    return .failure(StoreError(.invalid, customer: id, field: error.field, error.message))
-                }
-                let stored = state.profiles[id]
-                if let stored, !policy.permits(principal, .write, coverage: stored.profile.coverage, in: state.organisation) {
-                    return .failure(StoreError(.forbidden, customer: id, "out of the principal's scope"))
-                }
-                guard policy.permits(principal, .write, coverage: change.profile.coverage, in: state.organisation) else {
-                    return .failure(StoreError(.forbidden, customer: id, "new coverage is out of the principal's scope"))
-                }
-                if stored?.version != change.expectedVersion {
-                    let expected = change.expectedVersion.map(String.init) ?? "none (new client)"
-                    let actual = stored.map { String($0.version) } ?? "none"
-                    return .failure(
-                        StoreError(.conflict, customer: id, "stale expected version \(expected), stored \(actual)"))
-                }
-                versions.append((stored?.version ?? 0) + 1)
+            })
+    }
+
+    private static func checkProfiles(
+        _ changes: [ProfileChange], _ principal: Principal, _ policy: AccessPolicy, _ state: State
+    ) -> StoreError? {
+        var seen = Set<CustomerID>()
+        for change in changes {
+            let id = change.profile.id
+            guard seen.insert(id).inserted else {
+                return StoreError(.conflict, customer: id, "client appears twice in one batch")
             }
-            for (change, version) in zip(changes, versions) {
-                let profile = change.profile
-                if let old = state.profiles[profile.id]?.profile {
-                    if let rm = old.coverage.relationshipManager { state.byRM[rm]?.remove(profile.id) }
-                    state.byBranch[old.coverage.branch]?.remove(profile.id)
-                }
-                if let rm = profile.coverage.relationshipManager { state.byRM[rm, default: []].insert(profile.id) }
-                state.byBranch[profile.coverage.branch, default: []].insert(profile.id)
-                state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
+            do throws(ValueError) {
+                try change.profile.validate(in: state.organisation)
+            } catch {
+                return StoreError(.invalid, customer: id, field: error.field, error.message)
             }
-            return .success(versions)
+            let stored = state.profiles[id]
+            if let stored, !policy.permits(principal, .write, coverage: stored.profile.coverage, in: state.organisation) {
+                return StoreError(.forbidden, customer: id, "out of the principal's scope")
+            }
+            guard policy.permits(principal, .write, coverage: change.profile.coverage, in: state.organisation) else {
+                return StoreError(.forbidden, customer: id, "new coverage is out of the principal's scope")
+            }
+            if stored?.version != change.expectedVersion {
+                let expected = change.expectedVersion.map(String.init) ?? "none (new client)"
+                let actual = stored.map { String($0.version) } ?? "none"
+                return StoreError(.conflict, customer: id, "stale expected version \(expected), stored \(actual)")
+            }
         }
-        return try await audited(result, principal, .write, changes.map(\.profile.id), ["profile"], "upsert")
+        return nil
     }
 
     /// Clients matching `query` within the principal's scope, sorted by identifier.
@@ -146,119 +152,128 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     // MARK: Accounts, holdings, relationships, referrals
 
-    /// Stores accounts, all or nothing.
+    /// Stores accounts, all or nothing. Replacing an account also needs write access to its
+    /// current client.
     public func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
-        let result = state.withLock { state -> Result<Void, StoreError> in
-            if let failure = Self.checkWritable(accounts.map(\.customer), principal, policy, state) {
-                return .failure(failure)
-            }
-            for account in accounts {
-                if let old = state.accounts[account.id], old.customer != account.customer {
-                    state.accountsOf[old.customer]?.remove(account.id)
+        let policy = policy
+        try await write(
+            principal, accounts.map(\.customer), "accounts", "upsertAccounts",
+            check: { state in
+                let owners = accounts.map(\.customer) + accounts.compactMap { state.accounts[$0.id]?.customer }
+                return Self.checkWritable(owners, principal, policy, state)
+            },
+            apply: { state in
+                for account in accounts {
+                    if let old = state.accounts[account.id], old.customer != account.customer {
+                        state.accountsOf[old.customer]?.remove(account.id)
+                    }
+                    state.accounts[account.id] = account
+                    state.accountsOf[account.customer, default: []].insert(account.id)
                 }
-                state.accounts[account.id] = account
-                state.accountsOf[account.customer, default: []].insert(account.id)
-            }
-            return .success(())
-        }
-        try await audited(result, principal, .write, accounts.map(\.customer), ["accounts"], "upsertAccounts")
+            })
     }
 
-    /// Stores holdings, all or nothing.
+    /// Stores holdings, all or nothing. Replacing a holding also needs write access to its
+    /// current client.
     /// - Throws: ``StoreError/Code/invalid`` for a negative asset balance or a maturity before the open day.
     public func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
-        let result = state.withLock { state -> Result<Void, StoreError> in
-            for holding in holdings {
-                if holding.product.isAsset, holding.balance.minorUnits < 0 {
-                    return .failure(
-                        StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "balance",
-                            "an asset holding cannot have a negative balance"))
+        let policy = policy
+        try await write(
+            principal, holdings.map(\.customer), "holdings", "upsertHoldings",
+            check: { state in
+                for holding in holdings {
+                    if holding.product.isAsset, holding.balance.minorUnits < 0 {
+                        return StoreError(
+                            .invalid, customer: holding.customer, record: holding.id.rawValue, field: "balance",
+                            "an asset holding cannot have a negative balance")
+                    }
+                    if let maturity = holding.maturesOn, maturity < holding.openedOn {
+                        return StoreError(
+                            .invalid, customer: holding.customer, record: holding.id.rawValue, field: "maturesOn",
+                            "matures before it opens")
+                    }
                 }
-                if let maturity = holding.maturesOn, maturity < holding.openedOn {
-                    return .failure(
-                        StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "maturesOn",
-                            "matures before it opens"))
+                let owners = holdings.map(\.customer) + holdings.compactMap { state.holdings[$0.id]?.customer }
+                return Self.checkWritable(owners, principal, policy, state)
+            },
+            apply: { state in
+                for holding in holdings {
+                    if let old = state.holdings[holding.id] {
+                        state.holdingsOf[old.customer]?.remove(holding.id)
+                        if let day = old.maturesOn { state.maturing[day]?.remove(holding.id) }
+                    }
+                    state.holdings[holding.id] = holding
+                    state.holdingsOf[holding.customer, default: []].insert(holding.id)
+                    if let day = holding.maturesOn { state.maturing[day, default: []].insert(holding.id) }
                 }
-            }
-            if let failure = Self.checkWritable(holdings.map(\.customer), principal, policy, state) {
-                return .failure(failure)
-            }
-            for holding in holdings {
-                if let old = state.holdings[holding.id] {
-                    state.holdingsOf[old.customer]?.remove(holding.id)
-                    if let day = old.maturesOn { state.maturing[day]?.remove(holding.id) }
-                }
-                state.holdings[holding.id] = holding
-                state.holdingsOf[holding.customer, default: []].insert(holding.id)
-                if let day = holding.maturesOn { state.maturing[day, default: []].insert(holding.id) }
-            }
-            return .success(())
-        }
-        try await audited(result, principal, .write, holdings.map(\.customer), ["holdings"], "upsertHoldings")
+            })
     }
 
-    /// Stores relationship edges, all or nothing. A party that names a client must name a stored one.
+    /// Stores relationship edges, all or nothing. A party that names a client must name a stored
+    /// one; replacing an edge also needs write access to its current client.
     public func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
-        let result = state.withLock { state -> Result<Void, StoreError> in
-            for edge in relationships {
-                if edge.id.isEmpty {
-                    return .failure(StoreError(.invalid, customer: edge.customer, field: "id", "relationship id is empty"))
-                }
-                if let party = edge.party.customer {
-                    if state.profiles[party] == nil {
-                        return .failure(
-                            StoreError(.notFound, customer: party, record: edge.id, field: "party", "unknown client"))
+        let policy = policy
+        try await write(
+            principal, relationships.map(\.customer), "relationships", "upsertRelationships",
+            check: { state in
+                for edge in relationships {
+                    if edge.id.isEmpty {
+                        return StoreError(.invalid, customer: edge.customer, field: "id", "relationship id is empty")
                     }
-                    if party == edge.customer {
-                        return .failure(
-                            StoreError(.invalid, customer: party, record: edge.id, field: "party",
-                                "a client cannot be related to itself"))
+                    if let party = edge.party.customer {
+                        if state.profiles[party] == nil {
+                            return StoreError(.notFound, customer: party, record: edge.id, field: "party", "unknown client")
+                        }
+                        if party == edge.customer {
+                            return StoreError(
+                                .invalid, customer: party, record: edge.id, field: "party",
+                                "a client cannot be related to itself")
+                        }
                     }
                 }
-            }
-            if let failure = Self.checkWritable(relationships.map(\.customer), principal, policy, state) {
-                return .failure(failure)
-            }
-            for edge in relationships {
-                if let old = state.relationships[edge.id] {
-                    state.relationshipsOf[old.customer]?.remove(old.id)
-                    if let party = old.party.customer { state.relationshipsOf[party]?.remove(old.id) }
+                let owners =
+                    relationships.map(\.customer) + relationships.compactMap { state.relationships[$0.id]?.customer }
+                return Self.checkWritable(owners, principal, policy, state)
+            },
+            apply: { state in
+                for edge in relationships {
+                    if let old = state.relationships[edge.id] {
+                        state.relationshipsOf[old.customer]?.remove(old.id)
+                        if let party = old.party.customer { state.relationshipsOf[party]?.remove(old.id) }
+                    }
+                    state.relationships[edge.id] = edge
+                    state.relationshipsOf[edge.customer, default: []].insert(edge.id)
+                    if let party = edge.party.customer { state.relationshipsOf[party, default: []].insert(edge.id) }
                 }
-                state.relationships[edge.id] = edge
-                state.relationshipsOf[edge.customer, default: []].insert(edge.id)
-                if let party = edge.party.customer { state.relationshipsOf[party, default: []].insert(edge.id) }
-            }
-            return .success(())
-        }
-        try await audited(
-            result, principal, .write, relationships.map(\.customer), ["relationships"], "upsertRelationships")
+            })
     }
 
     /// Records referrals; repeats are no-ops.
     public func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
-        let result = state.withLock { state -> Result<Void, StoreError> in
-            for referral in referrals {
-                if referral.referrer == referral.referred {
-                    return .failure(
-                        StoreError(.invalid, customer: referral.referrer, field: "referred", "a client cannot refer itself"))
+        let policy = policy
+        try await write(
+            principal, referrals.map(\.referrer), "referrals", "recordReferrals",
+            check: { state in
+                for referral in referrals {
+                    if referral.referrer == referral.referred {
+                        return StoreError(
+                            .invalid, customer: referral.referrer, field: "referred", "a client cannot refer itself")
+                    }
+                    if state.profiles[referral.referred] == nil {
+                        return StoreError(.notFound, customer: referral.referred, field: "referred", "unknown client")
+                    }
                 }
-                if state.profiles[referral.referred] == nil {
-                    return .failure(StoreError(.notFound, customer: referral.referred, field: "referred", "unknown client"))
+                return Self.checkWritable(referrals.map(\.referrer), principal, policy, state)
+            },
+            apply: { state in
+                for referral in referrals {
+                    var list = state.referrals[referral.referrer, default: []]
+                    if !list.contains(where: { $0.referred == referral.referred }) {
+                        list.append(referral)
+                        state.referrals[referral.referrer] = list
+                    }
                 }
-            }
-            if let failure = Self.checkWritable(referrals.map(\.referrer), principal, policy, state) {
-                return .failure(failure)
-            }
-            for referral in referrals {
-                var list = state.referrals[referral.referrer, default: []]
-                if !list.contains(where: { $0.referred == referral.referred }) {
-                    list.append(referral)
-                    state.referrals[referral.referrer] = list
-                }
-            }
-            return .success(())
-        }
-        try await audited(result, principal, .write, referrals.map(\.referrer), ["referrals"], "recordReferrals")
+            })
     }
 
     /// Accounts of the clients, sorted by id.
@@ -346,8 +361,8 @@ public final class InMemoryCustomerStore: CustomerStore {
         do throws(ValueError) { checked = try organisation.validated() } catch {
             throw StoreError(.invalid, field: error.field, error.message)
         }
-        state.withLock { $0.organisation = checked }
         try await audit(principal, .write, [], ["organisation"], "replaceOrganisation")
+        state.withLock { $0.organisation = checked }
     }
 
     // MARK: Package-internal access for the activity store
@@ -393,6 +408,28 @@ public final class InMemoryCustomerStore: CustomerStore {
             }
         }
         return nil
+    }
+
+    /// A write: checks under the lock, records the audit entry, then checks again and applies
+    /// under the lock. Auditing before applying means no write happens that the audit log could
+    /// not record; checking twice means a concurrent writer in between cannot be overwritten.
+    @discardableResult
+    private func write<T>(
+        _ principal: Principal, _ customers: [CustomerID], _ field: String, _ operation: String,
+        check: (State) -> StoreError?, apply: (inout State) -> T
+    ) async throws(StoreError) -> T {
+        if let error = state.withLock({ check($0) }) {
+            if error.code == .forbidden {
+                try await audit(principal, .denied, error.customer.map { [$0] } ?? customers, [field], operation)
+            }
+            throw error
+        }
+        try await audit(principal, .write, customers, [field], operation)
+        let result = state.withLock { state -> Result<T, StoreError> in
+            if let error = check(state) { return .failure(error) }
+            return .success(apply(&state))
+        }
+        return try result.get()
     }
 
     private func audited<T>(
