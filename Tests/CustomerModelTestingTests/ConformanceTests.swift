@@ -5,27 +5,19 @@ import Testing
 
 /// Checks the in-memory defaults fail today, because of bugs in the in-memory stores.
 ///
-/// The bugs are reported to the stores' owners: the kit is right and the store is wrong.
-/// `withKnownIssue` reports an issue of its own once a bug is fixed, so these lists must then
-/// shrink.
+/// A check listed here runs under `withKnownIssue`, which reports an issue of its own once the
+/// bug is fixed, so the lists must then shrink. The kit's first run found five bugs (writes
+/// committed before they were audited, records taken over by id, scoped exports naming every
+/// client, refused batches keeping their currencies); all were fixed in the stores, and the
+/// lists are empty.
 enum KnownIssues {
-    /// `InMemoryCustomerStore` commits a write before auditing it, so a failing audit log leaves
-    /// an unaudited write behind; and it checks only the new owner of an account, holding or
-    /// relationship it replaces, so an RM can take over another RM's client's record by its id.
-    static let customerStore: Set<String> = [
-        "when the audit log fails, a write fails and stores nothing",
-        "an RM cannot overwrite another RM's client's account, holding or relationship by reusing its id",
-    ]
-    /// `InMemoryActivityStore` commits appends before auditing them; its export lists every
-    /// client the store has seen in `customers`, whatever the principal's scope; and a refused
-    /// batch leaves the currencies it interned behind, so after one batch of more than 256
-    /// currencies no new currency is ever accepted.
-    static let activityStore: Set<String> = [
-        "when the audit log fails, an append fails and stores nothing",
-        "an export as an RM names no client outside the RM's scope",
-        "a batch of 300 currencies, whether taken or refused, leaves the store able to take a new currency",
-    ]
+    /// Failing checks of `InMemoryCustomerStore`.
+    static let customerStore: Set<String> = []
+    /// Failing checks of `InMemoryActivityStore`.
+    static let activityStore: Set<String> = []
+    /// Failing checks of `InMemoryAuditLog`.
     static let auditLog: Set<String> = []
+    /// Failing checks of `InMemoryNotificationSink`.
     static let notificationSink: Set<String> = []
 
     /// Runs `body`, expecting it to fail when `name` is a known issue.
@@ -48,10 +40,10 @@ struct CustomerStoreConformanceTests {
         try await KnownIssues.run(check.name, in: KnownIssues.customerStore) { try await Kit.inMemory.run(check) }
     }
 
-    /// `runAll()` succeeds on every check but the known issues (the parameterised test above
-    /// proves those still fail, through `withKnownIssue`).
-    @Test func runAllSucceedsApartFromKnownIssues() async throws {
-        try await Kit.inMemory.runAll(except: KnownIssues.customerStore)
+    /// Every check passes in one `runAll()` (use `runAll(except: KnownIssues.customerStore)`
+    /// while a known issue is listed).
+    @Test func runAllSucceeds() async throws {
+        try await Kit.inMemory.runAll()
     }
 
     @Test func theFixtureFormRunsAgainstAHostsOwnAuditLog() async throws {
@@ -74,8 +66,9 @@ struct ActivityStoreConformanceTests {
         try await KnownIssues.run(check.name, in: KnownIssues.activityStore) { try await Kit.inMemory.run(check) }
     }
 
-    @Test func runAllSucceedsApartFromKnownIssues() async throws {
-        try await Kit.inMemory.runAll(except: KnownIssues.activityStore)
+    /// Every check passes in one `runAll()`.
+    @Test func runAllSucceeds() async throws {
+        try await Kit.inMemory.runAll()
     }
 
 }
@@ -88,8 +81,9 @@ struct AuditLogConformanceTests {
         try await KnownIssues.run(check.name, in: KnownIssues.auditLog) { try await Kit.inMemory.run(check) }
     }
 
+    /// Every check passes in one `runAll()`.
     @Test func runAllSucceeds() async throws {
-        try await Kit.inMemory.runAll(except: KnownIssues.auditLog)
+        try await Kit.inMemory.runAll()
     }
 
     @Test func theSwitchableLogPassesTheKitToo() async throws {
@@ -105,8 +99,9 @@ struct NotificationSinkConformanceTests {
         try await KnownIssues.run(check.name, in: KnownIssues.notificationSink) { try await Kit.inMemory.run(check) }
     }
 
+    /// Every check passes in one `runAll()`.
     @Test func runAllSucceeds() async throws {
-        try await Kit.inMemory.runAll(except: KnownIssues.notificationSink)
+        try await Kit.inMemory.runAll()
     }
 
     @Test func receiptsAloneAreEnoughToRunTheKit() async throws {

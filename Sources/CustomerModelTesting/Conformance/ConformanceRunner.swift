@@ -30,7 +30,7 @@ enum ConformanceRunner {
         if let cleanUp = tearDown(fixture) {
             do {
                 try await cleanUp()
-            } catch  where failure == nil {
+            } catch where failure == nil {
                 failure = ConformanceFailure(
                     check: name, subject: "tearing the fixture down", expected: "success",
                     actual: "\(type(of: error)) \(error)")
