@@ -195,6 +195,18 @@ struct ConformanceKitTests {
         #expect(failure.subject == "making a fresh fixture")
     }
 
+    @Test func aFailingTearDownFailsAPassingCheck() async throws {
+        struct CannotDrop: Error {}
+        let kit = NotificationSinkConformance {
+            NotificationSinkFixture(
+                sink: InMemoryNotificationSink(clock: ManualClock(start: ConformanceWorld.start)),
+                tearDown: { throw CannotDrop() })
+        }
+        let check = try #require(NotificationSinkConformance<InMemoryNotificationSink>.checks.first)
+        let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
+        #expect(failure.subject == "tearing the fixture down")
+    }
+
     @Test func tearDownRunsEvenWhenTheCheckFails() async throws {
         let tornDown = Counter()
         let kit = NotificationSinkConformance {
