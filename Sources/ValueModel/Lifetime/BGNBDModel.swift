@@ -128,70 +128,132 @@ struct BGNBDData: Sendable {
 /// Partial sums of one chunk of groups.
 struct BGNBDSums {
     var logLikelihood = 0.0
-    var r = 0.0  // Σ w [(1−p) ln(α+T) + p ln(α+t_x)]
-    var alpha = 0.0  // Σ w (r+x) [(1−p)/(α+T) + p/(α+t_x)]
+    var r = 0.0  // Σ w [(1−p) ln(1+T/α) + p ln(1+t_x/α)]
+    var alpha = 0.0  // Σ w [(1−p)(rT − xα)/(α+T) + p(r t_x − xα)/(α+t_x)]
     var p = 0.0  // Σ w p
     var pb = 0.0  // Σ w p / (b+x−1)
 }
 
 /// `−ln L` and its gradient in log-parameters `θ = (ln r, ln α, ln a, ln b)`.
 ///
-/// With `p` the weight of the second log-sum-exp term (the posterior probability that the
-/// client dropped out right after the last purchase), the gradient in natural parameters is
-/// - `∂/∂r = Σ [ψ(r+x) − ψ(r) + ln α − (1−p) ln(α+T) − p ln(α+t_x)]`
-/// - `∂/∂α = Σ [r/α − (r+x)((1−p)/(α+T) + p/(α+t_x))]`
-/// - `∂/∂a = Σ [ψ(a+b) − ψ(a+b+x) + p/a]`
-/// - `∂/∂b = Σ [ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − p/(b+x−1)]`
-/// and `∂/∂θᵢ = βᵢ ∂/∂βᵢ`.
+/// The likelihood is evaluated in a form that stays accurate when `r` and `α` (or `b`) grow
+/// large together (where `r ln α − (r+x) ln(α+T)` would cancel catastrophically):
+///
+/// `ln L = C(x) + ln[e^A₃ + 𝟙(x>0) e^A₄]`, `A₃ = −r ln(1+T/α) − x ln(α+T)`,
+/// `A₄ = ln a − ln(b+x−1) − r ln(1+t_x/α) − x ln(α+t_x)`,
+/// `C(x) = lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b) = Σ_{k<x} [ln(r+k) + ln(1 − a/(a+b+k))]`
+///
+/// (the sum by recurrence over `k` up to the largest `x`, or `lgamma` when that exceeds 200,000).
+/// With `p` the weight of `A₄` in the log-sum-exp (the posterior probability that the client
+/// dropped out right after the last purchase), the gradient in log-parameters is
+/// - `∂/∂ln r = r [Σ_{k<x} 1/(r+k) − (1−p) ln(1+T/α) − p ln(1+t_x/α)]`
+/// - `∂/∂ln α = (1−p)(rT − xα)/(α+T) + p(r t_x − xα)/(α+t_x)`
+/// - `∂/∂ln a = a [−Σ_{k<x} 1/(a+b+k) + p/a]`
+/// - `∂/∂ln b = b [Σ_{k<x} a/((b+k)(a+b+k)) − p/(b+x−1)]`.
 struct BGNBDLikelihood: Sendable {
     let data: BGNBDData
+    /// The largest frequency, and whether `C(x)` is summed by recurrence.
+    let maxFrequency: Int
+    let recurrence: Bool
 
-    init(_ data: BGNBDData) { self.data = data }
+    init(_ data: BGNBDData) {
+        self.data = data
+        maxFrequency = Int(data.frequencies.last ?? 0)
+        recurrence = maxFrequency <= 200_000
+    }
 
     /// Per-evaluation tables of terms that depend only on `x`, `T` or `t_x`.
     struct Tables {
-        var constant: [Double]  // lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b)
-        var logRatio: [Double]  // ln a − ln(b+x−1)
-        var rx: [Double]  // r + x
-        var logAge: [Double]  // ln(α+T)
-        var logRecency: [Double]  // ln(α+t_x)
-        var inverseAge: [Double]
-        var inverseRecency: [Double]
-        var inverseB: [Double]  // 1/(b+x−1)
+        var constant: [Double] = []  // C(x)
+        var logRatio: [Double] = []  // ln a − ln(b+x−1)
+        var logAge: [Double] = []  // ln(α+T)
+        var log1pAge: [Double] = []  // ln(1+T/α)
+        var logRecency: [Double] = []  // ln(α+t_x)
+        var log1pRecency: [Double] = []  // ln(1+t_x/α)
+        var inverseAge: [Double] = []  // 1/(α+T)
+        var inverseRecency: [Double] = []  // 1/(α+t_x)
+        var inverseB: [Double] = []  // 1/(b+x−1)
+        var psiR: [Double] = []  // Σ_{k<x} 1/(r+k)
+        var psiAB: [Double] = []  // Σ_{k<x} 1/(a+b+k)
+        var psiB: [Double] = []  // Σ_{k<x} a/((b+k)(a+b+k))
     }
 
     func tables(_ r: Double, _ alpha: Double, _ a: Double, _ b: Double, gradient: Bool) -> Tables {
-        let lgr = Special.logGamma(r)
-        let lgb = Special.logGamma(b)
-        let lgab = Special.logGamma(a + b)
+        var t = Tables()
+        t.logAge = data.ages.map { log(alpha + $0) }
+        t.log1pAge = data.ages.map { log1p($0 / alpha) }
+        t.logRecency = data.recencies.map { log(alpha + $0) }
+        t.log1pRecency = data.recencies.map { log1p($0 / alpha) }
         let la = log(a)
-        var t = Tables(
-            constant: [], logRatio: [], rx: [], logAge: data.ages.map { log(alpha + $0) },
-            logRecency: data.recencies.map { log(alpha + $0) }, inverseAge: [], inverseRecency: [], inverseB: [])
-        t.constant = data.frequencies.map { x in
-            x == 0
-                ? 0
-                : Special.logGamma(r + x) - lgr + lgab + Special.logGamma(b + x) - lgb - Special.logGamma(a + b + x)
-        }
         t.logRatio = data.frequencies.map { x in x > 0 ? la - log(b + x - 1) : 0 }
-        t.rx = data.frequencies.map { r + $0 }
         if gradient {
             t.inverseAge = data.ages.map { 1 / (alpha + $0) }
             t.inverseRecency = data.recencies.map { 1 / (alpha + $0) }
             t.inverseB = data.frequencies.map { x in x > 0 ? 1 / (b + x - 1) : 0 }
         }
+        let m = data.frequencies.count
+        t.constant = [Double](repeating: 0, count: m)
+        if gradient {
+            t.psiR = [Double](repeating: 0, count: m)
+            t.psiAB = [Double](repeating: 0, count: m)
+            t.psiB = [Double](repeating: 0, count: m)
+        }
+        if recurrence {
+            var c = 0.0
+            var sr = 0.0
+            var sab = 0.0
+            var sb = 0.0
+            var k = 0
+            for j in 0..<m {
+                let x = Int(data.frequencies[j])
+                while k < x {
+                    let kd = Double(k)
+                    let ab = a + b + kd
+                    c += log(r + kd) + log1p(-a / ab)
+                    if gradient {
+                        sr += 1 / (r + kd)
+                        sab += 1 / ab
+                        sb += a / ((b + kd) * ab)
+                    }
+                    k += 1
+                }
+                t.constant[j] = c
+                if gradient {
+                    t.psiR[j] = sr
+                    t.psiAB[j] = sab
+                    t.psiB[j] = sb
+                }
+            }
+        } else {
+            let lgr = Special.logGamma(r)
+            let lgb = Special.logGamma(b)
+            let lgab = Special.logGamma(a + b)
+            let dr = Special.digamma(r)
+            let db = Special.digamma(b)
+            let dab = Special.digamma(a + b)
+            for (j, x) in data.frequencies.enumerated() where x > 0 {
+                let lgabx = Special.logGamma(a + b + x)
+                t.constant[j] = Special.logGamma(r + x) - lgr + lgab + Special.logGamma(b + x) - lgb - lgabx
+                if gradient {
+                    let dabx = Special.digamma(a + b + x)
+                    t.psiR[j] = Special.digamma(r + x) - dr
+                    t.psiAB[j] = dabx - dab
+                    t.psiB[j] = Special.digamma(b + x) - db - (dabx - dab)
+                }
+            }
+        }
         return t
     }
 
     /// Sums over the groups with `x > 0`, across the cores for large books.
-    func groupSums(_ t: Tables, gradient: Bool) -> BGNBDSums {
+    func groupSums(_ t: Tables, _ r: Double, _ alpha: Double, gradient: Bool) -> BGNBDSums {
         let ranges = Parallel.ranges(data.groupWeight.count, minimumChunk: 16_384)
         var partial = [BGNBDSums](repeating: BGNBDSums(), count: ranges.count)
         partial.withUnsafeMutableBufferPointer { out in
             guard let base = out.baseAddress else { return }
             let shared = SharedPointer(base: base)
             Parallel.run(ranges.count) { k in
-                shared.base[k] = gradient ? chunkWithGradient(t, ranges[k]) : chunk(t, ranges[k])
+                shared.base[k] = gradient ? chunkWithGradient(t, r, alpha, ranges[k]) : chunk(t, r, ranges[k])
             }
         }
         var total = BGNBDSums()
@@ -205,7 +267,7 @@ struct BGNBDLikelihood: Sendable {
         return total
     }
 
-    func chunk(_ t: Tables, _ range: Range<Int>) -> BGNBDSums {
+    func chunk(_ t: Tables, _ r: Double, _ range: Range<Int>) -> BGNBDSums {
         var ll = 0.0
         data.groupFrequency.withUnsafeBufferPointer { gx in
             data.groupAge.withUnsafeBufferPointer { ga in
@@ -213,11 +275,12 @@ struct BGNBDLikelihood: Sendable {
                     data.groupWeight.withUnsafeBufferPointer { gw in
                         for g in range {
                             let j = Int(gx[g])
-                            let rx = t.rx[j]
-                            let a3 = -rx * t.logAge[Int(ga[g])]
-                            let a4 = t.logRatio[j] - rx * t.logRecency[Int(gr[g])]
-                            let high = max(a3, a4)
-                            ll += gw[g] * (t.constant[j] + high + log1p(exp(-abs(a3 - a4))))
+                            let ia = Int(ga[g])
+                            let ir = Int(gr[g])
+                            let x = data.frequencies[j]
+                            let a3 = -r * t.log1pAge[ia] - x * t.logAge[ia]
+                            let a4 = t.logRatio[j] - r * t.log1pRecency[ir] - x * t.logRecency[ir]
+                            ll += gw[g] * (t.constant[j] + max(a3, a4) + log1p(exp(-abs(a3 - a4))))
                         }
                     }
                 }
@@ -228,7 +291,7 @@ struct BGNBDLikelihood: Sendable {
         return sums
     }
 
-    func chunkWithGradient(_ t: Tables, _ range: Range<Int>) -> BGNBDSums {
+    func chunkWithGradient(_ t: Tables, _ r: Double, _ alpha: Double, _ range: Range<Int>) -> BGNBDSums {
         var s = BGNBDSums()
         data.groupFrequency.withUnsafeBufferPointer { gx in
             data.groupAge.withUnsafeBufferPointer { ga in
@@ -239,16 +302,16 @@ struct BGNBDLikelihood: Sendable {
                             let ia = Int(ga[g])
                             let ir = Int(gr[g])
                             let w = gw[g]
-                            let rx = t.rx[j]
-                            let lA = t.logAge[ia]
-                            let lR = t.logRecency[ir]
-                            let a3 = -rx * lA
-                            let a4 = t.logRatio[j] - rx * lR
+                            let x = data.frequencies[j]
+                            let a3 = -r * t.log1pAge[ia] - x * t.logAge[ia]
+                            let a4 = t.logRatio[j] - r * t.log1pRecency[ir] - x * t.logRecency[ir]
                             let e = exp(-abs(a3 - a4))
                             let p = a4 > a3 ? 1 / (1 + e) : e / (1 + e)
                             s.logLikelihood += w * (t.constant[j] + max(a3, a4) + log1p(e))
-                            s.r += w * (lA + p * (lR - lA))
-                            s.alpha += w * rx * (t.inverseAge[ia] + p * (t.inverseRecency[ir] - t.inverseAge[ia]))
+                            s.r += w * (t.log1pAge[ia] + p * (t.log1pRecency[ir] - t.log1pAge[ia]))
+                            let ageTerm = (r * data.ages[ia] - x * alpha) * t.inverseAge[ia]
+                            let recencyTerm = (r * data.recencies[ir] - x * alpha) * t.inverseRecency[ir]
+                            s.alpha += w * (ageTerm + p * (recencyTerm - ageTerm))
                             s.p += w * p
                             s.pb += w * p * t.inverseB[j]
                         }
@@ -262,48 +325,39 @@ struct BGNBDLikelihood: Sendable {
     func negativeLogLikelihood(_ theta: [Double]) -> Double {
         let (r, alpha, a, b) = (exp(theta[0]), exp(theta[1]), exp(theta[2]), exp(theta[3]))
         let t = tables(r, alpha, a, b, gradient: false)
-        var ll = data.clients * r * log(alpha)
-        for j in 0..<data.frequencies.count { ll += data.frequencyWeight[j] * t.constant[j] }
-        for k in 0..<data.ages.count where data.zeroWeight[k] > 0 { ll -= data.zeroWeight[k] * r * t.logAge[k] }
-        ll += groupSums(t, gradient: false).logLikelihood
+        var ll = 0.0
+        for k in 0..<data.ages.count where data.zeroWeight[k] > 0 { ll -= data.zeroWeight[k] * r * t.log1pAge[k] }
+        ll += groupSums(t, r, alpha, gradient: false).logLikelihood
         return ll.isFinite ? -ll : .infinity
     }
 
     func negativeGradient(_ theta: [Double]) -> (Double, [Double]) {
         let (r, alpha, a, b) = (exp(theta[0]), exp(theta[1]), exp(theta[2]), exp(theta[3]))
         let t = tables(r, alpha, a, b, gradient: true)
-        let n = data.clients
-        var ll = n * r * log(alpha)
-        var dr = n * log(alpha)
-        var dalpha = n * r / alpha
-        var da = 0.0
-        var db = 0.0
-        let psiR = Special.digamma(r)
-        let psiB = Special.digamma(b)
-        let psiAB = Special.digamma(a + b)
-        for j in 0..<data.frequencies.count {
-            let w = data.frequencyWeight[j]
-            let x = data.frequencies[j]
-            ll += w * t.constant[j]
-            guard x > 0 else { continue }
-            let psiABX = Special.digamma(a + b + x)
-            dr += w * (Special.digamma(r + x) - psiR)
-            da += w * (psiAB - psiABX)
-            db += w * (psiAB + Special.digamma(b + x) - psiB - psiABX)
-        }
+        var ll = 0.0
+        var dr = 0.0  // ∂/∂r
+        var dlogAlpha = 0.0  // ∂/∂ln α
+        var da = 0.0  // ∂/∂a
+        var db = 0.0  // ∂/∂b
         for k in 0..<data.ages.count where data.zeroWeight[k] > 0 {
             let w = data.zeroWeight[k]
-            ll -= w * r * t.logAge[k]
-            dr -= w * t.logAge[k]
-            dalpha -= w * r * t.inverseAge[k]
+            ll -= w * r * t.log1pAge[k]
+            dr -= w * t.log1pAge[k]
+            dlogAlpha += w * r * data.ages[k] * t.inverseAge[k]
         }
-        let s = groupSums(t, gradient: true)
+        for j in 0..<data.frequencies.count where data.frequencies[j] > 0 {
+            let w = data.frequencyWeight[j]
+            dr += w * t.psiR[j]
+            da -= w * t.psiAB[j]
+            db += w * t.psiB[j]
+        }
+        let s = groupSums(t, r, alpha, gradient: true)
         ll += s.logLikelihood
         dr -= s.r
-        dalpha -= s.alpha
+        dlogAlpha += s.alpha
         da += s.p / a
         db -= s.pb
-        let gradient = [-r * dr, -alpha * dalpha, -a * da, -b * db]
+        let gradient = [-r * dr, -dlogAlpha, -a * da, -b * db]
         guard ll.isFinite, gradient.allSatisfy(\.isFinite) else { return (.infinity, [0, 0, 0, 0]) }
         return (-ll, gradient)
     }

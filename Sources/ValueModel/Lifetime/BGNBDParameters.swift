@@ -79,11 +79,17 @@ extension BGNBDParameters {
     public func logLikelihood(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double {
         try Self.check(frequency: x, recency: tx, age: t)
         let xd = Double(x)
-        var value = Special.logGamma(r + xd) - Special.logGamma(r) + r * log(alpha)
-        value += Special.logBeta(a, b + xd) - Special.logBeta(a, b)
-        let a3 = -(r + xd) * log(alpha + t)
+        // Σ_{k<x} [ln(r+k) + ln(1 − a/(a+b+k))] = lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b).
+        var value = 0.0
+        if x <= 10_000 {
+            for k in 0..<x { value += log(r + Double(k)) + log1p(-a / (a + b + Double(k))) }
+        } else {
+            value = Special.logGamma(r + xd) - Special.logGamma(r) + Special.logBeta(a, b + xd) - Special.logBeta(a, b)
+        }
+        // r ln α − (r+x) ln(α+T) = −r ln(1+T/α) − x ln(α+T), accurate for large α.
+        let a3 = -r * log1p(t / alpha) - xd * log(alpha + t)
         if x > 0 {
-            let a4 = log(a) - log(b + xd - 1) - (r + xd) * log(alpha + tx)
+            let a4 = log(a) - log(b + xd - 1) - r * log1p(tx / alpha) - xd * log(alpha + tx)
             value += Special.logAddExp(a3, a4)
         } else {
             value += a3
@@ -195,7 +201,7 @@ extension BGNBDParameters {
     @inline(__always)
     func aliveProbability(_ x: Double, _ tx: Double, _ t: Double) -> Double {
         guard x > 0 else { return 1 }
-        let d = log(a) - log(b + x - 1) + (r + x) * (log(alpha + t) - log(alpha + tx))
+        let d = log(a) - log(b + x - 1) + (r + x) * log1p((t - tx) / (alpha + tx))
         return exp(-Special.softplus(d))
     }
 

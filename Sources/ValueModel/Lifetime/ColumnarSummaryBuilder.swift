@@ -32,8 +32,8 @@ extension CalibrationHoldoutSplit {
     /// in non-decreasing day order, which append order usually gives; clients for whom that does
     /// not hold are detected and recounted exactly with a per-client day bitmap in a second pass.
     /// - Throws: ``LifetimeValueError``: `invalidInput` for columns of different lengths or a
-    ///   client index out of range (naming the row), `nonPositiveSpend` for a selected row whose
-    ///   amount is not positive (naming the client and row), `overflow` when a client's spend
+    ///   client index out of range (naming the row), `negativeAmount` for a selected row whose
+    ///   amount is negative (naming the client and row; zero amounts count as transactions), `overflow` when a client's spend
     ///   overflows, `invalidInput` when `holdoutEnd < calibrationEnd`.
     public init(
         columns: TransactionColumns, calibrationEnd: Day, holdoutEnd: Day, timeUnit: TimeUnit = .days,
@@ -70,7 +70,7 @@ enum ColumnarTally {
     /// What stopped a chunk: the first bad row, if any.
     struct Problem {
         var row: Int = .max
-        var kind: Int = 0  // 1: client index out of range, 2: amount not positive
+        var kind: Int = 0  // 1: client index out of range, 2: negative amount
     }
 
     /// Read-only views of the columns a loop needs, plus the row filter.
@@ -154,8 +154,8 @@ enum ColumnarTally {
         case 2:
             let index = Int(columns.customerIndex[problem.row])
             throw LifetimeValueError(
-                .nonPositiveSpend, customer: columns.customers[index], row: problem.row, field: "amountMinorUnits",
-                "a purchase amount must be positive")
+                .negativeAmount, customer: columns.customers[index], row: problem.row, field: "amountMinorUnits",
+                "a purchase amount must not be negative (net refunds against purchases first)")
         default:
             return tallies
         }
@@ -197,7 +197,7 @@ enum ColumnarTally {
             let c = Int(rows.client[i])
             guard c >= 0, c < rows.clients else { return Problem(row: i, kind: 1) }
             let amount = rows.amount[i]
-            guard amount > 0 else { return Problem(row: i, kind: 2) }
+            guard amount >= 0 else { return Problem(row: i, kind: 2) }
             let day = rows.day[i]
             let tally = tallies + c
             let last = tally.pointee.lastSeen

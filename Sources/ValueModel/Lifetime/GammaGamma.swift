@@ -194,18 +194,26 @@ struct GammaGammaData: Sendable {
     }
 }
 
-/// `−ln L` of the Gamma-Gamma model and its gradient in `θ = (ln p, ln q, ln γ)`:
-/// - `∂/∂p = Σ x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)]`
-/// - `∂/∂q = Σ [ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄)]`
-/// - `∂/∂γ = Σ [q/γ − (px+q)/(γ + x z̄)]`.
+/// `−ln L` of the Gamma-Gamma model and its gradient in `θ = (ln p, ln q, ln γ)`.
+///
+/// With `S = x z̄` and `q ln γ − (px+q) ln(γ+S) = −q ln(1+S/γ) − px ln(γ+S)` (accurate when `q` and
+/// `γ` grow together), one `ln(1+S/γ)` per client per evaluation:
+/// - `∂/∂ln p = p Σ x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ+S)]`
+/// - `∂/∂ln q = q Σ [ψ(px+q) − ψ(q) − ln(1+S/γ)]`
+/// - `∂/∂ln γ = Σ (qS − pxγ)/(γ+S)`.
 struct GammaGammaLikelihood: Sendable {
     let data: GammaGammaData
+    let sumX: Double
+
+    init(data: GammaGammaData) {
+        self.data = data
+        sumX = data.x.reduce(0, +)
+    }
 
     struct Sums {
-        var log = 0.0  // Σ (px+q) ln(γ + S)
-        var logX = 0.0  // Σ x ln(γ + S)
-        var logOnly = 0.0  // Σ ln(γ + S)
-        var inverse = 0.0  // Σ (px+q)/(γ + S)
+        var log1p = 0.0  // Σ ln(1+S/γ)
+        var xLog1p = 0.0  // Σ x ln(1+S/γ)
+        var gamma = 0.0  // Σ (qS − pxγ)/(γ+S)
     }
 
     func sums(_ p: Double, _ q: Double, _ gamma: Double, gradient: Bool) -> Sums {
@@ -219,14 +227,10 @@ struct GammaGammaLikelihood: Sendable {
                 data.x.withUnsafeBufferPointer { x in
                     data.spend.withUnsafeBufferPointer { spend in
                         for i in ranges[k] {
-                            let l = Foundation.log(gamma + spend[i])
-                            let shape = p * x[i] + q
-                            s.log += shape * l
-                            if gradient {
-                                s.logX += x[i] * l
-                                s.logOnly += l
-                                s.inverse += shape / (gamma + spend[i])
-                            }
+                            let l = Foundation.log1p(spend[i] / gamma)
+                            s.log1p += l
+                            s.xLog1p += x[i] * l
+                            if gradient { s.gamma += (q * spend[i] - p * x[i] * gamma) / (gamma + spend[i]) }
                         }
                     }
                 }
@@ -234,16 +238,17 @@ struct GammaGammaLikelihood: Sendable {
             }
         }
         return partial.reduce(into: Sums()) {
-            $0.log += $1.log
-            $0.logX += $1.logX
-            $0.logOnly += $1.logOnly
-            $0.inverse += $1.inverse
+            $0.log1p += $1.log1p
+            $0.xLog1p += $1.xLog1p
+            $0.gamma += $1.gamma
         }
     }
 
-    func constantPart(_ p: Double, _ q: Double, _ gamma: Double) -> Double {
+    /// `ln L` given the sums.
+    func logLikelihood(_ p: Double, _ q: Double, _ gamma: Double, _ s: Sums) -> Double {
         let lgq = Special.logGamma(q)
-        var ll = data.clients * q * log(gamma) + p * data.sumXLogMean - data.sumLogMean
+        let lg = log(gamma)
+        var ll = p * data.sumXLogMean - data.sumLogMean - p * (lg * sumX + s.xLog1p) - q * s.log1p
         for (j, x) in data.frequencies.enumerated() {
             ll += data.frequencyWeight[j] * (Special.logGamma(p * x + q) - Special.logGamma(p * x) - lgq + p * x * log(x))
         }
@@ -252,18 +257,16 @@ struct GammaGammaLikelihood: Sendable {
 
     func negativeLogLikelihood(_ theta: [Double]) -> Double {
         let (p, q, gamma) = (exp(theta[0]), exp(theta[1]), exp(theta[2]))
-        let ll = constantPart(p, q, gamma) - sums(p, q, gamma, gradient: false).log
+        let ll = logLikelihood(p, q, gamma, sums(p, q, gamma, gradient: false))
         return ll.isFinite ? -ll : .infinity
     }
 
     func negativeGradient(_ theta: [Double]) -> (Double, [Double]) {
         let (p, q, gamma) = (exp(theta[0]), exp(theta[1]), exp(theta[2]))
         let s = sums(p, q, gamma, gradient: true)
-        let ll = constantPart(p, q, gamma) - s.log
-        let n = data.clients
-        var dp = data.sumXLogMean - s.logX
-        var dq = n * log(gamma) - s.logOnly
-        let dgamma = n * q / gamma - s.inverse
+        let ll = logLikelihood(p, q, gamma, s)
+        var dp = data.sumXLogMean - log(gamma) * sumX - s.xLog1p
+        var dq = -s.log1p
         let psiQ = Special.digamma(q)
         for (j, x) in data.frequencies.enumerated() {
             let w = data.frequencyWeight[j]
@@ -271,7 +274,7 @@ struct GammaGammaLikelihood: Sendable {
             dp += w * x * (psiPXQ - Special.digamma(p * x) + log(x))
             dq += w * (psiPXQ - psiQ)
         }
-        let gradient = [-p * dp, -q * dq, -gamma * dgamma]
+        let gradient = [-p * dp, -q * dq, -s.gamma]
         guard ll.isFinite, gradient.allSatisfy(\.isFinite) else { return (.infinity, [0, 0, 0]) }
         return (-ll, gradient)
     }

@@ -19,8 +19,10 @@ public struct LifetimeValueError: Error, Hashable, Sendable, CustomStringConvert
         /// An argument or input record is malformed: wrong lengths, negative times, recency after age,
         /// a client index out of range, a parameter that is not positive and finite.
         public static let invalidInput = Code("invalidInput")
-        /// A purchase or mean spend is zero or negative where the Gamma-Gamma model needs a positive amount.
+        /// A client's mean spend is zero or negative where the Gamma-Gamma model needs a positive amount.
         public static let nonPositiveSpend = Code("nonPositiveSpend")
+        /// A purchase amount is negative (refunds must be netted against purchases before summarising).
+        public static let negativeAmount = Code("negativeAmount")
         /// Amounts in more than one currency were mixed.
         public static let mixedCurrency = Code("mixedCurrency")
         /// There is not enough data to fit (no clients, or no client with a repeat purchase).

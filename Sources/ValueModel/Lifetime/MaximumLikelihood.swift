@@ -180,6 +180,25 @@ struct Optimizer {
                 break
             }
             let slope = zip(direction, grad).reduce(0) { $0 + $1.0 * $1.1 }
+            // Close to the optimum the predicted decrease falls below the rounding noise of `f`
+            // (a sum over every client), and an Armijo test on `f` would reject good steps: there
+            // the full Newton step is taken when it shrinks the gradient.
+            if -slope < 1e-11 * (1 + abs(current)) {
+                let trial = (0..<n).map { theta[$0] + direction[$0] }
+                let (ft, gt) = g(trial)
+                if ft.isFinite, ft <= current + 1e-9 * (1 + abs(current)),
+                    gt.map(abs).max() ?? .infinity < grad.map(abs).max() ?? 0
+                {
+                    theta = trial
+                    (current, grad) = (ft, gt)
+                    continue
+                }
+                converged = grad.map(abs).max() ?? 0 <= tolerance
+                message =
+                    converged
+                    ? "converged: gradient below tolerance" : "stopped: the gradient is at the rounding-noise floor"
+                break
+            }
             var step = 1.0
             var accepted = false
             while step > 1e-12 {

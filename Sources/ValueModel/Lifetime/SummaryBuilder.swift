@@ -28,8 +28,8 @@ extension CalibrationHoldoutSplit {
     /// repeat spend = their total; holdout counts are purchase days in
     /// `(calibrationEnd, holdoutEnd]`. Purchases after `holdoutEnd` are ignored. Clients appear
     /// in the order of their first appearance in `purchases`.
-    /// - Throws: ``LifetimeValueError`` with `nonPositiveSpend` (naming the client and row) for an
-    ///   amount that is not positive, `mixedCurrency` when currencies differ, `insufficientData`
+    /// - Throws: ``LifetimeValueError`` with `negativeAmount` (naming the client and row) for a
+    ///   negative amount (zero-value purchases count as transactions), `mixedCurrency` when currencies differ, `insufficientData`
     ///   when there are no purchases, `invalidInput` when `holdoutEnd < calibrationEnd`,
     ///   `overflow` when a client's spend overflows.
     public init(
@@ -51,10 +51,10 @@ extension CalibrationHoldoutSplit {
                     .mixedCurrency, customer: purchase.customer, row: row, field: "amount",
                     "amount is in \(purchase.amount.currency), expected \(currency)")
             }
-            guard purchase.amount.minorUnits > 0 else {
+            guard purchase.amount.minorUnits >= 0 else {
                 throw LifetimeValueError(
-                    .nonPositiveSpend, customer: purchase.customer, row: row, field: "amount",
-                    "a purchase amount must be positive")
+                    .negativeAmount, customer: purchase.customer, row: row, field: "amount",
+                    "a purchase amount must not be negative (net refunds against purchases first)")
             }
             let client: Int32
             if let known = index[purchase.customer] {
