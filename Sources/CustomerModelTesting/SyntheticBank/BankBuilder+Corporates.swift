@@ -18,7 +18,7 @@ extension BankBuilder {
         aum = min(max(aum, 500_000), 20_000_000_000)
         draft.preAUM = aum * 100
         if draft.plan.flags.contains(.churnDrifting) {
-            let drained = rng.nextDouble(in: 0.35..<0.75)
+            let drained = rng.nextDouble(in: 0.5..<0.85)
             draft.drainBudget = draft.preAUM * drained
             draft.endAUM = draft.preAUM - draft.drainBudget
         } else {

@@ -104,12 +104,23 @@ extension BankBuilder {
                 parentIndex, person: parents[which], marital: widowed ? .widowed : .married,
                 wedding: widowed ? nil : parentsWedding, children: childRecords([primary]), unit: unit)
         }
+        var childSpouse: (Person, Day)?
         if let (childIndex, which) = childClient {
             let child = children[which]
             let childAge = end.years(since: child.birthDate)
+            var childWedding: Day?
+            if childAge >= 27, rng.bernoulli(0.4) {
+                let weddingAge = 24 + rng.nextInt(below: min(8, childAge - 24))
+                let wedding = min(end.adding(days: -30), child.birthDate.adding(days: weddingAge * 365 + rng.nextInt(below: 365)))
+                let spouseAge = max(22, childAge + rng.nextInt(in: -3...3))
+                let spouse = makePerson(
+                    female: !child.isFemale, birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365))))
+                childWedding = wedding
+                childSpouse = (spouse, wedding)
+            }
             _ = makeIndividual(
-                childIndex, person: child, marital: childAge >= 27 && rng.bernoulli(0.4) ? .married : .single,
-                wedding: nil, children: [], unit: unit)
+                childIndex, person: child, marital: childWedding == nil ? .single : .married, wedding: childWedding,
+                children: [], unit: unit)
         }
         // Household edges.
         if marital == .married, let spouse {
@@ -131,6 +142,11 @@ extension BankBuilder {
             addEdge(
                 from: index, .parent,
                 RelatedParty(customer: client.map(customerID), name: parent.name(script), birthDate: parent.birthDate))
+        }
+        if let (childIndex, _) = childClient, let (spouse, wedding) = childSpouse {
+            addEdge(
+                from: childIndex, .spouse, RelatedParty(name: spouse.name(script), birthDate: spouse.birthDate),
+                anniversary: wedding)
         }
         if let (parentIndex, which) = parentClient, parents.count == 2 {
             let other = parents[1 - which]
