@@ -2,8 +2,8 @@ import CustomerModel
 
 /// Everything the activity generators read: each client's plan, the planned one-off rows, the
 /// counterparty names, account and client identifiers, the seasons and the tables. Immutable
-/// and shared by every generator and batch.
-struct ActivityModel: Sendable {
+/// and shared by every generator and batch (a class, so generators share one copy).
+final class ActivityModel: Sendable {
     let seed: UInt64
     let start: Day
     let end: Day
@@ -23,6 +23,31 @@ struct ActivityModel: Sendable {
     /// `transactionOffsets[i]` is the running number of client `i`'s first transaction; the last
     /// element is the total.
     let transactionOffsets: [Int]
+
+    init(
+        seed: UInt64, start: Day, end: Day, currency: CurrencyCode, snapshotFrequency: SyntheticBank.SnapshotFrequency,
+        interactionsPerYear: Double, calendar: BankCalendar, plans: [ClientPlan], plannedRows: [ActivityRow],
+        partners: [Int32], counterparties: CounterpartyBook, customerIDs: [CustomerID], accountIDs: [AccountID],
+        relationshipManagers: [StaffID?], seasons: SeasonalCalendar, tables: ActivityTables, transactionOffsets: [Int]
+    ) {
+        self.seed = seed
+        self.start = start
+        self.end = end
+        self.currency = currency
+        self.snapshotFrequency = snapshotFrequency
+        self.interactionsPerYear = interactionsPerYear
+        self.calendar = calendar
+        self.plans = plans
+        self.plannedRows = plannedRows
+        self.partners = partners
+        self.counterparties = counterparties
+        self.customerIDs = customerIDs
+        self.accountIDs = accountIDs
+        self.relationshipManagers = relationshipManagers
+        self.seasons = seasons
+        self.tables = tables
+        self.transactionOffsets = transactionOffsets
+    }
 }
 
 /// Generates one client's transactions at a time into reusable buffers, sorted by day and time.
@@ -35,8 +60,18 @@ struct TransactionGenerator {
     private var unsorted: [ActivityRow] = []
     private var keys: [UInt64] = []
     private var cumulative: [Double] = []
+    private let names: [String]
+    private let customerIDs: [CustomerID]
+    private let accountIDs: [AccountID]
+    private let currency: CurrencyCode
 
-    init(model: ActivityModel) { self.model = model }
+    init(model: ActivityModel) {
+        self.model = model
+        names = model.counterparties.names
+        customerIDs = model.customerIDs
+        accountIDs = model.accountIDs
+        currency = model.currency
+    }
 
     /// Generates client `index`'s rows into ``rows``, sorted by day, then time of day.
     mutating func generate(client index: Int) {
@@ -138,6 +173,15 @@ struct TransactionGenerator {
         let overseasClient = flags.contains(.overseas)
         let categoryTables = flags.contains(.frequentFlyer) ? tables.flyerCategories : tables.categories
         let partnerRange = Int(plan.partnerStart)..<Int(plan.partnerStart + plan.partnerCount)
+        let partners = model.partners
+        let seasonOfDay = model.seasons.season
+        let individualKinds = tables.individualKinds
+        let corporateKinds = tables.corporateKinds
+        let individualChannels = tables.individualChannels
+        let individualMultiplier = tables.individualMultiplier
+        let corporateMultiplier = tables.corporateMultiplier
+        let categoryMultiplier = tables.categoryMultiplier
+        let merchants = book.merchants
         let dayCount = cumulative.count
         for _ in 0..<count {
             // The day: inverse of the cumulative weights (branch-free binary search).
@@ -150,7 +194,7 @@ struct TransactionGenerator {
                 length -= half
             }
             let day = from + Int32(low)
-            let season = Int(model.seasons.season[Int(day - startNumber)].rawValue)
+            let season = Int(seasonOfDay[Int(day - startNumber)].rawValue)
             var kind: EventKind
             var multiplier: Double
             var channel: Channel
@@ -163,24 +207,24 @@ struct TransactionGenerator {
                 if flags.contains(.trader), rng.bernoulli(0.06) {
                     kind = rng.bernoulli(0.5) ? .fxIn : .fxOut
                 } else {
-                    kind = tables.corporateKinds.draw(using: &rng) ?? .transferIn
+                    kind = corporateKinds.draw(using: &rng) ?? .transferIn
                 }
                 if !investor {
                     if kind == .investmentPurchase { kind = .transferOut }
                     if kind == .investmentRedemption { kind = .transferIn }
                 }
-                multiplier = tables.corporateMultiplier[Int(kind.rawValue)]
+                multiplier = corporateMultiplier[Int(kind.rawValue)]
                 channel = tables.corporateChannels.draw(using: &rng) ?? .online
                 hour = tables.officeHours.draw(using: &rng) ?? 10
                 switch kind {
                 case .transferIn, .transferOut:
                     if !partnerRange.isEmpty, rng.bernoulli(0.85) {
-                        counterparty = model.partners[partnerRange.lowerBound + rng.nextInt(below: partnerRange.count)]
+                        counterparty = partners[partnerRange.lowerBound + rng.nextInt(below: partnerRange.count)]
                     } else {
                         counterparty = CounterpartyBook.pick(book.companies, &rng)
                     }
                 case .onlinePayment:
-                    counterparty = CounterpartyBook.pick(book.merchants[Int(MerchantCategory.other.rawValue)], &rng)
+                    counterparty = CounterpartyBook.pick(merchants[Int(MerchantCategory.other.rawValue)], &rng)
                 case .investmentPurchase, .investmentRedemption:
                     if plan.investmentAccount >= 0 { account = plan.investmentAccount }
                 default: break
@@ -189,34 +233,34 @@ struct TransactionGenerator {
                 if overseasClient, rng.bernoulli(0.04) {
                     kind = rng.bernoulli(0.7) ? .fxOut : .fxIn
                 } else {
-                    kind = tables.individualKinds[season].draw(using: &rng) ?? .cardSpend
+                    kind = individualKinds[season].draw(using: &rng) ?? .cardSpend
                 }
                 if !investor {
                     if kind == .investmentPurchase { kind = .transferOut }
                     if kind == .investmentRedemption { kind = .transferIn }
                 }
-                multiplier = tables.individualMultiplier[Int(kind.rawValue)]
-                channel = tables.individualChannels[Int(kind.rawValue)].draw(using: &rng) ?? .mobile
+                multiplier = individualMultiplier[Int(kind.rawValue)]
+                channel = individualChannels[Int(kind.rawValue)].draw(using: &rng) ?? .mobile
                 hour = 10
                 switch kind {
                 case .cardSpend:
                     let drawn = categoryTables[season].draw(using: &rng) ?? .other
                     category = drawn.rawValue
-                    multiplier *= tables.categoryMultiplier[Int(category)]
+                    multiplier *= categoryMultiplier[Int(category)]
                     let travel = drawn == .airTravel || drawn == .hotel || drawn == .travel || drawn == .luxuryRetail
                     overseas = rng.bernoulli(
                         overseasClient ? (travel ? 0.4 : 0.1) : (travel ? 0.03 : 0.005))
                     counterparty =
                         overseas && drawn != .airTravel
                         ? CounterpartyBook.pick(book.overseasMerchants, &rng)
-                        : CounterpartyBook.pick(book.merchants[Int(category)], &rng)
+                        : CounterpartyBook.pick(merchants[Int(category)], &rng)
                     if plan.cardAccount >= 0 { account = plan.cardAccount }
                     hour = tables.retailHours.draw(using: &rng) ?? 12
                 case .onlinePayment:
                     let drawn = tables.onlineCategories.draw(using: &rng) ?? .other
                     category = drawn.rawValue
-                    multiplier *= tables.categoryMultiplier[Int(category)]
-                    counterparty = CounterpartyBook.pick(book.merchants[Int(category)], &rng)
+                    multiplier *= categoryMultiplier[Int(category)]
+                    counterparty = CounterpartyBook.pick(merchants[Int(category)], &rng)
                     hour = tables.retailHours.draw(using: &rng) ?? 20
                 case .transferOut, .transferIn:
                     counterparty = CounterpartyBook.pick(book.people, &rng)
@@ -251,12 +295,12 @@ struct TransactionGenerator {
     /// The transaction of `row`, the `number`-th of the bank, made by client `index`.
     func transaction(_ row: ActivityRow, number: Int, client index: Int) -> Transaction {
         Transaction(
-            id: Self.transactionID(number), customer: model.customerIDs[index],
-            account: row.account >= 0 ? model.accountIDs[Int(row.account)] : nil, day: Day(number: row.day),
+            id: Self.transactionID(number), customer: customerIDs[index],
+            account: row.account >= 0 ? accountIDs[Int(row.account)] : nil, day: Day(number: row.day),
             secondOfDay: row.second, type: row.type, direction: row.direction,
-            amount: Money(minorUnits: row.amount, currency: model.currency), channel: row.channel,
+            amount: Money(minorUnits: row.amount, currency: currency), channel: row.channel,
             merchantCategory: row.category == 255 ? nil : MerchantCategory(rawValue: row.category),
-            counterparty: row.counterparty >= 0 ? model.counterparties.names[Int(row.counterparty)] : nil,
+            counterparty: row.counterparty >= 0 ? names[Int(row.counterparty)] : nil,
             isOverseas: row.isOverseas)
     }
 

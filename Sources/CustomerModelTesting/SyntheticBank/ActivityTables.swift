@@ -66,7 +66,7 @@ enum EventKind: UInt8, Sendable, CaseIterable {
 /// Tables the everyday-transaction generator draws from: which kind of transaction, which
 /// merchant category, which channel, what time of day, and relative amounts. The same for every
 /// bank; the seed only decides the draws.
-struct ActivityTables: Sendable {
+final class ActivityTables: Sendable {
     /// Kinds for individuals, one table per season.
     let individualKinds: [WeightedChoice<EventKind>]
     /// Kinds for corporates.

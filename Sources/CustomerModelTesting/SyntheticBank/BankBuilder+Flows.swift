@@ -31,12 +31,14 @@ extension BankBuilder {
         }
         // How much of an ordinary year the client is active.
         let weights = corporate ? seasons.corporateWeight : seasons.individualWeight
-        var total = 0.0
+        let total = seasons.weight(corporate: corporate, from: start, through: end)
         var active = 0.0
-        for offset in 0..<seasons.days {
-            let weight = weights[offset]
-            total += weight
-            active += weight * plan.activityFactor(start.number + Int32(offset), periodEnd: end.number)
+        if draft.driftStart != nil {
+            for offset in 0..<seasons.days {
+                active += weights[offset] * plan.activityFactor(start.number + Int32(offset), periodEnd: end.number)
+            }
+        } else {
+            active = seasons.weight(corporate: corporate, from: draft.activeFrom, through: draft.activeUntil)
         }
         let activeFraction = total > 0 ? active / total : 0
         let years = Double(seasons.days) / 365

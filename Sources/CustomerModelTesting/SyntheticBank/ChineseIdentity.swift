@@ -44,36 +44,50 @@ public enum ChineseIdentity: Sendable {
         return try? Day(parsing: String(decoding: bytes[6..<14], as: UTF8.self))
     }
 
-    private static let usccAlphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    private static let usccAlphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
     private static let usccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    private static let usccValues: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (value, byte) in usccAlphabet.enumerated() { table[Int(byte)] = Int8(value) }
+        return table
+    }()
 
     /// An 18-character unified social credit code (GB 32100-2015): registration authority and
     /// type (`91` for an enterprise), the 6-digit region code, a 9-character organisation code
     /// drawn from `serial`, and the check character. Returns `nil` for a region that is not six digits.
     public static func unifiedSocialCreditCode(region: String, serial: UInt64, authority: String = "91") -> String? {
-        guard region.utf8.count == 6, region.allSatisfy(\.isASCIIDigit), authority.utf8.count == 2 else { return nil }
-        var organisation: [Character] = []
+        guard region.utf8.count == 6, region.allSatisfy(\.isASCIIDigit), authority.utf8.count == 2,
+            authority.utf8.allSatisfy({ usccValues[Int($0)] >= 0 })
+        else { return nil }
+        var bytes = Array(authority.utf8) + Array(region.utf8)
         var value = serial
-        for _ in 0..<9 {
-            organisation.append(usccAlphabet[Int(value % 31)])
+        var organisation = [UInt8](repeating: 0, count: 9)
+        for position in stride(from: 8, through: 0, by: -1) {
+            organisation[position] = usccAlphabet[Int(value % 31)]
             value /= 31
         }
-        let body = authority + region + String(organisation.reversed())
-        guard let check = checkCharacter(ofSocialCreditCode: body) else { return nil }
-        return body + String(check)
+        bytes.append(contentsOf: organisation)
+        guard let check = checkValue(ofSocialCreditCode: bytes) else { return nil }
+        bytes.append(usccAlphabet[check])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The check character of the first 17 characters of a unified social credit code.
+    /// The check character of the first 17 characters of a unified social credit code, or
+    /// `nil` when they are not 17 characters of its alphabet (digits and upper-case letters
+    /// without I, O, S, V and Z).
     public static func checkCharacter(ofSocialCreditCode body: some StringProtocol) -> Character? {
+        checkValue(ofSocialCreditCode: Array(body.utf8.prefix(17))).map { Character(Unicode.Scalar(usccAlphabet[$0])) }
+    }
+
+    private static func checkValue(ofSocialCreditCode bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 17 else { return nil }
         var sum = 0
-        var count = 0
-        for (character, weight) in zip(body.prefix(17), usccWeights) {
-            guard let value = usccAlphabet.firstIndex(of: character) else { return nil }
-            sum += value * weight
-            count += 1
+        for position in 0..<17 {
+            let value = Int(usccValues[Int(bytes[position])])
+            guard value >= 0 else { return nil }
+            sum += value * usccWeights[position]
         }
-        guard count == 17 else { return nil }
-        return usccAlphabet[(31 - sum % 31) % 31]
+        return (31 - sum % 31) % 31
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

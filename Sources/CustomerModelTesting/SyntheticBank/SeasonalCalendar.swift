@@ -24,6 +24,9 @@ struct SeasonalCalendar: Sendable {
     let season: [Season]
     /// Chinese New Year days falling in the period or within 30 days after it.
     let newYears: [Day]
+    /// Running sums of the weights: `individualSums[i]` is the sum of the first `i` days.
+    let individualSums: [Double]
+    let corporateSums: [Double]
 
     init(start: Day, days: Int) {
         self.start = start
@@ -96,6 +99,20 @@ struct SeasonalCalendar: Sendable {
         individualWeight = individual
         corporateWeight = corporate
         self.season = season
+        var sums = [0.0]
+        for weight in individual { sums.append(sums[sums.count - 1] + weight) }
+        individualSums = sums
+        sums = [0.0]
+        for weight in corporate { sums.append(sums[sums.count - 1] + weight) }
+        corporateSums = sums
+    }
+
+    /// The sum of the weights of the days from `from` through `through` (clamped to the period).
+    func weight(corporate: Bool, from: Day, through: Day) -> Double {
+        let sums = corporate ? corporateSums : individualSums
+        let low = min(max(0, start.days(until: from)), days)
+        let high = min(max(0, start.days(until: through) + 1), days)
+        return high > low ? sums[high] - sums[low] : 0
     }
 
     /// Chinese New Year (Spring Festival) of `year`, for 2010 to 2040; 1 February otherwise.
