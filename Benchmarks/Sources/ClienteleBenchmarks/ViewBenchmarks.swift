@@ -1,0 +1,36 @@
+import CustomerModel
+import CustomerModelTesting
+
+/// The 360-view query against a whole synthetic bank loaded through the ports.
+enum ViewBenchmarks {
+    /// Loads a bank of `clients` clients (about 100 transactions each a year) and times
+    /// `samples` 360 views of randomly chosen clients, each read as the client's own RM.
+    static func view360(clients: Int, samples: Int) async throws {
+        let synthetic = SyntheticBank(.init(seed: 7, clientCount: clients))
+        let calendar = synthetic.configuration.calendar
+        let clock = ManualClock(start: calendar.start(of: synthetic.configuration.endDay, plusMinutes: 18 * 60))
+        let bank = InMemoryBank(clock: clock, calendar: calendar)
+        try await synthetic.load(into: bank.customers, activity: bank.activity, as: .system("benchmark"))
+        let workbench = bank.workbench
+        var generator = SeededGenerator(seed: 11)
+        var seconds: [Double] = []
+        seconds.reserveCapacity(samples)
+        var rows = 0
+        for sample in 0..<(samples + 1000) {
+            let profile = synthetic.profiles[generator.nextInt(below: synthetic.profiles.count)]
+            let principal = Principal.relationshipManager(
+                profile.coverage.relationshipManager ?? "none", purpose: "benchmark")
+            let start = ContinuousClock.now
+            let view = try await workbench.view(of: profile.id, as: principal)
+            let elapsed = Harness.seconds(ContinuousClock.now - start)
+            rows += view.recentTransactions.count + view.holdings.count
+            if sample >= 1000 { seconds.append(elapsed) }  // the first 1000 warm up
+        }
+        let micro = seconds.map { $0 * 1e6 }
+        Harness.report(
+            "360 view, \(clients / 1000)k-client bank (\(Harness.format(Double(bank.activity.transactionCount) / 1e6, 1))M tx)",
+            "p50 \(Harness.format(Harness.percentile(micro, 50), 1)) us, p99 \(Harness.format(Harness.percentile(micro, 99), 1)) us,"
+                + " p99.9 \(Harness.format(Harness.percentile(micro, 99.9), 1)) us over \(samples) views (target p99 < 100 us)")
+        _ = rows
+    }
+}
