@@ -86,7 +86,8 @@ struct SyntheticBankTransactionTests {
     @Test func eachClientsTransactionsAreInTimeOrderAndValid() {
         var count = 0
         for (index, id) in bank.customerIDs.enumerated() {
-            let own = allTransactions[bank.transactionOffset(ofClient: index)..<bank.transactionOffset(ofClient: index + 1)]
+            let own = allTransactions[
+                bank.transactionOffset(ofClient: index)..<bank.transactionOffset(ofClient: index + 1)]
             count += own.count
             #expect(own.count == bank.transactionCount(ofClient: index))
             #expect(own.allSatisfy { $0.customer == id })
@@ -110,7 +111,8 @@ struct SyntheticBankTransactionTests {
     @Test func theMixHasCardSpendingTransfersSalariesAndTravel() {
         let types = Set(allTransactions.map(\.type))
         for type: TransactionType in [
-            .cardSpend, .onlinePayment, .transferIn, .transferOut, .withdrawal, .deposit, .interest, .investmentPurchase,
+            .cardSpend, .onlinePayment, .transferIn, .transferOut, .withdrawal, .deposit, .interest,
+            .investmentPurchase,
             .investmentRedemption, .loanRepayment, .fx, .fee,
         ] {
             #expect(types.contains(type), "no \(type)")
@@ -274,7 +276,10 @@ struct SyntheticBankScenarioTests {
             #expect(last.aum == bank.endOfPeriodAUM(ofClient: index))
             #expect(last.aum.minorUnits == last.deposits.minorUnits + last.investments.minorUnits)
         }
-        #expect(allBalances.allSatisfy { $0.aum.minorUnits >= 0 && $0.deposits.minorUnits >= 0 && $0.liabilities.minorUnits >= 0 })
+        #expect(
+            allBalances.allSatisfy {
+                $0.aum.minorUnits >= 0 && $0.deposits.minorUnits >= 0 && $0.liabilities.minorUnits >= 0
+            })
         // Weekly by default.
         let first = byClient[bank.customerIDs[0]] ?? []
         #expect(zip(first, first.dropFirst()).allSatisfy { $0.day.days(until: $1.day) == 7 })
@@ -359,7 +364,9 @@ struct SyntheticBankProfileTests {
             let code = try #require(attributes.registrationID)
             #expect(code.count == 18)
             #expect(ChineseIdentity.checkCharacter(ofSocialCreditCode: code.prefix(17)) == code.last)
-            #expect(attributes.annualRevenue != nil && attributes.totalAssets != nil && attributes.profitContribution != nil)
+            #expect(
+                attributes.annualRevenue != nil && attributes.totalAssets != nil && attributes.profitContribution != nil
+            )
             for rating in [
                 attributes.growthPotential, attributes.innovationCapacity, attributes.operatingStability,
                 attributes.strategicFit, attributes.esgRating,
@@ -503,7 +510,8 @@ struct SyntheticBankLoadingTests {
         let transactions = try await memory.activity.transactions(of: client, in: bank.period, as: system)
         #expect(transactions == bank.transactions(ofClient: 123))
         let end = bank.period.upperBound
-        let maturing = try await memory.customers.holdings(maturingIn: end.adding(days: 1)...end.adding(days: 30), as: system)
+        let maturing = try await memory.customers.holdings(
+            maturingIn: end.adding(days: 1)...end.adding(days: 30), as: system)
         #expect(!maturing.isEmpty)
         let exported = try await memory.activity.exportTransactions(in: nil, as: system)
         #expect(exported.count == bank.transactionCount)
@@ -517,11 +525,14 @@ struct SyntheticBankOddConfigurationTests {
     @Test(arguments: [
         SyntheticBank.Configuration(seed: 3, clientCount: 1),
         SyntheticBank.Configuration(seed: 3, clientCount: 40, corporateShare: 1),
-        SyntheticBank.Configuration(seed: 3, clientCount: 40, corporateShare: 0, days: 60, branches: 1,
+        SyntheticBank.Configuration(
+            seed: 3, clientCount: 40, corporateShare: 0, days: 60, branches: 1,
             subBranchesPerBranch: 1, relationshipManagersPerSubBranch: 1, balanceSnapshots: .daily, nameScript: .pinyin),
-        SyntheticBank.Configuration(seed: 3, clientCount: 60, churnDriftingShare: 0.5, dormantShare: 0.5,
+        SyntheticBank.Configuration(
+            seed: 3, clientCount: 60, churnDriftingShare: 0.5, dormantShare: 0.5,
             newClientShare: 0.3, balanceSnapshots: .monthEnd),
-        SyntheticBank.Configuration(seed: 3, clientCount: 0, corporateShare: -1, days: 0, branches: -5,
+        SyntheticBank.Configuration(
+            seed: 3, clientCount: 0, corporateShare: -1, days: 0, branches: -5,
             transactionsPerClientPerYear: .nan, churnDriftingShare: 7, dormantShare: .infinity),
     ])
     func oddConfigurationsStillGiveAValidBank(configuration: SyntheticBank.Configuration) throws {
@@ -572,7 +583,10 @@ struct SeededGeneratorTests {
         // Pinned (xoshiro256** seeded by SplitMix64, computed independently), so a change to the
         // algorithm is noticed: banks generated before would no longer match.
         var pinned = SeededGenerator(seed: 42)
-        #expect((0..<3).map { _ in pinned.next() } == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009])
+        #expect(
+            (0..<3).map { _ in pinned.next() } == [
+                1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
+            ])
     }
 
     @Test func uniformIntegersAndDoublesStayInRange() {
@@ -636,9 +650,11 @@ struct SeededGeneratorTests {
         #expect(ChineseIdentity.checkCharacter(ofNationalID: "11010519491231002") == "X")
         #expect(ChineseIdentity.isValidNationalID("11010519491231002X"))
         #expect(!ChineseIdentity.isValidNationalID("110105194912310021"))
-        let id = try #require(ChineseIdentity.nationalID(region: "310104", birthDate: try Day(parsing: "1980-02-29"), sequence: 123))
+        let id = try #require(
+            ChineseIdentity.nationalID(region: "310104", birthDate: try Day(parsing: "1980-02-29"), sequence: 123))
         #expect(id.hasPrefix("31010419800229123") && ChineseIdentity.isValidNationalID(id))
-        #expect(ChineseIdentity.nationalID(region: "31A104", birthDate: try Day(parsing: "1980-02-29"), sequence: 1) == nil)
+        #expect(
+            ChineseIdentity.nationalID(region: "31A104", birthDate: try Day(parsing: "1980-02-29"), sequence: 1) == nil)
         // A published unified social credit code: 91350100M000100Y43.
         #expect(ChineseIdentity.checkCharacter(ofSocialCreditCode: "91350100M000100Y4") == "3")
         let code = try #require(ChineseIdentity.unifiedSocialCreditCode(region: "440305", serial: 123_456_789))

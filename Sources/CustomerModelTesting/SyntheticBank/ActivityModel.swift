@@ -1,8 +1,9 @@
 import CustomerModel
 
-/// Everything the activity generators read: each client's plan, the planned one-off rows, the
-/// counterparty names, account and client identifiers, the seasons and the tables. Immutable
-/// and shared by every generator and batch (a class, so generators share one copy).
+/// Everything the activity generators read: each client's plan, the planned one-off rows, the counterparty names,
+/// account and client identifiers, the seasons and the tables.
+///
+/// Immutable and shared by every generator and batch (a class, so generators share one copy).
 final class ActivityModel: Sendable {
     let seed: UInt64
     let start: Day
@@ -141,7 +142,8 @@ struct TransactionGenerator {
             }
             local.append(
                 ActivityRow(
-                    day: day.number, second: second, amount: max(1, amount), account: account, counterparty: counterparty,
+                    day: day.number, second: second, amount: max(1, amount), account: account,
+                    counterparty: counterparty,
                     type: type, direction: direction, channel: .other))
         }
         unsorted = local

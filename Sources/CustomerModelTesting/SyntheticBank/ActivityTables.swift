@@ -1,8 +1,9 @@
 import CustomerModel
 
-/// One transaction as the generator builds it: plain numbers, no strings. The streamed
-/// ``/CustomerModel/Transaction`` values and the ``/CustomerModel/TransactionColumns`` rows are both
-/// made from these, so they always agree.
+/// One transaction as the generator builds it: plain numbers, no strings.
+///
+/// The streamed ``/CustomerModel/Transaction`` values and the ``/CustomerModel/TransactionColumns`` rows are both made
+/// from these, so they always agree.
 struct ActivityRow: Sendable, Hashable {
     var day: Int32
     var second: Int32
@@ -63,9 +64,10 @@ enum EventKind: UInt8, Sendable, CaseIterable {
     }
 }
 
-/// Tables the everyday-transaction generator draws from: which kind of transaction, which
-/// merchant category, which channel, what time of day, and relative amounts. The same for every
-/// bank; the seed only decides the draws.
+/// Tables the everyday-transaction generator draws from: which kind of transaction, which merchant category, which
+/// channel, what time of day, and relative amounts.
+///
+/// The same for every bank; the seed only decides the draws.
 final class ActivityTables: Sendable {
     /// Kinds for individuals, one table per season.
     let individualKinds: [WeightedChoice<EventKind>]
@@ -165,7 +167,9 @@ final class ActivityTables: Sendable {
         }
         corporateChannels = WeightedChoice<Channel>([(.online, 80), (.branch, 15), (.relationshipManager, 5)])
         let retail: [Double] = [1, 0.5, 0.3, 0.2, 0.2, 0.3, 1, 3, 5, 6, 7, 8, 10, 8, 6, 6, 7, 8, 10, 12, 12, 10, 6, 3]
-        let banking: [Double] = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 5, 9, 10, 10, 7, 8, 9, 9, 8, 6, 5, 5, 4, 3, 2, 1]
+        let banking: [Double] = [
+            0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 5, 9, 10, 10, 7, 8, 9, 9, 8, 6, 5, 5, 4, 3, 2, 1,
+        ]
         let office: [Double] = [0, 0, 0, 0, 0, 0, 0.1, 0.5, 4, 10, 10, 9, 5, 7, 10, 10, 9, 6, 2, 1, 0.5, 0.2, 0, 0]
         retailHours = WeightedChoice(retail.enumerated().map { ($0.offset, $0.element) })
         bankingHours = WeightedChoice(banking.enumerated().map { ($0.offset, $0.element) })

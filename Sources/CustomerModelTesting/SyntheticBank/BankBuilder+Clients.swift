@@ -83,7 +83,8 @@ extension BankBuilder {
     }
 
     /// A new draft for client `index`: its scenario, onboarding day and active window.
-    mutating func makeDraft(_ index: Int, kind: CustomerKind, earliestOnboarding: Day, unit chosen: Int? = nil) -> Draft {
+    mutating func makeDraft(_ index: Int, kind: CustomerKind, earliestOnboarding: Day, unit chosen: Int? = nil) -> Draft
+    {
         let id = customerID(index)
         var onboarded: Day
         let isNew = newClients.contains(index)

@@ -37,14 +37,19 @@ extension BankBuilder {
         let stage: LifecycleStage =
             switch ageYears {
             case ..<4: rng.bernoulli(0.7) ? .startUp : .growth
-            case 4..<12: WeightedChoice<LifecycleStage>([(.growth, 60), (.mature, 30), (.transformation, 10)]).draw(using: &rng) ?? .growth
-            default: WeightedChoice<LifecycleStage>([(.mature, 65), (.transformation, 25), (.growth, 10)]).draw(using: &rng) ?? .mature
+            case 4..<12:
+                WeightedChoice<LifecycleStage>([(.growth, 60), (.mature, 30), (.transformation, 10)]).draw(using: &rng)
+                    ?? .growth
+            default:
+                WeightedChoice<LifecycleStage>([(.mature, 65), (.transformation, 25), (.growth, 10)]).draw(using: &rng)
+                    ?? .mature
             }
         let team = cover(&draft, executiveAbove: 100_000_000, seniorAbove: 10_000_000)
         makeHoldings(&draft, children: [])
         makeFlows(&draft)
         // Financials and expert ratings.
-        let revenue = rng.logNormal(median: 150_000_000, sigma: 0.8) * industry.revenueFactor * (aum / 8_000_000).squareRoot()
+        let revenue =
+            rng.logNormal(median: 150_000_000, sigma: 0.8) * industry.revenueFactor * (aum / 8_000_000).squareRoot()
         let loans = holdings[draft.holdingStart...].filter { $0.product == .loan && !$0.hasMatured(by: end) }
             .reduce(0.0) { $0 + Double($1.balance.minorUnits) }
         let contribution = draft.endAUM * rng.nextDouble(in: 0.004..<0.015) + loans * rng.nextDouble(in: 0.005..<0.015)
@@ -53,7 +58,8 @@ extension BankBuilder {
         }
         let young = stage == .startUp || stage == .growth
         let innovative = ["information technology", "biotechnology", "new energy", "healthcare"].contains(industry.name)
-        let district = NameTables.cities[draft.city].districts[rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
+        let district = NameTables.cities[draft.city].districts[
+            rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
         let attributes = CorporateAttributes(
             registrationID: ChineseIdentity.unifiedSocialCreditCode(region: district.1, serial: rng.next() >> 16),
             annualRevenue: amount(Self.money(revenue * 100)),
@@ -71,7 +77,8 @@ extension BankBuilder {
         let brand = alphanumerics(6)
         let domain = NameTables.emailDomains[rng.nextInt(below: NameTables.emailDomains.count)]
         var contacts = [
-            ContactPoint(kind: .phone, value: NameTables.cities[draft.city].areaCode + "-" + digits(8), isPrimary: true),
+            ContactPoint(
+                kind: .phone, value: NameTables.cities[draft.city].areaCode + "-" + digits(8), isPrimary: true),
             ContactPoint(kind: .email, value: "finance@\(brand).\(domain)", isPrimary: true),
             ContactPoint(kind: .address, value: address(city: draft.city, district: district.0), isPrimary: true),
         ]
@@ -83,7 +90,8 @@ extension BankBuilder {
             id: draft.id, kind: .corporate, name: name,
             coverage: Coverage(relationshipManager: draft.rm, branch: draft.branch, serviceTeam: team),
             sourceIdentities: sourceIdentities(draft), birthDate: founded, industry: industry.name, contacts: contacts,
-            consents: consents(draft), riskAppetite: draft.appetite, creditRating: creditRating(aum: aum, corporate: true),
+            consents: consents(draft), riskAppetite: draft.appetite,
+            creditRating: creditRating(aum: aum, corporate: true),
             kyc: kyc(aum: aum / 5, onboarded: draft.onboarded), onboardedOn: draft.onboarded, corporate: attributes,
             tags: corporateTags(draft, attributes: attributes, industry: industry.name))
         pendingProfiles[index] = profile

@@ -77,7 +77,8 @@ extension BankBuilder {
                 let bonus = Self.money(Double(plan.monthly) * rng.nextDouble(in: 1..<4))
                 addPlanned(
                     &draft, day: payday, amount: bonus, account: plan.demandAccount, counterparty: Self.employer,
-                    type: .transferIn, direction: .inflow, channel: .other, second: Int32(7200 + rng.nextInt(below: 10_800)))
+                    type: .transferIn, direction: .inflow, channel: .other,
+                    second: Int32(7200 + rng.nextInt(below: 10_800)))
                 if payday >= draft.activeFrom, payday <= draft.activeUntil { scheduledIn += Double(bonus) }
             }
         }

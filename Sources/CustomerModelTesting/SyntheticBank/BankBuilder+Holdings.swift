@@ -19,11 +19,12 @@ extension BankBuilder {
         }
     }
 
-    /// Splits the client's end-of-period AUM over product lines by risk appetite, then creates
-    /// accounts and holdings: demand deposits, chains of time deposits and wealth products that
-    /// renewed (fully or partly) during the year, positions that matured and were moved out,
-    /// funds, insurance, loans and cards. Every money movement these imply becomes a planned
-    /// transaction, so balances computed from transactions agree with the holdings.
+    /// Splits the client's end-of-period AUM over product lines by risk appetite, then creates accounts and holdings:
+    /// demand deposits, chains of time deposits and wealth products that renewed (fully or partly) during the year,
+    /// positions that matured and were moved out, funds, insurance, loans and cards.
+    ///
+    /// Every money movement these imply becomes a planned transaction, so balances computed from transactions agree
+    /// with the holdings.
     mutating func makeHoldings(_ draft: inout Draft, children: [Child]) {
         draft.holdingStart = holdings.count
         let corporate = draft.kind == .corporate
@@ -136,10 +137,12 @@ extension BankBuilder {
             if !draft.isNew, draft.age >= 28, draft.age <= 58, rng.bernoulli(0.3) {
                 let accountIndex = account(&draft, "L", .loan, source: .loans, opened: draft.onboarded)
                 draft.plan.loanAccount = accountIndex
-                let opened = day(from: max(draft.onboarded, end.adding(days: -15 * 365)), through: start.adding(days: -1))
+                let opened = day(
+                    from: max(draft.onboarded, end.adding(days: -15 * 365)), through: start.adding(days: -1))
                 let term = (20 + 5 * rng.nextInt(below: 3)) * 12
                 let matures = opened.adding(months: term)
-                let original = rng.logNormal(median: 1_500_000_00, sigma: 0.6) * min(3, max(0.5, draft.preAUM / 1_000_000_00))
+                let original =
+                    rng.logNormal(median: 1_500_000_00, sigma: 0.6) * min(3, max(0.5, draft.preAUM / 1_000_000_00))
                 let elapsed = Double(opened.days(until: end)) / Double(opened.days(until: matures))
                 let balance = Self.money(original * max(0.05, 1 - elapsed))
                 addHolding(
@@ -172,7 +175,8 @@ extension BankBuilder {
                     let opened = day(from: draft.onboarded, through: max(draft.onboarded, end.adding(days: -20)))
                     addHolding(
                         &draft, .creditCard, account: accountIndex, code: code,
-                        balance: Self.money(rng.logNormal(median: 8_000_00, sigma: 1) * min(20, max(0.3, draft.preAUM / 1_000_000_00))),
+                        balance: Self.money(
+                            rng.logNormal(median: 8_000_00, sigma: 1) * min(20, max(0.3, draft.preAUM / 1_000_000_00))),
                         opened: opened, matures: nil, renewal: nil, rate: nil, source: .creditCard)
                 }
             }
@@ -203,7 +207,9 @@ extension BankBuilder {
         }
         let id = AccountID(draft.id.rawValue + "-" + prefix + ChineseIdentity.pad(number, 2))
         accounts.append(
-            Account(id: id, customer: draft.id, product: product, currency: currency, openedOn: opened, sourceSystem: source))
+            Account(
+                id: id, customer: draft.id, product: product, currency: currency, openedOn: opened, sourceSystem: source
+            ))
         let index = Int32(accounts.count - 1)
         if let slot { draft.accountSlots[slot] = index }
         return index
@@ -231,10 +237,10 @@ extension BankBuilder {
         return "WM-\(year)-" + ChineseIdentity.pad(month * 10 + months % 10 + (months >= 12 ? 200 : 100), 3)
     }
 
-    /// A time deposit or wealth product that rolled over at each maturity: the current position
-    /// (maturing after the end) and its predecessors that matured during the period, each
-    /// renewed in full or in part. A chain started during the period with new money is bought
-    /// with a planned investment purchase.
+    /// A time deposit or wealth product that rolled over at each maturity: the current position (maturing after the
+    /// end) and its predecessors that matured during the period, each renewed in full or in part.
+    ///
+    /// A chain started during the period with new money is bought with a planned investment purchase.
     private mutating func makeChain(
         _ draft: inout Draft, _ product: ProductType, account: Int32, balance: Double, term: Int
     ) {
@@ -267,13 +273,15 @@ extension BankBuilder {
             let predecessorBalance = partly ? Self.money(Double(successorBalance) / keep) : successorBalance
             addHolding(
                 &draft, product, account: account,
-                code: isDeposit ? "TD-\(term)M" : wealthCode(predecessorOpen, months: term), balance: predecessorBalance,
+                code: isDeposit ? "TD-\(term)M" : wealthCode(predecessorOpen, months: term),
+                balance: predecessorBalance,
                 opened: predecessorOpen, matures: successorOpen,
                 renewal: partly ? .partlyRenewed(amount: amount(successorBalance)) : .renewed, rate: rate,
                 source: source)
             if partly {
                 takeOut(
-                    &draft, predecessorBalance - successorBalance, product: product, account: account, on: successorOpen)
+                    &draft, predecessorBalance - successorBalance, product: product, account: account, on: successorOpen
+                )
             }
             successorOpen = predecessorOpen
             successorBalance = predecessorBalance
@@ -282,7 +290,8 @@ extension BankBuilder {
         if !isDeposit, successorOpen >= start {
             addPlanned(
                 &draft, day: successorOpen, amount: successorBalance, account: account, counterparty: -1,
-                type: .investmentPurchase, direction: .outflow, channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager)
+                type: .investmentPurchase, direction: .outflow,
+                channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager)
         }
     }
 
@@ -306,8 +315,9 @@ extension BankBuilder {
         }
     }
 
-    /// A position that matured in `window` and was moved out of the bank. Returns its balance
-    /// (0 when the client had not joined early enough to hold it).
+    /// A position that matured in `window` and was moved out of the bank.
+    ///
+    /// Returns its balance (0 when the client had not joined early enough to hold it).
     private mutating func makeMovedOut(
         _ draft: inout Draft, _ product: ProductType, balance: Double, window: ClosedRange<Day>
     ) -> Double {
@@ -326,7 +336,8 @@ extension BankBuilder {
         addHolding(
             &draft, product, account: accountIndex,
             code: isDeposit ? "TD-\(term)M" : wealthCode(opened, months: term), balance: principal, opened: opened,
-            matures: matured, renewal: .movedOut, rate: isDeposit ? Self.depositRate(term) : 260 + rng.nextInt(below: 120),
+            matures: matured, renewal: .movedOut,
+            rate: isDeposit ? Self.depositRate(term) : 260 + rng.nextInt(below: 120),
             source: source)
         takeOut(&draft, principal, product: product, account: accountIndex, on: matured)
         return Double(principal)
@@ -356,7 +367,9 @@ extension BankBuilder {
     private mutating func openingDay(_ draft: inout Draft, withinYears years: Int) -> Day {
         let earliest = max(draft.onboarded, end.adding(days: -years * 365))
         var opened = day(from: earliest, through: end.adding(days: -7))
-        if opened > draft.activeUntil { opened = day(from: max(earliest, draft.activeFrom), through: draft.activeUntil) }
+        if opened > draft.activeUntil {
+            opened = day(from: max(earliest, draft.activeFrom), through: draft.activeUntil)
+        }
         return max(opened, draft.onboarded)
     }
 
@@ -367,7 +380,8 @@ extension BankBuilder {
     ) {
         let money = Self.money(balance)
         addHolding(
-            &draft, product, account: account, code: code, balance: money, opened: opened, matures: matures, renewal: nil,
+            &draft, product, account: account, code: code, balance: money, opened: opened, matures: matures,
+            renewal: nil,
             rate: rate, source: .wealth)
         if opened >= start {
             addPlanned(

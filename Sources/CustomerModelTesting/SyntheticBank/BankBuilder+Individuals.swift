@@ -24,8 +24,9 @@ extension BankBuilder {
         (22...29, 8), (30...39, 22), (40...49, 27), (50...59, 22), (60...69, 14), (70...85, 7),
     ])
 
-    /// A household: the primary client, and, when they bank with us too, a spouse, a parent
-    /// and an adult child as clients of their own; the rest of the family as related parties.
+    /// A household: the primary client, and, when they bank with us too, a spouse, a parent and an adult child as
+    /// clients of their own; the rest of the family as related parties.
+    ///
     /// Returns the next free client index.
     mutating func makeHousehold(at index: Int, limit: Int) -> Int {
         var next = index + 1
@@ -111,7 +112,8 @@ extension BankBuilder {
             var childWedding: Day?
             if childAge >= 27, rng.bernoulli(0.4) {
                 let weddingAge = 24 + rng.nextInt(below: min(8, childAge - 24))
-                let wedding = min(end.adding(days: -30), child.birthDate.adding(days: weddingAge * 365 + rng.nextInt(below: 365)))
+                let wedding = min(
+                    end.adding(days: -30), child.birthDate.adding(days: weddingAge * 365 + rng.nextInt(below: 365)))
                 let spouseAge = max(22, childAge + rng.nextInt(in: -3...3))
                 let spouse = makePerson(
                     female: !child.isFemale, birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365))))
@@ -186,8 +188,9 @@ extension BankBuilder {
         }
     }
 
-    /// One individual client: attributes, wealth, coverage, holdings, flows, tags. Returns the
-    /// branch unit, so family members can be booked in the same branch.
+    /// One individual client: attributes, wealth, coverage, holdings, flows, tags.
+    ///
+    /// Returns the branch unit, so family members can be booked in the same branch.
     mutating func makeIndividual(
         _ index: Int, person: Person, marital: MaritalStatus, wedding: Day?, children: [Child], unit: Int?
     ) -> Int {
@@ -245,7 +248,8 @@ extension BankBuilder {
         makeHoldings(&draft, children: children)
         makeFlows(&draft)
         // The profile.
-        let district = NameTables.cities[draft.city].districts[rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
+        let district = NameTables.cities[draft.city].districts[
+            rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
         let sequence = rng.nextInt(below: 500) * 2 + (person.isFemale ? 0 : 1)
         let nationalID = ChineseIdentity.nationalID(region: district.1, birthDate: person.birthDate, sequence: sequence)
         let profile = CustomerProfile(
@@ -277,25 +281,31 @@ extension BankBuilder {
             list.append(SourceIdentity(system: .wealth, localID: "WM" + number))
         }
         if draft.holds(.loan) { list.append(SourceIdentity(system: .loans, localID: "LN" + number)) }
-        if draft.plan.flags.contains(.appUser) { list.append(SourceIdentity(system: .mobileApp, localID: "APP" + number)) }
+        if draft.plan.flags.contains(.appUser) {
+            list.append(SourceIdentity(system: .mobileApp, localID: "APP" + number))
+        }
         return list
     }
 
     private mutating func personalContacts(_ person: Person, city: Int, district: Word) -> [ContactPoint] {
         let prefix = NameTables.mobilePrefixes[rng.nextInt(below: NameTables.mobilePrefixes.count)]
         var contacts = [ContactPoint(kind: .mobile, value: prefix + digits(8), isPrimary: true)]
-        if rng.bernoulli(0.85) { contacts.append(ContactPoint(kind: .wechat, value: "wxid_" + alphanumerics(10), isPrimary: true)) }
+        if rng.bernoulli(0.85) {
+            contacts.append(ContactPoint(kind: .wechat, value: "wxid_" + alphanumerics(10), isPrimary: true))
+        }
         if rng.bernoulli(0.6) {
             let handle = person.latin.lowercased().split(separator: " ").joined(separator: ".")
                 .filter { $0.isLetter || $0 == "." }
             let domain = NameTables.emailDomains[rng.nextInt(below: NameTables.emailDomains.count)]
-            contacts.append(ContactPoint(kind: .email, value: "\(handle)\(rng.nextInt(in: 1...99))@\(domain)", isPrimary: true))
+            contacts.append(
+                ContactPoint(kind: .email, value: "\(handle)\(rng.nextInt(in: 1...99))@\(domain)", isPrimary: true))
         }
         if rng.bernoulli(0.15) {
             contacts.append(ContactPoint(kind: .phone, value: NameTables.cities[city].areaCode + "-" + digits(8)))
         }
         if rng.bernoulli(0.9) {
-            contacts.append(ContactPoint(kind: .address, value: address(city: city, district: district), isPrimary: true))
+            contacts.append(
+                ContactPoint(kind: .address, value: address(city: city, district: district), isPrimary: true))
         }
         return contacts
     }

@@ -1,8 +1,10 @@
 import CustomerModel
 
 extension BankBuilder {
-    /// Founders control enterprises and executives direct them: corporate clients of the bank
-    /// when possible, other enterprises otherwise. The enterprise then pays the person's salary.
+    /// Founders control enterprises and executives direct them: corporate clients of the bank when possible, other
+    /// enterprises otherwise.
+    ///
+    /// The enterprise then pays the person's salary.
     mutating func linkEnterprises(individuals: Range<Int>, corporates: Range<Int>) {
         var controlled = Set<Int>()
         for index in individuals {
@@ -64,8 +66,9 @@ extension BankBuilder {
         plans[person].employer = company
     }
 
-    /// Suppliers and buyers of corporate clients: other corporate clients (one edge per pair)
-    /// or outside enterprises. They become the counterparties of the corporates' transfers.
+    /// Suppliers and buyers of corporate clients: other corporate clients (one edge per pair) or outside enterprises.
+    ///
+    /// They become the counterparties of the corporates' transfers.
     mutating func linkPartners(corporates: Range<Int>) {
         var lists = [[Int32]](repeating: [], count: corporates.count)
         var pairs = Set<Int>()
@@ -81,7 +84,8 @@ extension BankBuilder {
                         addEdge(
                             from: index, kind,
                             RelatedParty(
-                                customer: partner.id, name: partner.name, registrationID: partner.corporate?.registrationID))
+                                customer: partner.id, name: partner.name,
+                                registrationID: partner.corporate?.registrationID))
                         lists[index - corporates.lowerBound].append(corporateCounterparty[other])
                         lists[other - corporates.lowerBound].append(corporateCounterparty[index])
                     } else {

@@ -42,20 +42,29 @@ extension BankBuilder {
         var tags: [Tag] = []
         let ruleRun = instant(end, minutes: 120)
         let slug = industry.replacingSpaces
-        tags.append(Tag(name: "industry-\(slug)", category: .natural, source: .system(.coreBanking), setAt: officeInstant(draft.onboarded)))
+        tags.append(
+            Tag(
+                name: "industry-\(slug)", category: .natural, source: .system(.coreBanking),
+                setAt: officeInstant(draft.onboarded)))
         if let stage = attributes.lifecycleStage {
-            tags.append(Tag(name: "lifecycle-\(stage.rawValue)", category: .natural, source: .rule("lifecycle"), setAt: ruleRun))
+            tags.append(
+                Tag(name: "lifecycle-\(stage.rawValue)", category: .natural, source: .rule("lifecycle"), setAt: ruleRun)
+            )
         }
         addWealthTags(&tags, draft, ruleRun)
         if attributes.esgRating == 5 {
             tags.append(Tag(name: "esg-leader", category: .other, source: .rule("esg"), setAt: ruleRun))
         }
         if draft.plan.flags.contains(.trader) {
-            tags.append(Tag(name: "cross-border-trade", category: .behaviour, source: .system(.eBanking), setAt: ruleRun))
-        }
-        if draft.preAUM >= 50_000_000_00 || ((attributes.strategicFit ?? 0) >= 4 && (attributes.growthPotential ?? 0) >= 4) {
             tags.append(
-                Tag(name: "strategic-candidate", category: .other, source: .staff(draft.rm),
+                Tag(name: "cross-border-trade", category: .behaviour, source: .system(.eBanking), setAt: ruleRun))
+        }
+        if draft.preAUM >= 50_000_000_00
+            || ((attributes.strategicFit ?? 0) >= 4 && (attributes.growthPotential ?? 0) >= 4)
+        {
+            tags.append(
+                Tag(
+                    name: "strategic-candidate", category: .other, source: .staff(draft.rm),
                     setAt: officeInstant(day(from: max(start, draft.onboarded), through: end))))
         }
         addStaffTags(&tags, draft)
@@ -65,10 +74,13 @@ extension BankBuilder {
     private func addWealthTags(_ tags: inout [Tag], _ draft: Draft, _ at: Instant) {
         let aum = draft.endAUM / 100
         let band =
-            aum >= 30_000_000 ? "aum-30m-plus" : (aum >= 6_000_000 ? "aum-6m-30m" : (aum >= 1_000_000 ? "aum-1m-6m" : "aum-under-1m"))
+            aum >= 30_000_000
+            ? "aum-30m-plus" : (aum >= 6_000_000 ? "aum-6m-30m" : (aum >= 1_000_000 ? "aum-1m-6m" : "aum-under-1m"))
         tags.append(Tag(name: band, category: .asset, source: .rule("aum-band"), setAt: at))
         if draft.kind == .individual {
-            if aum >= 6_000_000 { tags.append(Tag(name: "private-banking", category: .asset, source: .rule("aum-band"), setAt: at)) }
+            if aum >= 6_000_000 {
+                tags.append(Tag(name: "private-banking", category: .asset, source: .rule("aum-band"), setAt: at))
+            }
             let level = aum >= 6_000_000 ? "vip-diamond" : (aum >= 1_000_000 ? "vip-platinum" : "vip-gold")
             tags.append(Tag(name: level, category: .service, source: .rule("vip-level"), setAt: at))
         }
@@ -77,22 +89,30 @@ extension BankBuilder {
     private mutating func addStaffTags(_ tags: inout [Tag], _ draft: Draft) {
         let from = max(start, draft.onboarded)
         if rng.bernoulli(draft.preAUM >= 6_000_000_00 ? 0.1 : 0.03) {
-            tags.append(Tag(name: "influencer", category: .social, source: .staff(draft.rm), setAt: officeInstant(day(from: from, through: end))))
+            tags.append(
+                Tag(
+                    name: "influencer", category: .social, source: .staff(draft.rm),
+                    setAt: officeInstant(day(from: from, through: end))))
         }
         if rng.bernoulli(0.15) {
             let set = day(from: max(from, end.adding(days: -60)), through: end)
             tags.append(
-                Tag(name: "year-end-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
+                Tag(
+                    name: "year-end-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
                     expiresOn: end.adding(days: 45)))
         }
         if rng.bernoulli(0.05) {
             let set = day(from: from, through: end)
             tags.append(
-                Tag(name: "spring-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
+                Tag(
+                    name: "spring-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
                     expiresOn: set.adding(days: 30)))
         }
         if rng.bernoulli(0.02) {
-            tags.append(Tag(name: "do-not-disturb", category: .service, source: .staff(draft.rm), setAt: officeInstant(day(from: from, through: end))))
+            tags.append(
+                Tag(
+                    name: "do-not-disturb", category: .service, source: .staff(draft.rm),
+                    setAt: officeInstant(day(from: from, through: end))))
         }
     }
 
@@ -103,7 +123,8 @@ extension BankBuilder {
             guard var profile = pendingProfiles[index] else { continue }
             profile.tags.append(Tag(name: "referrer", category: .social, source: .rule("referral-count"), setAt: at))
             if referralCount[index] >= 3 {
-                profile.tags.append(Tag(name: "super-referrer", category: .social, source: .rule("referral-count"), setAt: at))
+                profile.tags.append(
+                    Tag(name: "super-referrer", category: .social, source: .rule("referral-count"), setAt: at))
             }
             pendingProfiles[index] = profile
         }

@@ -6,9 +6,10 @@ public enum ChineseIdentity: Sendable {
     private static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let idCheck = Array("10X98765432")
 
-    /// An 18-character resident identity number: the 6-digit region code, the birth date as
-    /// `YYYYMMDD`, a 3-digit sequence (odd for men, even for women) and the ISO 7064 MOD 11-2
-    /// check character. Returns `nil` when `region` is not six digits or the sequence is out of 0...999.
+    /// An 18-character resident identity number: the 6-digit region code, the birth date as `YYYYMMDD`, a 3-digit
+    /// sequence (odd for men, even for women) and the ISO 7064 MOD 11-2 check character.
+    ///
+    /// Returns `nil` when `region` is not six digits or the sequence is out of 0...999.
     public static func nationalID(region: String, birthDate: Day, sequence: Int) -> String? {
         guard region.utf8.count == 6, region.allSatisfy(\.isASCIIDigit), (0...999).contains(sequence) else {
             return nil
@@ -52,9 +53,11 @@ public enum ChineseIdentity: Sendable {
         return table
     }()
 
-    /// An 18-character unified social credit code (GB 32100-2015): registration authority and
-    /// type (`91` for an enterprise), the 6-digit region code, a 9-character organisation code
-    /// drawn from `serial`, and the check character. Returns `nil` for a region that is not six digits.
+    /// An 18-character unified social credit code (GB 32100-2015): registration authority and type (`91` for an
+    /// enterprise), the 6-digit region code, a 9-character organisation code drawn from `serial`, and the check
+    /// character.
+    ///
+    /// Returns `nil` for a region that is not six digits.
     public static func unifiedSocialCreditCode(region: String, serial: UInt64, authority: String = "91") -> String? {
         guard region.utf8.count == 6, region.allSatisfy(\.isASCIIDigit), authority.utf8.count == 2,
             authority.utf8.allSatisfy({ usccValues[Int($0)] >= 0 })

@@ -65,8 +65,14 @@ enum DeterministicMath {
 
     /// `value * 2^power`, exact while the result is a normal number.
     private static func scale(_ value: Double, _ power: Int) -> Double {
-        if power > 1000 { return Double(sign: .plus, exponent: 1000, significand: value) * Double(sign: .plus, exponent: power - 1000, significand: 1) }
-        if power < -1000 { return Double(sign: .plus, exponent: -1000, significand: value) * Double(sign: .plus, exponent: power + 1000, significand: 1) }
+        if power > 1000 {
+            return Double(sign: .plus, exponent: 1000, significand: value)
+                * Double(sign: .plus, exponent: power - 1000, significand: 1)
+        }
+        if power < -1000 {
+            return Double(sign: .plus, exponent: -1000, significand: value)
+                * Double(sign: .plus, exponent: power + 1000, significand: 1)
+        }
         return Double(sign: .plus, exponent: power, significand: value)
     }
 

@@ -23,9 +23,15 @@ struct InteractionGenerator {
         }
     }
 
-    private static let contactChannels = WeightedChoice<InteractionChannel>([(.call, 45), (.wechat, 40), (.visit, 10), (.email, 5)])
-    private static let topContactChannels = WeightedChoice<InteractionChannel>([(.call, 35), (.wechat, 35), (.visit, 25), (.email, 5)])
-    private static let complaintChannels = WeightedChoice<InteractionChannel>([(.call, 40), (.branch, 20), (.app, 25), (.wechat, 15)])
+    private static let contactChannels = WeightedChoice<InteractionChannel>([
+        (.call, 45), (.wechat, 40), (.visit, 10), (.email, 5),
+    ])
+    private static let topContactChannels = WeightedChoice<InteractionChannel>([
+        (.call, 35), (.wechat, 35), (.visit, 25), (.email, 5),
+    ])
+    private static let complaintChannels = WeightedChoice<InteractionChannel>([
+        (.call, 40), (.branch, 20), (.app, 25), (.wechat, 15),
+    ])
     private static let normalScores = WeightedChoice<Int>([(1, 2), (2, 3), (3, 8), (4, 35), (5, 52)])
     private static let unhappyScores = WeightedChoice<Int>([(1, 35), (2, 40), (3, 20), (4, 5)])
     private static let severities = WeightedChoice<Int>([(1, 60), (2, 30), (3, 10)])
@@ -43,7 +49,8 @@ struct InteractionGenerator {
         let rm = model.relationshipManagers[index]
         let tier = Int(plan.tier)
         let drift = plan.driftStart == .max ? nil : Day(number: plan.driftStart)
-        var drafts: [(day: Day, minute: Int, channel: InteractionChannel, staff: StaffID?, detail: InteractionDetail)] = []
+        var drafts: [(day: Day, minute: Int, channel: InteractionChannel, staff: StaffID?, detail: InteractionDetail)] =
+            []
 
         func randomDay(until last: Day = end) -> Day {
             guard last > from else { return from }
@@ -65,9 +72,12 @@ struct InteractionGenerator {
             drafts.append((day, minute, channel, rm, .contact(notes: note)))
             if rng.bernoulli(0.2) {
                 let due = day.adding(days: 3 + rng.nextInt(below: 8))
-                let kept = due <= end && rng.bernoulli(0.8) ? day.adding(days: 1 + rng.nextInt(below: day.days(until: due))) : nil
+                let kept =
+                    due <= end && rng.bernoulli(0.8)
+                    ? day.adding(days: 1 + rng.nextInt(below: day.days(until: due))) : nil
                 let promise = NameTables.promises[rng.nextInt(below: NameTables.promises.count)]
-                drafts.append((day, minute + 1, channel, rm, .servicePromise(promise: promise, dueOn: due, fulfilledOn: kept)))
+                drafts.append(
+                    (day, minute + 1, channel, rm, .servicePromise(promise: promise, dueOn: due, fulfilledOn: kept)))
             }
         }
         // Complaints: rare, and rising toward the end for churn drifters.
@@ -76,8 +86,12 @@ struct InteractionGenerator {
             let category = NameTables.complaintCategories[rng.nextInt(below: NameTables.complaintCategories.count)]
             let resolved = day.adding(days: 1 + rng.nextInt(below: 20))
             drafts.append(
-                (day, 9 * 60 + rng.nextInt(below: 12 * 60), Self.complaintChannels.draw(using: &rng) ?? .call, nil,
-                 .complaint(category: category, severity: severity, resolvedOn: resolved <= end && rng.bernoulli(0.9) ? resolved : nil)))
+                (
+                    day, 9 * 60 + rng.nextInt(below: 12 * 60), Self.complaintChannels.draw(using: &rng) ?? .call, nil,
+                    .complaint(
+                        category: category, severity: severity,
+                        resolvedOn: resolved <= end && rng.bernoulli(0.9) ? resolved : nil)
+                ))
         }
         for _ in 0..<rng.poisson(mean: 0.15 * scale) { complaint(on: randomDay(), angry: false) }
         if let drift {
@@ -92,14 +106,20 @@ struct InteractionGenerator {
             let day = randomDay()
             let unhappy = drift.map { day >= $0 } ?? false
             let score = (unhappy ? Self.unhappyScores : Self.normalScores).draw(using: &rng) ?? 4
-            drafts.append((day, 10 * 60 + rng.nextInt(below: 10 * 60), rng.bernoulli(0.6) ? .sms : .app, nil, .satisfaction(score: score)))
+            drafts.append(
+                (
+                    day, 10 * 60 + rng.nextInt(below: 10 * 60), rng.bernoulli(0.6) ? .sms : .app, nil,
+                    .satisfaction(score: score)
+                ))
         }
         if let drift {
             for _ in 0..<(1 + rng.nextInt(below: 2)) {
                 let day = drift.adding(days: rng.nextInt(below: drift.days(until: end) + 1))
                 drafts.append(
-                    (day, 10 * 60 + rng.nextInt(below: 10 * 60), .sms, nil,
-                     .satisfaction(score: Self.unhappyScores.draw(using: &rng) ?? 2)))
+                    (
+                        day, 10 * 60 + rng.nextInt(below: 10 * 60), .sms, nil,
+                        .satisfaction(score: Self.unhappyScores.draw(using: &rng) ?? 2)
+                    ))
             }
         }
         // App sessions, until the client goes quiet.
@@ -110,11 +130,14 @@ struct InteractionGenerator {
                 guard thinned(day) else { continue }
                 let pages = 1 + Int(rng.exponential(mean: 6))
                 let dwell = 20 + Int(rng.exponential(mean: 240))
-                let interest = rng.bernoulli(0.4)
+                let interest =
+                    rng.bernoulli(0.4)
                     ? NameTables.productInterests[rng.nextInt(below: NameTables.productInterests.count)] : nil
                 drafts.append(
-                    (day, 7 * 60 + rng.nextInt(below: 16 * 60), rng.bernoulli(0.85) ? .app : .web, nil,
-                     .appSession(pagesViewed: pages, dwellSeconds: dwell, productInterest: interest)))
+                    (
+                        day, 7 * 60 + rng.nextInt(below: 16 * 60), rng.bernoulli(0.85) ? .app : .web, nil,
+                        .appSession(pagesViewed: pages, dwellSeconds: dwell, productInterest: interest)
+                    ))
             }
         }
         // Bank events.
@@ -129,8 +152,10 @@ struct InteractionGenerator {
             let resolved = day.adding(days: rng.nextInt(below: 8))
             let channel: InteractionChannel = rng.bernoulli(0.4) ? .branch : (rng.bernoulli(0.67) ? .app : .call)
             drafts.append(
-                (day, 9 * 60 + rng.nextInt(below: 9 * 60), channel, nil,
-                 .serviceRequest(topic: topic, resolvedOn: resolved <= end ? resolved : nil)))
+                (
+                    day, 9 * 60 + rng.nextInt(below: 9 * 60), channel, nil,
+                    .serviceRequest(topic: topic, resolvedOn: resolved <= end ? resolved : nil)
+                ))
         }
         // By time, generation order breaking ties.
         var keys = [UInt64]()
@@ -218,7 +243,8 @@ struct BalanceCalculator {
             result.append(
                 BalanceSnapshot(
                     customer: customer, day: day, aum: Money(minorUnits: d &+ i, currency: currency),
-                    deposits: Money(minorUnits: d, currency: currency), investments: Money(minorUnits: i, currency: currency),
+                    deposits: Money(minorUnits: d, currency: currency),
+                    investments: Money(minorUnits: i, currency: currency),
                     liabilities: Money(minorUnits: max(0, liabilities), currency: currency)))
         }
         result.reverse()

@@ -1,7 +1,9 @@
 import CustomerModel
 
-/// Syllable, place and business tables the synthetic bank draws from. Each entry carries its
-/// Chinese characters and its pinyin or English form, so a bank can be generated in either script.
+/// Syllable, place and business tables the synthetic bank draws from.
+///
+/// Each entry carries its Chinese characters and its pinyin or English form, so a bank can be generated in either
+/// script.
 enum NameTables {
     /// A word with its Chinese characters and its Latin form.
     struct Word: Sendable {
@@ -200,12 +202,19 @@ enum NameTables {
         Occupation(name: "physician", position: .professional, industry: "healthcare", weight: 6, wealthFactor: 1.1),
         Occupation(name: "surgeon", position: .professional, industry: "healthcare", weight: 2, wealthFactor: 1.3),
         Occupation(name: "lawyer", position: .professional, industry: "legal services", weight: 4, wealthFactor: 1.2),
-        Occupation(name: "software engineer", position: .professional, industry: "information technology", weight: 7, wealthFactor: 0.9),
+        Occupation(
+            name: "software engineer", position: .professional, industry: "information technology", weight: 7,
+            wealthFactor: 0.9),
         Occupation(name: "architect", position: .professional, industry: "construction", weight: 2, wealthFactor: 1.0),
-        Occupation(name: "accountant", position: .professional, industry: "financial services", weight: 3, wealthFactor: 0.9),
-        Occupation(name: "investment banker", position: .professional, industry: "financial services", weight: 2, wealthFactor: 1.5),
-        Occupation(name: "university professor", position: .professional, industry: "education", weight: 3, wealthFactor: 0.8),
-        Occupation(name: "civil servant", position: .employee, industry: "public administration", weight: 5, wealthFactor: 0.7),
+        Occupation(
+            name: "accountant", position: .professional, industry: "financial services", weight: 3, wealthFactor: 0.9),
+        Occupation(
+            name: "investment banker", position: .professional, industry: "financial services", weight: 2,
+            wealthFactor: 1.5),
+        Occupation(
+            name: "university professor", position: .professional, industry: "education", weight: 3, wealthFactor: 0.8),
+        Occupation(
+            name: "civil servant", position: .employee, industry: "public administration", weight: 5, wealthFactor: 0.7),
         Occupation(name: "teacher", position: .employee, industry: "education", weight: 4, wealthFactor: 0.6),
         Occupation(name: "engineer", position: .employee, industry: "manufacturing", weight: 5, wealthFactor: 0.7),
         Occupation(name: "sales manager", position: .employee, industry: "retail", weight: 4, wealthFactor: 0.8),
@@ -216,17 +225,80 @@ enum NameTables {
 
     /// Merchants by category, the counterparties of card spending.
     static let merchants: [(MerchantCategory, [Word])] = [
-        (.airTravel, [Word("中国国航", "Air China"), Word("东方航空", "China Eastern"), Word("南方航空", "China Southern"), Word("海南航空", "Hainan Airlines"), Word("国泰航空", "Cathay Pacific")]),
-        (.hotel, [Word("万豪酒店", "Marriott"), Word("希尔顿酒店", "Hilton"), Word("香格里拉", "Shangri-La"), Word("洲际酒店", "InterContinental"), Word("亚朵酒店", "Atour Hotel")]),
-        (.luxuryRetail, [Word("路易威登", "Louis Vuitton"), Word("爱马仕", "Hermes"), Word("卡地亚", "Cartier"), Word("周大福", "Chow Tai Fook"), Word("香奈儿", "Chanel"), Word("SKP商场", "SKP Mall")]),
-        (.education, [Word("新东方", "New Oriental"), Word("国际学校", "Intl School"), Word("学而思", "Xueersi"), Word("大学学费", "Univ Tuition")]),
-        (.healthcare, [Word("和睦家医院", "United Family"), Word("协和医院", "PUMC Hospital"), Word("爱尔眼科", "Aier Eye"), Word("大药房", "Pharmacy")]),
-        (.dining, [Word("海底捞", "Haidilao"), Word("星巴克", "Starbucks"), Word("全聚德", "Quanjude"), Word("鼎泰丰", "Din Tai Fung"), Word("喜茶", "Heytea"), Word("西贝", "Xibei")]),
-        (.groceries, [Word("盒马鲜生", "Freshippo"), Word("沃尔玛", "Walmart"), Word("山姆会员店", "Sam's Club"), Word("永辉超市", "Yonghui"), Word("Ole精品超市", "Ole Market")]),
-        (.travel, [Word("携程旅行", "Trip.com"), Word("同程旅行", "Tongcheng"), Word("中国旅行社", "CTS Travel"), Word("飞猪旅行", "Fliggy")]),
-        (.entertainment, [Word("万达影城", "Wanda Cinema"), Word("大剧院", "Grand Theatre"), Word("迪士尼", "Disney"), Word("高尔夫俱乐部", "Golf Club")]),
-        (.automotive, [Word("中国石化", "Sinopec"), Word("中国石油", "PetroChina"), Word("蔚来", "NIO"), Word("特斯拉", "Tesla"), Word("比亚迪", "BYD")]),
-        (.other, [Word("京东", "JD.com"), Word("淘宝", "Taobao"), Word("美团", "Meituan"), Word("拼多多", "Pinduoduo"), Word("苹果商店", "Apple Store"), Word("中国移动", "China Mobile")]),
+        (
+            .airTravel,
+            [
+                Word("中国国航", "Air China"), Word("东方航空", "China Eastern"), Word("南方航空", "China Southern"),
+                Word("海南航空", "Hainan Airlines"), Word("国泰航空", "Cathay Pacific"),
+            ]
+        ),
+        (
+            .hotel,
+            [
+                Word("万豪酒店", "Marriott"), Word("希尔顿酒店", "Hilton"), Word("香格里拉", "Shangri-La"),
+                Word("洲际酒店", "InterContinental"), Word("亚朵酒店", "Atour Hotel"),
+            ]
+        ),
+        (
+            .luxuryRetail,
+            [
+                Word("路易威登", "Louis Vuitton"), Word("爱马仕", "Hermes"), Word("卡地亚", "Cartier"),
+                Word("周大福", "Chow Tai Fook"), Word("香奈儿", "Chanel"), Word("SKP商场", "SKP Mall"),
+            ]
+        ),
+        (
+            .education,
+            [
+                Word("新东方", "New Oriental"), Word("国际学校", "Intl School"), Word("学而思", "Xueersi"),
+                Word("大学学费", "Univ Tuition"),
+            ]
+        ),
+        (
+            .healthcare,
+            [
+                Word("和睦家医院", "United Family"), Word("协和医院", "PUMC Hospital"), Word("爱尔眼科", "Aier Eye"),
+                Word("大药房", "Pharmacy"),
+            ]
+        ),
+        (
+            .dining,
+            [
+                Word("海底捞", "Haidilao"), Word("星巴克", "Starbucks"), Word("全聚德", "Quanjude"), Word("鼎泰丰", "Din Tai Fung"),
+                Word("喜茶", "Heytea"), Word("西贝", "Xibei"),
+            ]
+        ),
+        (
+            .groceries,
+            [
+                Word("盒马鲜生", "Freshippo"), Word("沃尔玛", "Walmart"), Word("山姆会员店", "Sam's Club"), Word("永辉超市", "Yonghui"),
+                Word("Ole精品超市", "Ole Market"),
+            ]
+        ),
+        (
+            .travel,
+            [Word("携程旅行", "Trip.com"), Word("同程旅行", "Tongcheng"), Word("中国旅行社", "CTS Travel"), Word("飞猪旅行", "Fliggy")]
+        ),
+        (
+            .entertainment,
+            [
+                Word("万达影城", "Wanda Cinema"), Word("大剧院", "Grand Theatre"), Word("迪士尼", "Disney"),
+                Word("高尔夫俱乐部", "Golf Club"),
+            ]
+        ),
+        (
+            .automotive,
+            [
+                Word("中国石化", "Sinopec"), Word("中国石油", "PetroChina"), Word("蔚来", "NIO"), Word("特斯拉", "Tesla"),
+                Word("比亚迪", "BYD"),
+            ]
+        ),
+        (
+            .other,
+            [
+                Word("京东", "JD.com"), Word("淘宝", "Taobao"), Word("美团", "Meituan"), Word("拼多多", "Pinduoduo"),
+                Word("苹果商店", "Apple Store"), Word("中国移动", "China Mobile"),
+            ]
+        ),
     ]
 
     /// Overseas merchants (card spending abroad).

@@ -1,8 +1,10 @@
 import CustomerModel
 
-/// The scheduled transactions of a client: salary or pension, corporate payroll and tax,
-/// quarterly deposit interest and monthly loan repayments. They follow the calendar, not chance,
-/// so their number is known when the bank is built and their days when activity is generated.
+/// The scheduled transactions of a client: salary or pension, corporate payroll and tax, quarterly deposit interest and
+/// monthly loan repayments.
+///
+/// They follow the calendar, not chance, so their number is known when the bank is built and their days when activity
+/// is generated.
 enum RegularKind: Sendable {
     /// Salary on the last weekday of the month.
     case salary

@@ -22,7 +22,9 @@ extension SeededGenerator {
         mean + standardDeviation * normal()
     }
 
-    /// A lognormal variate: `median * exp(sigma * Z)`. Its mean is `median * exp(sigma² / 2)`.
+    /// A lognormal variate: `median * exp(sigma * Z)`.
+    ///
+    /// Its mean is `median * exp(sigma² / 2)`.
     public mutating func logNormal(median: Double, sigma: Double) -> Double {
         median * DeterministicMath.exp(sigma * normal())
     }
@@ -32,8 +34,10 @@ extension SeededGenerator {
         DeterministicMath.exp(sigma * normal() - 0.5 * sigma * sigma)
     }
 
-    /// A Pareto (type I) variate: at least `minimum`, tail index `alpha` (smaller is heavier;
-    /// 1.16 gives the "80/20" rule). By inversion.
+    /// A Pareto (type I) variate: at least `minimum`, tail index `alpha` (smaller is heavier; 1.16 gives the "80/20"
+    /// rule).
+    ///
+    /// By inversion.
     public mutating func pareto(minimum: Double, alpha: Double) -> Double {
         minimum * DeterministicMath.exp(-DeterministicMath.log(nextPositiveDouble()) / alpha)
     }
@@ -43,8 +47,10 @@ extension SeededGenerator {
         -mean * DeterministicMath.log(nextPositiveDouble())
     }
 
-    /// A Poisson variate with the given mean: Knuth's multiplication method below 10, Hörmann's
-    /// transformed rejection (PTRS) above. Returns 0 for a mean of 0 or less.
+    /// A Poisson variate with the given mean: Knuth's multiplication method below 10, Hörmann's transformed rejection
+    /// (PTRS) above.
+    ///
+    /// Returns 0 for a mean of 0 or less.
     public mutating func poisson(mean: Double) -> Int {
         guard mean > 0, mean.isFinite else { return 0 }
         if mean < 10 {
@@ -71,7 +77,9 @@ extension SeededGenerator {
             let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
             if us >= 0.07, v <= vr { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            let lhs = DeterministicMath.log(v) + DeterministicMath.log(inverseAlpha) - DeterministicMath.log(a / (us * us) + b)
+            let lhs =
+                DeterministicMath.log(v) + DeterministicMath.log(inverseAlpha)
+                - DeterministicMath.log(a / (us * us) + b)
             let rhs = -mean + k * logMean - DeterministicMath.logFactorial(Int(k))
             if lhs <= rhs { return Int(k) }
         }
@@ -106,12 +114,18 @@ struct LogNormalNoise: Sendable {
 
     /// Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.15e-9).
     static func inverseNormal(_ p: Double) -> Double {
-        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-                 -3.066479806614716e+01, 2.506628277459239e+00]
-        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-                 -1.328068155288572e+01]
-        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-                 4.374664141464968e+00, 2.938163982698783e+00]
+        let a = [
+            -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+            -3.066479806614716e+01, 2.506628277459239e+00,
+        ]
+        let b = [
+            -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+            -1.328068155288572e+01,
+        ]
+        let c = [
+            -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+            4.374664141464968e+00, 2.938163982698783e+00,
+        ]
         let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
         func tail(_ q: Double) -> Double {
             (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])

@@ -1,8 +1,9 @@
 import CustomerModel
 
-/// The shape of a year of banking activity: weekday and weekend, month ends, the Chinese New
-/// Year spending spike and quiet holiday week, the October golden week, "Double 11" online
-/// shopping, summer travel and the year end. One value per simulated day, shared by every client.
+/// The shape of a year of banking activity: weekday and weekend, month ends, the Chinese New Year spending spike and
+/// quiet holiday week, the October golden week, "Double 11" online shopping, summer travel and the year end.
+///
+/// One value per simulated day, shared by every client.
 struct SeasonalCalendar: Sendable {
     /// What kind of day it is for spending.
     enum Season: UInt8, Sendable {

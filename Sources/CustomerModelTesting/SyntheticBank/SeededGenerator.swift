@@ -72,6 +72,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A uniform integer in `0..<bound`, exactly uniform (Lemire's multiply-and-reject method).
+    ///
     /// Returns 0 when `bound` is 0 or less.
     @inline(__always)
     public mutating func nextInt(below bound: Int) -> Int {

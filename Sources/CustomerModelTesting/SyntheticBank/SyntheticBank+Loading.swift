@@ -62,7 +62,9 @@ extension SyntheticBank {
         try await store.replace(organisation: organisation, as: principal)
         progress?("organisation", 1, 1)
         for start in stride(from: 0, to: profiles.count, by: size) {
-            let batch = profiles[start..<min(start + size, profiles.count)].map { ProfileChange($0, expectedVersion: nil) }
+            let batch = profiles[start..<min(start + size, profiles.count)].map {
+                ProfileChange($0, expectedVersion: nil)
+            }
             _ = try await store.upsert(batch, as: principal)
             summary.profiles += batch.count
             progress?("profiles", summary.profiles, profiles.count)

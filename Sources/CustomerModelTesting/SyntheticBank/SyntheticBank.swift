@@ -1,7 +1,8 @@
 public import CustomerModel
 
-/// A synthetic bank: an organisation, clients with realistic profiles, accounts, holdings,
-/// households, enterprises, referrals, and a year of transactions, interactions and balances.
+/// A synthetic bank: an organisation, clients with realistic profiles, accounts, holdings, households, enterprises,
+/// referrals, and a year of transactions, interactions and balances.
+///
 /// The same seed and configuration always give the same bank.
 ///
 /// The slowly changing part (``organisation``, ``profiles``, ``accounts``, ``holdings``,
@@ -68,7 +69,8 @@ public struct SyntheticBank: Sendable {
             snapshotFrequency: clamped.balanceSnapshots, interactionsPerYear: clamped.interactionsPerClientPerYear,
             calendar: clamped.calendar, plans: builder.plans, plannedRows: builder.plannedRows,
             partners: builder.partners, counterparties: builder.book, customerIDs: ids,
-            accountIDs: builder.accounts.map(\.id), relationshipManagers: builder.profiles.map(\.coverage.relationshipManager),
+            accountIDs: builder.accounts.map(\.id),
+            relationshipManagers: builder.profiles.map(\.coverage.relationshipManager),
             seasons: builder.seasons, tables: builder.tables, transactionOffsets: offsets)
         indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -218,9 +220,10 @@ public struct SyntheticBank: Sendable {
         return result
     }
 
-    /// The balance snapshots of the clients in `clients` at the configured frequency, in client
-    /// order and by day. Each series runs backwards from the client's end-of-period holdings
-    /// through its transactions (clamped at zero), so AUM drops over the year for a churn drifter.
+    /// The balance snapshots of the clients in `clients` at the configured frequency, in client order and by day.
+    ///
+    /// Each series runs backwards from the client's end-of-period holdings through its transactions (clamped at zero),
+    /// so AUM drops over the year for a churn drifter.
     public func balances(clients: Range<Int>) -> [BalanceSnapshot] {
         var generator = TransactionGenerator(model: model)
         let calculator = BalanceCalculator(model: model)
@@ -239,8 +242,9 @@ public struct SyntheticBank: Sendable {
     }
 }
 
-/// A bank's transactions in batches of a fixed size: every batch but the last holds exactly
-/// `size` transactions. The concatenated batches are the same for every size.
+/// A bank's transactions in batches of a fixed size: every batch but the last holds exactly `size` transactions.
+///
+/// The concatenated batches are the same for every size.
 public struct TransactionBatches: Sequence, Sendable {
     let model: ActivityModel
     /// The number of transactions in each batch (the last may hold fewer).

@@ -19,8 +19,9 @@ extension SyntheticBank {
         case pinyin
     }
 
-    /// Every knob of a synthetic bank. The defaults give a 1,000-client bank with one year
-    /// (2025) of activity, about 100 transactions a client.
+    /// Every knob of a synthetic bank.
+    ///
+    /// The defaults give a 1,000-client bank with one year (2025) of activity, about 100 transactions a client.
     ///
     /// Values out of range are clamped when the bank is generated (a share below 0 counts as 0,
     /// a client count below 1 as 1), so a configuration never makes generation fail.
@@ -52,8 +53,9 @@ extension SyntheticBank {
         public var seniorRelationshipManagersPerBranch: Int
         /// Executive relationship managers at each branch (they cover the largest clients).
         public var executiveRelationshipManagersPerBranch: Int
-        /// Average number of transactions a client makes in a year; the period's count scales
-        /// with ``days``. 100 gives about 10M transactions for 100k clients.
+        /// Average number of transactions a client makes in a year; the period's count scales with ``days``.
+        ///
+        /// 100 gives about 10M transactions for 100k clients.
         public var transactionsPerClientPerYear: Double
         /// Average number of interactions (RM contacts, app sessions, complaints, surveys,
         /// events, promises) a client has in a year.
