@@ -126,8 +126,7 @@ struct TransactionGenerator {
                 counterparty = book.pensionFund
             case .payroll:
                 second = Int32(36_000 + rng.nextInt(below: 21_600))
-                type = .transferOut
-                counterparty = book.socialSecurity
+                type = .transferOut  // a batch to every employee: no single counterparty
             case .interest:
                 second = Int32(rng.nextInt(below: 3_600))
                 type = .interest
@@ -229,6 +228,8 @@ struct TransactionGenerator {
                     counterparty = CounterpartyBook.pick(merchants[Int(MerchantCategory.other.rawValue)], &rng)
                 case .investmentPurchase, .investmentRedemption:
                     if plan.investmentAccount >= 0 { account = plan.investmentAccount }
+                case .deposit, .withdrawal:
+                    channel = .branch
                 default: break
                 }
             } else {

@@ -65,7 +65,6 @@ extension BankBuilder {
         }
         book.companies = book.add(companies)
         book.taxOffice = book.add(word(NameTables.taxOffice))
-        book.socialSecurity = book.add(word(NameTables.socialSecurity))
         book.pensionFund = book.add(word(NameTables.pensionFund))
     }
 

@@ -79,7 +79,6 @@ struct CounterpartyBook: Sendable {
     var people: Range<Int32> = 0..<0
     var companies: Range<Int32> = 0..<0
     var taxOffice: Int32 = -1
-    var socialSecurity: Int32 = -1
     var pensionFund: Int32 = -1
 
     mutating func add(_ name: String) -> Int32 {

@@ -315,7 +315,6 @@ enum NameTables {
 
     /// Counterparties of scheduled payments.
     static let taxOffice = Word("国家税务局", "Tax Bureau")
-    static let socialSecurity = Word("社保中心", "Social Security")
     static let pensionFund = Word("养老金", "Pension Fund")
 
     /// Bank events clients attend.
