@@ -8,6 +8,11 @@ struct ActivityState {
     var clients = Interner<CustomerID>()
     /// Per client: its newest row, -1 when none.
     var tails: [Int32] = []
+    /// Per client: the day of its newest row, to notice rows that arrive out of day order.
+    var lastDays: [Int32] = []
+    /// Clients with a row appended after a later-dated one: their chain is not in day order,
+    /// so reads cannot stop early.
+    var unordered: Set<Int32> = []
     var accounts = Interner<AccountID>()
     var counterparties = Interner<String>()
     var overflowIDs = Interner<String>()
@@ -76,6 +81,7 @@ struct ActivityState {
                 } else if exists(customer) {
                     numbers[position] = clients.intern(customer)
                     tails.append(-1)
+                    lastDays.append(.min)
                 } else {
                     rollback(to: mark, filled: [])
                     return .failure(
@@ -168,17 +174,26 @@ struct ActivityState {
         }
         // Chains: each client's previous row, serial over a small table.
         var previous = [Int32](repeating: -1, count: added)
+        var outOfOrder: [Int32] = []
         tails.withUnsafeMutableBufferPointer { tails in
-            guard let base = tails.baseAddress else { return }
-            for (slot, position) in accepted.enumerated() {
-                if slot + distance < added {
-                    clientele_prefetch_for_write(base + Int(numbers[accepted[slot + distance]]))
+            lastDays.withUnsafeMutableBufferPointer { lastDays in
+                guard let base = tails.baseAddress, let dayBase = lastDays.baseAddress else { return }
+                for (slot, position) in accepted.enumerated() {
+                    if slot + distance < added {
+                        let ahead = Int(numbers[accepted[slot + distance]])
+                        clientele_prefetch_for_write(base + ahead)
+                        clientele_prefetch_for_write(dayBase + ahead)
+                    }
+                    let client = Int(numbers[position])
+                    let day = batch[position].day.number
+                    previous[slot] = tails[client]
+                    tails[client] = firstRow + Int32(slot)
+                    if day < lastDays[client] { outOfOrder.append(Int32(client)) }
+                    lastDays[client] = max(lastDays[client], day)
                 }
-                let client = Int(numbers[position])
-                previous[slot] = tails[client]
-                tails[client] = firstRow + Int32(slot)
             }
         }
+        unordered.formUnion(outOfOrder)
         transactions.fill(
             from: mark.rows, batch: batch, accepted: accepted, numbers: numbers, accounts: accountNumbers,
             counterparties: counterpartyNumbers, currencies: currencyNumbers, previous: previous)
@@ -254,15 +269,34 @@ struct ActivityState {
     private mutating func rollback(to mark: Mark, filled: [Int]) {
         index.clear(slots: filled)
         for row in stride(from: transactions.count - 1, through: mark.rows, by: -1) {
-            tails[Int(transactions.customer[row])] = transactions.previous[row]
+            let client = Int(transactions.customer[row])
+            tails[client] = transactions.previous[row]
+            lastDays[client] = tails[client] < 0 ? .min : transactions.day[Int(tails[client])]
         }
         transactions.truncate(to: mark.rows)
         clients.truncate(to: mark.clients)
         tails.removeLast(tails.count - mark.clients)
+        lastDays.removeLast(lastDays.count - mark.clients)
         accounts.truncate(to: mark.accounts)
         counterparties.truncate(to: mark.counterparties)
         overflowIDs.truncate(to: mark.overflow)
         currencies.removeLast(currencies.count - mark.currencies)
+    }
+
+    /// Hints the cache to load every column of `row`.
+    private func prefetchRow(_ row: Int) {
+        let t = transactions
+        if let p = t.customer.base { clientele_prefetch(p + row) }
+        if let p = t.second.base { clientele_prefetch(p + row) }
+        if let p = t.amount.base { clientele_prefetch(p + row) }
+        if let p = t.currency.base { clientele_prefetch(p + row) }
+        if let p = t.type.base { clientele_prefetch(p + row) }
+        if let p = t.channel.base { clientele_prefetch(p + row) }
+        if let p = t.category.base { clientele_prefetch(p + row) }
+        if let p = t.flags.base { clientele_prefetch(p + row) }
+        if let p = t.account.base { clientele_prefetch(p + row) }
+        if let p = t.counterparty.base { clientele_prefetch(p + row) }
+        if let p = t.key.base { clientele_prefetch(p + row) }
     }
 
     /// The transaction stored at `row`.
@@ -288,11 +322,16 @@ struct ActivityState {
         var row = tails[Int(client)]
         let low = days.lowerBound.number
         let high = days.upperBound.number
+        // A client whose rows arrived in day order is read newest first until the range is passed.
+        let ordered = !unordered.contains(client)
         while row >= 0 {
             let day = transactions.day[Int(row)]
             if day >= low, day <= high { rows.append(row) }
+            if ordered, day < low { break }
             row = transactions.previous[Int(row)]
         }
+        // Start every column's cache line of every row loading before building the values.
+        for row in rows { prefetchRow(Int(row)) }
         rows.sort { a, b in
             let (da, db) = (transactions.day[Int(a)], transactions.day[Int(b)])
             if da != db { return da < db }

@@ -36,13 +36,15 @@ struct CompactKey {
     /// The text of a packed key (not for overflow keys).
     static func unpack(_ key: UInt64) -> String {
         let count = Int(key >> 60)
-        var bytes = [UInt8](repeating: 0, count: count)
-        var value = key & ((1 << 60) - 1)
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            bytes[index] = alphabet[Int(value & 63)]
-            value >>= 6
+        // At most 10 bytes: the string is stored inline, with no heap allocation.
+        return String(unsafeUninitializedCapacity: count) { bytes in
+            var value = key & ((1 << 60) - 1)
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                bytes[index] = alphabet[Int(value & 63)]
+                value >>= 6
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
