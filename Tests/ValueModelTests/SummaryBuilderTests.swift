@@ -50,7 +50,8 @@ struct SummaryBuilderTests {
     }
 
     /// 600,000 rows (enough for two workers): random clients, days and same-day repeats; the
-    /// columnar result equals the purchase builder's in day order and shuffled.
+    /// columnar result equals the purchase builder's in day order, client order, day order with a
+    /// few rows swapped, and shuffled.
     @Test func columnarBuilderMatchesOnALargeBook() throws {
         var random = TestRandom(state: 99)
         let clients = (0..<20_000).map { CustomerID("C\($0)") }
@@ -67,7 +68,12 @@ struct SummaryBuilderTests {
         let reference = try CalibrationHoldoutSplit(
             purchases: purchases, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .days)
         let byDay = purchases.sorted { $0.day < $1.day }
-        for order in [byDay, purchases] {
+        let byClient = purchases.sorted {
+            $0.customer != $1.customer ? $0.customer < $1.customer : $0.day < $1.day
+        }
+        var mostlySorted = byDay  // a few clients out of order: fast path plus a small recount
+        for _ in 0..<200 { mostlySorted.swapAt(random.int(0..<mostlySorted.count), random.int(0..<mostlySorted.count)) }
+        for order in [byDay, byClient, mostlySorted, purchases] {
             let split = try CalibrationHoldoutSplit(
                 columns: columns(order, customers: clients), calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd,
                 selection: TransactionSelection(currency: .cny))

@@ -212,6 +212,75 @@ extension BGNBDParameters {
         return try finite(alive * aliveProbability(x, tx, T), "expectedTransactions")
     }
 
+    /// `E[Y(tᵢ) | x, t_x, T]` for increasing horizons `tᵢ` (the lifetime-value schedule), sharing
+    /// one pass of the series: the coefficients `(m+k)/(k+1)` and `(b)ₖ/(c)ₖ` do not depend on
+    /// the horizon, so each extra horizon costs a few multiplications per term. Falls back to one
+    /// ``aliveExpectation(m:b:c:s:aMinusOne:)`` per horizon when a horizon needs the underflow
+    /// or long-horizon paths.
+    func conditionalExpectations(_ horizons: [Double], _ x: Double, _ tx: Double, _ T: Double)
+        throws(LifetimeValueError) -> [Double]
+    {
+        let m = r + x
+        let bx = b + x
+        let cx = a + b + x
+        let scale = alpha + T
+        let alive = aliveProbability(x, tx, T)
+        let n = horizons.count
+        guard let longest = horizons.last, longest > 0 else {
+            return try horizons.map { t throws(LifetimeValueError) in try conditionalExpectation(t, x, tx, T) }
+        }
+        let sMax = longest / scale
+        let expectedTerms = m * sMax + 10 * (m * sMax * (1 + sMax)).squareRoot() + 40 * (1 + sMax)
+        guard m * log1p(sMax) < 700, expectedTerms <= 20_000, n > 1 else {
+            return try horizons.map { t throws(LifetimeValueError) in try conditionalExpectation(t, x, tx, T) }
+        }
+        var z = [Double](repeating: 0, count: n)
+        var pmf = [Double](repeating: 0, count: n)
+        var tail = [Double](repeating: 0, count: n)
+        var sum = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let s = max(horizons[i], 0) / scale
+            z[i] = s / (1 + s)
+            let logPmf = -m * log1p(s)
+            pmf[i] = exp(logPmf)
+            tail[i] = -expm1(logPmf)
+            sum[i] = tail[i]
+        }
+        let zMax = z[n - 1]
+        var weight = 1.0
+        var k = 0.0
+        let maxTerms = 5_000_000.0
+        while true {
+            let ratio = (m + k) / (k + 1)
+            weight *= (bx + k) / (cx + k)
+            k += 1
+            for i in 0..<n {
+                let p = pmf[i] * ratio * z[i]
+                pmf[i] = p
+                let rest = max(tail[i] - p, 0)
+                tail[i] = rest
+                sum[i] += rest * weight
+            }
+            let rho = max((m + k) / (k + 1) * zMax, zMax)
+            if rho < 1 {
+                // The slowest horizon is the longest; its bound covers the others.
+                var done = true
+                for i in 0..<n where pmf[i] * rho * rho / ((1 - rho) * (1 - rho)) > 1e-16 * sum[i] && tail[i] > 0 {
+                    done = false
+                    break
+                }
+                if done { break }
+            }
+            if k >= maxTerms {
+                throw LifetimeValueError(
+                    .notConverged, field: "horizon", "the expected-transactions series did not converge; shorten the horizon")
+            }
+        }
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n { out[i] = horizons[i] > 0 ? try finite(sum[i] * alive, "expectedTransactions") : 0 }
+        return out
+    }
+
     /// `E[Y(t) | alive at T] = Σ_{k≥0} P(N > k) (b)ₖ/(c)ₖ` with `N ~ NegBin(m, z = s/(1+s))`, where
     /// `m = r+x`, `b` stands for `b+x`, `c` for `a+b+x`, `s = t/(α+T)`.
     static func aliveExpectation(m: Double, b: Double, c: Double, s: Double, aMinusOne: Double)

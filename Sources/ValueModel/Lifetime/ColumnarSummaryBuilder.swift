@@ -161,36 +161,80 @@ enum ColumnarTally {
         }
     }
 
+    /// The per-client state of the row loops, split by how often rows touch it: ``Hot`` (32 bytes,
+    /// every row) and ``Cold`` (first-day rows, the first holdout row, flags).
+    struct Hot {
+        var first: Int32 = .max  // smallest day seen
+        var lastSeen: Int32 = .min
+        var calibrationDays: Int32 = 0
+        var holdoutDays: Int32 = 0
+        var calibrationSpend: Int64 = 0
+        var holdoutSpend: Int64 = 0
+    }
+
+    struct Cold {
+        var lastCalibration: Int32 = .min  // valid once holdoutDays > 0; before that it is lastSeen
+        var flags: Int32 = 0
+        var firstDaySpend: Int64 = 0
+    }
+
+    /// One worker's state arrays.
+    struct State {
+        let hot: UnsafeMutablePointer<Hot>
+        let cold: UnsafeMutablePointer<Cold>
+
+        static func allocate(_ clients: Int) -> State {
+            let state = State(
+                hot: UnsafeMutablePointer<Hot>.allocate(capacity: max(clients, 1)),
+                cold: UnsafeMutablePointer<Cold>.allocate(capacity: max(clients, 1)))
+            state.hot.initialize(repeating: Hot(), count: max(clients, 1))
+            state.cold.initialize(repeating: Cold(), count: max(clients, 1))
+            return state
+        }
+
+        func deallocate() {
+            hot.deallocate()
+            cold.deallocate()
+        }
+    }
+
     /// Pass 1 over row chunks in parallel, merge, then the exact recount of unsorted clients.
     static func run(_ rows: Rows, count n: Int, into tallies: UnsafeMutableBufferPointer<ClientTally>) -> Problem {
-        guard let target = tallies.baseAddress else { return Problem() }
         let ranges = Parallel.ranges(n, minimumChunk: 1 << 18)
         let chunks = ranges.count
-        let extra = UnsafeMutablePointer<ClientTally>.allocate(capacity: max(1, (chunks - 1) * rows.clients))
-        extra.initialize(repeating: ClientTally(), count: max(1, (chunks - 1) * rows.clients))
-        defer { extra.deallocate() }
+        let states = (0..<chunks).map { _ in State.allocate(rows.clients) }
+        defer { for state in states { state.deallocate() } }
         let problems = UnsafeMutablePointer<Problem>.allocate(capacity: chunks)
         problems.initialize(repeating: Problem(), count: chunks)
         defer { problems.deallocate() }
-        let shared = (target: SharedPointer(base: target), extra: SharedPointer(base: extra), problems: SharedPointer(base: problems))
+        let shared = UncheckedBox(value: (states: states, problems: problems))
         Parallel.run(chunks) { k in
-            let out = k == 0 ? shared.target.base : shared.extra.base + (k - 1) * rows.clients
-            shared.problems.base[k] = monotone(rows, ranges[k], out)
+            shared.value.problems[k] = monotone(rows, ranges[k], shared.value.states[k])
         }
         var first = Problem()
         for k in 0..<chunks where problems[k].row < first.row { first = problems[k] }
         if first.kind != 0 { return first }
-        for k in 1..<max(chunks, 1) {
-            let later = extra + (k - 1) * rows.clients
-            for c in 0..<rows.clients { merge(&target[c], later[c], calibrationEnd: rows.calibrationEnd) }
+        let state = states[0]
+        for later in states.dropFirst() {
+            for c in 0..<rows.clients { merge(state, c, later, calibrationEnd: rows.calibrationEnd) }
         }
-        recount(rows, count: n, tallies: target)
+        recount(rows, count: n, state: state)
+        for c in 0..<rows.clients {
+            let hot = state.hot[c]
+            let cold = state.cold[c]
+            tallies[c] = ClientTally(
+                first: hot.first, lastSeen: hot.lastSeen,
+                lastCalibration: hot.holdoutDays > 0 ? cold.lastCalibration : hot.lastSeen,
+                calibrationDays: hot.calibrationDays, holdoutDays: hot.holdoutDays, flags: cold.flags,
+                calibrationSpend: hot.calibrationSpend, firstDaySpend: cold.firstDaySpend,
+                holdoutSpend: hot.holdoutSpend)
+        }
         return Problem()
     }
 
     /// One pass assuming each client's rows come in non-decreasing day order; a client whose rows
-    /// do not is flagged ``ClientTally/unsorted`` for ``recount(_:count:tallies:)``.
-    static func monotone(_ rows: Rows, _ range: Range<Int>, _ tallies: UnsafeMutablePointer<ClientTally>) -> Problem {
+    /// do not is flagged ``ClientTally/unsorted`` for ``recount(_:count:state:)``.
+    static func monotone(_ rows: Rows, _ range: Range<Int>, _ state: State) -> Problem {
         let end = rows.calibrationEnd
         for i in range {
             guard rows.selected(i) else { continue }
@@ -199,130 +243,207 @@ enum ColumnarTally {
             let amount = rows.amount[i]
             guard amount >= 0 else { return Problem(row: i, kind: 2) }
             let day = rows.day[i]
-            let tally = tallies + c
-            let last = tally.pointee.lastSeen
+            let hot = state.hot + c
+            let last = hot.pointee.lastSeen
             if day != last {
                 if day < last {
-                    tally.pointee.flags |= ClientTally.unsorted
+                    state.cold[c].flags |= ClientTally.unsorted
                 } else {
-                    if last == .min { tally.pointee.first = day }
                     if day <= end {
-                        tally.pointee.calibrationDays &+= 1
-                        tally.pointee.lastCalibration = day
+                        hot.pointee.calibrationDays &+= 1
                     } else {
-                        tally.pointee.holdoutDays &+= 1
+                        if hot.pointee.holdoutDays == 0 { state.cold[c].lastCalibration = last }
+                        hot.pointee.holdoutDays &+= 1
                     }
-                    tally.pointee.lastSeen = day
+                    hot.pointee.lastSeen = day
                 }
             }
-            tally.pointee.add(amount, on: day, calibrationEnd: end)
+            if day < hot.pointee.first { hot.pointee.first = day }
+            if day <= end {
+                let (sum, overflow) = hot.pointee.calibrationSpend.addingReportingOverflow(amount)
+                hot.pointee.calibrationSpend = sum
+                if day == hot.pointee.first {
+                    let (firstSum, o) = state.cold[c].firstDaySpend.addingReportingOverflow(amount)
+                    state.cold[c].firstDaySpend = firstSum
+                    if o { state.cold[c].flags |= ClientTally.overflow }
+                }
+                if overflow { state.cold[c].flags |= ClientTally.overflow }
+            } else {
+                let (sum, overflow) = hot.pointee.holdoutSpend.addingReportingOverflow(amount)
+                hot.pointee.holdoutSpend = sum
+                if overflow { state.cold[c].flags |= ClientTally.overflow }
+            }
         }
         return Problem()
     }
 
-    /// Appends the tally of a later chunk of rows to an earlier one.
-    static func merge(_ a: inout ClientTally, _ b: ClientTally, calibrationEnd end: Int32) {
-        if b.lastSeen == .min { return }
-        if a.lastSeen == .min {
-            a = b
+    /// Appends client `c`'s tally from a later chunk of rows (`b`) to the earlier one (`a`).
+    static func merge(_ a: State, _ c: Int, _ b: State, calibrationEnd end: Int32) {
+        let bh = b.hot[c]
+        let bc = b.cold[c]
+        if bh.lastSeen == .min { return }
+        let ah = a.hot[c]
+        if ah.lastSeen == .min {
+            a.hot[c] = bh
+            a.cold[c] = bc
             return
         }
-        if (a.flags | b.flags) & ClientTally.unsorted != 0 || b.first < a.lastSeen {
-            a.flags |= ClientTally.unsorted
+        a.hot[c].first = min(ah.first, bh.first)
+        if (a.cold[c].flags | bc.flags) & ClientTally.unsorted != 0 || bh.first < ah.lastSeen {
+            a.cold[c].flags |= ClientTally.unsorted
             return
         }
-        let overlap = a.lastSeen == b.first
-        if b.first == a.first, b.first <= end {
-            let (sum, o) = a.firstDaySpend.addingReportingOverflow(b.firstDaySpend)
-            a.firstDaySpend = sum
-            if o { a.flags |= ClientTally.overflow }
+        let overlap = ah.lastSeen == bh.first
+        var hot = ah
+        var cold = a.cold[c]
+        if bh.first == ah.first, bh.first <= end {
+            let (sum, o) = cold.firstDaySpend.addingReportingOverflow(bc.firstDaySpend)
+            cold.firstDaySpend = sum
+            if o { cold.flags |= ClientTally.overflow }
         }
-        a.calibrationDays += b.calibrationDays - (overlap && b.first <= end ? 1 : 0)
-        a.holdoutDays += b.holdoutDays - (overlap && b.first > end ? 1 : 0)
-        if b.calibrationDays > 0 { a.lastCalibration = b.lastCalibration }
-        a.lastSeen = b.lastSeen
-        let (calibration, o1) = a.calibrationSpend.addingReportingOverflow(b.calibrationSpend)
-        let (holdout, o2) = a.holdoutSpend.addingReportingOverflow(b.holdoutSpend)
-        a.calibrationSpend = calibration
-        a.holdoutSpend = holdout
-        a.flags |= b.flags & ClientTally.overflow
-        if o1 || o2 { a.flags |= ClientTally.overflow }
+        let lastCalibrationA = ah.holdoutDays > 0 ? cold.lastCalibration : ah.lastSeen
+        let lastCalibrationB = bh.holdoutDays > 0 ? bc.lastCalibration : bh.lastSeen
+        hot.calibrationDays += bh.calibrationDays - (overlap && bh.first <= end ? 1 : 0)
+        hot.holdoutDays += bh.holdoutDays - (overlap && bh.first > end ? 1 : 0)
+        cold.lastCalibration = bh.calibrationDays > 0 ? lastCalibrationB : lastCalibrationA
+        hot.lastSeen = bh.lastSeen
+        let (calibration, o1) = hot.calibrationSpend.addingReportingOverflow(bh.calibrationSpend)
+        let (holdout, o2) = hot.holdoutSpend.addingReportingOverflow(bh.holdoutSpend)
+        hot.calibrationSpend = calibration
+        hot.holdoutSpend = holdout
+        cold.flags |= bc.flags & ClientTally.overflow
+        if o1 || o2 { cold.flags |= ClientTally.overflow }
+        a.hot[c] = hot
+        a.cold[c] = cold
     }
 
-    /// Recounts the clients flagged unsorted exactly: their distinct days go into one bitmap per
-    /// client spanning their first day to the holdout end. Bitmaps are built for blocks of clients
-    /// of at most 32 Mi words (256 MiB), each block one pass over the rows, split by clients across cores.
-    static func recount(_ rows: Rows, count n: Int, tallies: UnsafeMutablePointer<ClientTally>) {
+    /// Recounts the clients flagged unsorted exactly. Each gets a day bitmap from its first day
+    /// (the smallest, known from pass 1) to the holdout end; the rows are split across the
+    /// cores, each worker OR-ing into its own bitmaps and summing its own spend, and the counts
+    /// come from population counts of the merged bitmaps. Blocks of clients keep each worker's
+    /// bitmaps under 16 Mi words (128 MiB), one pass over the rows per block.
+    static func recount(_ rows: Rows, count n: Int, state: State) {
         var slot = [Int32](repeating: -1, count: rows.clients)
         var flagged: [Int] = []
-        for c in 0..<rows.clients where tallies[c].flags & ClientTally.unsorted != 0 {
+        for c in 0..<rows.clients where state.cold[c].flags & ClientTally.unsorted != 0 {
             slot[c] = Int32(truncatingIfNeeded: flagged.count)
             flagged.append(c)
         }
         guard !flagged.isEmpty else { return }
-        var firstDay = [Int32](repeating: .max, count: flagged.count)
-        for i in 0..<n where rows.selected(i) {
-            let c = Int(rows.client[i])
-            guard c >= 0, c < rows.clients else { continue }
-            let s = Int(slot[c])
-            if s >= 0, rows.day[i] < firstDay[s] { firstDay[s] = rows.day[i] }
-        }
+        let base = flagged.map { state.hot[$0].first }
         var offsets = [Int](repeating: 0, count: flagged.count + 1)
         for s in 0..<flagged.count {
-            offsets[s + 1] = offsets[s] + Int((Int64(rows.holdoutEnd) - Int64(firstDay[s])) >> 6) + 1
+            offsets[s + 1] = offsets[s] + Int((Int64(rows.holdoutEnd) - Int64(base[s])) >> 6) + 1
         }
-        let budget = 1 << 25
+        let budget = 1 << 24
+        let end = rows.calibrationEnd
+        let parts = Parallel.ranges(n, minimumChunk: 1 << 18)
         var blockStart = 0
         while blockStart < flagged.count {
             var blockEnd = blockStart + 1
             while blockEnd < flagged.count, offsets[blockEnd + 1] - offsets[blockStart] <= budget { blockEnd += 1 }
             let words = offsets[blockEnd] - offsets[blockStart]
-            let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-            bits.initialize(repeating: 0, count: words)
-            defer { bits.deallocate() }
-            for s in blockStart..<blockEnd {
-                var fresh = ClientTally()
-                fresh.first = firstDay[s]
-                tallies[flagged[s]] = fresh
+            let clients = blockEnd - blockStart
+            let low = Int32(truncatingIfNeeded: blockStart)
+            let high = Int32(truncatingIfNeeded: blockEnd)
+            let bitBase = offsets[blockStart]
+            // Per worker: bitmaps, and per client calibration spend, first-day spend, holdout spend
+            // and an overflow flag.
+            let bits = (0..<parts.count).map { _ in
+                let p = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+                p.initialize(repeating: 0, count: words)
+                return p
             }
-            let parts = Parallel.ranges(blockEnd - blockStart, minimumChunk: 1024).map {
-                ($0.lowerBound + blockStart)..<($0.upperBound + blockStart)
+            let spends = (0..<parts.count).map { _ in
+                let p = UnsafeMutablePointer<Int64>.allocate(capacity: 4 * clients)
+                p.initialize(repeating: 0, count: 4 * clients)
+                return p
             }
-            let shared = (bits: SharedPointer(base: bits), tallies: SharedPointer(base: tallies))
-            let base = offsets[blockStart]
+            defer {
+                for p in bits { p.deallocate() }
+                for p in spends { p.deallocate() }
+            }
+            let shared = UncheckedBox(value: (bits: bits, spends: spends))
             slot.withUnsafeBufferPointer { slot in
                 offsets.withUnsafeBufferPointer { offsets in
-                    flagged.withUnsafeBufferPointer { flagged in
+                    base.withUnsafeBufferPointer { base in
                         Parallel.run(parts.count) { k in
-                            let part = parts[k]
-                            let low = Int32(truncatingIfNeeded: part.lowerBound)
-                            let high = Int32(truncatingIfNeeded: part.upperBound)
-                            let end = rows.calibrationEnd
-                            for i in 0..<n where rows.selected(i) {
+                            let bits = shared.value.bits[k]
+                            let spend = shared.value.spends[k]
+                            for i in parts[k] where rows.selected(i) {
                                 let c = Int(rows.client[i])
                                 guard c >= 0, c < rows.clients else { continue }
                                 let s = slot[c]
                                 guard s >= low, s < high else { continue }
-                                let tally = shared.tallies.base + flagged[Int(s)]
+                                let si = Int(s)
                                 let day = rows.day[i]
-                                let offset = Int(day - tally.pointee.first)
-                                let word = shared.bits.base + (offsets[Int(s)] - base + (offset >> 6))
-                                let mask = UInt64(1) << UInt64(offset & 63)
-                                if word.pointee & mask == 0 {
-                                    word.pointee |= mask
-                                    if day <= end {
-                                        tally.pointee.calibrationDays += 1
-                                        if day > tally.pointee.lastCalibration { tally.pointee.lastCalibration = day }
-                                    } else {
-                                        tally.pointee.holdoutDays += 1
-                                    }
+                                let offset = Int(day - base[si])
+                                bits[offsets[si] - bitBase + (offset >> 6)] |= UInt64(1) << UInt64(offset & 63)
+                                let local = si - blockStart
+                                let amount = rows.amount[i]
+                                let column = day <= end ? 0 : 2
+                                let (sum, o) = spend[4 * local + column].addingReportingOverflow(amount)
+                                spend[4 * local + column] = sum
+                                if o { spend[4 * local + 3] = 1 }
+                                if day == base[si], day <= end {
+                                    let (firstSum, o2) = spend[4 * local + 1].addingReportingOverflow(amount)
+                                    spend[4 * local + 1] = firstSum
+                                    if o2 { spend[4 * local + 3] = 1 }
                                 }
-                                if day > tally.pointee.lastSeen { tally.pointee.lastSeen = day }
-                                tally.pointee.add(rows.amount[i], on: day, calibrationEnd: end)
                             }
                         }
                     }
                 }
+            }
+            for s in blockStart..<blockEnd {
+                let c = flagged[s]
+                let local = s - blockStart
+                let from = offsets[s] - bitBase
+                let count = offsets[s + 1] - offsets[s]
+                for k in 1..<max(parts.count, 1) {
+                    for w in 0..<count { bits[0][from + w] |= bits[k][from + w] }
+                }
+                let day0 = base[s]
+                let calibrationBits = Int(Int64(end) - Int64(day0)) + 1  // bits 0..<calibrationBits are calibration days
+                var calibrationDays = 0
+                var holdoutDays = 0
+                var lastCalibration: Int32 = .min
+                var lastSeen: Int32 = .min
+                for w in 0..<count {
+                    let word = bits[0][from + w]
+                    if word == 0 { continue }
+                    let lowBit = w << 6
+                    let split = min(max(calibrationBits - lowBit, 0), 64)
+                    let calibrationMask: UInt64 = split == 64 ? ~0 : (UInt64(1) << UInt64(split)) &- 1
+                    let calibrationWord = word & calibrationMask
+                    calibrationDays += calibrationWord.nonzeroBitCount
+                    holdoutDays += (word & ~calibrationMask).nonzeroBitCount
+                    if calibrationWord != 0 {
+                        lastCalibration = day0 + Int32(lowBit + 63 - calibrationWord.leadingZeroBitCount)
+                    }
+                    lastSeen = day0 + Int32(lowBit + 63 - word.leadingZeroBitCount)
+                }
+                var calibrationSpend: Int64 = 0
+                var firstDaySpend: Int64 = 0
+                var holdoutSpend: Int64 = 0
+                var overflowed = false
+                for k in 0..<parts.count {
+                    let (a, o1) = calibrationSpend.addingReportingOverflow(spends[k][4 * local])
+                    let (b, o2) = firstDaySpend.addingReportingOverflow(spends[k][4 * local + 1])
+                    let (h, o3) = holdoutSpend.addingReportingOverflow(spends[k][4 * local + 2])
+                    calibrationSpend = a
+                    firstDaySpend = b
+                    holdoutSpend = h
+                    overflowed = overflowed || o1 || o2 || o3 || spends[k][4 * local + 3] != 0
+                }
+                state.hot[c] = Hot(
+                    first: day0, lastSeen: lastSeen, calibrationDays: Int32(calibrationDays),
+                    holdoutDays: Int32(holdoutDays), calibrationSpend: calibrationSpend, holdoutSpend: holdoutSpend)
+                // lastCalibration is read from cold only when there are holdout days; store it anyway.
+                state.cold[c] = Cold(
+                    lastCalibration: lastCalibration, flags: overflowed ? ClientTally.overflow : 0,
+                    firstDaySpend: firstDaySpend)
+                if holdoutDays == 0 { state.hot[c].lastSeen = lastCalibration }
             }
             blockStart = blockEnd
         }

@@ -91,10 +91,14 @@ public struct LifetimeValueModel: Hashable, Sendable {
     public func lifetimeValues(_ summaries: CustomerSummaries, over horizon: LifetimeValueHorizon)
         throws(LifetimeValueError) -> [Int64]
     {
+        let schedule = horizon.schedule
+        let ends = schedule.map(\.end)
+        let factors = schedule.map(\.factor)
         let values = try BGNBDParameters.perClient(summaries) { i throws(LifetimeValueError) in
             try valueMajor(
                 x: Int(summaries.frequency[i]), tx: summaries.recency[i], t: summaries.age[i],
-                spend: Double(summaries.repeatSpendMinorUnits[i]) / 100, horizon: horizon)
+                spend: Double(summaries.repeatSpendMinorUnits[i]) / 100, ends: ends, factors: factors,
+                margin: horizon.margin)
         }
         var out: [Int64] = []
         out.reserveCapacity(values.count)
@@ -114,15 +118,24 @@ public struct LifetimeValueModel: Hashable, Sendable {
     func valueMajor(x: Int, tx: Double, t: Double, spend total: Double, horizon: LifetimeValueHorizon)
         throws(LifetimeValueError) -> Double
     {
+        let schedule = horizon.schedule
+        return try valueMajor(
+            x: x, tx: tx, t: t, spend: total, ends: schedule.map(\.end), factors: schedule.map(\.factor),
+            margin: horizon.margin)
+    }
+
+    func valueMajor(
+        x: Int, tx: Double, t: Double, spend total: Double, ends: [Double], factors: [Double], margin: Double
+    ) throws(LifetimeValueError) -> Double {
         let perTransaction = try spend.expectedSpend(x: x, total: total)
+        let cumulative = try transactions.conditionalExpectations(ends, Double(x), tx, t)
         var discounted = 0.0
         var previous = 0.0
-        for (end, factor) in horizon.schedule {
-            let cumulative = try transactions.conditionalExpectation(end, Double(x), tx, t)
-            discounted += (cumulative - previous) * factor
-            previous = cumulative
+        for (value, factor) in zip(cumulative, factors) {
+            discounted += (value - previous) * factor
+            previous = value
         }
-        let value = horizon.margin * perTransaction * discounted
+        let value = margin * perTransaction * discounted
         guard value.isFinite else {
             throw LifetimeValueError(.numericalFailure, field: "lifetimeValue", "the lifetime value is not finite")
         }

@@ -217,6 +217,7 @@ struct GammaGammaLikelihood: Sendable {
     }
 
     func sums(_ p: Double, _ q: Double, _ gamma: Double, gradient: Bool) -> Sums {
+        let logGamma = log(gamma)
         let ranges = Parallel.ranges(data.x.count, minimumChunk: 32_768)
         var partial = [Sums](repeating: Sums(), count: ranges.count)
         partial.withUnsafeMutableBufferPointer { out in
@@ -227,7 +228,9 @@ struct GammaGammaLikelihood: Sendable {
                 data.x.withUnsafeBufferPointer { x in
                     data.spend.withUnsafeBufferPointer { spend in
                         for i in ranges[k] {
-                            let l = Foundation.log1p(spend[i] / gamma)
+                            // ln(1 + S/γ) as ln(γ+S) − ln γ: `log` is twice as fast as `log1p` and
+                            // the absolute error (what a log-likelihood sum needs) stays near 1e-16.
+                            let l = Foundation.log(gamma + spend[i]) - logGamma
                             s.log1p += l
                             s.xLog1p += x[i] * l
                             if gradient { s.gamma += (q * spend[i] - p * x[i] * gamma) / (gamma + spend[i]) }

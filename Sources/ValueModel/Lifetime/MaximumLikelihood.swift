@@ -3,15 +3,18 @@ import Foundation
 /// Settings of the maximum-likelihood optimiser shared by ``BGNBDModel`` and ``GammaGammaModel``.
 ///
 /// Parameters are estimated on the log scale (all are positive). The optimiser runs Nelder–Mead
-/// (Nelder & Mead 1965; Lagarias et al. 1998 coefficients 1, 2, ½, ½) from the start point
-/// until the simplex's values agree to about 1e-7 relative or ``nelderMeadEvaluations`` is spent,
-/// then Newton's method with the analytic gradient and a central-difference Hessian of that
-/// gradient, Levenberg damping when the Hessian is not positive definite and a backtracking
-/// (Armijo) line search. It has converged when the largest gradient component of the mean
+/// (Nelder & Mead 1965; Lagarias et al. 1998 coefficients 1, 2, ½, ½) from the start point for
+/// at most 80 evaluations (until the simplex's values agree to 1e-6 relative and its size is
+/// below 0.02), then a Newton-type method with the analytic gradient: a forward-difference
+/// Hessian of that gradient, updated by BFGS between iterations (and recomputed when an update
+/// or step fails), Levenberg damping when the Hessian is not positive definite and a backtracking
+/// (Armijo) line search, the step accepted on a shrinking gradient once the predicted decrease is
+/// below the rounding noise of the sum. It has converged when the largest gradient component of the mean
 /// log-likelihood per client, `‖∇ ln L‖∞ / n` (log-parameter space), is at most
-/// ``gradientTolerance``.
+/// ``gradientTolerance``. If Newton's method does not converge, Nelder–Mead runs again from the
+/// best point for up to ``nelderMeadEvaluations`` evaluations, followed by Newton once more.
 public struct FitOptions: Hashable, Sendable {
-    /// The largest number of likelihood evaluations Nelder–Mead may spend.
+    /// The largest number of likelihood evaluations Nelder–Mead may spend in its fallback run.
     public var nelderMeadEvaluations: Int
     /// The largest number of Newton iterations.
     public var newtonIterations: Int
@@ -19,7 +22,7 @@ public struct FitOptions: Hashable, Sendable {
     public var gradientTolerance: Double
 
     /// Creates options; the defaults suit both models.
-    public init(nelderMeadEvaluations: Int = 600, newtonIterations: Int = 100, gradientTolerance: Double = 1e-9) {
+    public init(nelderMeadEvaluations: Int = 1_000, newtonIterations: Int = 100, gradientTolerance: Double = 1e-9) {
         self.nelderMeadEvaluations = nelderMeadEvaluations
         self.newtonIterations = newtonIterations
         self.gradientTolerance = gradientTolerance
@@ -89,28 +92,52 @@ struct Optimizer {
 
     func minimize(from start: [Double]) -> Outcome {
         var evaluations = 0
-        let n = start.count
-        func f(_ x: [Double]) -> Double {
-            evaluations += 1
-            guard x.allSatisfy({ abs($0) <= bound }) else { return .infinity }
-            let v = value(x)
-            return v.isFinite ? v : .infinity
+        // A short Nelder–Mead run into the basin of the optimum, then Newton; if Newton does not
+        // converge, a full Nelder–Mead run from the best point so far and Newton again.
+        let quick = nelderMead(from: start, budget: 80, step: 0.5, evaluations: &evaluations)
+        var outcome = newton(from: quick.point, evaluations: &evaluations)
+        outcome.nelderMeadIterations = quick.iterations
+        if !outcome.converged {
+            let best = outcome.value.isFinite ? outcome.theta : quick.point
+            let full = nelderMead(
+                from: best, budget: evaluations + options.nelderMeadEvaluations, step: 0.25, evaluations: &evaluations)
+            var second = newton(from: full.point, evaluations: &evaluations)
+            second.nelderMeadIterations = quick.iterations + full.iterations
+            second.newtonIterations += outcome.newtonIterations
+            if second.converged || !(second.value >= outcome.value) { outcome = second }
         }
-        func g(_ x: [Double]) -> (Double, [Double]) {
+        outcome.evaluations = evaluations
+        outcome.hessian = outcome.value.isFinite ? finiteDifferenceHessian(at: outcome.theta, evaluate: { x in
             evaluations += 1
             return gradient(x)
-        }
+        }) : nil
+        outcome.evaluations = evaluations
+        return outcome
+    }
 
-        // Nelder–Mead.
+    /// `f` clamped to the box (infinite outside it or where undefined).
+    func boxed(_ x: [Double]) -> Double {
+        guard x.allSatisfy({ abs($0) <= bound }) else { return .infinity }
+        let v = value(x)
+        return v.isFinite ? v : .infinity
+    }
+
+    /// Nelder–Mead until the simplex's values agree to 1e-6 relative and its size is below 0.02,
+    /// or the evaluation count reaches `budget`.
+    func nelderMead(from start: [Double], budget: Int, step: Double, evaluations: inout Int)
+        -> (point: [Double], iterations: Int)
+    {
+        let n = start.count
         var simplex = [start]
         for i in 0..<n {
             var point = start
-            point[i] += 0.5
+            point[i] += step
             simplex.append(point)
         }
-        var values = simplex.map(f)
-        var nmIterations = 0
-        while evaluations < options.nelderMeadEvaluations {
+        var values = simplex.map(boxed)
+        evaluations += n + 1
+        var iterations = 0
+        while evaluations < budget {
             let order = (0...n).sorted { values[$0] < values[$1] }
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
@@ -119,18 +146,20 @@ struct Optimizer {
             for point in simplex.dropFirst() {
                 for i in 0..<n { size = max(size, abs(point[i] - simplex[0][i])) }
             }
-            if values[0].isFinite, spread <= 1e-7 * (1 + abs(values[0])), size < 1e-3 { break }
-            nmIterations += 1
+            if values[0].isFinite, spread <= 1e-6 * (1 + abs(values[0])), size < 0.02 { break }
+            iterations += 1
             var centroid = [Double](repeating: 0, count: n)
             for point in simplex.dropLast() {
                 for i in 0..<n { centroid[i] += point[i] / Double(n) }
             }
             func along(_ t: Double) -> [Double] { (0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) } }
             let reflected = along(-1)
-            let fr = f(reflected)
+            let fr = boxed(reflected)
+            evaluations += 1
             if fr < values[0] {
                 let expanded = along(-2)
-                let fe = f(expanded)
+                let fe = boxed(expanded)
+                evaluations += 1
                 if fe < fr {
                     simplex[n] = expanded
                     values[n] = fe
@@ -146,7 +175,8 @@ struct Optimizer {
                 continue
             }
             let contracted = fr < values[n] ? along(-0.5) : along(0.5)
-            let fc = f(contracted)
+            let fc = boxed(contracted)
+            evaluations += 1
             if fc < min(fr, values[n]) {
                 simplex[n] = contracted
                 values[n] = fc
@@ -154,28 +184,49 @@ struct Optimizer {
             }
             for k in 1...n {
                 simplex[k] = (0..<n).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) }
-                values[k] = f(simplex[k])
+                values[k] = boxed(simplex[k])
+                evaluations += 1
             }
         }
         let best = (0...n).min { values[$0] < values[$1] } ?? 0
-        var theta = simplex[best]
+        return (simplex[best], iterations)
+    }
 
-        // Newton.
+    /// Damped Newton from `start` (see ``FitOptions``).
+    func newton(from start: [Double], evaluations: inout Int) -> Outcome {
+        let n = start.count
+        var count = 0
+        func f(_ x: [Double]) -> Double {
+            count += 1
+            return boxed(x)
+        }
+        func g(_ x: [Double]) -> (Double, [Double]) {
+            count += 1
+            guard x.allSatisfy({ abs($0) <= bound }) else { return (.infinity, x.map { _ in 0 }) }
+            return gradient(x)
+        }
+        defer { evaluations += count }
+        var theta = start
         let tolerance = options.gradientTolerance * max(clients, 1)
         var (current, grad) = g(theta)
+        var hessian: [[Double]]?
         var converged = false
         var message = "Newton iterations exhausted"
-        var newtonIterations = 0
-        if !current.isFinite { message = "the likelihood is not finite at the Nelder–Mead optimum" }
-        while current.isFinite, newtonIterations < options.newtonIterations {
+        var iterations = 0
+        if !current.isFinite { message = "the likelihood is not finite at the start of Newton's method" }
+        while current.isFinite, iterations < options.newtonIterations {
             if grad.map(abs).max() ?? 0 <= tolerance {
                 converged = true
                 message = "converged: gradient below tolerance"
                 break
             }
-            newtonIterations += 1
-            let hessian = finiteDifferenceHessian(at: theta, evaluate: g)
-            guard let direction = dampedNewtonStep(hessian: hessian, gradient: grad) else {
+            iterations += 1
+            // A finite-difference Hessian on the first iteration and after any trouble; BFGS
+            // updates of it in between (one gradient per iteration instead of n + 1).
+            if hessian == nil { hessian = finiteDifferenceHessian(at: theta, gradient: grad, evaluate: g) }
+            guard let approximation = hessian,
+                let direction = dampedNewtonStep(hessian: approximation, gradient: grad)
+            else {
                 message = "no descent direction"
                 break
             }
@@ -189,8 +240,14 @@ struct Optimizer {
                 if ft.isFinite, ft <= current + 1e-9 * (1 + abs(current)),
                     gt.map(abs).max() ?? .infinity < grad.map(abs).max() ?? 0
                 {
+                    hessian = bfgs(approximation, step: direction, change: (0..<n).map { gt[$0] - grad[$0] })
                     theta = trial
                     (current, grad) = (ft, gt)
+                    continue
+                }
+                if hessian != nil {
+                    // Retry once from a fresh finite-difference Hessian before giving up.
+                    hessian = nil
                     continue
                 }
                 converged = grad.map(abs).max() ?? 0 <= tolerance
@@ -217,30 +274,50 @@ struct Optimizer {
                 converged = grad.map(abs).max() ?? 0 <= tolerance
                 break
             }
+            let previous = grad
             (current, grad) = g(theta)
+            hessian = bfgs(
+                approximation, step: direction.map { $0 * step }, change: (0..<n).map { grad[$0] - previous[$0] })
         }
-        let hessian = current.isFinite ? finiteDifferenceHessian(at: theta, evaluate: g) : nil
         return Outcome(
-            theta: theta, value: current, gradient: grad, hessian: hessian, converged: converged,
-            nelderMeadIterations: nmIterations, newtonIterations: newtonIterations, evaluations: evaluations,
-            message: message)
+            theta: theta, value: current, gradient: grad, hessian: nil, converged: converged, nelderMeadIterations: 0,
+            newtonIterations: iterations, evaluations: 0, message: message)
     }
 
-    /// Central differences of the gradient, symmetrised; step 1e-4 in log-parameters.
-    func finiteDifferenceHessian(at theta: [Double], evaluate: ([Double]) -> (Double, [Double])) -> [[Double]] {
+    /// Differences of the gradient, symmetrised, step 1e-4 in log-parameters: forward differences
+    /// from `gradient` at `theta` when it is given (inside Newton iterations, where O(h) accuracy
+    /// is plenty), central differences otherwise (for the standard errors).
+    func finiteDifferenceHessian(
+        at theta: [Double], gradient: [Double]? = nil, evaluate: ([Double]) -> (Double, [Double])
+    ) -> [[Double]] {
         let n = theta.count
         let h = 1e-4
         var columns: [[Double]] = []
         for j in 0..<n {
             var up = theta
             up[j] += h
-            var down = theta
-            down[j] -= h
             let gu = evaluate(up).1
-            let gd = evaluate(down).1
-            columns.append((0..<n).map { (gu[$0] - gd[$0]) / (2 * h) })
+            if let gradient {
+                columns.append((0..<n).map { (gu[$0] - gradient[$0]) / h })
+            } else {
+                var down = theta
+                down[j] -= h
+                let gd = evaluate(down).1
+                columns.append((0..<n).map { (gu[$0] - gd[$0]) / (2 * h) })
+            }
         }
         return (0..<n).map { i in (0..<n).map { j in 0.5 * (columns[j][i] + columns[i][j]) } }
+    }
+
+    /// The BFGS update `H + yyᵀ/(yᵀs) − Hs sᵀH/(sᵀHs)` of a Hessian approximation, or `nil` (a
+    /// fresh finite-difference Hessian) when the curvature condition `yᵀs > 0` fails.
+    func bfgs(_ h: [[Double]], step s: [Double], change y: [Double]) -> [[Double]]? {
+        let n = s.count
+        let ys = zip(y, s).reduce(0) { $0 + $1.0 * $1.1 }
+        let hs = (0..<n).map { i in (0..<n).reduce(0) { $0 + h[i][$1] * s[$1] } }
+        let shs = zip(s, hs).reduce(0) { $0 + $1.0 * $1.1 }
+        guard ys > 1e-12 * max(1, abs(shs)), shs > 0, ys.isFinite, shs.isFinite else { return nil }
+        return (0..<n).map { i in (0..<n).map { j in h[i][j] + y[i] * y[j] / ys - hs[i] * hs[j] / shs } }
     }
 
     /// Solves `(H + μI) d = −g` with the smallest `μ ≥ 0` (from 1e-8·max|Hᵢᵢ| up, ×10) that makes
