@@ -111,6 +111,13 @@ struct BGNBDTests {
                 == .insufficientData)
     }
 
+    @Test func aBookWithoutRepeatPurchasesCannotBeFitted() throws {
+        let none = try CustomerSummaries(
+            customers: ["A", "B"], frequency: [0, 0], recency: [0, 0], age: [10, 20], repeatSpendMinorUnits: [0, 0],
+            currency: .usd, timeUnit: .weeks)
+        #expect(lifetimeError { _ = try BGNBDModel.fit(none) }?.code == .insufficientData)
+    }
+
     /// Simulates 40,000 clients from known parameters (a + b < 1 included) and checks the fit
     /// recovers them within four standard errors; exercises grouping and the parallel loop.
     @Test(arguments: [(0.5, 6.0, 0.8, 2.5), (0.3, 3.0, 0.35, 0.45)])

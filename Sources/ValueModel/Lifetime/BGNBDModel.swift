@@ -17,13 +17,18 @@ public enum BGNBDModel: Sendable {
     /// history; the remaining loop is split across the cores for large books.
     /// A fit that does not meet the gradient criterion is still returned, with
     /// ``MaximumLikelihoodReport/converged`` false; check it.
-    /// - Throws: ``LifetimeValueError``: `insufficientData` for no clients, `numericalFailure` when
-    ///   the likelihood is not finite at the estimate.
+    /// - Throws: ``LifetimeValueError``: `insufficientData` for no clients or none with a repeat
+    ///   purchase, `numericalFailure` when the likelihood is not finite at the estimate.
     public static func fit(_ summaries: CustomerSummaries, options: FitOptions = FitOptions())
         throws(LifetimeValueError) -> BGNBDFit
     {
         guard summaries.count > 0 else {
             throw LifetimeValueError(.insufficientData, field: "summaries", "there are no clients to fit")
+        }
+        guard summaries.frequency.contains(where: { $0 > 0 }) else {
+            throw LifetimeValueError(
+                .insufficientData, field: "frequency",
+                "no client has a repeat purchase, so the dropout parameters a and b cannot be estimated")
         }
         let likelihood = BGNBDLikelihood(BGNBDData(summaries))
         let meanAge = summaries.age.reduce(0, +) / Double(summaries.count)

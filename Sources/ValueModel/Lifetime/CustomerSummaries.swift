@@ -8,7 +8,7 @@ public struct Purchase: Hashable, Sendable {
     public var customer: CustomerID
     /// The day of the purchase.
     public var day: Day
-    /// The amount spent, positive.
+    /// The amount spent, not negative (a zero-value purchase still counts as a transaction).
     public var amount: Money
 
     /// Creates a purchase.
