@@ -63,6 +63,26 @@ struct LifetimeValueTests {
         #expect(lower.minorUnits < value.minorUnits && lower.minorUnits > 0)
         #expect(abs(lower.majorUnits - 0.3 * value.majorUnits) < 0.1 * value.majorUnits)
 
+        // The batch path shares one series across the twelve period ends; rebuild the value from
+        // one-horizon expectations for a range of clients (x = 0 … large x).
+        for i in stride(from: 0, to: summaries.count, by: 37) {
+            let c = summaries[i]
+            var previous = 0.0
+            var discountedTransactions = 0.0
+            for period in 1...12 {
+                let end = min(Double(period) * 52.0 / 12, 52)
+                let cumulative = try transactions.expectedTransactions(
+                    in: end, frequency: c.frequency, recency: c.recency, age: c.age)
+                discountedTransactions += (cumulative - previous) / pow(1.01, Double(period))
+                previous = cumulative
+            }
+            let perTransaction = try spend.conditionalExpectedSpend(frequency: c.frequency, repeatSpend: c.repeatSpend)
+            let rebuilt = 0.3 * perTransaction.majorUnits * discountedTransactions
+            let computed = try model.lifetimeValue(of: c, over: discounted)
+            // The rebuilt value uses the spend rounded to a cent.
+            #expect(abs(computed.majorUnits - rebuilt) <= 0.006 + 0.3 * 0.005 * discountedTransactions, "client \(c.customer)")
+        }
+
         let book = try model.lifetimeValues(summaries, over: discounted)
         #expect(book.count == summaries.count)
         #expect(book[0] == lower.minorUnits)

@@ -234,50 +234,57 @@ extension BGNBDParameters {
         guard m * log1p(sMax) < 700, expectedTerms <= 20_000, n > 1 else {
             return try horizons.map { t throws(LifetimeValueError) in try conditionalExpectation(t, x, tx, T) }
         }
-        var z = [Double](repeating: 0, count: n)
-        var pmf = [Double](repeating: 0, count: n)
-        var tail = [Double](repeating: 0, count: n)
-        var sum = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let s = max(horizons[i], 0) / scale
-            z[i] = s / (1 + s)
-            let logPmf = -m * log1p(s)
-            pmf[i] = exp(logPmf)
-            tail[i] = -expm1(logPmf)
-            sum[i] = tail[i]
-        }
-        let zMax = z[n - 1]
-        var weight = 1.0
-        var k = 0.0
-        let maxTerms = 5_000_000.0
-        while true {
-            let ratio = (m + k) / (k + 1)
-            weight *= (bx + k) / (cx + k)
-            k += 1
+        // Scratch for z, P(N = k), P(N > k) and the running sums of every horizon.
+        var scratch = [Double](repeating: 0, count: 4 * n)
+        let converged = scratch.withUnsafeMutableBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let z = base
+            let pmf = base + n
+            let tail = base + 2 * n
+            let sum = base + 3 * n
             for i in 0..<n {
-                let p = pmf[i] * ratio * z[i]
-                pmf[i] = p
-                let rest = max(tail[i] - p, 0)
-                tail[i] = rest
-                sum[i] += rest * weight
+                let s = max(horizons[i], 0) / scale
+                z[i] = s / (1 + s)
+                let logPmf = -m * log1p(s)
+                pmf[i] = exp(logPmf)
+                tail[i] = -expm1(logPmf)
+                sum[i] = tail[i]
             }
-            let rho = max((m + k) / (k + 1) * zMax, zMax)
-            if rho < 1 {
-                // The slowest horizon is the longest; its bound covers the others.
-                var done = true
-                for i in 0..<n where pmf[i] * rho * rho / ((1 - rho) * (1 - rho)) > 1e-16 * sum[i] && tail[i] > 0 {
-                    done = false
-                    break
+            let zMax = z[n - 1]
+            var weight = 1.0
+            var k = 0.0
+            while k < 5_000_000 {
+                let ratio = (m + k) / (k + 1)
+                weight *= (bx + k) / (cx + k)
+                k += 1
+                for i in 0..<n {
+                    let p = pmf[i] * ratio * z[i]
+                    pmf[i] = p
+                    let rest = max(tail[i] - p, 0)
+                    tail[i] = rest
+                    sum[i] += rest * weight
                 }
-                if done { break }
+                let rho = max((m + k) / (k + 1) * zMax, zMax)
+                if rho < 1 {
+                    // Every horizon's remaining terms are below 1e-16 of its sum.
+                    let factor = rho * rho / ((1 - rho) * (1 - rho))
+                    var done = true
+                    for i in 0..<n where pmf[i] * factor > 1e-16 * sum[i] && tail[i] > 0 {
+                        done = false
+                        break
+                    }
+                    if done { return true }
+                }
             }
-            if k >= maxTerms {
-                throw LifetimeValueError(
-                    .notConverged, field: "horizon", "the expected-transactions series did not converge; shorten the horizon")
-            }
+            return false
         }
+        guard converged else {
+            throw LifetimeValueError(
+                .notConverged, field: "horizon", "the expected-transactions series did not converge; shorten the horizon")
+        }
+        let sum = scratch[(3 * n)...]
         var out = [Double](repeating: 0, count: n)
-        for i in 0..<n { out[i] = horizons[i] > 0 ? try finite(sum[i] * alive, "expectedTransactions") : 0 }
+        for i in 0..<n { out[i] = horizons[i] > 0 ? try finite(sum[3 * n + i] * alive, "expectedTransactions") : 0 }
         return out
     }
 
