@@ -38,6 +38,25 @@ struct BGNBDTests {
         #expect(abs(sum - report.logLikelihood) < 1e-6)
     }
 
+    /// The same data in days instead of weeks: α scales by 7, r, a, b are unchanged, and ln L
+    /// shifts by the Jacobian −(Σx) ln 7; the optimiser gets there from a start 7 times further away.
+    @Test func cdnowFitIsEquivariantInTheTimeUnit() throws {
+        let weeks = try CDNOW.summaries()
+        let days = try CustomerSummaries(
+            customers: weeks.customers, frequency: weeks.frequency, recency: weeks.recency.map { $0 * 7 },
+            age: weeks.age.map { $0 * 7 }, repeatSpendMinorUnits: weeks.repeatSpendMinorUnits, currency: .usd,
+            timeUnit: .days)
+        let w = try BGNBDModel.fit(weeks)
+        let d = try BGNBDModel.fit(days)
+        #expect(d.report.converged)
+        #expect(abs(d.parameters.r / w.parameters.r - 1) < 1e-5)
+        #expect(abs(d.parameters.alpha / (7 * w.parameters.alpha) - 1) < 1e-5)
+        #expect(abs(d.parameters.a / w.parameters.a - 1) < 1e-5)
+        #expect(abs(d.parameters.b / w.parameters.b - 1) < 1e-5)
+        let repeats = Double(weeks.frequency.reduce(0) { $0 + Int($1) })
+        #expect(abs(d.report.logLikelihood - (w.report.logLikelihood - repeats * log(7))) < 1e-5)
+    }
+
     /// Conditional expectations against 50-digit mpmath evaluations of FHL 2005 eq. 10 and 13.
     @Test func predictionsMatchReferenceValues() throws {
         let published = try BGNBDParameters(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)

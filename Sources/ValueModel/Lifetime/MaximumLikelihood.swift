@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Parameters are estimated on the log scale (all are positive). The optimiser runs Nelder–Mead
 /// (Nelder & Mead 1965; Lagarias et al. 1998 coefficients 1, 2, ½, ½) from the start point for
-/// at most 80 evaluations (until the simplex's values agree to 1e-6 relative and its size is
+/// at most 40 evaluations (until the simplex's values agree to 1e-6 relative and its size is
 /// below 0.02), then a Newton-type method with the analytic gradient: a forward-difference
 /// Hessian of that gradient, updated by BFGS between iterations (and recomputed when an update
 /// or step fails), Levenberg damping when the Hessian is not positive definite and a backtracking
@@ -94,7 +94,7 @@ struct Optimizer {
         var evaluations = 0
         // A short Nelder–Mead run into the basin of the optimum, then Newton; if Newton does not
         // converge, a full Nelder–Mead run from the best point so far and Newton again.
-        let quick = nelderMead(from: start, budget: 80, step: 0.5, evaluations: &evaluations)
+        let quick = nelderMead(from: start, budget: 40, step: 0.5, evaluations: &evaluations)
         var outcome = newton(from: quick.point, evaluations: &evaluations)
         outcome.nelderMeadIterations = quick.iterations
         if !outcome.converged {
