@@ -2,7 +2,7 @@
 ///
 /// Scoring, maturities and birthdays work on whole days; `Day` is a 4-byte integer so columns of
 /// days are compact and comparisons are single instructions. Convert to and from an ``Instant``
-/// with ``BankCalendar/day(of:)`` and ``BankCalendar/start(of:)``; that is the only place the
+/// with ``BankCalendar/day(of:)`` and ``BankCalendar/start(of:plusMinutes:)``; that is the only place the
 /// time zone matters.
 ///
 /// ```swift

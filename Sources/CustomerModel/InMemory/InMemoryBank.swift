@@ -21,6 +21,9 @@ public struct InMemoryBank: Sendable {
 
     /// Creates an empty bank.
     /// - Parameters:
+    ///   - clock: the clock every port reads.
+    ///   - calendar: the bank's calendar.
+    ///   - policy: who may see and change which clients.
     ///   - audit: where the stores record every access; `nil` for a new ``InMemoryAuditLog``.
     public init(clock: any WallClock, calendar: BankCalendar, policy: AccessPolicy = .default, audit: (any AuditLog)? = nil) {
         self.clock = clock

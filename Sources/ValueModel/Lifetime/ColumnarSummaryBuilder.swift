@@ -1,6 +1,6 @@
 public import CustomerModel
 
-/// Which rows of a ``TransactionColumns`` count as purchases for lifetime value.
+/// Which rows of a ``/CustomerModel/TransactionColumns`` count as purchases for lifetime value.
 ///
 /// A row counts when it is in ``currency`` and, when set, of one of ``types`` and in
 /// ``direction``. Rows in other currencies are skipped (convert them first if they should count):

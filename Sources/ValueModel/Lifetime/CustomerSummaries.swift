@@ -64,7 +64,7 @@ public struct CustomerSummary: Hashable, Sendable {
 /// Element `i` describes client `customers[i]`; see ``CustomerSummary`` for the definitions.
 /// Validated on creation: `x ≥ 0`, `0 ≤ t_x ≤ T`, finite times, `t_x = 0` when `x = 0`.
 /// Spend is kept in integer minor units; the models convert to major-unit `Double`s
-/// (``Money/majorUnits``) internally.
+/// (``/CustomerModel/Money/majorUnits``) internally.
 public struct CustomerSummaries: Sendable {
     /// The client of each element.
     public private(set) var customers: [CustomerID]

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A client's transaction values are `Gamma(p, ν)` with `ν ~ Gamma(q, γ)` across clients, so the
 /// mean spend is `p γ / (q − 1)`. Spend is in major units of the summaries' currency
-/// (``Money/majorUnits``, minor units / 100), so `γ` is too. On CDNOW (dollars) the published
+/// (``/CustomerModel/Money/majorUnits``, minor units / 100), so `γ` is too. On CDNOW (dollars) the published
 /// estimates are `p = 6.25, q = 3.74, γ = 15.44`.
 public struct GammaGammaParameters: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Shape of each transaction's spend.
