@@ -11,5 +11,7 @@ if which == "memory" || which == "export" || which == "all" {
     try await StoreBenchmarks.memoryAndExport(total: 10_000_000, clients: 100_000, exports: 5)
 }
 if which == "view" || which == "all" {
-    try await ViewBenchmarks.view360(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000, samples: 20_000)
+    try await ViewBenchmarks.view360(
+        clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
+        samples: Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 20_000)
 }

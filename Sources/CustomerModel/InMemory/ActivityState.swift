@@ -20,7 +20,8 @@ struct ActivityState {
     var currencies: [UInt32] = []
     var interactions: [CustomerID: [Interaction]] = [:]
     var interactionKeys: [InteractionID: Interaction] = [:]
-    var balances: [CustomerID: [Day: BalanceSnapshot]] = [:]
+    /// Each client's snapshots sorted by day, one a day.
+    var balances: [CustomerID: [BalanceSnapshot]] = [:]
 
     var customerIDs: [CustomerID] { clients.values }
 
@@ -67,7 +68,9 @@ struct ActivityState {
         let count = batch.count
         var keys = [UInt64](repeating: 0, count: count)
         var numbers = [Int32](repeating: -1, count: count)
-        lookUp(batch, keys: &keys, numbers: &numbers)
+        var accountNumbers = [Int32](repeating: -1, count: count)
+        var counterpartyNumbers = [Int32](repeating: -1, count: count)
+        lookUp(batch, keys: &keys, numbers: &numbers, accounts: &accountNumbers, counterparties: &counterpartyNumbers)
         // Long ids and clients new to this store: serially, since both add to shared tables.
         for position in 0..<count where keys[position] == Self.unpacked || numbers[position] < 0 {
             if keys[position] == Self.unpacked {
@@ -144,9 +147,12 @@ struct ActivityState {
             accepted = list
         }
         let added = accepted.count
-        // Interned references: serial, since interning adds to shared tables.
-        var accountNumbers = [Int32](repeating: -1, count: added)
-        var counterpartyNumbers = [Int32](repeating: -1, count: added)
+        // Interned references: serial, since interning adds to shared tables; the parallel phase
+        // already numbered every account and counterparty the store knew (`newReference` marks the rest).
+        if added != count {
+            accountNumbers = accepted.map { accountNumbers[$0] }
+            counterpartyNumbers = accepted.map { counterpartyNumbers[$0] }
+        }
         var currencyNumbers = [UInt8](repeating: 0, count: added)
         var lastCurrency: (packed: UInt32, number: UInt8)?
         for (slot, position) in accepted.enumerated() {
@@ -163,8 +169,10 @@ struct ActivityState {
                         .invalid, customer: batch[position].customer, record: batch[position].id.rawValue,
                         field: "amount.currency", "the store holds at most 256 currencies"))
             }
-            if let account = batch[position].account { accountNumbers[slot] = accounts.intern(account) }
-            if let counterparty = batch[position].counterparty {
+            if accountNumbers[slot] == Self.newReference, let account = batch[position].account {
+                accountNumbers[slot] = accounts.intern(account)
+            }
+            if counterpartyNumbers[slot] == Self.newReference, let counterparty = batch[position].counterparty {
                 counterpartyNumbers[slot] = counterparties.intern(counterparty)
             }
         }
@@ -231,6 +239,9 @@ struct ActivityState {
     /// Marks an id that does not pack into 64 bits during the parallel phase.
     private static let unpacked = UInt64.max
 
+    /// Marks an account or counterparty the parallel phase did not find: interned serially.
+    private static let newReference: Int32 = -2
+
     /// The batch position of the `accepted`-th row kept from a batch, given the skipped positions.
     private func accepted(_ accepted: Int32, skipping skipped: [Int]) -> Int {
         var position = Int(accepted)
@@ -238,27 +249,52 @@ struct ActivityState {
         return position
     }
 
-    /// Phase 1: packs ids and finds known clients; two halves in parallel for large batches.
-    private func lookUp(_ batch: [Transaction], keys: inout [UInt64], numbers: inout [Int32]) {
-        let clients = self.clients
+    /// Phase 1: packs ids and finds known clients, accounts and counterparties (read only); two
+    /// halves in parallel for large batches. A reference the store does not know yet gets
+    /// ``newReference``; no reference, -1.
+    private func lookUp(
+        _ batch: [Transaction], keys: inout [UInt64], numbers: inout [Int32], accounts: inout [Int32],
+        counterparties: inout [Int32]
+    ) {
+        let (clients, accountTable, counterpartyTable) = (self.clients, self.accounts, self.counterparties)
         let count = batch.count
         let chunks = count >= 32_768 ? 2 : 1
         keys.withUnsafeMutableBufferPointer { keys in
             numbers.withUnsafeMutableBufferPointer { numbers in
-                let keysOut = DisjointWrites(keys)
-                let numbersOut = DisjointWrites(numbers)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                    var lastCustomer: CustomerID?
-                    var lastNumber: Int32 = -1
-                    for position in range {
-                        keysOut[position] = CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
-                        let customer = batch[position].customer
-                        if customer != lastCustomer {
-                            lastCustomer = customer
-                            lastNumber = clients.number(of: customer) ?? -1
+                accounts.withUnsafeMutableBufferPointer { accounts in
+                    counterparties.withUnsafeMutableBufferPointer { counterparties in
+                        let keysOut = DisjointWrites(keys)
+                        let numbersOut = DisjointWrites(numbers)
+                        let accountsOut = DisjointWrites(accounts)
+                        let counterpartiesOut = DisjointWrites(counterparties)
+                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                            // Batches usually come grouped by client and account: remember the last of each.
+                            var lastCustomer: CustomerID?
+                            var lastNumber: Int32 = -1
+                            var lastAccount: AccountID?
+                            var lastAccountNumber: Int32 = -1
+                            for position in range {
+                                let transaction = batch[position]
+                                keysOut[position] = CompactKey.pack(transaction.id.rawValue) ?? Self.unpacked
+                                if transaction.customer != lastCustomer {
+                                    lastCustomer = transaction.customer
+                                    lastNumber = clients.number(of: transaction.customer) ?? -1
+                                }
+                                numbersOut[position] = lastNumber
+                                if let account = transaction.account {
+                                    if account != lastAccount {
+                                        lastAccount = account
+                                        lastAccountNumber = accountTable.number(of: account) ?? Self.newReference
+                                    }
+                                    accountsOut[position] = lastAccountNumber
+                                }
+                                if let counterparty = transaction.counterparty {
+                                    counterpartiesOut[position] =
+                                        counterpartyTable.number(of: counterparty) ?? Self.newReference
+                                }
+                            }
                         }
-                        numbersOut[position] = lastNumber
                     }
                 }
             }
@@ -285,7 +321,7 @@ struct ActivityState {
 
     /// Hints the cache to load every column of `row`.
     private func prefetchRow(_ row: Int) {
-        let t = transactions
+        let t = transactions  // once per row, against 11 prefetches
         if let p = t.customer.base { clientele_prefetch(p + row) }
         if let p = t.second.base { clientele_prefetch(p + row) }
         if let p = t.amount.base { clientele_prefetch(p + row) }
@@ -301,24 +337,30 @@ struct ActivityState {
 
     /// The transaction stored at `row`.
     func transaction(at row: Int) -> Transaction {
-        let t = transactions
-        let accountNumber = t.account[row]
-        let counterpartyNumber = t.counterparty[row]
+        // Read through `transactions.<column>` each time: binding the table to a local would copy
+        // (and retain) all of its column references once per row.
+        let accountNumber = transactions.account[row]
+        let counterpartyNumber = transactions.counterparty[row]
+        let flags = transactions.flags[row]
         return Transaction(
-            id: id(of: t.key[row]), customer: clients.values[Int(t.customer[row])],
-            account: accountNumber < 0 ? nil : accounts.values[Int(accountNumber)], day: Day(number: t.day[row]),
-            secondOfDay: t.second[row], type: TransactionType(rawValue: t.type[row]) ?? .deposit,
-            direction: t.flags[row] & 1 == 1 ? .outflow : .inflow,
-            amount: Money(minorUnits: t.amount[row], currency: CurrencyCode(packed: currencies[Int(t.currency[row])]) ?? .cny),
-            channel: Channel(rawValue: t.channel[row]) ?? .other,
-            merchantCategory: MerchantCategory(rawValue: t.category[row]),
+            id: id(of: transactions.key[row]), customer: clients.values[Int(transactions.customer[row])],
+            account: accountNumber < 0 ? nil : accounts.values[Int(accountNumber)],
+            day: Day(number: transactions.day[row]), secondOfDay: transactions.second[row],
+            type: TransactionType(rawValue: transactions.type[row]) ?? .deposit,
+            direction: flags & 1 == 1 ? .outflow : .inflow,
+            amount: Money(
+                minorUnits: transactions.amount[row],
+                currency: CurrencyCode(packed: currencies[Int(transactions.currency[row])]) ?? .cny),
+            channel: Channel(rawValue: transactions.channel[row]) ?? .other,
+            merchantCategory: MerchantCategory(rawValue: transactions.category[row]),
             counterparty: counterpartyNumber < 0 ? nil : counterparties.values[Int(counterpartyNumber)],
-            isOverseas: t.flags[row] & 2 == 2)
+            isOverseas: flags & 2 == 2)
     }
 
     func transactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Transaction] {
         guard let client = clients.number(of: customer) else { return [] }
-        var rows: [Int32] = []
+        // (day, second, row) packed so rows sort by plain integer comparison, no closure over self.
+        var keys: [(UInt64, Int32)] = []
         var row = tails[Int(client)]
         let low = days.lowerBound.number
         let high = days.upperBound.number
@@ -326,19 +368,26 @@ struct ActivityState {
         let ordered = !unordered.contains(client)
         while row >= 0 {
             let day = transactions.day[Int(row)]
-            if day >= low, day <= high { rows.append(row) }
+            if day >= low, day <= high {
+                let dayBits = UInt64(UInt32(bitPattern: day) ^ 0x8000_0000) << 32
+                keys.append((dayBits | UInt64(UInt32(bitPattern: transactions.second[Int(row)])), row))
+            }
             if ordered, day < low { break }
             row = transactions.previous[Int(row)]
         }
         // Start every column's cache line of every row loading before building the values.
-        for row in rows { prefetchRow(Int(row)) }
-        rows.sort { a, b in
-            let (da, db) = (transactions.day[Int(a)], transactions.day[Int(b)])
-            if da != db { return da < db }
-            let (sa, sb) = (transactions.second[Int(a)], transactions.second[Int(b)])
-            return sa != sb ? sa < sb : a < b
+        for (_, row) in keys { prefetchRow(Int(row)) }
+        keys.reverse()  // oldest first: usually already in order
+        var sorted = true
+        for index in keys.indices.dropFirst() where keys[index - 1] > keys[index] {
+            sorted = false
+            break
         }
-        return rows.map { transaction(at: Int($0)) }
+        if !sorted { keys.sort { $0 < $1 } }
+        var found: [Transaction] = []
+        found.reserveCapacity(keys.count)
+        for (_, row) in keys { found.append(transaction(at: Int(row))) }
+        return found
     }
 
     func scan(_ days: ClosedRange<Day>, from start: Int, limit: Int, allowed: Set<Int32>?) -> TransactionPage {
@@ -435,7 +484,7 @@ struct ActivityState {
         }
         for interaction in order {
             interactionKeys[interaction.id] = interaction
-            interactions[interaction.customer, default: []].append(interaction)
+            interactions[interaction.customer, default: []].insertSorted(interaction) { ($0.day, $0.at) < ($1.day, $1.at) }
         }
         return .success(AppendReport(appended: order.count, duplicates: duplicates))
     }
@@ -445,7 +494,7 @@ struct ActivityState {
         var appended = 0
         var duplicates = 0
         for snapshot in batch {
-            if let stored = balances[snapshot.customer]?[snapshot.day] ?? fresh[snapshot.customer]?[snapshot.day] {
+            if let stored = storedBalance(of: snapshot.customer, on: snapshot.day) ?? fresh[snapshot.customer]?[snapshot.day] {
                 guard stored == snapshot else {
                     return .failure(
                         StoreError(
@@ -458,8 +507,33 @@ struct ActivityState {
             fresh[snapshot.customer, default: [:]][snapshot.day] = snapshot
             appended += 1
         }
-        for (customer, days) in fresh { balances[customer, default: [:]].merge(days) { _, new in new } }
+        for (customer, days) in fresh {
+            for snapshot in days.values { balances[customer, default: []].insertSorted(snapshot) { $0.day < $1.day } }
+        }
         return .success(AppendReport(appended: appended, duplicates: duplicates))
+    }
+
+    /// The stored snapshot of `customer` on `day`, if any.
+    func storedBalance(of customer: CustomerID, on day: Day) -> BalanceSnapshot? {
+        guard let snapshots = balances[customer] else { return nil }
+        let index = snapshots.partitionIndex { $0.day < day }
+        return index < snapshots.count && snapshots[index].day == day ? snapshots[index] : nil
+    }
+
+    /// The client's interactions in `days`, by day, time, then append order (kept in that order).
+    func interactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Interaction] {
+        guard let stored = interactions[customer] else { return [] }
+        let start = stored.partitionIndex { $0.day < days.lowerBound }
+        let end = stored.partitionIndex { $0.day <= days.upperBound }
+        return start < end ? Array(stored[start..<end]) : []
+    }
+
+    /// The client's balance snapshots in `days`, by day.
+    func balances(of customer: CustomerID, in days: ClosedRange<Day>) -> [BalanceSnapshot] {
+        guard let stored = balances[customer] else { return [] }
+        let start = stored.partitionIndex { $0.day < days.lowerBound }
+        let end = stored.partitionIndex { $0.day <= days.upperBound }
+        return start < end ? Array(stored[start..<end]) : []
     }
 }
 

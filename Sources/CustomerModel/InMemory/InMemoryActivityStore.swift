@@ -104,11 +104,7 @@ public final class InMemoryActivityStore: ActivityStore {
         async throws(StoreError) -> [Interaction]
     {
         try await checkRead(customer, principal, "interactions")
-        let found = state.withLock { state in
-            (state.interactions[customer] ?? []).filter { days.contains($0.day) }.sorted {
-                ($0.day, $0.at) < ($1.day, $1.at)
-            }
-        }
+        let found = state.withLock { $0.interactions(of: customer, in: days) }
         try await record(principal, .read, [customer], ["interactions"], "interactions")
         return found
     }
@@ -118,9 +114,7 @@ public final class InMemoryActivityStore: ActivityStore {
         async throws(StoreError) -> [BalanceSnapshot]
     {
         try await checkRead(customer, principal, "balances")
-        let found = state.withLock { state in
-            (state.balances[customer] ?? [:]).values.filter { days.contains($0.day) }.sorted { $0.day < $1.day }
-        }
+        let found = state.withLock { $0.balances(of: customer, in: days) }
         try await record(principal, .read, [customer], ["balances"], "balances")
         return found
     }
@@ -209,9 +203,8 @@ public final class InMemoryActivityStore: ActivityStore {
 
     private func checkRead(_ customer: CustomerID, _ principal: Principal, _ field: String) async throws(StoreError) {
         if principal.hasBankWideScope { return }
-        let (coverages, organisation) = directory.coverages(of: [customer])
-        guard let coverage = coverages.first ?? nil else { return }
-        if !policy.permits(principal, .read, coverage: coverage, in: organisation) {
+        guard let permitted = directory.permits(principal, toRead: customer, under: policy) else { return }
+        if !permitted {
             try await record(principal, .denied, [customer], [field], field)
             throw StoreError(.forbidden, customer: customer, "out of the principal's scope")
         }

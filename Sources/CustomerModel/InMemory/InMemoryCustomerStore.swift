@@ -9,15 +9,21 @@ import Synchronization
 public final class InMemoryCustomerStore: CustomerStore {
     struct State {
         var profiles: [CustomerID: VersionedProfile] = [:]
+        /// Each client's coverage, kept beside the profile so an access check copies a few fields,
+        /// not a whole profile.
+        var coverages: [CustomerID: Coverage] = [:]
         var byRM: [StaffID: Set<CustomerID>] = [:]
         var byBranch: [BranchID: Set<CustomerID>] = [:]
         var accounts: [AccountID: Account] = [:]
-        var accountsOf: [CustomerID: Set<AccountID>] = [:]
+        /// Each client's accounts sorted by id: a read is one lookup, not one per account.
+        var accountsOf: [CustomerID: [Account]] = [:]
         var holdings: [HoldingID: Holding] = [:]
-        var holdingsOf: [CustomerID: Set<HoldingID>] = [:]
+        /// Each client's holdings sorted by id.
+        var holdingsOf: [CustomerID: [Holding]] = [:]
         var maturing: [Day: Set<HoldingID>] = [:]
         var relationships: [String: Relationship] = [:]
-        var relationshipsOf: [CustomerID: Set<String>] = [:]
+        /// The edges touching each client (either side), sorted by id.
+        var relationshipsOf: [CustomerID: [Relationship]] = [:]
         var referrals: [CustomerID: [Referral]] = [:]
         var organisation = Organisation.empty
     }
@@ -84,6 +90,7 @@ public final class InMemoryCustomerStore: CustomerStore {
                     if let rm = profile.coverage.relationshipManager { state.byRM[rm, default: []].insert(profile.id) }
                     state.byBranch[profile.coverage.branch, default: []].insert(profile.id)
                     state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
+                    state.coverages[profile.id] = profile.coverage
                     return version
                 }
             })
@@ -142,9 +149,9 @@ public final class InMemoryCustomerStore: CustomerStore {
                 candidates = state.profiles.values.lazy.filter { $0.profile.hasTag(name, on: day) }.map(\.profile.id)
             }
             return candidates.filter { id in
-                guard let profile = state.profiles[id]?.profile else { return false }
+                guard let coverage = state.coverages[id] else { return false }
                 return principal.hasBankWideScope
-                    || policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+                    || policy.permits(principal, .read, coverage: coverage, in: state.organisation)
             }.sorted()
         }
         return try await audited(.success(ids), principal, .read, ids, ["coverage"], "customers")
@@ -164,11 +171,11 @@ public final class InMemoryCustomerStore: CustomerStore {
             },
             apply: { state in
                 for account in accounts {
-                    if let old = state.accounts[account.id], old.customer != account.customer {
-                        state.accountsOf[old.customer]?.remove(account.id)
+                    if let old = state.accounts[account.id] {
+                        state.accountsOf[old.customer]?.removeAll { $0.id == account.id }
                     }
                     state.accounts[account.id] = account
-                    state.accountsOf[account.customer, default: []].insert(account.id)
+                    state.accountsOf[account.customer, default: []].insertSorted(account) { $0.id < $1.id }
                 }
             })
     }
@@ -199,11 +206,11 @@ public final class InMemoryCustomerStore: CustomerStore {
             apply: { state in
                 for holding in holdings {
                     if let old = state.holdings[holding.id] {
-                        state.holdingsOf[old.customer]?.remove(holding.id)
+                        state.holdingsOf[old.customer]?.removeAll { $0.id == holding.id }
                         if let day = old.maturesOn { state.maturing[day]?.remove(holding.id) }
                     }
                     state.holdings[holding.id] = holding
-                    state.holdingsOf[holding.customer, default: []].insert(holding.id)
+                    state.holdingsOf[holding.customer, default: []].insertSorted(holding) { $0.id < $1.id }
                     if let day = holding.maturesOn { state.maturing[day, default: []].insert(holding.id) }
                 }
             })
@@ -238,12 +245,14 @@ public final class InMemoryCustomerStore: CustomerStore {
             apply: { state in
                 for edge in relationships {
                     if let old = state.relationships[edge.id] {
-                        state.relationshipsOf[old.customer]?.remove(old.id)
-                        if let party = old.party.customer { state.relationshipsOf[party]?.remove(old.id) }
+                        state.relationshipsOf[old.customer]?.removeAll { $0.id == old.id }
+                        if let party = old.party.customer { state.relationshipsOf[party]?.removeAll { $0.id == old.id } }
                     }
                     state.relationships[edge.id] = edge
-                    state.relationshipsOf[edge.customer, default: []].insert(edge.id)
-                    if let party = edge.party.customer { state.relationshipsOf[party, default: []].insert(edge.id) }
+                    state.relationshipsOf[edge.customer, default: []].insertSorted(edge) { $0.id < $1.id }
+                    if let party = edge.party.customer {
+                        state.relationshipsOf[party, default: []].insertSorted(edge) { $0.id < $1.id }
+                    }
                 }
             })
     }
@@ -280,8 +289,8 @@ public final class InMemoryCustomerStore: CustomerStore {
     public func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
         let result = state.withLock { state -> Result<[Account], StoreError> in
             if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            return .success(
-                customers.flatMap { state.accountsOf[$0] ?? [] }.compactMap { state.accounts[$0] }.sorted { $0.id < $1.id })
+            if customers.count == 1 { return .success(state.accountsOf[customers[0]] ?? []) }
+            return .success(customers.flatMap { state.accountsOf[$0] ?? [] }.sorted { $0.id < $1.id })
         }
         return try await audited(result, principal, .read, customers, ["accounts"], "accounts")
     }
@@ -290,8 +299,8 @@ public final class InMemoryCustomerStore: CustomerStore {
     public func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
         let result = state.withLock { state -> Result<[Holding], StoreError> in
             if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            return .success(
-                customers.flatMap { state.holdingsOf[$0] ?? [] }.compactMap { state.holdings[$0] }.sorted { $0.id < $1.id })
+            if customers.count == 1 { return .success(state.holdingsOf[customers[0]] ?? []) }
+            return .success(customers.flatMap { state.holdingsOf[$0] ?? [] }.sorted { $0.id < $1.id })
         }
         return try await audited(result, principal, .read, customers, ["holdings"], "holdings")
     }
@@ -310,9 +319,9 @@ public final class InMemoryCustomerStore: CustomerStore {
                 }
             }
             return found.filter { holding in
-                guard let profile = state.profiles[holding.customer]?.profile else { return false }
+                guard let coverage = state.coverages[holding.customer] else { return false }
                 return principal.hasBankWideScope
-                    || policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+                    || policy.permits(principal, .read, coverage: coverage, in: state.organisation)
             }.sorted { ($0.maturesOn ?? days.upperBound, $0.id) < ($1.maturesOn ?? days.upperBound, $1.id) }
         }
         let customers = Array(Set(found.map(\.customer))).sorted()
@@ -325,8 +334,11 @@ public final class InMemoryCustomerStore: CustomerStore {
     {
         let result = state.withLock { state -> Result<[Relationship], StoreError> in
             if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            let ids = Set(customers.flatMap { state.relationshipsOf[$0] ?? [] })
-            return .success(ids.compactMap { state.relationships[$0] }.sorted { $0.id < $1.id })
+            if customers.count == 1 { return .success(state.relationshipsOf[customers[0]] ?? []) }
+            var seen = Set<String>()
+            return .success(
+                customers.flatMap { state.relationshipsOf[$0] ?? [] }.filter { seen.insert($0.id).inserted }
+                    .sorted { $0.id < $1.id })
         }
         return try await audited(result, principal, .read, customers, ["relationships"], "relationships")
     }
@@ -369,7 +381,16 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     /// The coverage of each client, `nil` for unknown clients, and the organisation.
     package func coverages(of ids: [CustomerID]) -> ([Coverage?], Organisation) {
-        state.withLock { state in (ids.map { state.profiles[$0]?.profile.coverage }, state.organisation) }
+        state.withLock { state in (ids.map { state.coverages[$0] }, state.organisation) }
+    }
+
+    /// Whether `principal` may read `id` under `policy`: `nil` for an unknown client, without
+    /// copying the organisation (the activity store's per-call check).
+    package func permits(_ principal: Principal, toRead id: CustomerID, under policy: AccessPolicy) -> Bool? {
+        state.withLock { state in
+            guard let coverage = state.coverages[id] else { return nil }
+            return policy.permits(principal, .read, coverage: coverage, in: state.organisation)
+        }
     }
 
     /// Whether a client with `id` is stored.
@@ -385,8 +406,8 @@ public final class InMemoryCustomerStore: CustomerStore {
     ) -> StoreError? {
         if principal.hasBankWideScope { return nil }
         for id in customers {
-            if let profile = state.profiles[id]?.profile,
-                !policy.permits(principal, .read, coverage: profile.coverage, in: state.organisation)
+            if let coverage = state.coverages[id],
+                !policy.permits(principal, .read, coverage: coverage, in: state.organisation)
             {
                 return StoreError(.forbidden, customer: id, "out of the principal's scope")
             }
@@ -398,11 +419,11 @@ public final class InMemoryCustomerStore: CustomerStore {
         _ customers: [CustomerID], _ principal: Principal, _ policy: AccessPolicy, _ state: State
     ) -> StoreError? {
         for id in customers {
-            guard let profile = state.profiles[id]?.profile else {
+            guard let coverage = state.coverages[id] else {
                 return StoreError(.notFound, customer: id, "unknown client")
             }
             if !principal.hasBankWideScope || principal.role == .auditor,
-                !policy.permits(principal, .write, coverage: profile.coverage, in: state.organisation)
+                !policy.permits(principal, .write, coverage: coverage, in: state.organisation)
             {
                 return StoreError(.forbidden, customer: id, "out of the principal's scope")
             }
