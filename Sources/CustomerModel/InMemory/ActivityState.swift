@@ -58,7 +58,7 @@ struct ActivityState {
     /// row's: (1) pack ids and look clients up, on both cores for large batches, over state that
     /// is only read; (2) probe and fill the id index; (3) append the columns and chain each
     /// client's rows.
-    mutating func appendTransactions(_ batch: [Transaction], exists: (CustomerID) -> Bool)
+    mutating func appendTransactions(_ batch: [Transaction], lookup: inout BatchLookup, exists: (CustomerID) -> Bool)
         -> Result<AppendReport, StoreError>
     {
         let mark = Mark(
@@ -66,14 +66,12 @@ struct ActivityState {
             counterparties: counterparties.values.count, overflow: overflowIDs.values.count,
             currencies: currencies.count)
         let count = batch.count
-        var keys = [UInt64](repeating: 0, count: count)
-        var numbers = [Int32](repeating: -1, count: count)
-        var accountNumbers = [Int32](repeating: -1, count: count)
-        var counterpartyNumbers = [Int32](repeating: -1, count: count)
-        lookUp(batch, keys: &keys, numbers: &numbers, accounts: &accountNumbers, counterparties: &counterpartyNumbers)
+        // Phase 1 ran before the lock (``BatchLookup``): its numbers stay valid, since the tables
+        // only grow outside a failing batch, and a failing batch removes only what it added.
+        var (keys, numbers, accountNumbers, counterpartyNumbers) = lookup.take()
         // Long ids and clients new to this store: serially, since both add to shared tables.
-        for position in 0..<count where keys[position] == Self.unpacked || numbers[position] < 0 {
-            if keys[position] == Self.unpacked {
+        for position in 0..<count where keys[position] == BatchLookup.unpacked || numbers[position] < 0 {
+            if keys[position] == BatchLookup.unpacked {
                 keys[position] = CompactKey.overflowTag
                     | UInt64(UInt32(bitPattern: overflowIDs.intern(batch[position].id.rawValue)))
             }
@@ -169,10 +167,10 @@ struct ActivityState {
                         .invalid, customer: batch[position].customer, record: batch[position].id.rawValue,
                         field: "amount.currency", "the store holds at most 256 currencies"))
             }
-            if accountNumbers[slot] == Self.newReference, let account = batch[position].account {
+            if accountNumbers[slot] == BatchLookup.newReference, let account = batch[position].account {
                 accountNumbers[slot] = accounts.intern(account)
             }
-            if counterpartyNumbers[slot] == Self.newReference, let counterparty = batch[position].counterparty {
+            if counterpartyNumbers[slot] == BatchLookup.newReference, let counterparty = batch[position].counterparty {
                 counterpartyNumbers[slot] = counterparties.intern(counterparty)
             }
         }
@@ -236,69 +234,12 @@ struct ActivityState {
         transactions.key.reserve(rows)
     }
 
-    /// Marks an id that does not pack into 64 bits during the parallel phase.
-    private static let unpacked = UInt64.max
-
-    /// Marks an account or counterparty the parallel phase did not find: interned serially.
-    private static let newReference: Int32 = -2
 
     /// The batch position of the `accepted`-th row kept from a batch, given the skipped positions.
     private func accepted(_ accepted: Int32, skipping skipped: [Int]) -> Int {
         var position = Int(accepted)
         for skip in skipped where skip <= position { position += 1 }
         return position
-    }
-
-    /// Phase 1: packs ids and finds known clients, accounts and counterparties (read only); two
-    /// halves in parallel for large batches. A reference the store does not know yet gets
-    /// ``newReference``; no reference, -1.
-    private func lookUp(
-        _ batch: [Transaction], keys: inout [UInt64], numbers: inout [Int32], accounts: inout [Int32],
-        counterparties: inout [Int32]
-    ) {
-        let (clients, accountTable, counterpartyTable) = (self.clients, self.accounts, self.counterparties)
-        let count = batch.count
-        let chunks = count >= 32_768 ? 2 : 1
-        keys.withUnsafeMutableBufferPointer { keys in
-            numbers.withUnsafeMutableBufferPointer { numbers in
-                accounts.withUnsafeMutableBufferPointer { accounts in
-                    counterparties.withUnsafeMutableBufferPointer { counterparties in
-                        let keysOut = DisjointWrites(keys)
-                        let numbersOut = DisjointWrites(numbers)
-                        let accountsOut = DisjointWrites(accounts)
-                        let counterpartiesOut = DisjointWrites(counterparties)
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                            // Batches usually come grouped by client and account: remember the last of each.
-                            var lastCustomer: CustomerID?
-                            var lastNumber: Int32 = -1
-                            var lastAccount: AccountID?
-                            var lastAccountNumber: Int32 = -1
-                            for position in range {
-                                let transaction = batch[position]
-                                keysOut[position] = CompactKey.pack(transaction.id.rawValue) ?? Self.unpacked
-                                if transaction.customer != lastCustomer {
-                                    lastCustomer = transaction.customer
-                                    lastNumber = clients.number(of: transaction.customer) ?? -1
-                                }
-                                numbersOut[position] = lastNumber
-                                if let account = transaction.account {
-                                    if account != lastAccount {
-                                        lastAccount = account
-                                        lastAccountNumber = accountTable.number(of: account) ?? Self.newReference
-                                    }
-                                    accountsOut[position] = lastAccountNumber
-                                }
-                                if let counterparty = transaction.counterparty {
-                                    counterpartiesOut[position] =
-                                        counterpartyTable.number(of: counterparty) ?? Self.newReference
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// Undoes a partly applied batch: the index, the columns, the chains and the interned values.

@@ -43,14 +43,19 @@ public final class InMemoryActivityStore: ActivityStore {
         for transaction in transactions {
             if let error = Self.invalid(transaction) { throw error }
         }
+        // Phase 1 outside the lock, on both cores (see ``BatchLookup``).
+        let tables = state.withLock { state in
+            BatchLookup.Tables(clients: state.clients, accounts: state.accounts, counterparties: state.counterparties)
+        }
+        var lookup = BatchLookup(transactions, in: tables)
         let customers = try await resolve(
-            transactions.lazy.map(\.customer), principal, operation: "appendTransactions", checkExistence: false)
+            distinct: lookup.distinctCustomers, principal, operation: "appendTransactions", checkExistence: false)
         // Audit first: a write the audit log cannot record must not happen. A batch that then
         // fails (an unknown client, a reused id) leaves the attempt in the trail.
         try await record(principal, .write, customers, ["transactions"], "appendTransactions")
         let directory = directory
         let result = state.withLock { state in
-            state.appendTransactions(transactions, exists: { directory.contains($0) })
+            state.appendTransactions(transactions, lookup: &lookup, exists: { directory.contains($0) })
         }
         return try result.get()
     }
@@ -185,7 +190,14 @@ public final class InMemoryActivityStore: ActivityStore {
             distinct.insert(id)
             last = id
         }
-        let list = Array(distinct)
+        return try await resolve(distinct: Array(distinct), principal, operation: operation, checkExistence: checkExistence)
+    }
+
+    /// Checks that `principal` may write activity of each client of `list` (distinct ids), which
+    /// must exist when `checkExistence` (or when the principal's scope depends on coverage).
+    private func resolve(
+        distinct list: [CustomerID], _ principal: Principal, operation: String, checkExistence: Bool
+    ) async throws(StoreError) -> [CustomerID] {
         if principal.hasBankWideScope, principal.role != .auditor, !checkExistence { return list }
         let (coverages, organisation) = directory.coverages(of: list)
         for (id, coverage) in zip(list, coverages) {

@@ -1,0 +1,124 @@
+import Dispatch
+
+/// Phase 1 of a transaction append, run before the store's lock on both cores: packs every id
+/// into its 64-bit key and finds the dense numbers of the clients, accounts and counterparties
+/// the store already knows, and which distinct clients the batch touches.
+///
+/// It reads a snapshot of the store's interning tables. The numbers it finds stay valid when the
+/// append runs under the lock later: the tables only grow, and a batch that fails removes only
+/// what it added itself.
+struct BatchLookup {
+    /// Marks an id that does not pack into 64 bits: the append interns it serially.
+    static let unpacked = UInt64.max
+    /// Marks an account or counterparty the snapshot did not hold: the append interns it serially.
+    static let newReference: Int32 = -2
+
+    /// The store's interning tables at the time of the lookup.
+    struct Tables {
+        var clients: Interner<CustomerID>
+        var accounts: Interner<AccountID>
+        var counterparties: Interner<String>
+    }
+
+    private(set) var keys: [UInt64]
+    /// Client numbers; -1 for a client the snapshot did not hold.
+    private(set) var numbers: [Int32]
+    /// Account numbers; -1 for none, ``newReference`` for one to intern.
+    private(set) var accounts: [Int32]
+    /// Counterparty numbers; -1 for none, ``newReference`` for one to intern.
+    private(set) var counterparties: [Int32]
+    /// The distinct clients of the batch, known ones in number order, then unknown ones.
+    private(set) var distinctCustomers: [CustomerID]
+
+    /// Looks `batch` up in `tables`, in two halves in parallel for large batches.
+    init(_ batch: [Transaction], in tables: Tables) {
+        let count = batch.count
+        var keys = [UInt64](repeating: 0, count: count)
+        var numbers = [Int32](repeating: -1, count: count)
+        var accounts = [Int32](repeating: -1, count: count)
+        var counterparties = [Int32](repeating: -1, count: count)
+        let known = tables.clients.values.count
+        let words = (known + 63) / 64
+        let chunks = count >= 32_768 ? 2 : 1
+        // One bitmap of touched clients per chunk, OR-ed afterwards.
+        var seen = [UInt64](repeating: 0, count: words * chunks)
+        var unknown: [[CustomerID]] = Array(repeating: [], count: chunks)
+        keys.withUnsafeMutableBufferPointer { keys in
+            numbers.withUnsafeMutableBufferPointer { numbers in
+                accounts.withUnsafeMutableBufferPointer { accounts in
+                    counterparties.withUnsafeMutableBufferPointer { counterparties in
+                        seen.withUnsafeMutableBufferPointer { seen in
+                          unknown.withUnsafeMutableBufferPointer { unknown in
+                            let keysOut = DisjointWrites(keys)
+                            let numbersOut = DisjointWrites(numbers)
+                            let accountsOut = DisjointWrites(accounts)
+                            let counterpartiesOut = DisjointWrites(counterparties)
+                            let seenOut = DisjointWrites(seen)
+                            let unknownOut = DisjointWrites(unknown)
+                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                                let bitmap = chunk * words
+                                var strangers: [CustomerID] = []
+                                // Batches usually come grouped by client and account: remember the last of each.
+                                var lastCustomer: CustomerID?
+                                var lastNumber: Int32 = -1
+                                var lastAccount: AccountID?
+                                var lastAccountNumber: Int32 = -1
+                                for position in range {
+                                    let transaction = batch[position]
+                                    keysOut[position] = CompactKey.pack(transaction.id.rawValue) ?? Self.unpacked
+                                    if transaction.customer != lastCustomer {
+                                        lastCustomer = transaction.customer
+                                        lastNumber = tables.clients.number(of: transaction.customer) ?? -1
+                                        if lastNumber >= 0 {
+                                            let word = bitmap + Int(lastNumber) >> 6
+                                            seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
+                                        } else {
+                                            strangers.append(transaction.customer)
+                                        }
+                                    }
+                                    numbersOut[position] = lastNumber
+                                    if let account = transaction.account {
+                                        if account != lastAccount {
+                                            lastAccount = account
+                                            lastAccountNumber = tables.accounts.number(of: account) ?? Self.newReference
+                                        }
+                                        accountsOut[position] = lastAccountNumber
+                                    }
+                                    if let counterparty = transaction.counterparty {
+                                        counterpartiesOut[position] =
+                                            tables.counterparties.number(of: counterparty) ?? Self.newReference
+                                    }
+                                }
+                                unknownOut[chunk] = strangers
+                            }
+                          }
+                        }
+                    }
+                }
+            }
+        }
+        var distinct: [CustomerID] = []
+        for word in 0..<words {
+            var bits: UInt64 = 0
+            for chunk in 0..<chunks { bits |= seen[chunk * words + word] }
+            while bits != 0 {
+                distinct.append(tables.clients.values[word * 64 + bits.trailingZeroBitCount])
+                bits &= bits - 1
+            }
+        }
+        var strangers = Set<CustomerID>()
+        for id in unknown.joined() where strangers.insert(id).inserted { distinct.append(id) }
+        self.keys = keys
+        self.numbers = numbers
+        self.accounts = accounts
+        self.counterparties = counterparties
+        distinctCustomers = distinct
+    }
+
+    /// Hands the per-row arrays over to the append, leaving this value empty (no copy on write).
+    mutating func take() -> ([UInt64], [Int32], [Int32], [Int32]) {
+        defer { (keys, numbers, accounts, counterparties) = ([], [], [], []) }
+        return (keys, numbers, accounts, counterparties)
+    }
+}
