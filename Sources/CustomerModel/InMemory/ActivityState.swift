@@ -221,17 +221,17 @@ struct ActivityState {
             transactions.customer, transactions.day, transactions.second, transactions.account,
             transactions.counterparty, transactions.previous,
         ] as [Column<Int32>] {
-            column.reserve(rows)
+            column.reserve(rows, populate: true)
         }
         for column in [
             transactions.type, transactions.channel, transactions.category, transactions.flags, transactions.currency,
         ]
             as [Column<UInt8>]
         {
-            column.reserve(rows)
+            column.reserve(rows, populate: true)
         }
-        transactions.amount.reserve(rows)
-        transactions.key.reserve(rows)
+        transactions.amount.reserve(rows, populate: true)
+        transactions.key.reserve(rows, populate: true)
     }
 
 

@@ -65,27 +65,28 @@ struct BatchLookup {
                                 var lastAccount: AccountID?
                                 var lastAccountNumber: Int32 = -1
                                 for position in range {
-                                    let transaction = batch[position]
-                                    keysOut[position] = CompactKey.pack(transaction.id.rawValue) ?? Self.unpacked
-                                    if transaction.customer != lastCustomer {
-                                        lastCustomer = transaction.customer
-                                        lastNumber = tables.clients.number(of: transaction.customer) ?? -1
+                                    // Fields read one by one: binding the whole row would retain all its strings.
+                                    keysOut[position] = CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
+                                    let customer = batch[position].customer
+                                    if customer != lastCustomer {
+                                        lastCustomer = customer
+                                        lastNumber = tables.clients.number(of: customer) ?? -1
                                         if lastNumber >= 0 {
                                             let word = bitmap + Int(lastNumber) >> 6
                                             seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
                                         } else {
-                                            strangers.append(transaction.customer)
+                                            strangers.append(customer)
                                         }
                                     }
                                     numbersOut[position] = lastNumber
-                                    if let account = transaction.account {
+                                    if let account = batch[position].account {
                                         if account != lastAccount {
                                             lastAccount = account
                                             lastAccountNumber = tables.accounts.number(of: account) ?? Self.newReference
                                         }
                                         accountsOut[position] = lastAccountNumber
                                     }
-                                    if let counterparty = transaction.counterparty {
+                                    if let counterparty = batch[position].counterparty {
                                         counterpartiesOut[position] =
                                             tables.counterparties.number(of: counterparty) ?? Self.newReference
                                     }

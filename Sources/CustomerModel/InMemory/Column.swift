@@ -35,9 +35,17 @@ final class Column<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     /// Makes room for `rows` rows in total, growing geometrically; `false` when memory ran out.
+    ///
+    /// With `populate`, the pages for the reserved rows are touched now, so the kernel's page
+    /// faults and zeroing are paid by the reservation (a host sizing the store ahead of a bulk
+    /// load), not by the appends that follow.
     @discardableResult
-    func reserve(_ rows: Int) -> Bool {
-        guard rows > capacity else { return true }
+    func reserve(_ rows: Int, populate: Bool = false) -> Bool {
+        guard rows > capacity else {
+            if populate { touch(upTo: rows) }
+            return true
+        }
+        defer { if populate { touch(upTo: rows) } }
         let newCapacity = max(rows, capacity * 2, 1024)
         let bytes = newCapacity * MemoryLayout<Element>.stride
         if bytes < Self.hugePage {
@@ -61,6 +69,20 @@ final class Column<Element: BitwiseCopyable>: @unchecked Sendable {
         base = aligned.bindMemory(to: Element.self, capacity: newCapacity)
         capacity = newCapacity
         return true
+    }
+
+    /// Writes one byte of every page between the last row and row `rows` (bytes not yet part of
+    /// any row, so nothing stored changes).
+    private func touch(upTo rows: Int) {
+        guard let base, rows > count else { return }
+        let raw = UnsafeMutableRawPointer(base)
+        let stride = MemoryLayout<Element>.stride
+        let end = min(rows, capacity) * stride
+        var offset = count * stride
+        while offset < end {
+            raw.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self)
+            offset += 4096
+        }
     }
 
     /// Appends one value; `false` when memory ran out.

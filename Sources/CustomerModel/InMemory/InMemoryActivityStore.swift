@@ -25,7 +25,8 @@ public final class InMemoryActivityStore: ActivityStore {
     }
 
     /// Sizes the transaction columns and the id index for `rows` transactions in total, so a bulk
-    /// load does not regrow and rehash them on the way. A hint: the store still grows past it.
+    /// load does not regrow and rehash them on the way, and touches that memory now, so the page
+    /// faults are paid here rather than during the load. A hint: the store still grows past it.
     public func reserveTransactionCapacity(_ rows: Int) {
         state.withLock { $0.reserve(rows) }
     }
