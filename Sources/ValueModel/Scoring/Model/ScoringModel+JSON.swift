@@ -53,8 +53,22 @@ extension ScoringModel {
                 id: parts.id, version: parts.version, subject: parts.subject, currency: parts.currency,
                 summary: parts.summary, dimensions: parts.dimensions, indicators: parts.indicators)
         } catch {
-            throw error.located(at: document.position(of: error.path))
+            throw error.located(at: Self.position(of: error.path, in: document))
         }
+    }
+
+    /// Where a validation error points: the key of an entry of `dimensions` or of a lookup `table`
+    /// (those entries are named by their keys), else the value at the path (or its nearest
+    /// existing ancestor).
+    private static func position(of path: JSONPath, in document: JSONDocument) -> JSONPosition {
+        let components = path.components
+        if components.count >= 2, case .key(let key) = components[components.count - 1],
+            case .key(let parent) = components[components.count - 2], parent == "dimensions" || parent == "table",
+            let member = document.node(at: path.parent)?.objectValue?.member(key)
+        {
+            return member.keyPosition
+        }
+        return document.position(of: path)
     }
 }
 

@@ -1,11 +1,19 @@
 /// "Did you mean" suggestions by edit distance.
 enum Suggestion {
     /// The candidate nearest to `word` by Levenshtein distance over lower-cased Unicode scalars, if
-    /// the distance is at most a third of the word's length (at least 2) and the nearest is unique
-    /// enough to be useful; ties go to the earlier candidate.
+    /// the distance is at most a third of the word's length (at least 2); ties go to the earlier
+    /// candidate. Failing that, the first candidate that starts with the word (of four letters or
+    /// more), as for `percentile` and `percentileRank`.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         guard !target.isEmpty else { return nil }
+        if let near = nearest(target, among: candidates) { return near }
+        let lowered = word.lowercased()
+        guard lowered.count >= 4 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(lowered) }
+    }
+
+    private static func nearest(_ target: [Unicode.Scalar], among candidates: [String]) -> String? {
         let limit = max(2, target.count / 3)
         var best: (distance: Int, candidate: String)?
         for candidate in candidates {
