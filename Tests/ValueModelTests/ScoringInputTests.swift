@@ -48,7 +48,9 @@ private enum HandBook {
     static let holdings: [Holding] = [
         holding("A1", "A", .demandDeposit, 100_000, rate: 15),
         holding("A2", "A", .timeDeposit, 500_000, matures: "2026-06-01", rate: 150),
-        holding("A3", "A", .timeDeposit, 200_000, opened: "2024-10-01", matures: "2025-10-01", renewal: .movedOut, rate: 150),
+        holding(
+            "A3", "A", .timeDeposit, 200_000, opened: "2024-10-01", matures: "2025-10-01", renewal: .movedOut, rate: 150
+        ),
         holding("A4", "A", .wealthManagement, 300_000, matures: "2026-03-01", rate: 300),
         holding("A5", "A", .fund, 50_000),
         holding("A6", "A", .insurance, 80_000, rate: 300),
@@ -74,8 +76,11 @@ private enum HandBook {
         Referral(referrer: "A", referred: "S", on: day("2026-02-01")),  // after the scoring day
     ]
 
-    static func interaction(_ id: String, _ customer: CustomerID, _ day: String, _ detail: InteractionDetail) -> Interaction {
-        Interaction(id: InteractionID(id), customer: customer, at: at, day: Self.day(day), channel: .call, detail: detail)
+    static func interaction(_ id: String, _ customer: CustomerID, _ day: String, _ detail: InteractionDetail)
+        -> Interaction
+    {
+        Interaction(
+            id: InteractionID(id), customer: customer, at: at, day: Self.day(day), channel: .call, detail: detail)
     }
 
     static let interactions: [Interaction] = [
@@ -92,14 +97,24 @@ private enum HandBook {
     ]
 
     static let balances = [
-        BalanceSnapshot(customer: "A", day: day("2025-09-01"), aum: cny(2_000_000), deposits: cny(1_000_000), investments: cny(1_000_000), liabilities: cny(0)),
-        BalanceSnapshot(customer: "A", day: day("2025-12-31"), aum: cny(1_030_000), deposits: cny(600_000), investments: cny(430_000), liabilities: cny(0)),
-        BalanceSnapshot(customer: "B", day: day("2025-09-01"), aum: cny(10_000), deposits: cny(10_000), investments: cny(0), liabilities: cny(0)),
-        BalanceSnapshot(customer: "B", day: day("2025-12-31"), aum: cny(9_000), deposits: cny(9_000), investments: cny(0), liabilities: cny(0)),
+        BalanceSnapshot(
+            customer: "A", day: day("2025-09-01"), aum: cny(2_000_000), deposits: cny(1_000_000),
+            investments: cny(1_000_000), liabilities: cny(0)),
+        BalanceSnapshot(
+            customer: "A", day: day("2025-12-31"), aum: cny(1_030_000), deposits: cny(600_000),
+            investments: cny(430_000), liabilities: cny(0)),
+        BalanceSnapshot(
+            customer: "B", day: day("2025-09-01"), aum: cny(10_000), deposits: cny(10_000), investments: cny(0),
+            liabilities: cny(0)),
+        BalanceSnapshot(
+            customer: "B", day: day("2025-12-31"), aum: cny(9_000), deposits: cny(9_000), investments: cny(0),
+            liabilities: cny(0)),
     ]
 
     /// Columns for A (index 0), B (1) and X (2, not in the book, in dollars).
-    static func transactions(extra: [(Int32, String, Int64, TransactionType, Direction, CurrencyCode)] = []) -> TransactionColumns {
+    static func transactions(extra: [(Int32, String, Int64, TransactionType, Direction, CurrencyCode)] = [])
+        -> TransactionColumns
+    {
         var columns = TransactionColumns(customers: ["A", "B", "X"])
         var rows: [(Int32, String, Int64, TransactionType, Direction, CurrencyCode)] = []
         for d in 1...10 { rows.append((0, "2025-08-\(d < 10 ? "0" : "")\(d)", 1_000_00, .transferIn, .inflow, .cny)) }
@@ -128,7 +143,8 @@ private enum HandBook {
         heldAway: [CustomerID: Money] = ["A": cny(1_030_000)]
     ) throws(ScoringInputError) -> IndicatorTable {
         try IndicatorTableBuilder(asOf: asOf, currency: .cny).build(
-            subject: subject, profiles: profiles, holdings: holdings, relationships: relationships, referrals: referrals,
+            subject: subject, profiles: profiles, holdings: holdings, relationships: relationships,
+            referrals: referrals,
             interactions: interactions, balances: balances, transactions: transactions, heldAwayAssets: heldAway)
     }
 }
@@ -225,7 +241,9 @@ struct ScoringInputTests {
         #expect(error.record == "A5")
         #expect(error.field == "balance")
         let row = try #require(throws: ScoringInputError.self) {
-            try HandBook.build(.individual, transactions: HandBook.transactions(extra: [(1, "2025-12-02", 5_00, .cardSpend, .outflow, .hkd)]))
+            try HandBook.build(
+                .individual,
+                transactions: HandBook.transactions(extra: [(1, "2025-12-02", 5_00, .cardSpend, .outflow, .hkd)]))
         }
         #expect(row.code == .currencyMismatch)
         #expect(row.customer == "B")
@@ -276,13 +294,19 @@ struct ScoringInputTests {
     func lifeStageFollowsAgeMarriageAndChildren(
         stage: LifeStage, age: Int, marital: MaritalStatus, children: [EducationStage], position: Position
     ) {
-        #expect(LifeStage.classify(age: age, maritalStatus: marital, childStages: children, position: position) == stage)
+        #expect(
+            LifeStage.classify(age: age, maritalStatus: marital, childStages: children, position: position) == stage)
     }
 
     @Test func childrenWithoutAStageGetOneFromTheirAge() {
-        #expect([3, 8, 15, 20, 25].map(LifeStage.educationStage(ofChildAged:)) == [.preschool, .primary, .secondary, .university, .graduated])
+        #expect(
+            [3, 8, 15, 20, 25].map(LifeStage.educationStage(ofChildAged:)) == [
+                .preschool, .primary, .secondary, .university, .graduated,
+            ])
         #expect(LifeStage.classify(age: nil, maritalStatus: nil, childStages: [], position: nil) == nil)
-        #expect(LifeStage.classify(age: nil, maritalStatus: nil, childStages: [.secondary], position: nil) == .establishedFamily)
+        #expect(
+            LifeStage.classify(age: nil, maritalStatus: nil, childStages: [.secondary], position: nil)
+                == .establishedFamily)
     }
 
     @Test func columnsAreCheckedWhenSet() throws {
@@ -299,16 +323,26 @@ struct ScoringInputTests {
             }
         }
         #expect(code { try $0.setColumn(.productsHeld, values: [1, 2], present: [true, true]) } == .lengthMismatch)
-        #expect(code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, true, true]) } == .invalidValue)
+        #expect(
+            code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, true, true]) } == .invalidValue)
         #expect(code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, false, true]) } == nil)
-        #expect(code { try $0.setColumn(.walletShare, values: [0.5, 1.2, 0], present: [true, true, true]) } == .invalidValue)
-        #expect(code { try $0.setColumn(.satisfaction, values: [0, 3, 5], present: [true, true, true]) } == .invalidValue)
-        #expect(code { try $0.setColumn(.aumDeposits, values: [.nan, 1, 2], present: [true, true, true]) } == .invalidValue)
-        #expect(code { try $0.setColumn(.position, values: [1, 2, 3], present: [true, true, true]) } == .wrongInputKind)
+        #expect(
+            code { try $0.setColumn(.walletShare, values: [0.5, 1.2, 0], present: [true, true, true]) } == .invalidValue
+        )
+        #expect(
+            code { try $0.setColumn(.satisfaction, values: [0, 3, 5], present: [true, true, true]) } == .invalidValue)
+        #expect(
+            code { try $0.setColumn(.aumDeposits, values: [.nan, 1, 2], present: [true, true, true]) } == .invalidValue)
+        #expect(
+            code { try $0.setColumn(.position, values: [1, 2, 3], present: [true, true, true]) } == .wrongInputKind)
         #expect(code { try $0.setCategories(.productsHeld, ["a", "b", "c"]) } == .wrongInputKind)
         #expect(code { try $0.setCategories(.position, ["founder", "astronaut", nil]) } == .unknownCategory)
-        #expect(code { try $0.setColumn(.annualRevenue, values: [1, 2, 3], present: [true, true, true]) } == .unknownIndicator)
-        #expect(code { try $0.setColumn("aumDepostis", values: [1, 2, 3], present: [true, true, true]) } == .unknownIndicator)
+        #expect(
+            code { try $0.setColumn(.annualRevenue, values: [1, 2, 3], present: [true, true, true]) }
+                == .unknownIndicator)
+        #expect(
+            code { try $0.setColumn("aumDepostis", values: [1, 2, 3], present: [true, true, true]) }
+                == .unknownIndicator)
         try table.setColumn(.aumDeposits, values: [1, 2, 3], present: [true, false, true])
         #expect(table.column(.aumDeposits)?.values == [1, 0, 3])
         #expect(table.column(.aumDeposits)?.presence.presentCount == 2)

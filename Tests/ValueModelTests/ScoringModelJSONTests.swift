@@ -66,7 +66,8 @@ struct ScoringModelJSONTests {
             path: ["indicators", 1, "dimension"], marker: #"⟨"curent""#, suggestion: "current"),
         Case(
             name: "cap not above floor", old: #""floor": 0, "cap": 6"#, new: #""floor": 0, "cap": 0"#,
-            code: .invalidNormalisation, path: ["indicators", 2, "normalisation", "cap"], marker: #""floor": 0, "cap": ⟨0}"#),
+            code: .invalidNormalisation, path: ["indicators", 2, "normalisation", "cap"],
+            marker: #""floor": 0, "cap": ⟨0}"#),
         Case(
             name: "log scale cap not above floor", old: #""floor": 0, "cap": 1000000"#,
             new: #""floor": 2000000, "cap": 1000000"#, code: .invalidNormalisation,
@@ -100,13 +101,18 @@ struct ScoringModelJSONTests {
             suggestion: "founder"),
         Case(
             name: "open categories need a default",
-            old: #"{"id": "creditRating", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"AAA": 1}, "default": 0.5}"#,
-            new: #"{"id": "industryOutlook", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"healthcare": 1}}"#,
+            old:
+                #"{"id": "creditRating", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"AAA": 1}, "default": 0.5}"#,
+            new:
+                #"{"id": "industryOutlook", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"healthcare": 1}}"#,
             code: .lookupMissingCategory, path: ["indicators", 4, "normalisation", "default"],
             marker: #""normalisation": ⟨{"kind": "lookup", "table": {"healthcare""#),
         Case(
-            name: "expert rating on the wrong scale", old: #""id": "productsHeld", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "cappedMinMax", "floor": 0, "cap": 6}"#,
-            new: #""id": "satisfaction", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "expertRating", "scale": "zeroToHundred"}"#,
+            name: "expert rating on the wrong scale",
+            old:
+                #""id": "productsHeld", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "cappedMinMax", "floor": 0, "cap": 6}"#,
+            new:
+                #""id": "satisfaction", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "expertRating", "scale": "zeroToHundred"}"#,
             code: .normalisationNotApplicable, path: ["indicators", 2, "normalisation", "scale"],
             marker: #""scale": ⟨"zeroToHundred""#),
         Case(
@@ -145,7 +151,8 @@ struct ScoringModelJSONTests {
         let needle = parts.joined()
         let ranges = text.ranges(of: needle)
         try #require(ranges.count == 1, "marker \(marker) occurs \(ranges.count) times")
-        let target = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: ranges[0].lowerBound)
+        let target =
+            text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: ranges[0].lowerBound)
             + parts[0].unicodeScalars.count
         var line = 1
         var column = 1
@@ -211,7 +218,10 @@ struct ScoringModelJSONTests {
             .householdValue, .enterpriseValue, .walletShare, .rmInteractions, .satisfaction, .churnSignals,
         ]
         #expect(domain.allSatisfy(used.contains))
-        #expect(Set(ScoringModel.defaultIndividual.dimensions.map(\.dimension)) == [.current, .potential, .relationship, .loyalty])
+        #expect(
+            Set(ScoringModel.defaultIndividual.dimensions.map(\.dimension)) == [
+                .current, .potential, .relationship, .loyalty,
+            ])
         let corporate = ScoringModel.defaultStrategicCorporate
         #expect(Set(corporate.dimensions.map(\.dimension)) == Set(ScoringDimension.dimensions(of: .corporate)))
         // Quantitative indicators and expert ratings mixed.
@@ -224,7 +234,8 @@ struct ScoringModelJSONTests {
             id: "every-kind", version: "7", subject: .individual, currency: nil, summary: "all kinds",
             dimensions: [DimensionWeight(.current, 0.5), DimensionWeight(.loyalty, 0.5)],
             indicators: [
-                ScoringIndicator(.aumDeposits, dimension: .current, weight: 0.25, normalisation: .percentileRank, missing: .zero),
+                ScoringIndicator(
+                    .aumDeposits, dimension: .current, weight: 0.25, normalisation: .percentileRank, missing: .zero),
                 ScoringIndicator(
                     .aumFunds, dimension: .current, weight: 0.25, normalisation: .logScale(floor: 1e-3, cap: 1.5e20),
                     missing: .median),
@@ -249,7 +260,8 @@ struct ScoringModelJSONTests {
                 id: "m", version: "1", subject: .individual,
                 dimensions: [DimensionWeight(.current, 0.5), DimensionWeight(.current, 0.5)],
                 indicators: [
-                    ScoringIndicator(.aumDeposits, dimension: .current, weight: 1, normalisation: .percentileRank, missing: .zero)
+                    ScoringIndicator(
+                        .aumDeposits, dimension: .current, weight: 1, normalisation: .percentileRank, missing: .zero)
                 ])
         }
         #expect(error?.code == .duplicateDimension)

@@ -14,7 +14,9 @@ struct ScoringNormalisationTests {
         var table = handTable(values.count)
         try table.setColumn(indicator, values: values.map { $0 ?? 0 }, present: values.map { $0 != nil })
         let model = try currentOnlyModel([
-            ScoringIndicator(indicator, dimension: .current, weight: 1, normalisation: normalisation, direction: direction, missing: missing)
+            ScoringIndicator(
+                indicator, dimension: .current, weight: 1, normalisation: normalisation, direction: direction,
+                missing: missing)
         ])
         let book = try ValueScorer(model: model).score(table: table)
         return try (0..<values.count).map { row in
@@ -71,7 +73,9 @@ struct ScoringNormalisationTests {
         let model = try ScoringModel(
             id: "c", version: "1", subject: .corporate, dimensions: [DimensionWeight(.strategicFit, 1)],
             indicators: [
-                ScoringIndicator(.strategicFit, dimension: .strategicFit, weight: 1, normalisation: .expertRating(.oneToFive), missing: .zero)
+                ScoringIndicator(
+                    .strategicFit, dimension: .strategicFit, weight: 1, normalisation: .expertRating(.oneToFive),
+                    missing: .zero)
             ])
         let book = try ValueScorer(model: model).score(table: table)
         #expect((0..<3).map { book.total(ofRow: $0).hundredths } == [0, 5_000, 10_000])
@@ -79,7 +83,9 @@ struct ScoringNormalisationTests {
         let hundred = try ScoringModel(
             id: "h", version: "1", subject: .corporate, dimensions: [DimensionWeight(.esg, 1)],
             indicators: [
-                ScoringIndicator(.esgRating, dimension: .esg, weight: 1, normalisation: .cappedMinMax(floor: 1, cap: 5), missing: .zero)
+                ScoringIndicator(
+                    .esgRating, dimension: .esg, weight: 1, normalisation: .cappedMinMax(floor: 1, cap: 5),
+                    missing: .zero)
             ])
         var esg = handTable(2, subject: .corporate)
         try esg.setColumn(.esgRating, values: [2, 4], present: [true, true])
@@ -106,7 +112,9 @@ struct ScoringNormalisationTests {
                     normalisation: .lookup(LookupTable(["1": 0, "2": 0.1, "3": 0.3, "4": 0.7, "5": 1])), missing: .zero),
             ])
         let book = try ValueScorer(model: model).score(table: table)
-        func normalised(_ row: Int, _ id: IndicatorID) -> Double? { book.score(ofRow: row)?.contribution(of: id)?.normalised }
+        func normalised(_ row: Int, _ id: IndicatorID) -> Double? {
+            book.score(ofRow: row)?.contribution(of: id)?.normalised
+        }
         #expect((0..<5).map { normalised($0, .position) } == [1, 0.2, 0, 0.8, 0.2])
         #expect((0..<5).map { normalised($0, .occupation) } == [0.9, 0.1, 0.9, 0, 0.4])
         // Fractional ratings are rounded to the nearest whole rating: 3.6 → 4, 2.4 → 2.

@@ -16,7 +16,9 @@ enum Apportionment {
         guard remaining != 0, !parts.isEmpty else { return parts }
         let remainders = exact.indices.map { exact[$0] - Double(parts[$0]) }
         if remaining > 0 {
-            let order = exact.indices.sorted { remainders[$0] > remainders[$1] || (remainders[$0] == remainders[$1] && $0 < $1) }
+            let order = exact.indices.sorted {
+                remainders[$0] > remainders[$1] || (remainders[$0] == remainders[$1] && $0 < $1)
+            }
             var cursor = 0
             while remaining > 0 {
                 parts[order[cursor % order.count]] += 1
@@ -24,7 +26,9 @@ enum Apportionment {
                 cursor += 1
             }
         } else {
-            let order = exact.indices.sorted { remainders[$0] < remainders[$1] || (remainders[$0] == remainders[$1] && $0 > $1) }
+            let order = exact.indices.sorted {
+                remainders[$0] < remainders[$1] || (remainders[$0] == remainders[$1] && $0 > $1)
+            }
             var cursor = 0
             var idle = 0
             while remaining < 0, idle < order.count {

@@ -24,14 +24,17 @@ extension CustomerScore {
         }
         var missing: [String] = []
         for dimension in dimensions {
-            var header = "\(dimension.dimension.title): \(dimension.score) × \(Self.percent(dimension.weight)) = \(dimension.contribution)"
+            var header =
+                "\(dimension.dimension.title): \(dimension.score) × \(Self.percent(dimension.weight))"
+                + " = \(dimension.contribution)"
             if !dimension.hasData { header += " (no data: every indicator missing)" }
             lines.append(header)
             for item in dimension.indicators {
                 let raw = item.raw.map { Self.format($0, item.input, currency) } ?? "missing"
                 let normalised = item.normalised.map { Self.decimal($0, 2) } ?? "–"
                 lines.append(
-                    "  \(item.indicator): \(raw) → \(normalised) × \(Self.percent(item.effectiveWeight)) = \(item.points)")
+                    "  \(item.indicator): \(raw) → \(normalised) × \(Self.percent(item.effectiveWeight)) = \(item.points)"
+                )
                 if case .missing(let rule) = item.treatment {
                     switch rule {
                     case .zero: missing.append("\(item.indicator) (scored 0)")
@@ -39,7 +42,8 @@ extension CustomerScore {
                         missing.append("\(item.indicator) (scored at the population median \(normalised))")
                     case .redistribute:
                         missing.append(
-                            "\(item.indicator) (weight shared among the present indicators of \(dimension.dimension.title))")
+                            "\(item.indicator) (weight shared among the present indicators of \(dimension.dimension.title))"
+                        )
                     }
                 }
             }
@@ -57,13 +61,16 @@ extension CustomerScore {
                 all.append((item.indicator, item.points.value * dimension.weight))
             }
         }
-        let order = all.indices.sorted { all[$0].points > all[$1].points || (all[$0].points == all[$1].points && $0 < $1) }
+        let order = all.indices.sorted {
+            all[$0].points > all[$1].points || (all[$0].points == all[$1].points && $0 < $1)
+        }
         return order.prefix(max(0, count)).map { all[$0] }
     }
 
     static func percent(_ share: Double) -> String {
         let tenths = (share * 1_000).rounded()
-        return (tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : decimal(tenths / 10, 1)) + "%"
+        return (tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : decimal(tenths / 10, 1))
+            + "%"
     }
 
     static func points(_ value: Double) -> String { decimal(value, 2) }
@@ -93,6 +100,7 @@ extension CustomerScore {
         }
         groups.insert(Substring(whole), at: 0)
         let fraction = cents % 100
-        return (amount < 0 ? "-" : "") + groups.joined(separator: ",") + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        return (amount < 0 ? "-" : "") + groups.joined(separator: ",") + "." + (fraction < 10 ? "0" : "")
+            + String(fraction)
     }
 }

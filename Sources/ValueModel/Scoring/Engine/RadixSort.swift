@@ -31,7 +31,9 @@ enum RadixSort {
         }
         var histogram = [Int](repeating: 0, count: buckets * passes)
         for key in keys {
-            for pass in 0..<passes { histogram[pass * buckets + Int((key >> UInt64(pass * digitBits)) & UInt64(buckets - 1))] += 1 }
+            for pass in 0..<passes {
+                histogram[pass * buckets + Int((key >> UInt64(pass * digitBits)) & UInt64(buckets - 1))] += 1
+            }
         }
         var keyBuffer = [UInt64](repeating: 0, count: n)
         var rowBuffer = [Int32](repeating: 0, count: n)

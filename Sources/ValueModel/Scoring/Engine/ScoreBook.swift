@@ -102,7 +102,8 @@ public struct ScoreBook: Sendable {
     /// - Complexity: O(indicators × log rows).
     public func rescore(row: Int, with inputs: IndicatorRow) throws(ScoringInputError) -> CustomerScore {
         guard table.customers.indices.contains(row) else {
-            throw ScoringInputError(.lengthMismatch, record: "row \(row)", "the row is outside the book's \(count) rows")
+            throw ScoringInputError(
+                .lengthMismatch, record: "row \(row)", "the row is outside the book's \(count) rows")
         }
         var resolved: [ResolvedInput] = []
         resolved.reserveCapacity(population.indicators.count)
@@ -113,7 +114,8 @@ public struct ScoreBook: Sendable {
             }
             if let problem = indicator.column.problem(with: value) {
                 throw ScoringInputError(
-                    .invalidValue, customer: table.customers[row], record: "row \(row)", indicator: indicator.id, problem)
+                    .invalidValue, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
+                    problem)
             }
             switch value {
             case .number(let number): resolved.append(.number(number))

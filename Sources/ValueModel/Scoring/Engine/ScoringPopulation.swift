@@ -15,11 +15,13 @@ struct ScoringPopulation: Sendable {
     init(model: ScoringModel, table: IndicatorTable) throws(ScoringInputError) {
         guard table.subject == model.subject else {
             throw ScoringInputError(
-                .modelMismatch, "model \(model.reference) scores \(model.subject) clients; the table holds \(table.subject) clients")
+                .modelMismatch,
+                "model \(model.reference) scores \(model.subject) clients; the table holds \(table.subject) clients")
         }
         if let currency = model.currency, currency != table.currency {
             throw ScoringInputError(
-                .modelMismatch, "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)")
+                .modelMismatch, "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)"
+            )
         }
         self.model = model
         currency = table.currency

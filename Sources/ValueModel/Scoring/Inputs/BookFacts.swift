@@ -85,13 +85,16 @@ struct BookFacts {
     /// The profile index of `customer`, or an `unknownCustomer` error naming `record`.
     func client(_ customer: CustomerID, record: String) throws(ScoringInputError) -> Int {
         guard let found = index[customer] else {
-            throw ScoringInputError(.unknownCustomer, customer: customer, record: record, "the client is not in the book")
+            throw ScoringInputError(
+                .unknownCustomer, customer: customer, record: record, "the client is not in the book")
         }
         return found
     }
 
     /// `total + value`, or an `overflow` error.
-    static func add(_ total: inout Int64, _ value: Int64, customer: CustomerID, record: String) throws(ScoringInputError) {
+    static func add(_ total: inout Int64, _ value: Int64, customer: CustomerID, record: String)
+        throws(ScoringInputError)
+    {
         let (sum, overflow) = total.addingReportingOverflow(value)
         guard !overflow else {
             throw ScoringInputError(.overflow, customer: customer, record: record, "a sum overflows 64-bit minor units")
@@ -135,7 +138,8 @@ struct BookFacts {
                     .invalidValue, customer: holding.customer, record: record, field: "balance",
                     "a holding balance must not be negative")
             }
-            if let matured = holding.maturesOn, case .movedOut = holding.renewal, matured > maturityStart, matured <= asOf
+            if let matured = holding.maturesOn, case .movedOut = holding.renewal, matured > maturityStart,
+                matured <= asOf
             {
                 maturityMovedOut[c] = true
             }
@@ -146,7 +150,8 @@ struct BookFacts {
                 try Self.add(&deposits[c], balance, customer: id, record: record)
                 if let rate = derivation.ftpBasisPoints[holding.product] {
                     let spread = rate - (holding.rateBasisPoints ?? 0)
-                    try Self.add(&ftp[c], try Self.share(balance, basisPoints: spread, customer: id, record: record),
+                    try Self.add(
+                        &ftp[c], try Self.share(balance, basisPoints: spread, customer: id, record: record),
                         customer: id, record: record)
                 }
             case .wealthManagement: try Self.add(&wealth[c], balance, customer: id, record: record)
@@ -161,7 +166,8 @@ struct BookFacts {
             case .creditCard: try Self.add(&cards[c], balance, customer: id, record: record)
             }
             if let fee = derivation.distributionFeeBasisPoints[holding.product] {
-                try Self.add(&fees[c], try Self.share(balance, basisPoints: fee, customer: id, record: record),
+                try Self.add(
+                    &fees[c], try Self.share(balance, basisPoints: fee, customer: id, record: record),
                     customer: id, record: record)
             }
             if balance > 0 || holding.product == .creditCard {
@@ -190,11 +196,13 @@ struct BookFacts {
             switch relationship.kind {
             case _ where relationship.kind.isHousehold:
                 if seenHousehold.insert(key).inserted {
-                    try Self.add(&householdValue[c], aum(party), customer: relationship.customer, record: relationship.id)
+                    try Self.add(
+                        &householdValue[c], aum(party), customer: relationship.customer, record: relationship.id)
                 }
             case .controls, .directs, .shareholder:
                 if seenEnterprise.insert(key).inserted {
-                    try Self.add(&enterpriseValue[c], aum(party), customer: relationship.customer, record: relationship.id)
+                    try Self.add(
+                        &enterpriseValue[c], aum(party), customer: relationship.customer, record: relationship.id)
                 }
             default:
                 continue

@@ -81,7 +81,8 @@ public struct IndicatorColumn: Hashable, Sendable {
             return Self.problem(with: number, for: input)
         case (.category(let name), .category(let set)):
             if set.isOpen { return IndicatorColumn.key(name).isEmpty ? "an empty category name" : nil }
-            return codes[IndicatorColumn.key(name)] == nil ? "'\(name)' is not a category of indicator '\(indicator)'" : nil
+            return codes[IndicatorColumn.key(name)] == nil
+                ? "'\(name)' is not a category of indicator '\(indicator)'" : nil
         case (.number, _):
             return "indicator '\(indicator)' takes a category, not a number"
         case (.category, _):

@@ -42,14 +42,15 @@ public struct IndicatorTable: Hashable, Sendable {
     /// The column for `indicator` to fill, checking it applies to this table.
     private func emptyColumn(_ indicator: IndicatorID) throws(ScoringInputError) -> IndicatorColumn {
         guard let definition = IndicatorCatalogue.definition(of: indicator) else {
+            let suggestion = IndicatorCatalogue.closest(to: indicator.rawValue)?.rawValue
             throw ScoringInputError(
                 .unknownIndicator, indicator: indicator,
-                "'\(indicator)' is not a known indicator\(Suggestion.phrase(IndicatorCatalogue.closest(to: indicator.rawValue)?.rawValue))"
-            )
+                "'\(indicator)' is not a known indicator\(Suggestion.phrase(suggestion))")
         }
         guard definition.subjects.contains(subject) else {
             throw ScoringInputError(
-                .unknownIndicator, indicator: indicator, "indicator '\(indicator)' does not apply to \(subject) clients")
+                .unknownIndicator, indicator: indicator, "indicator '\(indicator)' does not apply to \(subject) clients"
+            )
         }
         return IndicatorColumn(indicator: indicator, input: definition.input, count: rowCount)
     }
@@ -58,7 +59,9 @@ public struct IndicatorTable: Hashable, Sendable {
     /// - Throws: ``ScoringInputError``: `lengthMismatch` when a list does not have one entry per
     ///   row, `unknownIndicator`, `wrongInputKind` for a category indicator, `invalidValue` naming
     ///   the first row whose present value is out of range. Nothing is changed on error.
-    public mutating func setColumn(_ indicator: IndicatorID, values: [Double], present: [Bool]) throws(ScoringInputError) {
+    public mutating func setColumn(_ indicator: IndicatorID, values: [Double], present: [Bool])
+        throws(ScoringInputError)
+    {
         guard present.count == rowCount else {
             throw ScoringInputError(
                 .lengthMismatch, indicator: indicator, field: "present",
@@ -106,7 +109,8 @@ public struct IndicatorTable: Hashable, Sendable {
         var column = try emptyColumn(indicator)
         guard column.input.isCategorical else {
             throw ScoringInputError(
-                .wrongInputKind, indicator: indicator, "indicator '\(indicator)' takes \(column.input.name), not categories")
+                .wrongInputKind, indicator: indicator,
+                "indicator '\(indicator)' takes \(column.input.name), not categories")
         }
         guard names.count == rowCount else {
             throw ScoringInputError(
@@ -139,7 +143,8 @@ public struct IndicatorTable: Hashable, Sendable {
     ///   `wrongInputKind` or `unknownCategory` for a bad input; nothing is changed on error.
     public mutating func setInputs(_ inputs: IndicatorRow, ofRow row: Int) throws(ScoringInputError) {
         guard customers.indices.contains(row) else {
-            throw ScoringInputError(.lengthMismatch, record: "row \(row)", "the row is outside the table's \(rowCount) rows")
+            throw ScoringInputError(
+                .lengthMismatch, record: "row \(row)", "the row is outside the table's \(rowCount) rows")
         }
         for (id, column) in columns {
             if let value = inputs[id], let problem = column.problem(with: value) {
@@ -163,5 +168,7 @@ public struct IndicatorTable: Hashable, Sendable {
     }
 
     /// A fresh column for the builder.
-    func makeColumn(_ indicator: IndicatorID) throws(ScoringInputError) -> IndicatorColumn { try emptyColumn(indicator) }
+    func makeColumn(_ indicator: IndicatorID) throws(ScoringInputError) -> IndicatorColumn {
+        try emptyColumn(indicator)
+    }
 }

@@ -57,7 +57,8 @@ public struct IndicatorTableBuilder: Sendable {
     /// referral values can see every client; only rows of `subject` are returned.
     /// - Throws: ``ScoringInputError`` naming the client, record and field; nothing is returned on error.
     public func build(
-        subject: CustomerKind, profiles: [CustomerProfile], holdings: [Holding] = [], relationships: [Relationship] = [],
+        subject: CustomerKind, profiles: [CustomerProfile], holdings: [Holding] = [],
+        relationships: [Relationship] = [],
         referrals: [Referral] = [], interactions: [Interaction] = [], balances: [BalanceSnapshot] = [],
         transactions: TransactionColumns? = nil, heldAwayAssets: [CustomerID: Money] = [:]
     ) throws(ScoringInputError) -> IndicatorTable {
@@ -92,7 +93,8 @@ public struct IndicatorTableBuilder: Sendable {
         }
         let rows = profiles.indices.filter { profiles[$0].kind == subject }
         var writer = TableWriter(
-            table: IndicatorTable(customers: rows.map { profiles[$0].id }, subject: subject, currency: currency, asOf: asOf),
+            table: IndicatorTable(
+                customers: rows.map { profiles[$0].id }, subject: subject, currency: currency, asOf: asOf),
             rows: rows)
         try writer.fill(book: book, profiles: profiles, activity: activity, heldAway: held, derivation: derivation)
         return writer.table

@@ -90,7 +90,8 @@ struct TableWriter {
         try categories(.lifeStage) { c in
             let profile = profiles[c]
             let stages = profile.children.compactMap { child -> EducationStage? in
-                child.educationStage ?? child.birthDate.map { LifeStage.educationStage(ofChildAged: asOf.years(since: $0)) }
+                child.educationStage
+                    ?? child.birthDate.map { LifeStage.educationStage(ofChildAged: asOf.years(since: $0)) }
             }
             return LifeStage.classify(
                 age: profile.age(on: asOf), maritalStatus: profile.maritalStatus, childStages: stages,
@@ -126,7 +127,8 @@ struct TableWriter {
             let profile = profiles[c]
             guard let attributes = profile.corporate else { continue }
             let figures: [(String, Money?)] = [
-                ("corporate.annualRevenue", attributes.annualRevenue), ("corporate.totalAssets", attributes.totalAssets),
+                ("corporate.annualRevenue", attributes.annualRevenue),
+                ("corporate.totalAssets", attributes.totalAssets),
                 ("corporate.profitContribution", attributes.profitContribution),
             ]
             for (field, money) in figures {

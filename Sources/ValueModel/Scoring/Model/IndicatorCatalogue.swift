@@ -82,7 +82,8 @@ public enum IndicatorCatalogue: Sendable {
             summary: "position in the client's organisation (founder, executive ...)"),
         IndicatorDefinition(
             id: .industryOutlook, subjects: both, usualDimension: .potential,
-            input: .category(CategorySet([], isOpen: true)), summary: "the industry, in lower case, scored by its outlook"),
+            input: .category(CategorySet([], isOpen: true)),
+            summary: "the industry, in lower case, scored by its outlook"),
         IndicatorDefinition(
             id: .creditRating, subjects: both, usualDimension: .potential,
             input: .category(CategorySet(CreditRating.allCases.map(\.rawValue), isOpen: false)),
@@ -122,7 +123,8 @@ public enum IndicatorCatalogue: Sendable {
             summary: "mean satisfaction score of the last year"),
         IndicatorDefinition(
             id: .churnSignals, subjects: both, usualDimension: .loyalty, input: .count,
-            summary: "churn signals: maturities moved out, rising complaints, falling AUM, large outflows, falling activity"),
+            summary:
+                "churn signals: maturities moved out, rising complaints, falling AUM, large outflows, falling activity"),
         IndicatorDefinition(
             id: .tenureYears, subjects: individual, usualDimension: .loyalty, input: .count,
             summary: "whole years since the client joined"),

@@ -48,7 +48,8 @@ extension ScoringModel {
         indicators: [
             // Current value: assets, income, activity.
             ScoringIndicator(
-                .aumDeposits, dimension: .current, weight: 0.14, normalisation: .logScale(floor: 10_000, cap: 50_000_000),
+                .aumDeposits, dimension: .current, weight: 0.14,
+                normalisation: .logScale(floor: 10_000, cap: 50_000_000),
                 missing: .zero),
             ScoringIndicator(
                 .aumWealthProducts, dimension: .current, weight: 0.14,
@@ -57,9 +58,11 @@ extension ScoringModel {
                 .aumFunds, dimension: .current, weight: 0.10, normalisation: .logScale(floor: 10_000, cap: 50_000_000),
                 missing: .zero),
             ScoringIndicator(
-                .aumInsurance, dimension: .current, weight: 0.08, normalisation: .logScale(floor: 10_000, cap: 20_000_000),
+                .aumInsurance, dimension: .current, weight: 0.08,
+                normalisation: .logScale(floor: 10_000, cap: 20_000_000),
                 missing: .zero),
-            ScoringIndicator(.feeIncome, dimension: .current, weight: 0.12, normalisation: .percentileRank, missing: .zero),
+            ScoringIndicator(
+                .feeIncome, dimension: .current, weight: 0.12, normalisation: .percentileRank, missing: .zero),
             ScoringIndicator(
                 .loanInterest, dimension: .current, weight: 0.10, normalisation: .logScale(floor: 0, cap: 1_000_000),
                 missing: .zero),
@@ -115,7 +118,8 @@ extension ScoringModel {
                 .referredClientsValue, dimension: .relationship, weight: 0.20,
                 normalisation: .logScale(floor: 10_000, cap: 50_000_000), missing: .zero),
             ScoringIndicator(
-                .socialInfluence, dimension: .relationship, weight: 0.15, normalisation: .cappedMinMax(floor: 0, cap: 3),
+                .socialInfluence, dimension: .relationship, weight: 0.15,
+                normalisation: .cappedMinMax(floor: 0, cap: 3),
                 missing: .zero),
             ScoringIndicator(
                 .householdValue, dimension: .relationship, weight: 0.20,
@@ -153,7 +157,8 @@ extension ScoringModel {
         summary: "Customer Value Model for strategic corporate clients",
         dimensions: [
             DimensionWeight(.financial, 0.25), DimensionWeight(.strategicValue, 0.20),
-            DimensionWeight(.cooperationDepth, 0.20), DimensionWeight(.risk, 0.15), DimensionWeight(.strategicFit, 0.10),
+            DimensionWeight(.cooperationDepth, 0.20), DimensionWeight(.risk, 0.15),
+            DimensionWeight(.strategicFit, 0.10),
             DimensionWeight(.esg, 0.10),
         ],
         indicators: [
@@ -176,7 +181,8 @@ extension ScoringModel {
                 .innovationCapacity, dimension: .strategicValue, weight: 0.20,
                 normalisation: .expertRating(.oneToFive), missing: .median),
             ScoringIndicator(
-                .industryOutlook, dimension: .strategicValue, weight: 0.25, normalisation: .lookup(industryOutlookTable),
+                .industryOutlook, dimension: .strategicValue, weight: 0.25,
+                normalisation: .lookup(industryOutlookTable),
                 missing: .median),
             ScoringIndicator(
                 .productBreadth, dimension: .cooperationDepth, weight: 0.35,

@@ -110,7 +110,9 @@ struct ModelJSONReader {
         let dimensions = try readDimensions(try required(object, "dimensions", in: root, at: .root))
         let indicatorsNode = try required(object, "indicators", in: root, at: .root)
         guard let elements = indicatorsNode.arrayValue else {
-            throw error(.wrongType, ["indicators"], indicatorsNode, "expected an array, found \(indicatorsNode.kindDescription)")
+            throw error(
+                .wrongType, ["indicators"], indicatorsNode, "expected an array, found \(indicatorsNode.kindDescription)"
+            )
         }
         var indicators: [ScoringIndicator] = []
         for (index, element) in elements.enumerated() {
@@ -129,7 +131,8 @@ struct ModelJSONReader {
         }
         guard let text = node.stringValue else {
             throw error(
-                .wrongType, ["version"], node, "the version must be a string such as \"2026.1\", found \(node.kindDescription)")
+                .wrongType, ["version"], node,
+                "the version must be a string such as \"2026.1\", found \(node.kindDescription)")
         }
         return text
     }
@@ -200,7 +203,8 @@ struct ModelJSONReader {
             var entries: [LookupTable.Entry] = []
             for member in table.members {
                 entries.append(
-                    LookupTable.Entry(member.key, try number(member.value, at: path.appending("table").appending(member.key))))
+                    LookupTable.Entry(
+                        member.key, try number(member.value, at: path.appending("table").appending(member.key))))
             }
             let fallback = try object["default"].map { (node) throws(ScoringModelError) in
                 try number(node, at: path.appending("default"))

@@ -19,14 +19,16 @@ extension ScoringModel {
             let members = indicators.indices.filter { indicators[$0].dimension == weighted.dimension }
             guard let first = members.first else {
                 throw ScoringModelError(
-                    .dimensionWithoutIndicators, path: JSONPath.root.appending("dimensions").appending(weighted.dimension.rawValue),
+                    .dimensionWithoutIndicators,
+                    path: JSONPath.root.appending("dimensions").appending(weighted.dimension.rawValue),
                     "dimension '\(weighted.dimension)' has a weight but no indicator")
             }
             let sum = members.reduce(0.0) { $0 + indicators[$1].weight }
             guard abs(sum - 1) <= Self.weightTolerance else {
                 let list = members.map { "indicators[\($0)]" }.joined(separator: ", ")
                 throw ScoringModelError(
-                    .weightsDoNotAddUp, path: JSONPath.root.appending("indicators").appending(first).appending("weight"),
+                    .weightsDoNotAddUp,
+                    path: JSONPath.root.appending("indicators").appending(first).appending("weight"),
                     "the indicator weights of dimension '\(weighted.dimension)' add up to \(sum), not 1 (\(list))")
             }
         }
@@ -43,10 +45,12 @@ extension ScoringModel {
             guard weighted.dimension.subject == subject else {
                 throw ScoringModelError(
                     .dimensionNotForSubject, path: path,
-                    "dimension '\(weighted.dimension)' scores \(weighted.dimension.subject) clients, not \(subject) clients")
+                    "dimension '\(weighted.dimension)' scores \(weighted.dimension.subject) clients, not \(subject) clients"
+                )
             }
             guard seen.insert(weighted.dimension).inserted else {
-                throw ScoringModelError(.duplicateDimension, path: path, "dimension '\(weighted.dimension)' is listed twice")
+                throw ScoringModelError(
+                    .duplicateDimension, path: path, "dimension '\(weighted.dimension)' is listed twice")
             }
             try Self.checkWeight(weighted.weight, at: path)
         }
@@ -87,7 +91,8 @@ extension ScoringModel {
         guard indicator.dimension.subject == subject else {
             throw ScoringModelError(
                 .dimensionNotForSubject, path: path.appending("dimension"),
-                "dimension '\(indicator.dimension)' scores \(indicator.dimension.subject) clients, not \(subject) clients")
+                "dimension '\(indicator.dimension)' scores \(indicator.dimension.subject) clients, not \(subject) clients"
+            )
         }
         guard weight(of: indicator.dimension) != nil else {
             throw ScoringModelError(
@@ -113,11 +118,13 @@ extension ScoringModel {
         case .cappedMinMax(let floor, let cap):
             if definition.input.isCategorical { throw notApplicable() }
             guard floor.isFinite else {
-                throw ScoringModelError(.invalidNormalisation, path: path.appending("floor"), "the floor must be a finite number")
+                throw ScoringModelError(
+                    .invalidNormalisation, path: path.appending("floor"), "the floor must be a finite number")
             }
             guard cap.isFinite, cap > floor else {
                 throw ScoringModelError(
-                    .invalidNormalisation, path: path.appending("cap"), "the cap must be above the floor (\(floor)), not \(cap)")
+                    .invalidNormalisation, path: path.appending("cap"),
+                    "the cap must be above the floor (\(floor)), not \(cap)")
             }
         case .logScale(let floor, let cap):
             switch definition.input {
@@ -126,11 +133,13 @@ extension ScoringModel {
             }
             guard floor.isFinite, floor >= 0 else {
                 throw ScoringModelError(
-                    .invalidNormalisation, path: path.appending("floor"), "the floor of a log scale must be 0 or more, not \(floor)")
+                    .invalidNormalisation, path: path.appending("floor"),
+                    "the floor of a log scale must be 0 or more, not \(floor)")
             }
             guard cap.isFinite, cap > floor else {
                 throw ScoringModelError(
-                    .invalidNormalisation, path: path.appending("cap"), "the cap must be above the floor (\(floor)), not \(cap)")
+                    .invalidNormalisation, path: path.appending("cap"),
+                    "the cap must be above the floor (\(floor)), not \(cap)")
             }
         case .expertRating(let scale):
             guard case .rating(let inputScale) = definition.input else { throw notApplicable() }
@@ -172,7 +181,8 @@ extension ScoringModel {
             }
             guard listed.insert(key).inserted else {
                 throw ScoringModelError(
-                    .invalidNormalisation, path: entryPath, "category '\(entry.category)' is listed twice (case is ignored)")
+                    .invalidNormalisation, path: entryPath,
+                    "category '\(entry.category)' is listed twice (case is ignored)")
             }
             try checkUnit(entry.value, at: entryPath)
         }
@@ -186,13 +196,15 @@ extension ScoringModel {
         if let missing = known.first(where: { !listed.contains($0.lowercased()) }) {
             throw ScoringModelError(
                 .lookupMissingCategory, path: tablePath,
-                "the table gives no value for category '\(missing)' of indicator '\(definition.id)' and has no 'default'")
+                "the table gives no value for category '\(missing)' of indicator '\(definition.id)' and has no 'default'"
+            )
         }
     }
 
     private static func checkUnit(_ value: Double, at path: JSONPath) throws(ScoringModelError) {
         guard value.isFinite, value >= 0, value <= 1 else {
-            throw ScoringModelError(.invalidNormalisation, path: path, "a lookup value must be from 0 to 1, not \(value)")
+            throw ScoringModelError(
+                .invalidNormalisation, path: path, "a lookup value must be from 0 to 1, not \(value)")
         }
     }
 }
