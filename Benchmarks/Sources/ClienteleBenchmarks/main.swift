@@ -15,3 +15,6 @@ if which == "view" || which == "all" {
         clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
         samples: Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 20_000)
 }
+if which == "scoring" || which == "all" {
+    try ScoringBenchmarks.valueModel(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000)
+}
