@@ -13,3 +13,9 @@ if which == "memory" || which == "export" || which == "all" {
 if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000, samples: 20_000)
 }
+if which == "rfm" || which == "all" {
+    // clientele-bench rfm [CLIENTS] [DIR]: writes the peers' CSV into DIR (default data).
+    let extra = Array(CommandLine.arguments.dropFirst(2))
+    try RFMBenchmarks.run(
+        clients: Int(extra.first ?? "") ?? 100_000, directory: extra.count > 1 ? extra[1] : "data", repetitions: 15)
+}

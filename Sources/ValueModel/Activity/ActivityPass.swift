@@ -8,8 +8,10 @@ import CustomerModel
 /// once per run. Every row does the same work, without data-dependent branches: one lookup in a
 /// 64 KiB classification table indexed by type and direction gives the measures the row counts
 /// for, and the windows are unsigned compares of the row's age in days. Money sums use wrapping
-/// adds; a bound on the amounts (the OR of every amount) proves afterwards that no sum can have
-/// overflowed, and only when it cannot prove it does a checked recount run.
+/// adds of non-negative amounts, and the loop ORs every running sum into one word: a sum of
+/// non-negative 63-bit values overflows exactly when some running value turns negative, so the
+/// word's sign bit says whether any sum overflowed. Only then does a checked recount run, to
+/// name the client.
 enum ActivityPass {
     /// One client's measures in one worker.
     struct Cell {
@@ -35,6 +37,12 @@ enum ActivityPass {
         let direction: UnsafePointer<UInt8>
         /// Bits per `type | direction << 8`: 1 RFM, 2 leaving, 4 arriving, 8 activity.
         let table: UnsafePointer<UInt8>
+        /// Bits per age in days (`ageLimit` and beyond: 0): 1 RFM window, 2 six months, 4 recent, 8 previous.
+        let ageBits: UnsafePointer<UInt8>
+        let ageLimit: UInt32
+        /// Per `typeBits << 4 | ageBits`: count increments in four 15-bit lanes (frequency, six
+        /// months, recent, previous) and the money bits 60 (monetary), 61 (leaving), 62 (arriving).
+        let entries: UnsafePointer<UInt64>
         let wantedCurrency: UInt32
         let clients: UInt32
         let asOf: Int32
@@ -43,10 +51,11 @@ enum ActivityPass {
         let recentDays: UInt32
     }
 
-    /// What a worker reports: the first bad client index row (or `Int.max`) and the OR of its amounts.
+    /// What a worker reports: the first bad client index row (or `Int.max`) and the OR of its
+    /// amounts and running sums (negative if an amount is negative or a sum overflowed).
     struct Outcome {
         var badRow = Int.max
-        var amounts: Int64 = 0
+        var sums: Int64 = 0
     }
 
     static func aggregate(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError)
@@ -72,6 +81,31 @@ enum ActivityPass {
             }
         }
         let asOf = windows.asOf.number
+        let sixDays = Int(windows.asOf.number) - Int(windows.sixMonthsStart.number)
+        let ageLimit = max(windows.rfmDays, sixDays, 2 * windows.recentDays)
+        var ageBits = [UInt8](repeating: 0, count: ageLimit + 1)
+        for age in 0..<ageLimit {
+            var bits: UInt8 = 0
+            if age < windows.rfmDays { bits |= 1 }
+            if age < sixDays { bits |= 2 }
+            if age < windows.recentDays { bits |= 4 } else if age < 2 * windows.recentDays { bits |= 8 }
+            ageBits[age] = bits
+        }
+        var entries = [UInt64](repeating: 0, count: 256)
+        for typeBits in 0..<16 {
+            for age in 0..<16 {
+                var entry: UInt64 = 0
+                let rfm = typeBits & 1 != 0 && age & 1 != 0
+                let activity = typeBits & 8 != 0
+                if rfm { entry |= 1 | 1 << 60 }
+                if activity, age & 2 != 0 { entry |= 1 << 15 }
+                if activity, age & 4 != 0 { entry |= 1 << 30 }
+                if activity, age & 8 != 0 { entry |= 1 << 45 }
+                if typeBits & 2 != 0, age & 4 != 0 { entry |= 1 << 61 }
+                if typeBits & 4 != 0, age & 4 != 0 { entry |= 1 << 62 }
+                entries[typeBits << 4 | age] = entry
+            }
+        }
         var out = ActivityColumns(count: clients)
         var outcome = Outcome()
         columns.customerIndex.withUnsafeBufferPointer { client in
@@ -81,19 +115,25 @@ enum ActivityPass {
                         columns.type.withUnsafeBufferPointer { type in
                             columns.direction.withUnsafeBufferPointer { direction in
                                 table.withUnsafeBufferPointer { table in
+                                    ageBits.withUnsafeBufferPointer { ageBits in
+                                    entries.withUnsafeBufferPointer { entries in
                                     guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
                                         let amount = amount.baseAddress, let currency = currency.baseAddress,
                                         let type = type.baseAddress, let direction = direction.baseAddress,
-                                        let table = table.baseAddress
+                                        let table = table.baseAddress, let ageBits = ageBits.baseAddress,
+                                        let entries = entries.baseAddress
                                     else { return }
                                     let rows = Rows(
                                         client: client, day: day, amount: amount, currency: currency, type: type,
-                                        direction: direction, table: table,
+                                        direction: direction, table: table, ageBits: ageBits,
+                                        ageLimit: UInt32(ageLimit), entries: entries,
                                         wantedCurrency: windows.selection.currency.packed, clients: UInt32(clients),
                                         asOf: asOf, rfmDays: UInt32(windows.rfmDays),
                                         sixDays: UInt32(clamping: windows.asOf.number - windows.sixMonthsStart.number),
                                         recentDays: UInt32(windows.recentDays))
                                     outcome = run(rows, count: n, into: &out)
+                                    }
+                                    }
                                 }
                             }
                         }
@@ -105,22 +145,18 @@ enum ActivityPass {
             throw ActivityError(
                 .invalidInput, row: outcome.badRow, field: "customerIndex", "the client index is outside customers")
         }
-        if outcome.amounts < 0, let row = columns.amountMinorUnits.firstIndex(where: { $0 < 0 }) {
+        if outcome.sums < 0, let row = columns.amountMinorUnits.firstIndex(where: { $0 < 0 }) {
             throw ActivityError(
                 .negativeAmount, customer: columns.customers[Int(columns.customerIndex[row])], row: row,
                 field: "amountMinorUnits", "amounts are positive; the direction column says in or out")
         }
-        // Every amount is below 2^bits and a client has at most n rows: when n * 2^bits < 2^63 no
-        // sum can have wrapped. Otherwise check the sums exactly.
-        let bits = 64 - outcome.amounts.leadingZeroBitCount
-        let rowBits = 64 - UInt64(n).leadingZeroBitCount
-        if bits + rowBits > 62 { try checkSums(columns, windows: windows) }
+        if outcome.sums < 0 { try checkSums(columns, windows: windows) }
         return out
     }
 
     /// Pass over the rows on every core, then the merge of the workers' cells into the columns.
     static func run(_ rows: Rows, count n: Int, into out: inout ActivityColumns) -> Outcome {
-        let ranges = Parallel.ranges(n, minimumChunk: 1 << 17)
+        let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
         let cells = (0..<ranges.count).map { _ in UnsafeMutablePointer<Cell>.allocate(capacity: max(clients, 1)) }
         defer { for cell in cells { cell.deallocate() } }
@@ -135,31 +171,33 @@ enum ActivityPass {
         var outcome = Outcome()
         for k in 0..<ranges.count {
             outcome.badRow = min(outcome.badRow, outcomes[k].badRow)
-            outcome.amounts |= outcomes[k].amounts
+            outcome.sums |= outcomes[k].sums
         }
-        guard outcome.badRow == .max else { return outcome }
-        merge(cells, clients: clients, into: &out)
+        guard outcome.badRow == .max, outcome.sums >= 0 else { return outcome }
+        outcome.sums |= merge(cells, clients: clients, into: &out)
         return outcome
     }
 
-    /// The hot loop: runs of one client accumulated in registers, flushed into its cell.
+    /// The hot loop: runs of one client (at most 32,767 rows, the width of a count lane)
+    /// accumulated in registers, flushed into its cell.
+    ///
+    /// Per row: six column loads, three table loads (type, age, entry), one add of packed counts,
+    /// three masked adds of the amount and two maxima, all without branches but the run test.
+    /// Every amount is ORed into `sums` too, so a negative amount shows as a negative word.
     static func pass(_ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>) -> Outcome {
         var i = range.lowerBound
         let end = range.upperBound
-        var amounts: Int64 = 0
+        var sums: Int64 = 0
         let asOf = r.asOf
-        let rfmDays = r.rfmDays
-        let sixDays = r.sixDays
-        let recentDays = r.recentDays
+        let ageLimit = r.ageLimit
         let wanted = r.wantedCurrency
+        let lane: UInt64 = (1 << 15) - 1
         while i < end {
             let c = r.client[i]
-            guard UInt32(bitPattern: c) < r.clients else { return Outcome(badRow: i, amounts: amounts) }
+            guard UInt32(bitPattern: c) < r.clients else { return Outcome(badRow: i, sums: sums) }
+            let stop = min(end, i &+ 32_767)
             var last = Int32.min
-            var frequency: Int32 = 0
-            var six: Int32 = 0
-            var recent: Int32 = 0
-            var previous: Int32 = 0
+            var counts: UInt64 = 0
             var monetary: Int64 = 0
             var leaving: Int64 = 0
             var arriving: Int64 = 0
@@ -167,43 +205,40 @@ enum ActivityPass {
             repeat {
                 let d = r.day[i]
                 let a = r.amount[i]
-                amounts |= a
                 let classified = r.table[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
-                let bits = r.currency[i] == wanted ? classified : classified & 8
-                let age = UInt32(bitPattern: asOf &- d)
-                let rfm = bits & 1 != 0
-                last = max(last, rfm && d <= asOf ? d : .min)
-                let inRFM = rfm && age < rfmDays
-                frequency &+= inRFM ? 1 : 0
-                monetary &+= inRFM ? a : 0
-                let activity = bits & 8 != 0
-                six &+= activity && age < sixDays ? 1 : 0
-                let isRecent = age < recentDays
-                recent &+= activity && isRecent ? 1 : 0
-                previous &+= activity && age &- recentDays < recentDays ? 1 : 0
-                let leaves = bits & 2 != 0 && isRecent
-                leaving &+= leaves ? a : 0
-                largest = max(largest, leaves ? a : 0)
-                arriving &+= bits & 4 != 0 && isRecent ? a : 0
+                let typeBits = r.currency[i] == wanted ? classified : classified & 8
+                let age = min(UInt32(bitPattern: asOf &- d), ageLimit)
+                let entry = r.entries[Int(typeBits) &<< 4 | Int(r.ageBits[Int(age)])]
+                counts &+= entry & 0x0FFF_FFFF_FFFF_FFFF
+                last = max(last, typeBits & 1 != 0 && d <= asOf ? d : .min)
+                monetary &+= a & (0 &- Int64(bitPattern: (entry >> 60) & 1))
+                let leaves = a & (0 &- Int64(bitPattern: (entry >> 61) & 1))
+                leaving &+= leaves
+                largest = max(largest, leaves)
+                arriving &+= a & (0 &- Int64(bitPattern: (entry >> 62) & 1))
+                sums |= monetary | leaving | arriving | a
                 i &+= 1
-            } while i < end && r.client[i] == c
+            } while i < stop && r.client[i] == c
             let cell = cells + Int(c)
             cell.pointee.last = max(cell.pointee.last, last)
-            cell.pointee.frequency &+= frequency
-            cell.pointee.sixMonths &+= six
-            cell.pointee.recent &+= recent
-            cell.pointee.previous &+= previous
+            cell.pointee.frequency &+= Int32(truncatingIfNeeded: counts & lane)
+            cell.pointee.sixMonths &+= Int32(truncatingIfNeeded: (counts >> 15) & lane)
+            cell.pointee.recent &+= Int32(truncatingIfNeeded: (counts >> 30) & lane)
+            cell.pointee.previous &+= Int32(truncatingIfNeeded: (counts >> 45) & lane)
             cell.pointee.monetary &+= monetary
             cell.pointee.leaving &+= leaving
             cell.pointee.arriving &+= arriving
             cell.pointee.largest = max(cell.pointee.largest, largest)
+            sums |= cell.pointee.monetary | cell.pointee.leaving | cell.pointee.arriving
         }
-        return Outcome(amounts: amounts)
+        return Outcome(sums: sums)
     }
 
-    /// Sums the workers' cells per client into the output columns, clients split across the cores.
-    static func merge(_ cells: [UnsafeMutablePointer<Cell>], clients: Int, into out: inout ActivityColumns) {
+    /// Sums the workers' cells per client into the output columns, clients split across the cores;
+    /// returns the OR of the merged sums (negative if one overflowed).
+    static func merge(_ cells: [UnsafeMutablePointer<Cell>], clients: Int, into out: inout ActivityColumns) -> Int64 {
         let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        var signs = [Int64](repeating: 0, count: parts.count)
         out.lastDay.withUnsafeMutableBufferPointer { lastDay in
             out.frequency.withUnsafeMutableBufferPointer { frequency in
                 out.monetary.withUnsafeMutableBufferPointer { monetary in
@@ -213,13 +248,15 @@ enum ActivityPass {
                                 out.leaving.withUnsafeMutableBufferPointer { leaving in
                                     out.arriving.withUnsafeMutableBufferPointer { arriving in
                                         out.largestLeaving.withUnsafeMutableBufferPointer { largest in
+                                            signs.withUnsafeMutableBufferPointer { signs in
                                             let target = UncheckedBox(
                                                 value: (
                                                     lastDay, frequency, monetary, sixMonths, recent, previous, leaving,
-                                                    arriving, largest, cells
+                                                    arriving, largest, cells, signs
                                                 ))
                                             Parallel.run(parts.count) { k in
                                                 let o = target.value
+                                                var sign: Int64 = 0
                                                 for c in parts[k] {
                                                     var cell = o.9[0][c]
                                                     for w in o.9.indices.dropFirst() {
@@ -243,7 +280,10 @@ enum ActivityPass {
                                                     o.6[c] = cell.leaving
                                                     o.7[c] = cell.arriving
                                                     o.8[c] = cell.largest
+                                                    sign |= cell.monetary | cell.leaving | cell.arriving
                                                 }
+                                                o.10[k] = sign
+                                            }
                                             }
                                         }
                                     }
@@ -254,34 +294,33 @@ enum ActivityPass {
                 }
             }
         }
+        return signs.reduce(0, |)
     }
 
-    /// Recounts the three money sums with overflow checks (only for books whose amounts are too
-    /// large to rule overflow out), throwing for the first client whose sum overflows.
+    /// Recounts the three money sums with overflow checks (only when the pass saw one overflow),
+    /// throwing for the first client whose sum overflows.
     static func checkSums(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
         let clients = columns.customers.count
         var sums = [Int64](repeating: 0, count: 3 * clients)
-        let asOf = windows.asOf
+        let asOf = windows.asOf.number
         let rfmStart = windows.rfmStart.number
         let recentStart = windows.recentStart.number
         let wanted = windows.selection.currency.packed
-        for i in 0..<columns.count where columns.day[i] <= asOf.number && columns.currency[i] == wanted {
+        let fields = ["monetaryMinorUnits", "leavingMinorUnits", "arrivingMinorUnits"]
+        for i in 0..<columns.count where columns.day[i] <= asOf && columns.currency[i] == wanted {
             guard let type = TransactionType(rawValue: columns.type[i]),
                 let direction = Direction(rawValue: columns.direction[i])
             else { continue }
             let bits = windows.classification(type: type, direction: direction)
             let c = Int(columns.customerIndex[i])
             let day = columns.day[i]
-            let amount = columns.amountMinorUnits[i]
-            for (slot, counts, field) in [
-                (0, bits & 1 != 0 && day >= rfmStart, "monetaryMinorUnits"),
-                (1, bits & 2 != 0 && day >= recentStart, "leavingMinorUnits"),
-                (2, bits & 4 != 0 && day >= recentStart, "arrivingMinorUnits"),
-            ] where counts {
-                let (sum, overflow) = sums[3 * c + slot].addingReportingOverflow(amount)
+            let counts = [bits & 1 != 0 && day >= rfmStart, bits & 2 != 0 && day >= recentStart,
+                bits & 4 != 0 && day >= recentStart]
+            for slot in 0..<3 where counts[slot] {
+                let (sum, overflow) = sums[3 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
                 guard !overflow else {
                     throw ActivityError(
-                        .overflow, customer: columns.customers[c], row: i, field: field,
+                        .overflow, customer: columns.customers[c], row: i, field: fields[slot],
                         "the client's sum overflows 64-bit minor units")
                 }
                 sums[3 * c + slot] = sum

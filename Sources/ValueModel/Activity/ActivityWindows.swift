@@ -15,7 +15,8 @@ public import CustomerModel
 /// | money leaving and arriving, largest leaving amount | ``leavingTypes`` with direction outflow, ``arrivingTypes`` with direction inflow, in the selection's currency | ``recentDays`` |
 ///
 /// ```swift
-/// let windows = ActivityWindows(asOf: try Day(parsing: "2025-12-31"), selection: .init(currency: .cny))
+/// let selection = TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+/// let windows = ActivityWindows(asOf: try Day(parsing: "2025-12-31"), selection: selection)
 /// let aggregates = try ActivityAggregates(columns: columns, windows: windows)
 /// ```
 public struct ActivityWindows: Hashable, Sendable {
@@ -38,7 +39,7 @@ public struct ActivityWindows: Hashable, Sendable {
     /// Creates windows; every length has a default.
     public init(
         asOf: Day, rfmDays: Int = 365, recentDays: Int = 90, selection: TransactionSelection,
-        activityTypes: Set<TransactionType> = Set(TransactionType.allCases).subtracting([.fee, .interest]),
+        activityTypes: Set<TransactionType> = ActivityWindows.clientTransactionTypes,
         leavingTypes: Set<TransactionType> = [.transferOut, .withdrawal],
         arrivingTypes: Set<TransactionType> = [.transferIn, .deposit]
     ) {
@@ -54,6 +55,13 @@ public struct ActivityWindows: Hashable, Sendable {
     /// The day before the 6-month window: the window is `sixMonthsStart + 1 ... asOf`
     /// (the same calendar date six months earlier, clamped to the month's end, is excluded).
     public var sixMonthsStart: Day { asOf.adding(months: -6) }
+
+    /// Every transaction type the client makes itself: all but fees and interest, which the bank
+    /// books on its own. The usual RFM selection: a quarterly interest posting on the last day
+    /// would otherwise make most clients "recent" on the same day (and tie them at a low score).
+    public static let clientTransactionTypes: Set<TransactionType> = Set(TransactionType.allCases).subtracting([
+        .fee, .interest,
+    ])
 
     /// The first day of the RFM window.
     public var rfmStart: Day { asOf.adding(days: -(rfmDays - 1)) }

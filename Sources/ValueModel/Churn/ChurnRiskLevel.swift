@@ -13,5 +13,12 @@ public enum ChurnRiskLevel: UInt8, Hashable, Sendable, Codable, CaseIterable, Co
     public static func < (lhs: ChurnRiskLevel, rhs: ChurnRiskLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The level's name.
-    public var description: String { String(describing: self) }
+    public var description: String {
+        switch self {
+        case .none: "none"
+        case .low: "low"
+        case .medium: "medium"
+        case .high: "high"
+        }
+    }
 }

@@ -1,17 +1,22 @@
 /// Quintile scores 1-5 with ties scored alike: the rule RFM uses for each of R, F and M.
 ///
-/// Among the `n` ranked values, a value `v` scores `1 + ⌊5·L / n⌋`, where `L` is the number of
-/// ranked values strictly below `v` (its rank counted from 0 with ties given their lowest rank,
-/// pandas' and polars' `rank(method="min") - 1`, SQL's `rank() - 1`). Equal values always get
-/// the same score and the order the values come in never matters. With many ties a score can be
-/// skipped: if 45% of clients share the lowest frequency they all score 1, and the next value up
-/// scores 3 (45% of clients are below it).
+/// Among the `n` ranked values, a value `v` scores `1 + ⌊5·(C − 1) / n⌋`, where `C` is the
+/// number of ranked values at or below `v`: its 1-based rank with ties given their highest rank
+/// (pandas' and polars' `rank(method="max")`, SQL's `count(*) OVER (ORDER BY v)`, `n · cume_dist()`).
+/// For distinct values this is the classic quintile (the lowest fifth scores 1, the highest 5).
+/// Equal values always get the same score, the score of the best placed of them, and the order
+/// the values come in never matters. So the best value always scores 5 however many clients share
+/// it: when 70% of clients transacted on the analysis day, all of them are R 5 (with the lowest
+/// rank instead they would all be R 2 and nobody R 3 to 5). The price is at the bottom: when 45%
+/// of clients share the lowest frequency they all score 3, because 45% of the clients are at or
+/// below them; when all values are equal, all score 5.
 ///
-/// It is computed from four cut values: with `m_k = ⌈k·n/5⌉`, cut `k` is the `m_k`-th smallest
-/// value, and a value scores one more than the number of cuts it is strictly greater than.
-/// Finding the cuts is selection, not sorting: O(n).
+/// It is computed from cut values: with `m_k = ⌈k·n/5⌉`, cut `k` (k = 1...4) is the
+/// `(m_k + 1)`-th smallest value, and a value scores one more than the number of cuts it is at or
+/// above. A level no value can reach (`m_k ≥ n`, fewer than five values) has no cut. Finding the
+/// cuts is selection, not sorting: O(n).
 public struct QuintileCuts: Hashable, Sendable, Codable {
-    /// The four cut values, non-decreasing: a value above `cuts[k]` scores at least `k + 2`.
+    /// The cut values, non-decreasing, at most four: a value at or above `cuts[k]` scores at least `k + 2`.
     public let cuts: [Int64]
     /// The number of values ranked.
     public let count: Int
@@ -30,20 +35,19 @@ public struct QuintileCuts: Hashable, Sendable, Codable {
         self = scratch.withUnsafeMutableBufferPointer { Self.compute($0, count: n) }
     }
 
-    /// The score of `value`: 1 plus the number of cuts it is strictly greater than (1 when no
-    /// value was ranked).
+    /// The score of `value`: 1 plus the number of cuts it is at or above.
     @inline(__always)
     public func score(_ value: Int64) -> Int {
-        guard cuts.count == 4 else { return 1 }
         var score = 1
-        for cut in cuts where value > cut { score += 1 }
+        for cut in cuts where value >= cut { score += 1 }
         return score
     }
 
     /// Cuts of the `count` values in `buffer`, which it reorders.
     static func compute(_ buffer: UnsafeMutableBufferPointer<Int64>, count n: Int) -> QuintileCuts {
         guard n > 0, let base = buffer.baseAddress else { return QuintileCuts(cuts: [], count: 0) }
-        let positions = (1...4).map { k in (k * n + 4) / 5 - 1 }  // m_k - 1, 0-based
+        // 0-based positions m_k of the reachable cuts.
+        let positions = (1...4).map { k in (k * n + 4) / 5 }.filter { $0 < n }
         var low = Int64.max
         var high = Int64.min
         for i in 0..<n {
@@ -69,9 +73,9 @@ public struct QuintileCuts: Hashable, Sendable, Codable {
         }
         // Selection from the highest position down: after selecting position p, everything
         // before p is no greater, so the next (lower) position is searched in 0..<p only.
-        var cuts = [Int64](repeating: 0, count: 4)
+        var cuts = [Int64](repeating: 0, count: positions.count)
         var upper = n
-        for k in stride(from: 3, through: 0, by: -1) {
+        for k in stride(from: positions.count - 1, through: 0, by: -1) {
             cuts[k] = select(base, 0, upper, positions[k])
             upper = positions[k]
         }

@@ -6,9 +6,9 @@ public import CustomerModel
 /// Recency is the last selected transaction on or before the analysis day; frequency and
 /// monetary value count the selected transactions in the window (``ActivityWindows`` says which
 /// rows and which window). Each of R, F and M is scored 1-5 over the *active* clients (those with
-/// a selected transaction in the window) by ``QuintileCuts``: a value scores `1 + ⌊5·L/n⌋`
-/// where `L` counts active clients with a strictly worse value, so equal values always score
-/// alike; recency ranks the last day (later is better). Inactive clients are not ranked and score
+/// a selected transaction in the window) by ``QuintileCuts``: a value scores `1 + ⌊5·(C − 1)/n⌋`
+/// where `C` counts active clients with the same or a worse value, so equal values always score
+/// alike and the best value always scores 5; recency ranks the last day (later is better). Inactive clients are not ranked and score
 /// R 1, F 1, M 1 (segment lost, layer dormant). Segments and layers follow ``RFMSegmentMap``.
 ///
 /// ```swift
@@ -106,9 +106,12 @@ public struct RFMBook: Sendable {
     ) {
         let n = activity.count
         let parts = Parallel.ranges(n, minimumChunk: 1 << 15)
-        let rc = cuts[0].cuts.map { Int32(truncatingIfNeeded: $0) }
-        let fc = cuts[1].cuts.map { Int32(truncatingIfNeeded: $0) }
-        let mc = cuts[2].cuts
+        // Four thresholds each; a level no value reaches gets a threshold above every value.
+        func padded(_ cuts: [Int64]) -> [Int64] { cuts + [Int64](repeating: .max, count: 4 - cuts.count) }
+        let rc = padded(cuts[0].cuts).map { Int32(clamping: $0) }
+        let fc = padded(cuts[1].cuts).map { Int32(clamping: $0) }
+        let mc = padded(cuts[2].cuts)
+        let reachable = (cuts[0].cuts.count, cuts[1].cuts.count, cuts[2].cuts.count)
         var segments = [RFMSegment](repeating: .lost, count: 25)
         var layers = [ValueLayer](repeating: .dormant, count: 25)
         for recency in 1...5 {
@@ -129,14 +132,16 @@ public struct RFMBook: Sendable {
                                             value: (lastDay, frequency, monetary, r, f, m, segment, layer))
                                         Parallel.run(parts.count) { k in
                                             let o = io.value
-                                            @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T]) -> Int {
-                                                1 + (v > c[0] ? 1 : 0) + (v > c[1] ? 1 : 0) + (v > c[2] ? 1 : 0)
-                                                    + (v > c[3] ? 1 : 0)
+                                            @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T], _ n: Int) -> Int {
+                                                let s =
+                                                    1 + (v >= c[0] ? 1 : 0) + (v >= c[1] ? 1 : 0)
+                                                    + (v >= c[2] ? 1 : 0) + (v >= c[3] ? 1 : 0)
+                                                return min(s, n + 1)
                                             }
                                             for i in parts[k] where o.1[i] > 0 {
-                                                let rs = score(o.0[i], rc)
-                                                let fs = score(o.1[i], fc)
-                                                let ms = score(o.2[i], mc)
+                                                let rs = score(o.0[i], rc, reachable.0)
+                                                let fs = score(o.1[i], fc, reachable.1)
+                                                let ms = score(o.2[i], mc, reachable.2)
                                                 let cell = (rs - 1) * 5 + (fs + ms + 1) / 2 - 1
                                                 o.3[i] = UInt8(truncatingIfNeeded: rs)
                                                 o.4[i] = UInt8(truncatingIfNeeded: fs)
@@ -221,19 +226,21 @@ public struct RFMBook: Sendable {
         let m = Int(monetaryScore[index])
         let fm = RFMSegmentMap.fm(frequency: f, monetary: m)
         let recency = client.lastDay.map { $0.days(until: asOf) } ?? 0
-        let recencyNeeds = recencyCuts.cuts.map { String(Int(asOf.number) - Int($0) - 1) }.joined(separator: "/")
+        func levels(_ count: Int) -> String { (0..<count).map { String($0 + 2) }.joined(separator: "/") }
+        let recencyNeeds = recencyCuts.cuts.map { String(Int(asOf.number) - Int($0)) }.joined(separator: "/")
         let frequencyNeeds = frequencyCuts.cuts.map { String($0) }.joined(separator: "/")
         let monetaryNeeds = monetaryCuts.cuts.map { Money(minorUnits: $0, currency: currency).description }
             .joined(separator: " / ")
         var lines: [String] = []
         lines.append(
             "Recency \(recency) days (last transaction \(client.lastDay.map { "\($0)" } ?? "-")): R \(r); "
-                + "R 2/3/4/5 need at most \(recencyNeeds) days.")
+                + "R \(levels(recencyCuts.cuts.count)) need at most \(recencyNeeds) days.")
         lines.append(
-            "Frequency \(client.frequency) in the \(window)-day window: F \(f); F 2/3/4/5 need more than \(frequencyNeeds).")
+            "Frequency \(client.frequency) in the \(window)-day window: F \(f); "
+                + "F \(levels(frequencyCuts.cuts.count)) need at least \(frequencyNeeds).")
         lines.append(
             "Monetary \(Money(minorUnits: client.monetaryMinorUnits, currency: currency)): M \(m); "
-                + "M 2/3/4/5 need more than \(monetaryNeeds).")
+                + "M \(levels(monetaryCuts.cuts.count)) need at least \(monetaryNeeds).")
         let segment = RFMSegmentMap.segment(recency: r, fm: fm)
         let layer = RFMSegmentMap.layer(recency: r, fm: fm)
         var last = "FM (\(f) + \(m) + 1) / 2 = \(fm); cell R \(r) × FM \(fm): \(segment), value layer \(layer)"
