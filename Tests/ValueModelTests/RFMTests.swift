@@ -220,4 +220,50 @@ struct RFMBookTests {
         #expect(reversed.recencyScore == book.recencyScore && reversed.segment == book.segment)
         #expect(reversed.monetaryScore == book.monetaryScore && reversed.layer == book.layer)
     }
+
+    @Test func theRFMOnlyPassScoresLikeTheFullAggregates() throws {
+        let columns = TestBook.columns
+        for selection in [
+            TransactionSelection(currency: .cny),
+            TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes),
+            TransactionSelection(currency: .cny, types: [.cardSpend], direction: .outflow),
+        ] {
+            let windows = ActivityWindows(asOf: TestBook.end.adding(days: -40), rfmDays: 180, selection: selection)
+            let light = try RFMBook(columns: columns, windows: windows)
+            let full = RFMBook(activity: try ActivityAggregates(columns: columns, windows: windows))
+            #expect(!light.activity.includesChurnMeasures && full.activity.includesChurnMeasures)
+            #expect(light.activity.lastDay == full.activity.lastDay)
+            #expect(light.activity.frequency == full.activity.frequency)
+            #expect(light.activity.monetaryMinorUnits == full.activity.monetaryMinorUnits)
+            #expect(light.recencyScore == full.recencyScore && light.frequencyScore == full.frequencyScore)
+            #expect(light.monetaryScore == full.monetaryScore && light.segment == full.segment)
+        }
+        // Without a type or direction filter the light pass needs neither column.
+        var bare = makeColumns(clients: 2, [(0, TestBook.end, 5, .cardSpend, .outflow)])
+        bare.type = []
+        bare.direction = []
+        let windows = ActivityWindows(asOf: TestBook.end, selection: .init(currency: .cny))
+        #expect(try RFMBook(columns: bare, windows: windows).activity.frequency == [1, 0])
+        // Churn needs the full aggregates.
+        let light = try RFMBook(columns: TestBook.columns, windows: windows)
+        let error = try #require(throws: ActivityError.self) {
+            try ChurnBook(activity: light.activity, holdings: [], interactions: [], balances: [], policy: ChurnPolicy())
+        }
+        #expect(error.code == .invalidInput && error.field == "activity")
+    }
+
+    @Test func theRFMOnlyPassRejectsBadRows() throws {
+        let asOf = TestBook.end
+        let windows = ActivityWindows(asOf: asOf, selection: .init(currency: .cny))
+        let negative = makeColumns(clients: 2, [(0, asOf, 1, .deposit, .inflow), (1, asOf, -2, .deposit, .inflow)])
+        let sign = try #require(throws: ActivityError.self) { try RFMBook(columns: negative, windows: windows) }
+        #expect(sign.code == .negativeAmount && sign.row == 1)
+        let outOfRange = makeColumns(clients: 1, [(0, asOf, 1, .deposit, .inflow), (3, asOf, 2, .deposit, .inflow)])
+        let range = try #require(throws: ActivityError.self) { try RFMBook(columns: outOfRange, windows: windows) }
+        #expect(range.code == .invalidInput && range.row == 1 && range.field == "customerIndex")
+        let huge = makeColumns(
+            clients: 1, [(0, asOf, .max / 2 + 1, .cardSpend, .outflow), (0, asOf, .max / 2 + 1, .cardSpend, .outflow)])
+        let overflow = try #require(throws: ActivityError.self) { try RFMBook(columns: huge, windows: windows) }
+        #expect(overflow.code == .overflow && overflow.customer == "K0")
+    }
 }

@@ -37,6 +37,10 @@ public struct ActivityAggregates: Sendable {
     public let arrivingMinorUnits: [Int64]
     /// The largest single leaving amount in the recent window, in minor units.
     public let largestLeavingMinorUnits: [Int64]
+    /// Whether the six-month, recent, previous and flow columns were measured. They are not (and
+    /// hold zeros) in the aggregates ``RFMBook/init(columns:windows:)`` builds for itself, which
+    /// read only what RFM needs.
+    public let includesChurnMeasures: Bool
 
     /// The number of clients.
     public var count: Int { customers.count }
@@ -54,6 +58,13 @@ public struct ActivityAggregates: Sendable {
         try windows.validate()
         let result = try ActivityPass.aggregate(columns, windows: windows)
         self.init(windows: windows, customers: columns.customers, columns: result)
+    }
+
+    /// The last day, frequency and monetary columns only (the other columns are zero).
+    init(rfmColumns columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
+        try windows.validate()
+        let result = try ActivityPass.aggregateRFM(columns, windows: windows)
+        self.init(windows: windows, customers: columns.customers, columns: result, includesChurnMeasures: false)
     }
 
     /// Aggregates the transactions of the clients in `customers` (the single-client or small-book
@@ -80,7 +91,8 @@ public struct ActivityAggregates: Sendable {
         self.init(windows: windows, customers: customers, columns: built)
     }
 
-    init(windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns) {
+    init(windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true) {
+        self.includesChurnMeasures = includesChurnMeasures
         self.windows = windows
         self.customers = customers
         lastDay = columns.lastDay

@@ -38,11 +38,11 @@ enum ActivityPass {
         /// Bits per `type | direction << 8`: 1 RFM, 2 leaving, 4 arriving, 8 activity.
         let table: UnsafePointer<UInt8>
         /// Bits per age in days (`ageLimit` and beyond: 0): 1 RFM window, 2 six months, 4 recent, 8 previous.
-        let ageBits: UnsafePointer<UInt8>
+        let ageBits: UnsafePointer<UInt8>?
         let ageLimit: UInt32
         /// Per `typeBits << 4 | ageBits`: count increments in four 15-bit lanes (frequency, six
         /// months, recent, previous) and the money bits 60 (monetary), 61 (leaving), 62 (arriving).
-        let entries: UnsafePointer<UInt64>
+        let entries: UnsafePointer<UInt64>?
         let wantedCurrency: UInt32
         let clients: UInt32
         let asOf: Int32
@@ -141,6 +141,15 @@ enum ActivityPass {
                 }
             }
         }
+        try report(outcome, columns, windows: windows)
+        return out
+    }
+
+    /// Turns a pass's outcome into the error it stands for, if any: a bad client index, then a
+    /// negative amount, then (found by a checked recount) the first overflowing sum.
+    static func report(_ outcome: Outcome, _ columns: TransactionColumns, windows: ActivityWindows)
+        throws(ActivityError)
+    {
         if outcome.badRow != .max {
             throw ActivityError(
                 .invalidInput, row: outcome.badRow, field: "customerIndex", "the client index is outside customers")
@@ -151,7 +160,6 @@ enum ActivityPass {
                 field: "amountMinorUnits", "amounts are positive; the direction column says in or out")
         }
         if outcome.sums < 0 { try checkSums(columns, windows: windows) }
-        return out
     }
 
     /// Pass over the rows on every core, then the merge of the workers' cells into the columns.
@@ -185,6 +193,7 @@ enum ActivityPass {
     /// three masked adds of the amount and two maxima, all without branches but the run test.
     /// Every amount is ORed into `sums` too, so a negative amount shows as a negative word.
     static func pass(_ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>) -> Outcome {
+        guard let ageBits = r.ageBits, let entries = r.entries else { return Outcome() }
         var i = range.lowerBound
         let end = range.upperBound
         var sums: Int64 = 0
@@ -208,7 +217,7 @@ enum ActivityPass {
                 let classified = r.table[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
                 let typeBits = r.currency[i] == wanted ? classified : classified & 8
                 let age = min(UInt32(bitPattern: asOf &- d), ageLimit)
-                let entry = r.entries[Int(typeBits) &<< 4 | Int(r.ageBits[Int(age)])]
+                let entry = entries[Int(typeBits) &<< 4 | Int(ageBits[Int(age)])]
                 counts &+= entry & 0x0FFF_FFFF_FFFF_FFFF
                 last = max(last, typeBits & 1 != 0 && d <= asOf ? d : .min)
                 monetary &+= a & (0 &- Int64(bitPattern: (entry >> 60) & 1))

@@ -37,7 +37,8 @@ public struct ChurnBook: Sendable {
     ///
     /// Holdings, interactions and balances may come in any order; each must belong to a client of
     /// the book.
-    /// - Throws: ``ActivityError``: the policy's validation errors; `mixedCurrency` when the
+    /// - Throws: ``ActivityError``: the policy's validation errors; `invalidInput` for aggregates
+    ///   without churn measures (those an ``RFMBook`` built for itself); `mixedCurrency` when the
     ///   activity selection's currency is not the policy's, or a holding or balance is in another
     ///   currency (naming it); `unknownCustomer` for a record of a client not in the book (naming
     ///   it); `invalidInput` for a matured holding with a negative balance or a renewed amount
@@ -48,6 +49,11 @@ public struct ChurnBook: Sendable {
         policy: ChurnPolicy
     ) throws(ActivityError) {
         try policy.validate()
+        guard activity.includesChurnMeasures else {
+            throw ActivityError(
+                .invalidInput, field: "activity",
+                "the aggregates hold RFM measures only; build them with ActivityAggregates(columns:windows:)")
+        }
         let windows = activity.windows
         guard windows.selection.currency == policy.currency else {
             throw ActivityError(

@@ -47,10 +47,15 @@ public struct RFMBook: Sendable {
     public var count: Int { activity.count }
 
     /// Aggregates a columnar snapshot and scores it.
+    ///
+    /// It measures only what RFM needs, in a lighter pass than a full ``ActivityAggregates``
+    /// (client, day, amount and currency, plus type and direction when the selection filters on
+    /// them): ``activity`` then has ``ActivityAggregates/includesChurnMeasures`` false. To score
+    /// RFM and churn from one pass, build the aggregates and use ``init(activity:)``.
     /// - Throws: ``ActivityError`` as ``ActivityAggregates/init(columns:windows:)`` does.
     /// - Complexity: O(rows + clients).
     public init(columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
-        self.init(activity: try ActivityAggregates(columns: columns, windows: windows))
+        self.init(activity: try ActivityAggregates(rfmColumns: columns, windows: windows))
     }
 
     /// Scores aggregates already built.
