@@ -207,7 +207,9 @@ struct ActivityAggregatesTests {
         let windows = ActivityWindows(asOf: asOf, selection: .init(currency: .cny))
         var short = makeColumns(clients: 2, [(0, asOf, 1, .deposit, .inflow), (1, asOf, 2, .deposit, .inflow)])
         short.day.removeLast()
-        let lengths = try #require(throws: ActivityError.self) { try ActivityAggregates(columns: short, windows: windows) }
+        let lengths = try #require(throws: ActivityError.self) {
+            try ActivityAggregates(columns: short, windows: windows)
+        }
         #expect(lengths.code == .invalidInput && lengths.field == "columns")
 
         let outOfRange = makeColumns(clients: 2, [(0, asOf, 1, .deposit, .inflow), (2, asOf, 2, .deposit, .inflow)])
@@ -217,12 +219,16 @@ struct ActivityAggregatesTests {
         #expect(range.code == .invalidInput && range.row == 1 && range.field == "customerIndex")
 
         let negative = makeColumns(clients: 2, [(0, asOf, 1, .deposit, .inflow), (1, asOf, -2, .deposit, .inflow)])
-        let sign = try #require(throws: ActivityError.self) { try ActivityAggregates(columns: negative, windows: windows) }
+        let sign = try #require(throws: ActivityError.self) {
+            try ActivityAggregates(columns: negative, windows: windows)
+        }
         #expect(sign.code == .negativeAmount && sign.row == 1 && sign.customer == "K1")
 
         let huge = makeColumns(
             clients: 2, [(1, asOf, .max / 2 + 1, .cardSpend, .outflow), (1, asOf, .max / 2 + 1, .cardSpend, .outflow)])
-        let overflow = try #require(throws: ActivityError.self) { try ActivityAggregates(columns: huge, windows: windows) }
+        let overflow = try #require(throws: ActivityError.self) {
+            try ActivityAggregates(columns: huge, windows: windows)
+        }
         #expect(overflow.code == .overflow && overflow.customer == "K1" && overflow.field == "monetaryMinorUnits")
 
         var badWindows = windows

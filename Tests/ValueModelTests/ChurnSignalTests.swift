@@ -128,11 +128,14 @@ struct ChurnBookTests {
 
     func complaint(_ id: String, _ day: Day, customer: CustomerID = "K0") -> Interaction {
         Interaction(
-            id: InteractionID(id), customer: customer, at: Instant(millisecondsSinceEpoch: Int64(day.number) * 86_400_000),
+            id: InteractionID(id), customer: customer,
+            at: Instant(millisecondsSinceEpoch: Int64(day.number) * 86_400_000),
             day: day, channel: .call, detail: .complaint(category: "fees", severity: 2, resolvedOn: nil))
     }
 
-    func balance(_ day: Day, _ aum: Int64, customer: CustomerID = "K0", currency: CurrencyCode = .cny) -> BalanceSnapshot {
+    func balance(_ day: Day, _ aum: Int64, customer: CustomerID = "K0", currency: CurrencyCode = .cny)
+        -> BalanceSnapshot
+    {
         let money = Money(minorUnits: aum, currency: currency)
         return BalanceSnapshot(
             customer: customer, day: day, aum: money, deposits: money, investments: .zero(currency),
@@ -146,7 +149,8 @@ struct ChurnBookTests {
             holding("H2", matures: asOf.adding(days: -90), renewal: .movedOut),  // before it
             holding("H3", matures: asOf, renewal: .partlyRenewed(amount: Money(minorUnits: 50_000_00, currency: .cny))),
             holding(
-                "H4", matures: asOf.adding(days: -5), renewal: .partlyRenewed(amount: Money(minorUnits: 49_999_99, currency: .cny))),
+                "H4", matures: asOf.adding(days: -5),
+                renewal: .partlyRenewed(amount: Money(minorUnits: 49_999_99, currency: .cny))),
             holding("H5", matures: asOf.adding(days: -5), renewal: .renewed),
             holding("H6", matures: asOf.adding(days: -5), renewal: nil),
             holding("H7", matures: asOf.adding(days: 1), renewal: .movedOut),  // after asOf
@@ -207,7 +211,8 @@ struct ChurnBookTests {
                 balances: [balance(asOf, 5, currency: .usd)], policy: policy)
         }
         #expect(dollars.code == .mixedCurrency && dollars.record == "balance of 2025-12-31" && dollars.field == "aum")
-        let overKept = holding("H3", matures: asOf, renewal: .partlyRenewed(amount: Money(minorUnits: 200_000_00, currency: .cny)))
+        let overKept = holding(
+            "H3", matures: asOf, renewal: .partlyRenewed(amount: Money(minorUnits: 200_000_00, currency: .cny)))
         let kept = try #require(throws: ActivityError.self) {
             try ChurnBook(activity: aggregates, holdings: [overKept], interactions: [], balances: [], policy: policy)
         }
@@ -257,6 +262,11 @@ struct ChurnBookTests {
         let driftingShare = Double(drifting.flagged) / Double(max(drifting.total, 1))
         let steadyShare = Double(steady.flagged) / Double(max(steady.total, 1))
         print("churn flags: \(drifting.flagged)/\(drifting.total) drifting, \(steady.flagged)/\(steady.total) steady")
+        var steadyKinds: [ChurnSignal.Kind: Int] = [:]
+        for (i, scenario) in bank.scenarios.enumerated() where scenario == .steady && book.level[i] >= .medium {
+            for kind in book.kinds[i].kinds { steadyKinds[kind, default: 0] += 1 }
+        }
+        print("signals of flagged steady clients: \(steadyKinds.sorted { $0.value > $1.value })")
         #expect(drifting.total > 50)
         #expect(driftingShare > 0.5 && driftingShare > 3 * steadyShare)
         for kind in ChurnSignal.Kind.allCases { #expect((book.kindCounts[kind] ?? 0) > 0, "\(kind) fires somewhere") }

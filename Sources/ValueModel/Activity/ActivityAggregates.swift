@@ -91,7 +91,9 @@ public struct ActivityAggregates: Sendable {
         self.init(windows: windows, customers: customers, columns: built)
     }
 
-    init(windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true) {
+    init(
+        windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true
+    ) {
         self.includesChurnMeasures = includesChurnMeasures
         self.windows = windows
         self.customers = customers

@@ -39,7 +39,8 @@ extension ActivityPass {
         else {
             throw ActivityError(
                 .invalidInput, field: "columns",
-                "customerIndex, day, amountMinorUnits, currency (and type and direction when selected on) must have one value per row")
+                "customerIndex, day, amountMinorUnits, currency (and type and direction when selected on) must have one value per row"
+            )
         }
         guard n < Int(Int32.max), clients < Int(Int32.max) else {
             throw ActivityError(.invalidInput, field: "columns", "at most 2^31 - 1 rows and clients per pass")

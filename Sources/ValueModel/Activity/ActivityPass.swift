@@ -116,23 +116,26 @@ enum ActivityPass {
                             columns.direction.withUnsafeBufferPointer { direction in
                                 table.withUnsafeBufferPointer { table in
                                     ageBits.withUnsafeBufferPointer { ageBits in
-                                    entries.withUnsafeBufferPointer { entries in
-                                    guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
-                                        let amount = amount.baseAddress, let currency = currency.baseAddress,
-                                        let type = type.baseAddress, let direction = direction.baseAddress,
-                                        let table = table.baseAddress, let ageBits = ageBits.baseAddress,
-                                        let entries = entries.baseAddress
-                                    else { return }
-                                    let rows = Rows(
-                                        client: client, day: day, amount: amount, currency: currency, type: type,
-                                        direction: direction, table: table, ageBits: ageBits,
-                                        ageLimit: UInt32(ageLimit), entries: entries,
-                                        wantedCurrency: windows.selection.currency.packed, clients: UInt32(clients),
-                                        asOf: asOf, rfmDays: UInt32(windows.rfmDays),
-                                        sixDays: UInt32(clamping: windows.asOf.number - windows.sixMonthsStart.number),
-                                        recentDays: UInt32(windows.recentDays))
-                                    outcome = run(rows, count: n, into: &out)
-                                    }
+                                        entries.withUnsafeBufferPointer { entries in
+                                            guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
+                                                let amount = amount.baseAddress, let currency = currency.baseAddress,
+                                                let type = type.baseAddress, let direction = direction.baseAddress,
+                                                let table = table.baseAddress, let ageBits = ageBits.baseAddress,
+                                                let entries = entries.baseAddress
+                                            else { return }
+                                            let rows = Rows(
+                                                client: client, day: day, amount: amount, currency: currency,
+                                                type: type,
+                                                direction: direction, table: table, ageBits: ageBits,
+                                                ageLimit: UInt32(ageLimit), entries: entries,
+                                                wantedCurrency: windows.selection.currency.packed,
+                                                clients: UInt32(clients),
+                                                asOf: asOf, rfmDays: UInt32(windows.rfmDays),
+                                                sixDays: UInt32(
+                                                    clamping: windows.asOf.number - windows.sixMonthsStart.number),
+                                                recentDays: UInt32(windows.recentDays))
+                                            outcome = run(rows, count: n, into: &out)
+                                        }
                                     }
                                 }
                             }
@@ -258,41 +261,42 @@ enum ActivityPass {
                                     out.arriving.withUnsafeMutableBufferPointer { arriving in
                                         out.largestLeaving.withUnsafeMutableBufferPointer { largest in
                                             signs.withUnsafeMutableBufferPointer { signs in
-                                            let target = UncheckedBox(
-                                                value: (
-                                                    lastDay, frequency, monetary, sixMonths, recent, previous, leaving,
-                                                    arriving, largest, cells, signs
-                                                ))
-                                            Parallel.run(parts.count) { k in
-                                                let o = target.value
-                                                var sign: Int64 = 0
-                                                for c in parts[k] {
-                                                    var cell = o.9[0][c]
-                                                    for w in o.9.indices.dropFirst() {
-                                                        let other = o.9[w][c]
-                                                        cell.last = max(cell.last, other.last)
-                                                        cell.frequency &+= other.frequency
-                                                        cell.sixMonths &+= other.sixMonths
-                                                        cell.recent &+= other.recent
-                                                        cell.previous &+= other.previous
-                                                        cell.monetary &+= other.monetary
-                                                        cell.leaving &+= other.leaving
-                                                        cell.arriving &+= other.arriving
-                                                        cell.largest = max(cell.largest, other.largest)
+                                                let target = UncheckedBox(
+                                                    value: (
+                                                        lastDay, frequency, monetary, sixMonths, recent, previous,
+                                                        leaving,
+                                                        arriving, largest, cells, signs
+                                                    ))
+                                                Parallel.run(parts.count) { k in
+                                                    let o = target.value
+                                                    var sign: Int64 = 0
+                                                    for c in parts[k] {
+                                                        var cell = o.9[0][c]
+                                                        for w in o.9.indices.dropFirst() {
+                                                            let other = o.9[w][c]
+                                                            cell.last = max(cell.last, other.last)
+                                                            cell.frequency &+= other.frequency
+                                                            cell.sixMonths &+= other.sixMonths
+                                                            cell.recent &+= other.recent
+                                                            cell.previous &+= other.previous
+                                                            cell.monetary &+= other.monetary
+                                                            cell.leaving &+= other.leaving
+                                                            cell.arriving &+= other.arriving
+                                                            cell.largest = max(cell.largest, other.largest)
+                                                        }
+                                                        o.0[c] = cell.last
+                                                        o.1[c] = cell.frequency
+                                                        o.2[c] = cell.monetary
+                                                        o.3[c] = cell.sixMonths
+                                                        o.4[c] = cell.recent
+                                                        o.5[c] = cell.previous
+                                                        o.6[c] = cell.leaving
+                                                        o.7[c] = cell.arriving
+                                                        o.8[c] = cell.largest
+                                                        sign |= cell.monetary | cell.leaving | cell.arriving
                                                     }
-                                                    o.0[c] = cell.last
-                                                    o.1[c] = cell.frequency
-                                                    o.2[c] = cell.monetary
-                                                    o.3[c] = cell.sixMonths
-                                                    o.4[c] = cell.recent
-                                                    o.5[c] = cell.previous
-                                                    o.6[c] = cell.leaving
-                                                    o.7[c] = cell.arriving
-                                                    o.8[c] = cell.largest
-                                                    sign |= cell.monetary | cell.leaving | cell.arriving
+                                                    o.10[k] = sign
                                                 }
-                                                o.10[k] = sign
-                                            }
                                             }
                                         }
                                     }
@@ -323,8 +327,10 @@ enum ActivityPass {
             let bits = windows.classification(type: type, direction: direction)
             let c = Int(columns.customerIndex[i])
             let day = columns.day[i]
-            let counts = [bits & 1 != 0 && day >= rfmStart, bits & 2 != 0 && day >= recentStart,
-                bits & 4 != 0 && day >= recentStart]
+            let counts = [
+                bits & 1 != 0 && day >= rfmStart, bits & 2 != 0 && day >= recentStart,
+                bits & 4 != 0 && day >= recentStart,
+            ]
             for slot in 0..<3 where counts[slot] {
                 let (sum, overflow) = sums[3 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
                 guard !overflow else {

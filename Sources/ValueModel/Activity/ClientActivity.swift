@@ -73,7 +73,8 @@ public struct ClientActivity: Hashable, Sendable {
                 let (sum, overflow) = total.addingReportingOverflow(amount)
                 guard !overflow else {
                     throw ActivityError(
-                        .overflow, customer: transaction.customer, record: "transaction \(transaction.id)", field: field,
+                        .overflow, customer: transaction.customer, record: "transaction \(transaction.id)",
+                        field: field,
                         "the sum overflows 64-bit minor units")
                 }
                 total = sum

@@ -57,7 +57,8 @@ extension ChurnPolicy {
         let overShare = share.map { $0 >= largeOutflowShareOfAUM } ?? false
         if outflow > 0, overAmount || overShare {
             var measured = [
-                ChurnMeasure(label, Double(outflow), money), ChurnMeasure("leaving", Double(m.leavingMinorUnits), money),
+                ChurnMeasure(label, Double(outflow), money),
+                ChurnMeasure("leaving", Double(m.leavingMinorUnits), money),
                 ChurnMeasure("arriving", Double(m.arrivingMinorUnits), money),
                 ChurnMeasure("largest single", Double(m.largestLeavingMinorUnits), money),
             ]
@@ -137,7 +138,8 @@ extension ChurnPolicy {
                         ],
                         reason: "Activity fell \(Percent.format(drop)): \(m.recentActivity) transactions in the last "
                             + "\(m.recentDays) days against \(m.previousActivity) in the \(m.recentDays) days before "
-                            + "(threshold \(Percent.format(activityDropShare)) from at least \(minimumPreviousActivity))."))
+                            + "(threshold \(Percent.format(activityDropShare)) from at least \(minimumPreviousActivity))."
+                    ))
             }
         }
         // AUM dropping.
@@ -157,7 +159,8 @@ extension ChurnPolicy {
                             ChurnMeasure("AUM drop", aumDropShare, .share),
                             ChurnMeasure("AUM fall", Double(minimumAUMDrop.minorUnits), money),
                         ],
-                        reason: "AUM fell \(Percent.format(drop)) from \(amount(before.minorUnits)) on \(before.day) to "
+                        reason:
+                            "AUM fell \(Percent.format(drop)) from \(amount(before.minorUnits)) on \(before.day) to "
                             + "\(amount(now.minorUnits)) on \(now.day) (threshold \(Percent.format(aumDropShare)) and "
                             + "\(amount(minimumAUMDrop.minorUnits)) over \(aumWindowDays) days)."))
             }

@@ -86,7 +86,9 @@ public struct ChurnPolicy: Hashable, Sendable {
         aumWindowDays = 90
         aumDropShare = 0.2
         minimumAUMDrop = Money(major: 100_000, currency: currency)
-        weights = [.largeOutflow: 3, .productsNotRenewed: 3, .aumDropping: 3, .complaintsRising: 2, .activityFalling: 2]
+        weights = [
+            .largeOutflow: 3, .productsNotRenewed: 3, .aumDropping: 3, .complaintsRising: 2, .activityFalling: 2,
+        ]
         mediumRiskScore = 3
         highRiskScore = 6
     }
@@ -126,7 +128,8 @@ public struct ChurnPolicy: Hashable, Sendable {
             throw ActivityError(.invalidInput, field: name, "a count must not be negative")
         }
         for (name, money) in [
-            ("largeOutflow", largeOutflow), ("minimumNotRenewed", minimumNotRenewed), ("minimumAUMDrop", minimumAUMDrop),
+            ("largeOutflow", largeOutflow), ("minimumNotRenewed", minimumNotRenewed),
+            ("minimumAUMDrop", minimumAUMDrop),
         ] {
             guard money.currency == currency else {
                 throw ActivityError(.mixedCurrency, field: name, "the amount must be in the policy's currency")

@@ -137,7 +137,9 @@ public struct RFMBook: Sendable {
                                             value: (lastDay, frequency, monetary, r, f, m, segment, layer))
                                         Parallel.run(parts.count) { k in
                                             let o = io.value
-                                            @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T], _ n: Int) -> Int {
+                                            @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T], _ n: Int)
+                                                -> Int
+                                            {
                                                 let s =
                                                     1 + (v >= c[0] ? 1 : 0) + (v >= c[1] ? 1 : 0)
                                                     + (v >= c[2] ? 1 : 0) + (v >= c[3] ? 1 : 0)
