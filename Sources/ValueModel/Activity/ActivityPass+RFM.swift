@@ -69,7 +69,7 @@ extension ActivityPass {
                                     else { return }
                                     let rows = Rows(
                                         client: client, day: day, amount: amount, currency: currency, type: type,
-                                        direction: direction, table: table, ageBits: nil, ageLimit: 0, entries: nil,
+                                        direction: direction, table: table, typeMasks: nil, ageMasks: nil, ageLimit: 0,
                                         wantedCurrency: windows.selection.currency.packed, clients: UInt32(clients),
                                         asOf: windows.asOf.number, rfmDays: UInt32(windows.rfmDays), sixDays: 0,
                                         recentDays: 0)

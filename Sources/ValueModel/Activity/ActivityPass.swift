@@ -5,14 +5,31 @@ import CustomerModel
 /// Layout: each worker owns an array of 56-byte ``Cell``s indexed by the dense client index. The
 /// loop walks its rows in runs of one client (a store's export groups rows by client, so a run is
 /// a client's whole history) and accumulates the run in registers, touching the client's cell
-/// once per run. Every row does the same work, without data-dependent branches: one lookup in a
-/// 64 KiB classification table indexed by type and direction gives the measures the row counts
-/// for, and the windows are unsigned compares of the row's age in days. Money sums use wrapping
-/// adds of non-negative amounts, and the loop ORs every running sum into one word: a sum of
-/// non-negative 63-bit values overflows exactly when some running value turns negative, so the
-/// word's sign bit says whether any sum overflowed. Only then does a checked recount run, to
+/// once per run. Every row does the same work, without data-dependent branches: two independent
+/// lookups, a mask by type and direction (what the row counts for) and a mask by age in days
+/// (which windows it falls in), ANDed into the row's ``RowMask`` of packed count increments and
+/// money bits. Money sums use wrapping adds of non-negative
+/// amounts; a run whose amounts and length could reach 2^62, a negative amount, or a cell or
+/// merged sum that turns negative marks the outcome, and only then does a checked recount run to
 /// name the client.
 enum ActivityPass {
+    /// The bits of a row's mask in the full pass: count increments in four 15-bit lanes (a run is
+    /// at most 32,767 rows, so a lane never carries into the next), and one bit per money sum.
+    enum RowMask {
+        static let frequency: UInt64 = 1
+        static let sixMonths: UInt64 = 1 << 15
+        static let recent: UInt64 = 1 << 30
+        static let previous: UInt64 = 1 << 45
+        static let counts: UInt64 = (1 << 60) - 1
+        static let monetary: UInt64 = 1 << 60
+        static let leaving: UInt64 = 1 << 61
+        static let arriving: UInt64 = 1 << 62
+        /// A candidate for the last selected day (selected type, on or before the analysis day).
+        static let lastDay: UInt64 = 1 << 63
+        /// What a row in another currency still counts for.
+        static let activity: UInt64 = sixMonths | recent | previous
+    }
+
     /// One client's measures in one worker.
     struct Cell {
         var last: Int32 = .min
@@ -37,12 +54,12 @@ enum ActivityPass {
         let direction: UnsafePointer<UInt8>
         /// Bits per `type | direction << 8`: 1 RFM, 2 leaving, 4 arriving, 8 activity.
         let table: UnsafePointer<UInt8>
-        /// Bits per age in days (`ageLimit` and beyond: 0): 1 RFM window, 2 six months, 4 recent, 8 previous.
-        let ageBits: UnsafePointer<UInt8>?
+        /// The full pass's row masks (see ``RowMask``) per `type | direction << 8`.
+        let typeMasks: UnsafePointer<UInt64>?
+        /// The full pass's row masks per age in days (`ageLimit`: any older day, `ageLimit + 1`:
+        /// any day after the analysis day).
+        let ageMasks: UnsafePointer<UInt64>?
         let ageLimit: UInt32
-        /// Per `typeBits << 4 | ageBits`: count increments in four 15-bit lanes (frequency, six
-        /// months, recent, previous) and the money bits 60 (monetary), 61 (leaving), 62 (arriving).
-        let entries: UnsafePointer<UInt64>?
         let wantedCurrency: UInt32
         let clients: UInt32
         let asOf: Int32
@@ -83,28 +100,32 @@ enum ActivityPass {
         let asOf = windows.asOf.number
         let sixDays = Int(windows.asOf.number) - Int(windows.sixMonthsStart.number)
         let ageLimit = max(windows.rfmDays, sixDays, 2 * windows.recentDays)
-        var ageBits = [UInt8](repeating: 0, count: ageLimit + 1)
-        for age in 0..<ageLimit {
-            var bits: UInt8 = 0
-            if age < windows.rfmDays { bits |= 1 }
-            if age < sixDays { bits |= 2 }
-            if age < windows.recentDays { bits |= 4 } else if age < 2 * windows.recentDays { bits |= 8 }
-            ageBits[age] = bits
-        }
-        var entries = [UInt64](repeating: 0, count: 256)
-        for typeBits in 0..<16 {
-            for age in 0..<16 {
-                var entry: UInt64 = 0
-                let rfm = typeBits & 1 != 0 && age & 1 != 0
-                let activity = typeBits & 8 != 0
-                if rfm { entry |= 1 | 1 << 60 }
-                if activity, age & 2 != 0 { entry |= 1 << 15 }
-                if activity, age & 4 != 0 { entry |= 1 << 30 }
-                if activity, age & 8 != 0 { entry |= 1 << 45 }
-                if typeBits & 2 != 0, age & 4 != 0 { entry |= 1 << 61 }
-                if typeBits & 4 != 0, age & 4 != 0 { entry |= 1 << 62 }
-                entries[typeBits << 4 | age] = entry
+        // Row masks: what a row of each type and direction counts for, and what a row of each age
+        // counts for; a row counts for what both allow (and, in another currency, for activity only).
+        var typeMasks = [UInt64](repeating: 0, count: 1 << 16)
+        for type in TransactionType.allCases {
+            for direction in Direction.allCases {
+                let bits = windows.classification(type: type, direction: direction)
+                var mask: UInt64 = 0
+                if bits & 1 != 0 { mask |= RowMask.frequency | RowMask.monetary | RowMask.lastDay }
+                if bits & 8 != 0 { mask |= RowMask.sixMonths | RowMask.recent | RowMask.previous }
+                if bits & 2 != 0 { mask |= RowMask.leaving }
+                if bits & 4 != 0 { mask |= RowMask.arriving }
+                typeMasks[Int(type.rawValue) | Int(direction.rawValue) << 8] = mask
             }
+        }
+        var ageMasks = [UInt64](repeating: RowMask.lastDay, count: ageLimit + 2)
+        ageMasks[ageLimit + 1] = 0
+        for age in 0..<ageLimit {
+            var mask = RowMask.lastDay
+            if age < windows.rfmDays { mask |= RowMask.frequency | RowMask.monetary }
+            if age < sixDays { mask |= RowMask.sixMonths }
+            if age < windows.recentDays {
+                mask |= RowMask.recent | RowMask.leaving | RowMask.arriving
+            } else if age < 2 * windows.recentDays {
+                mask |= RowMask.previous
+            }
+            ageMasks[age] = mask
         }
         var out = ActivityColumns(count: clients)
         var outcome = Outcome()
@@ -115,22 +136,20 @@ enum ActivityPass {
                         columns.type.withUnsafeBufferPointer { type in
                             columns.direction.withUnsafeBufferPointer { direction in
                                 table.withUnsafeBufferPointer { table in
-                                    ageBits.withUnsafeBufferPointer { ageBits in
-                                        entries.withUnsafeBufferPointer { entries in
+                                    typeMasks.withUnsafeBufferPointer { typeMasks in
+                                        ageMasks.withUnsafeBufferPointer { ageMasks in
                                             guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
                                                 let amount = amount.baseAddress, let currency = currency.baseAddress,
                                                 let type = type.baseAddress, let direction = direction.baseAddress,
-                                                let table = table.baseAddress, let ageBits = ageBits.baseAddress,
-                                                let entries = entries.baseAddress
+                                                let table = table.baseAddress, let typeMasks = typeMasks.baseAddress,
+                                                let ageMasks = ageMasks.baseAddress
                                             else { return }
                                             let rows = Rows(
                                                 client: client, day: day, amount: amount, currency: currency,
-                                                type: type,
-                                                direction: direction, table: table, ageBits: ageBits,
-                                                ageLimit: UInt32(ageLimit), entries: entries,
+                                                type: type, direction: direction, table: table, typeMasks: typeMasks,
+                                                ageMasks: ageMasks, ageLimit: UInt32(ageLimit),
                                                 wantedCurrency: windows.selection.currency.packed,
-                                                clients: UInt32(clients),
-                                                asOf: asOf, rfmDays: UInt32(windows.rfmDays),
+                                                clients: UInt32(clients), asOf: asOf, rfmDays: UInt32(windows.rfmDays),
                                                 sixDays: UInt32(
                                                     clamping: windows.asOf.number - windows.sixMonthsStart.number),
                                                 recentDays: UInt32(windows.recentDays))
@@ -192,11 +211,14 @@ enum ActivityPass {
     /// The hot loop: runs of one client (at most 32,767 rows, the width of a count lane)
     /// accumulated in registers, flushed into its cell.
     ///
-    /// Per row: six column loads, three table loads (type, age, entry), one add of packed counts,
-    /// three masked adds of the amount and two maxima, all without branches but the run test.
-    /// Every amount is ORed into `sums` too, so a negative amount shows as a negative word.
+    /// Per row: six column loads, two independent mask loads (by type, by age) ANDed with the
+    /// currency's mask into the row's ``RowMask``, one add of packed counts,
+    /// three masked adds of the amount, two maxima and one OR, without branches but the run test.
+    /// Overflow: a run's amounts are ORed; when the largest possible amount times the run length
+    /// could reach 2^62, or an amount is negative, the run marks `sums` negative and the caller
+    /// checks exactly. Cell sums are checked by sign after each flush.
     static func pass(_ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>) -> Outcome {
-        guard let ageBits = r.ageBits, let entries = r.entries else { return Outcome() }
+        guard let typeMasks = r.typeMasks, let ageMasks = r.ageMasks else { return Outcome() }
         var i = range.lowerBound
         let end = range.upperBound
         var sums: Int64 = 0
@@ -207,6 +229,7 @@ enum ActivityPass {
         while i < end {
             let c = r.client[i]
             guard UInt32(bitPattern: c) < r.clients else { return Outcome(badRow: i, sums: sums) }
+            let start = i
             let stop = min(end, i &+ 32_767)
             var last = Int32.min
             var counts: UInt64 = 0
@@ -214,23 +237,29 @@ enum ActivityPass {
             var leaving: Int64 = 0
             var arriving: Int64 = 0
             var largest: Int64 = 0
+            var amounts: Int64 = 0
             repeat {
                 let d = r.day[i]
                 let a = r.amount[i]
-                let classified = r.table[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
-                let typeBits = r.currency[i] == wanted ? classified : classified & 8
-                let age = min(UInt32(bitPattern: asOf &- d), ageLimit)
-                let entry = entries[Int(typeBits) &<< 4 | Int(ageBits[Int(age)])]
-                counts &+= entry & 0x0FFF_FFFF_FFFF_FFFF
-                last = max(last, typeBits & 1 != 0 && d <= asOf ? d : .min)
+                let typeMask = typeMasks[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
+                let age = UInt32(bitPattern: asOf &- d)
+                let slot = age < ageLimit ? age : ageLimit &+ (age >> 31)
+                let currencyMask = r.currency[i] == wanted ? ~0 : RowMask.activity
+                let entry = typeMask & ageMasks[Int(slot)] & currencyMask
+                counts &+= entry & RowMask.counts
+                last = max(last, entry >> 63 != 0 ? d : .min)
                 monetary &+= a & (0 &- Int64(bitPattern: (entry >> 60) & 1))
                 let leaves = a & (0 &- Int64(bitPattern: (entry >> 61) & 1))
                 leaving &+= leaves
                 largest = max(largest, leaves)
                 arriving &+= a & (0 &- Int64(bitPattern: (entry >> 62) & 1))
-                sums |= monetary | leaving | arriving | a
+                amounts |= a
                 i &+= 1
             } while i < stop && r.client[i] == c
+            // Every amount is below 2^bits and the run has fewer than 2^lengthBits rows.
+            let bits = Int64.bitWidth - amounts.leadingZeroBitCount
+            let lengthBits = Int.bitWidth - (i - start).leadingZeroBitCount
+            if bits + lengthBits > 62 { sums |= .min }
             let cell = cells + Int(c)
             cell.pointee.last = max(cell.pointee.last, last)
             cell.pointee.frequency &+= Int32(truncatingIfNeeded: counts & lane)
