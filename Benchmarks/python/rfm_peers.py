@@ -222,7 +222,7 @@ def main():
     compute_ratio = results[fastest_compute][0] / swift_compute
     e2e_ratio = results[fastest_e2e][1] / swift_e2e
     print(f"\nClientele compute only is RFMBook(columns:windows:) on the CSV's rows loaded into columns (the "
-          f"peers' input); on the bank's own columns (all {swift['rows']:,}+ rows, type filter) it took "
+          f"peers' input); on the bank's own columns ({swift['bankRows']:,} rows, type filter) it took "
           f"{swift['bankColumnsSeconds'] * 1e3:.1f} ms, and the full one-pass aggregates (RFM + churn) "
           f"{swift['aggregateSeconds'] * 1e3:.1f} ms. Yardstick in this run: a plain three-column loop on 2 cores "
           f"took {swift['baselineSeconds'] * 1e3:.1f} ms.")

@@ -75,7 +75,7 @@ enum RFMBenchmarks {
         try writeScores(book, to: directory + "/rfm_clientele_scores.csv")
         // One line the Python script reads: the parameters and the Swift medians.
         let summary = """
-            {"asOf": \(asOf.number), "windowDays": 365, "clients": \(clients), "rows": \(selected), \
+            {"asOf": \(asOf.number), "windowDays": 365, "clients": \(clients), "rows": \(selected), "bankRows": \(rows), \
             "aggregateSeconds": \(Harness.median(aggregateTimes)), "bankColumnsSeconds": \(Harness.median(rfmTimes)), \
             "computeSeconds": \(Harness.median(sameInputTimes)), "baselineSeconds": \(Harness.median(baselineTimes)), \
             "endToEndSeconds": \(Harness.median(endToEndTimes))}
