@@ -12,7 +12,8 @@ public import CustomerModel
 /// R 1, F 1, M 1 (segment lost, layer dormant). Segments and layers follow ``RFMSegmentMap``.
 ///
 /// ```swift
-/// let windows = ActivityWindows(asOf: asOf, rfmDays: 365, selection: .init(currency: .cny))
+/// let selection = TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+/// let windows = ActivityWindows(asOf: asOf, rfmDays: 365, selection: selection)
 /// let book = try RFMBook(columns: bank.transactionColumns(), windows: windows)
 /// print(book.segmentCounts[.champions] ?? 0)
 /// print(book.score(0).explanation)
