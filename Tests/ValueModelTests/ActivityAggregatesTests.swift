@@ -257,5 +257,15 @@ struct ActivityAggregatesTests {
             clients: 2, [(0, asOf, big, .cardSpend, .outflow), (1, asOf, big, .cardSpend, .outflow)])
         let a = try ActivityAggregates(columns: columns, windows: windows)
         #expect(a.monetaryMinorUnits == [big, big])
+        // Two rows of 2^61 for one client could overflow by the quick bound; the exact check finds
+        // the sum (2^62) fine and the measures are kept.
+        let half: Int64 = 1 << 61
+        let pair = makeColumns(
+            clients: 1, [(0, asOf, half, .transferOut, .outflow), (0, asOf, half, .transferOut, .outflow)])
+        let full = try ActivityAggregates(columns: pair, windows: windows)
+        #expect(full.monetaryMinorUnits == [2 * half] && full.leavingMinorUnits == [2 * half])
+        #expect(full.frequency == [2] && full.largestLeavingMinorUnits == [half])
+        let light = try RFMBook(columns: pair, windows: windows)
+        #expect(light.activity.monetaryMinorUnits == [2 * half])
     }
 }

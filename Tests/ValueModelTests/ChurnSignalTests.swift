@@ -266,6 +266,7 @@ struct ChurnBookTests {
         for (i, scenario) in bank.scenarios.enumerated() where scenario == .steady && book.level[i] >= .medium {
             for kind in book.kinds[i].kinds { steadyKinds[kind, default: 0] += 1 }
         }
+        if let worst = book.flagged.first { print(book.assessment(worst).explanation) }
         print("signals of flagged steady clients: \(steadyKinds.sorted { $0.value > $1.value })")
         #expect(drifting.total > 50)
         #expect(driftingShare > 0.5 && driftingShare > 3 * steadyShare)

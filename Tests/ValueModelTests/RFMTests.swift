@@ -209,6 +209,7 @@ struct RFMBookTests {
             #expect(Int(book.recencyScore[i]) == r[k] && Int(book.frequencyScore[i]) == f[k])
             #expect(Int(book.monetaryScore[i]) == m[k])
         }
+        if let champion = book.segment.firstIndex(of: .champions) { print(book.score(champion).explanation) }
         // Every segment's count adds up, and the dormant clients of the synthetic bank are not champions.
         #expect(book.segmentCounts.values.reduce(0, +) == book.count)
         for (i, scenario) in TestBook.bank.scenarios.enumerated() where scenario.isDormant {

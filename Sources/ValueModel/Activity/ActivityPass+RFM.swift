@@ -108,7 +108,7 @@ extension ActivityPass {
             outcome.badRow = min(outcome.badRow, outcomes[k].badRow)
             outcome.sums |= outcomes[k].sums
         }
-        guard outcome.badRow == .max, outcome.sums >= 0 else { return outcome }
+        guard outcome.badRow == .max else { return outcome }
         let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
         var signs = [Int64](repeating: 0, count: parts.count)
         out.lastDay.withUnsafeMutableBufferPointer { lastDay in

@@ -203,7 +203,7 @@ enum ActivityPass {
             outcome.badRow = min(outcome.badRow, outcomes[k].badRow)
             outcome.sums |= outcomes[k].sums
         }
-        guard outcome.badRow == .max, outcome.sums >= 0 else { return outcome }
+        guard outcome.badRow == .max else { return outcome }
         outcome.sums |= merge(cells, clients: clients, into: &out)
         return outcome
     }
