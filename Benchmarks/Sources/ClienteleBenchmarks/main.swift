@@ -18,3 +18,9 @@ if which == "view" || which == "all" {
 if which == "scoring" || which == "all" {
     try ScoringBenchmarks.valueModel(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000)
 }
+if which == "rfm" || which == "all" {
+    // clientele-bench rfm [CLIENTS] [DIR]: writes the peers' CSV into DIR (default data).
+    let extra = Array(CommandLine.arguments.dropFirst(2))
+    try RFMBenchmarks.run(
+        clients: Int(extra.first ?? "") ?? 100_000, directory: extra.count > 1 ? extra[1] : "data", repetitions: 15)
+}

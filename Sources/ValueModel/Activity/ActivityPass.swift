@@ -1,0 +1,374 @@
+import CustomerModel
+
+/// The row loop behind ``ActivityAggregates/init(columns:windows:)``.
+///
+/// Layout: each worker owns an array of 56-byte ``Cell``s indexed by the dense client index. The
+/// loop walks its rows in runs of one client (a store's export groups rows by client, so a run is
+/// a client's whole history) and accumulates the run in registers, touching the client's cell
+/// once per run. Every row does the same work, without data-dependent branches: two independent
+/// lookups, a mask by type and direction (what the row counts for) and a mask by age in days
+/// (which windows it falls in), ANDed into the row's ``RowMask`` of packed count increments and
+/// money bits. Money sums use wrapping adds of non-negative
+/// amounts; a run whose amounts and length could reach 2^62, a negative amount, or a cell or
+/// merged sum that turns negative marks the outcome, and only then does a checked recount run to
+/// name the client.
+enum ActivityPass {
+    /// The bits of a row's mask in the full pass: count increments in four 15-bit lanes (a run is
+    /// at most 32,767 rows, so a lane never carries into the next), and one bit per money sum.
+    enum RowMask {
+        static let frequency: UInt64 = 1
+        static let sixMonths: UInt64 = 1 << 15
+        static let recent: UInt64 = 1 << 30
+        static let previous: UInt64 = 1 << 45
+        static let counts: UInt64 = (1 << 60) - 1
+        static let monetary: UInt64 = 1 << 60
+        static let leaving: UInt64 = 1 << 61
+        static let arriving: UInt64 = 1 << 62
+        /// A candidate for the last selected day (selected type, on or before the analysis day).
+        static let lastDay: UInt64 = 1 << 63
+        /// What a row in another currency still counts for.
+        static let activity: UInt64 = sixMonths | recent | previous
+    }
+
+    /// One client's measures in one worker.
+    struct Cell {
+        var last: Int32 = .min
+        var frequency: Int32 = 0
+        var sixMonths: Int32 = 0
+        var recent: Int32 = 0
+        var previous: Int32 = 0
+        var spare: Int32 = 0
+        var monetary: Int64 = 0
+        var leaving: Int64 = 0
+        var arriving: Int64 = 0
+        var largest: Int64 = 0
+    }
+
+    /// Read-only views of the columns and the constants of the loop.
+    struct Rows: @unchecked Sendable {
+        let client: UnsafePointer<Int32>
+        let day: UnsafePointer<Int32>
+        let amount: UnsafePointer<Int64>
+        let currency: UnsafePointer<UInt32>
+        let type: UnsafePointer<UInt8>
+        let direction: UnsafePointer<UInt8>
+        /// Bits per `type | direction << 8`: 1 RFM, 2 leaving, 4 arriving, 8 activity.
+        let table: UnsafePointer<UInt8>
+        /// The full pass's row masks (see ``RowMask``) per `type | direction << 8`.
+        let typeMasks: UnsafePointer<UInt64>?
+        /// The full pass's row masks per age in days (`ageLimit`: any older day, `ageLimit + 1`:
+        /// any day after the analysis day).
+        let ageMasks: UnsafePointer<UInt64>?
+        let ageLimit: UInt32
+        let wantedCurrency: UInt32
+        let clients: UInt32
+        let asOf: Int32
+        let rfmDays: UInt32
+        let sixDays: UInt32
+        let recentDays: UInt32
+    }
+
+    /// What a worker reports: the first bad client index row (or `Int.max`) and the OR of its
+    /// amounts and running sums (negative if an amount is negative or a sum overflowed).
+    struct Outcome {
+        var badRow = Int.max
+        var sums: Int64 = 0
+    }
+
+    static func aggregate(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError)
+        -> ActivityColumns
+    {
+        let n = columns.count
+        let clients = columns.customers.count
+        guard columns.day.count == n, columns.amountMinorUnits.count == n, columns.currency.count == n,
+            columns.type.count == n, columns.direction.count == n
+        else {
+            throw ActivityError(
+                .invalidInput, field: "columns",
+                "customerIndex, day, amountMinorUnits, currency, type and direction must have one value per row")
+        }
+        guard n < Int(Int32.max), clients < Int(Int32.max) else {
+            throw ActivityError(.invalidInput, field: "columns", "at most 2^31 - 1 rows and clients per pass")
+        }
+        var table = [UInt8](repeating: 0, count: 1 << 16)
+        for type in TransactionType.allCases {
+            for direction in Direction.allCases {
+                table[Int(type.rawValue) | Int(direction.rawValue) << 8] = windows.classification(
+                    type: type, direction: direction)
+            }
+        }
+        let asOf = windows.asOf.number
+        let sixDays = Int(windows.asOf.number) - Int(windows.sixMonthsStart.number)
+        let ageLimit = max(windows.rfmDays, sixDays, 2 * windows.recentDays)
+        // Row masks: what a row of each type and direction counts for, and what a row of each age
+        // counts for; a row counts for what both allow (and, in another currency, for activity only).
+        var typeMasks = [UInt64](repeating: 0, count: 1 << 16)
+        for type in TransactionType.allCases {
+            for direction in Direction.allCases {
+                let bits = windows.classification(type: type, direction: direction)
+                var mask: UInt64 = 0
+                if bits & 1 != 0 { mask |= RowMask.frequency | RowMask.monetary | RowMask.lastDay }
+                if bits & 8 != 0 { mask |= RowMask.sixMonths | RowMask.recent | RowMask.previous }
+                if bits & 2 != 0 { mask |= RowMask.leaving }
+                if bits & 4 != 0 { mask |= RowMask.arriving }
+                typeMasks[Int(type.rawValue) | Int(direction.rawValue) << 8] = mask
+            }
+        }
+        var ageMasks = [UInt64](repeating: RowMask.lastDay, count: ageLimit + 2)
+        ageMasks[ageLimit + 1] = 0
+        for age in 0..<ageLimit {
+            var mask = RowMask.lastDay
+            if age < windows.rfmDays { mask |= RowMask.frequency | RowMask.monetary }
+            if age < sixDays { mask |= RowMask.sixMonths }
+            if age < windows.recentDays {
+                mask |= RowMask.recent | RowMask.leaving | RowMask.arriving
+            } else if age < 2 * windows.recentDays {
+                mask |= RowMask.previous
+            }
+            ageMasks[age] = mask
+        }
+        var out = ActivityColumns(count: clients)
+        var outcome = Outcome()
+        columns.customerIndex.withUnsafeBufferPointer { client in
+            columns.day.withUnsafeBufferPointer { day in
+                columns.amountMinorUnits.withUnsafeBufferPointer { amount in
+                    columns.currency.withUnsafeBufferPointer { currency in
+                        columns.type.withUnsafeBufferPointer { type in
+                            columns.direction.withUnsafeBufferPointer { direction in
+                                table.withUnsafeBufferPointer { table in
+                                    typeMasks.withUnsafeBufferPointer { typeMasks in
+                                        ageMasks.withUnsafeBufferPointer { ageMasks in
+                                            guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
+                                                let amount = amount.baseAddress, let currency = currency.baseAddress,
+                                                let type = type.baseAddress, let direction = direction.baseAddress,
+                                                let table = table.baseAddress, let typeMasks = typeMasks.baseAddress,
+                                                let ageMasks = ageMasks.baseAddress
+                                            else { return }
+                                            let rows = Rows(
+                                                client: client, day: day, amount: amount, currency: currency,
+                                                type: type, direction: direction, table: table, typeMasks: typeMasks,
+                                                ageMasks: ageMasks, ageLimit: UInt32(ageLimit),
+                                                wantedCurrency: windows.selection.currency.packed,
+                                                clients: UInt32(clients), asOf: asOf, rfmDays: UInt32(windows.rfmDays),
+                                                sixDays: UInt32(
+                                                    clamping: windows.asOf.number - windows.sixMonthsStart.number),
+                                                recentDays: UInt32(windows.recentDays))
+                                            outcome = run(rows, count: n, into: &out)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try report(outcome, columns, windows: windows)
+        return out
+    }
+
+    /// Turns a pass's outcome into the error it stands for, if any: a bad client index, then a
+    /// negative amount, then (found by a checked recount) the first overflowing sum.
+    static func report(_ outcome: Outcome, _ columns: TransactionColumns, windows: ActivityWindows)
+        throws(ActivityError)
+    {
+        if outcome.badRow != .max {
+            throw ActivityError(
+                .invalidInput, row: outcome.badRow, field: "customerIndex", "the client index is outside customers")
+        }
+        if outcome.sums < 0, let row = columns.amountMinorUnits.firstIndex(where: { $0 < 0 }) {
+            throw ActivityError(
+                .negativeAmount, customer: columns.customers[Int(columns.customerIndex[row])], row: row,
+                field: "amountMinorUnits", "amounts are positive; the direction column says in or out")
+        }
+        if outcome.sums < 0 { try checkSums(columns, windows: windows) }
+    }
+
+    /// Pass over the rows on every core, then the merge of the workers' cells into the columns.
+    static func run(_ rows: Rows, count n: Int, into out: inout ActivityColumns) -> Outcome {
+        let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
+        let clients = Int(rows.clients)
+        let cells = (0..<ranges.count).map { _ in UnsafeMutablePointer<Cell>.allocate(capacity: max(clients, 1)) }
+        defer { for cell in cells { cell.deallocate() } }
+        let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
+        outcomes.initialize(repeating: Outcome(), count: ranges.count)
+        defer { outcomes.deallocate() }
+        let shared = UncheckedBox(value: (cells: cells, outcomes: outcomes))
+        Parallel.run(ranges.count) { k in
+            shared.value.cells[k].initialize(repeating: Cell(), count: max(clients, 1))
+            shared.value.outcomes[k] = pass(rows, ranges[k], shared.value.cells[k])
+        }
+        var outcome = Outcome()
+        for k in 0..<ranges.count {
+            outcome.badRow = min(outcome.badRow, outcomes[k].badRow)
+            outcome.sums |= outcomes[k].sums
+        }
+        guard outcome.badRow == .max else { return outcome }
+        outcome.sums |= merge(cells, clients: clients, into: &out)
+        return outcome
+    }
+
+    /// The hot loop: runs of one client (at most 32,767 rows, the width of a count lane)
+    /// accumulated in registers, flushed into its cell.
+    ///
+    /// Per row: six column loads, two independent mask loads (by type, by age) ANDed with the
+    /// currency's mask into the row's ``RowMask``, one add of packed counts,
+    /// three masked adds of the amount, two maxima and one OR, without branches but the run test.
+    /// Overflow: a run's amounts are ORed; when the largest possible amount times the run length
+    /// could reach 2^62, or an amount is negative, the run marks `sums` negative and the caller
+    /// checks exactly. Cell sums are checked by sign after each flush.
+    static func pass(_ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>) -> Outcome {
+        guard let typeMasks = r.typeMasks, let ageMasks = r.ageMasks else { return Outcome() }
+        var i = range.lowerBound
+        let end = range.upperBound
+        var sums: Int64 = 0
+        let asOf = r.asOf
+        let ageLimit = r.ageLimit
+        let wanted = r.wantedCurrency
+        let lane: UInt64 = (1 << 15) - 1
+        while i < end {
+            let c = r.client[i]
+            guard UInt32(bitPattern: c) < r.clients else { return Outcome(badRow: i, sums: sums) }
+            let start = i
+            let stop = min(end, i &+ 32_767)
+            var last = Int32.min
+            var counts: UInt64 = 0
+            var monetary: Int64 = 0
+            var leaving: Int64 = 0
+            var arriving: Int64 = 0
+            var largest: Int64 = 0
+            var amounts: Int64 = 0
+            repeat {
+                let d = r.day[i]
+                let a = r.amount[i]
+                let typeMask = typeMasks[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
+                let age = UInt32(bitPattern: asOf &- d)
+                let slot = age < ageLimit ? age : ageLimit &+ (age >> 31)
+                let currencyMask = r.currency[i] == wanted ? ~0 : RowMask.activity
+                let entry = typeMask & ageMasks[Int(slot)] & currencyMask
+                counts &+= entry & RowMask.counts
+                last = max(last, entry >> 63 != 0 ? d : .min)
+                monetary &+= a & (0 &- Int64(bitPattern: (entry >> 60) & 1))
+                let leaves = a & (0 &- Int64(bitPattern: (entry >> 61) & 1))
+                leaving &+= leaves
+                largest = max(largest, leaves)
+                arriving &+= a & (0 &- Int64(bitPattern: (entry >> 62) & 1))
+                amounts |= a
+                i &+= 1
+            } while i < stop && r.client[i] == c
+            // Every amount is below 2^bits and the run has fewer than 2^lengthBits rows.
+            let bits = Int64.bitWidth - amounts.leadingZeroBitCount
+            let lengthBits = Int.bitWidth - (i - start).leadingZeroBitCount
+            if bits + lengthBits > 62 { sums |= .min }
+            let cell = cells + Int(c)
+            cell.pointee.last = max(cell.pointee.last, last)
+            cell.pointee.frequency &+= Int32(truncatingIfNeeded: counts & lane)
+            cell.pointee.sixMonths &+= Int32(truncatingIfNeeded: (counts >> 15) & lane)
+            cell.pointee.recent &+= Int32(truncatingIfNeeded: (counts >> 30) & lane)
+            cell.pointee.previous &+= Int32(truncatingIfNeeded: (counts >> 45) & lane)
+            cell.pointee.monetary &+= monetary
+            cell.pointee.leaving &+= leaving
+            cell.pointee.arriving &+= arriving
+            cell.pointee.largest = max(cell.pointee.largest, largest)
+            sums |= cell.pointee.monetary | cell.pointee.leaving | cell.pointee.arriving
+        }
+        return Outcome(sums: sums)
+    }
+
+    /// Sums the workers' cells per client into the output columns, clients split across the cores;
+    /// returns the OR of the merged sums (negative if one overflowed).
+    static func merge(_ cells: [UnsafeMutablePointer<Cell>], clients: Int, into out: inout ActivityColumns) -> Int64 {
+        let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        var signs = [Int64](repeating: 0, count: parts.count)
+        out.lastDay.withUnsafeMutableBufferPointer { lastDay in
+            out.frequency.withUnsafeMutableBufferPointer { frequency in
+                out.monetary.withUnsafeMutableBufferPointer { monetary in
+                    out.sixMonths.withUnsafeMutableBufferPointer { sixMonths in
+                        out.recent.withUnsafeMutableBufferPointer { recent in
+                            out.previous.withUnsafeMutableBufferPointer { previous in
+                                out.leaving.withUnsafeMutableBufferPointer { leaving in
+                                    out.arriving.withUnsafeMutableBufferPointer { arriving in
+                                        out.largestLeaving.withUnsafeMutableBufferPointer { largest in
+                                            signs.withUnsafeMutableBufferPointer { signs in
+                                                let target = UncheckedBox(
+                                                    value: (
+                                                        lastDay, frequency, monetary, sixMonths, recent, previous,
+                                                        leaving,
+                                                        arriving, largest, cells, signs
+                                                    ))
+                                                Parallel.run(parts.count) { k in
+                                                    let o = target.value
+                                                    var sign: Int64 = 0
+                                                    for c in parts[k] {
+                                                        var cell = o.9[0][c]
+                                                        for w in o.9.indices.dropFirst() {
+                                                            let other = o.9[w][c]
+                                                            cell.last = max(cell.last, other.last)
+                                                            cell.frequency &+= other.frequency
+                                                            cell.sixMonths &+= other.sixMonths
+                                                            cell.recent &+= other.recent
+                                                            cell.previous &+= other.previous
+                                                            cell.monetary &+= other.monetary
+                                                            cell.leaving &+= other.leaving
+                                                            cell.arriving &+= other.arriving
+                                                            cell.largest = max(cell.largest, other.largest)
+                                                        }
+                                                        o.0[c] = cell.last
+                                                        o.1[c] = cell.frequency
+                                                        o.2[c] = cell.monetary
+                                                        o.3[c] = cell.sixMonths
+                                                        o.4[c] = cell.recent
+                                                        o.5[c] = cell.previous
+                                                        o.6[c] = cell.leaving
+                                                        o.7[c] = cell.arriving
+                                                        o.8[c] = cell.largest
+                                                        sign |= cell.monetary | cell.leaving | cell.arriving
+                                                    }
+                                                    o.10[k] = sign
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return signs.reduce(0, |)
+    }
+
+    /// Recounts the three money sums with overflow checks (only when the pass saw one overflow),
+    /// throwing for the first client whose sum overflows.
+    static func checkSums(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
+        let clients = columns.customers.count
+        var sums = [Int64](repeating: 0, count: 3 * clients)
+        let asOf = windows.asOf.number
+        let rfmStart = windows.rfmStart.number
+        let recentStart = windows.recentStart.number
+        let wanted = windows.selection.currency.packed
+        let fields = ["monetaryMinorUnits", "leavingMinorUnits", "arrivingMinorUnits"]
+        for i in 0..<columns.count where columns.day[i] <= asOf && columns.currency[i] == wanted {
+            guard let type = TransactionType(rawValue: columns.type[i]),
+                let direction = Direction(rawValue: columns.direction[i])
+            else { continue }
+            let bits = windows.classification(type: type, direction: direction)
+            let c = Int(columns.customerIndex[i])
+            let day = columns.day[i]
+            let counts = [
+                bits & 1 != 0 && day >= rfmStart, bits & 2 != 0 && day >= recentStart,
+                bits & 4 != 0 && day >= recentStart,
+            ]
+            for slot in 0..<3 where counts[slot] {
+                let (sum, overflow) = sums[3 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
+                guard !overflow else {
+                    throw ActivityError(
+                        .overflow, customer: columns.customers[c], row: i, field: fields[slot],
+                        "the client's sum overflows 64-bit minor units")
+                }
+                sums[3 * c + slot] = sum
+            }
+        }
+    }
+}
