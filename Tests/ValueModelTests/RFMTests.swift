@@ -160,6 +160,28 @@ struct RFMBookTests {
             #expect(book.segment[i] == RFMSegmentMap.segment(recency: Int(book.recencyScore[i]), fm: fm))
             #expect(book.layer[i] == RFMSegmentMap.layer(recency: Int(book.recencyScore[i]), fm: fm))
         }
+        // Re-scoring a client against the book's cuts gives the batch's scores for its own measures.
+        for i in 0..<12 {
+            let rescored = book.rescore(book.customers[i], book.activity.client(i))
+            #expect(rescored.recencyScore == Int(book.recencyScore[i]) && rescored.segment == book.segment[i])
+            #expect(rescored.frequencyScore == Int(book.frequencyScore[i]) && rescored.layer == book.layer[i])
+            #expect(rescored.monetaryScore == Int(book.monetaryScore[i]))
+        }
+        // One more purchase today moves client 9 (last seen 9 days ago, 10 purchases) to R 5 and F 5.
+        var fresh = book.activity.client(9)
+        fresh.lastDay = windows.asOf
+        fresh.frequency += 1
+        fresh.monetaryMinorUnits += 100
+        let moved = book.rescore("K9", fresh)
+        #expect(moved.recencyScore == 5 && moved.frequencyScore == 5 && moved.recencyDays == 0)
+        #expect(
+            book.rescore(
+                "K11",
+                ClientActivity(
+                    lastDay: nil, frequency: 0, monetaryMinorUnits: 0, sixMonthCount: 0, recentCount: 0,
+                    previousCount: 0,
+                    leavingMinorUnits: 0, arrivingMinorUnits: 0, largestLeavingMinorUnits: 0)
+            ).segment == .lost)
         let score = book.score(4)
         #expect(score.customer == "K4" && score.recencyDays == 4 && score.frequency == 5)
         #expect(score.monetary == Money(minorUnits: 3_000, currency: .cny))
@@ -210,6 +232,13 @@ struct RFMBookTests {
             #expect(Int(book.monetaryScore[i]) == m[k])
         }
         if let champion = book.segment.firstIndex(of: .champions) { print(book.score(champion).explanation) }
+        // The per-client value (scored from the cuts) agrees with the batch columns for every client.
+        for i in 0..<book.count {
+            let score = book.score(i)
+            #expect(score.cell == "\(book.recencyScore[i])\(book.frequencyScore[i])\(book.monetaryScore[i])")
+            #expect(score.segment == book.segment[i] && score.layer == book.layer[i])
+            #expect(score.isAtRisk == book.isAtRisk(i))
+        }
         // Every segment's count adds up, and the dormant clients of the synthetic bank are not champions.
         #expect(book.segmentCounts.values.reduce(0, +) == book.count)
         for (i, scenario) in TestBook.bank.scenarios.enumerated() where scenario.isDormant {

@@ -108,6 +108,9 @@ public struct ActivityAggregates: Sendable {
         largestLeavingMinorUnits = columns.largestLeaving
     }
 
+    /// ``sixMonthCount`` as numbers: the CVM's "transactions in the last 6 months" indicator column.
+    public var sixMonthCountColumn: [Double] { sixMonthCount.map { Double($0) } }
+
     /// Client `index`'s measures as a value.
     /// - Precondition: `index` is in `0..<count` (a programming error otherwise, not an input error).
     public func client(_ index: Int) -> ClientActivity {

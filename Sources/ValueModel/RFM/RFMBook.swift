@@ -207,19 +207,38 @@ public struct RFMBook: Sendable {
     /// Client `index`'s result with its explanation.
     /// - Precondition: `index` is in `0..<count` (a programming error otherwise).
     public func score(_ index: Int) -> RFMScore {
-        let client = activity.client(index)
-        let currency = windows.selection.currency
-        let active = client.frequency > 0
-        let text = explanation(index, client, currency: currency)
-        return RFMScore(
-            customer: customers[index], asOf: windows.asOf, windowDays: windows.rfmDays, isActive: active,
-            lastDay: client.lastDay, frequency: client.frequency,
-            monetary: Money(minorUnits: client.monetaryMinorUnits, currency: currency),
-            recencyScore: Int(recencyScore[index]), frequencyScore: Int(frequencyScore[index]),
-            monetaryScore: Int(monetaryScore[index]), explanation: text)
+        score(customers[index], activity.client(index))
     }
 
-    private func explanation(_ index: Int, _ client: ClientActivity, currency: CurrencyCode) -> String {
+    /// Scores one client's fresh measures against this book's cuts, without re-ranking the book:
+    /// the single-client path after an event (a new transaction moves this client, not the
+    /// cuts; re-run the batch to move them).
+    ///
+    /// ```swift
+    /// let fresh = try ClientActivity(transactions: clientTransactions, windows: book.windows)
+    /// let updated = book.rescore("C000042", fresh)
+    /// ```
+    /// - Complexity: O(1) plus the explanation text.
+    public func rescore(_ customer: CustomerID, _ fresh: ClientActivity) -> RFMScore {
+        score(customer, fresh)
+    }
+
+    private func score(_ customer: CustomerID, _ client: ClientActivity) -> RFMScore {
+        let currency = windows.selection.currency
+        let active = client.frequency > 0
+        let r = active ? recencyCuts.score(Int64(client.lastDay?.number ?? .min)) : 1
+        let f = active ? frequencyCuts.score(Int64(client.frequency)) : 1
+        let m = active ? monetaryCuts.score(client.monetaryMinorUnits) : 1
+        return RFMScore(
+            customer: customer, asOf: windows.asOf, windowDays: windows.rfmDays, isActive: active,
+            lastDay: client.lastDay, frequency: client.frequency,
+            monetary: Money(minorUnits: client.monetaryMinorUnits, currency: currency), recencyScore: r,
+            frequencyScore: f, monetaryScore: m, explanation: explanation(r, f, m, client, currency: currency))
+    }
+
+    private func explanation(_ r: Int, _ f: Int, _ m: Int, _ client: ClientActivity, currency: CurrencyCode)
+        -> String
+    {
         let asOf = windows.asOf
         let window = windows.rfmDays
         guard client.frequency > 0 else {
@@ -229,9 +248,6 @@ public struct RFMBook: Sendable {
             return "No transaction in the \(window)-day window to \(asOf) (\(last)): not ranked among the "
                 + "\(activeCount) active clients; scored R 1, F 1, M 1, segment lost, value layer dormant."
         }
-        let r = Int(recencyScore[index])
-        let f = Int(frequencyScore[index])
-        let m = Int(monetaryScore[index])
         let fm = RFMSegmentMap.fm(frequency: f, monetary: m)
         let recency = client.lastDay.map { $0.days(until: asOf) } ?? 0
         func levels(_ count: Int) -> String { (0..<count).map { String($0 + 2) }.joined(separator: "/") }
