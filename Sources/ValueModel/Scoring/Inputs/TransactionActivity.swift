@@ -48,7 +48,7 @@ public struct TransactionActivity: Hashable, Sendable {
                 "customerIndex, day, amountMinorUnits, currency, type and direction must have the same length")
         }
         let rowOfClient = Self.rowMap(columns.customers, customers)
-        let windows = ActivityWindows(asOf: asOf, derivation: derivation, currency: currency)
+        let windows = ScoringActivityWindows(asOf: asOf, derivation: derivation, currency: currency)
         let clients = customers.count
         let ranges = Parallel.ranges(n, minimumChunk: 1 << 18)
         let states = (0..<ranges.count).map { _ in ActivityCounters(clients: clients) }
@@ -146,7 +146,7 @@ public struct TransactionActivity: Hashable, Sendable {
 }
 
 /// The day bounds of the activity windows, as day numbers (a row counts when `day > bound`).
-struct ActivityWindows: Sendable {
+struct ScoringActivityWindows: Sendable {
     let asOf: Int32
     let window: Int32
     let fee: Int32
@@ -225,7 +225,7 @@ struct ActivityRows {
     let rowOfClient: UnsafeBufferPointer<Int32>
 
     /// Counts `range` into `state`; returns the first bad row, if any.
-    func count(_ range: Range<Int>, _ w: ActivityWindows, into state: ActivityCounters) -> ActivityProblem {
+    func count(_ range: Range<Int>, _ w: ScoringActivityWindows, into state: ActivityCounters) -> ActivityProblem {
         let clients = rowOfClient.count
         for i in range {
             let d = day[i]
