@@ -1,4 +1,5 @@
 import CustomerModel
+import Foundation
 
 /// Parses rule text into ``RuleFileSyntax``, reporting every syntax error with its line and column.
 ///
@@ -68,7 +69,7 @@ public struct RuleParser: Sendable {
     public static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
         var parser = RuleParser(text)
         let file = parser.parseFile()
-        return (file, parser.diagnostics)
+        return (file, parser.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset })
     }
 
     // MARK: Tokens
@@ -732,7 +733,11 @@ public struct RuleParser: Sendable {
                     }
                     result.append(.expression(expression))
                 } catch {
-                    diagnostics += inner.diagnostics
+                    diagnostics += inner.diagnostics.map { diagnostic in
+                        var d = diagnostic
+                        d.message = d.message.replacingOccurrences(of: "the end of the text", with: "the closing '}'")
+                        return d
+                    }
                     nodes = inner.nodes
                     throw Failure()
                 }
