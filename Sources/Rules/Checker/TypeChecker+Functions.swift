@@ -18,6 +18,10 @@ extension TypeChecker {
         guard let definition = catalogue[name] else {
             let windowed = catalogue.definitions.values.filter(\.takesWindow).map(\.name).sorted()
             let suggestion = EditDistance.closest(to: name, in: Self.functionNames + windowed)
+            if name.contains(".") || suggestion.map(windowed.contains) == true {
+                error(.unknownFact, calleeRange, "unknown fact '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+                return nil
+            }
             error(
                 .unknownFunction, calleeRange,
                 "unknown function '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? ""); functions are sum, count, min, max, avg, days_since, days_until and facts over a window such as aum.change(30d)")
