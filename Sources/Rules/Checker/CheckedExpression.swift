@@ -44,6 +44,8 @@ struct Checked: Hashable, Sendable {
         /// A field of an activity row (only inside `where`).
         case rowField(RowField)
         case negate(Checked)
+        /// A day moved by a written duration: calendar months and years, business days of the calendar.
+        case shiftDay(Checked, DurationLiteral, backwards: Bool)
         case arithmetic(BinaryOperator, Checked, Checked, Arithmetic)
         /// An int value read as a double.
         case toDouble(Checked)
@@ -64,7 +66,7 @@ struct Checked: Hashable, Sendable {
     /// Sub-expressions, for walks.
     var children: [Checked] {
         switch op {
-        case .negate(let a), .toDouble(let a), .not(let a): [a]
+        case .negate(let a), .toDouble(let a), .not(let a), .shiftDay(let a, _, _): [a]
         case .member(let a, _, _), .hasTag(let a, _, _), .isMissing(let a, _): [a]
         case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): [a, b]
         default: []

@@ -66,10 +66,13 @@ extension TypeChecker {
             return make(.percent, .double, double(l), double(r))
         case (.add, .duration, .duration), (.subtract, .duration, .duration):
             return make(.duration, .int, l, r)
-        case (.add, .day, .duration), (.subtract, .day, .duration):
-            return make(.day, .int, l, r)
-        case (.add, .duration, .day):
-            return make(.day, .int, r, l)
+        case (.add, .day, .duration), (.subtract, .day, .duration), (.add, .duration, .day):
+            let (day, duration) = l.type == .day ? (l, r) : (r, l)
+            // A written duration moves a date by calendar months or business days; a computed one by days.
+            if case .durationDays(let literal) = duration.op {
+                return Checked(.shiftDay(day, literal, backwards: op == .subtract), .day, range)
+            }
+            return make(.day, .int, day, duration)
         case (.subtract, .day, .day):
             return make(.duration, .int, l, r)
         default:

@@ -105,7 +105,9 @@ struct TypeChecker {
                 guard let l, let r else { return nil }
                 return Checked(op == .and ? .and(l, r) : .or(l, r), .bool, range)
             }
-            guard let (l, r) = pair(left, right) else { return nil }
+            // A bare number next to money is money in + and - and comparisons, but a factor in * and /.
+            let scaling = op == .multiply || op == .divide
+            guard let (l, r) = scaling ? unhinted(left, right) : pair(left, right) else { return nil }
             return op.isComparison ? compare(op, l, r, range: range) : arithmetic(op, l, r, range: range)
         case .membership(let element, let collection, let negated):
             return membership(element, collection, negated: negated, range: range)
@@ -142,6 +144,14 @@ struct TypeChecker {
         }
         let l = check(left)
         let r = check(right, hint: l?.type)
+        guard let l, let r else { return nil }
+        return (l, r)
+    }
+
+    /// Checks both operands on their own (bare numbers are plain numbers).
+    mutating func unhinted(_ left: Expression, _ right: Expression) -> (Checked, Checked)? {
+        let l = check(left)
+        let r = check(right)
         guard let l, let r else { return nil }
         return (l, r)
     }

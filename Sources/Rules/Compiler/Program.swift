@@ -33,6 +33,8 @@ enum OpCode: UInt8, Sendable {
     case truth
     /// Boolean and, or, not, equality.
     case and, or, not, boolEqual, boolNotEqual
+    /// Move day register `a` by the program's duration `b` (`cmp` 1: backwards) on the bank calendar.
+    case shiftDay
     /// Fill an int register with the immediate.
     case constI
     /// Fill a double register with the immediate (bits).
@@ -102,6 +104,8 @@ struct Program: Sendable {
     var dynamics: [DynamicConstant] = []
     /// Sorted constant sets for `memberI` (as Int64) and `memberD` (as Double bits).
     var sets: [[Int64]] = []
+    /// Durations for `shiftDay`.
+    var durations: [DurationLiteral] = []
     var result: Register = .bool(0)
     /// The fact columns the program reads, for the frame builder.
     var intColumns: [Int] { intSources.compactMap { if case .column(let c) = $0 { c } else { nil } } }

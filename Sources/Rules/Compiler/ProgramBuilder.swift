@@ -190,6 +190,17 @@ struct ProgramBuilder {
             guard case .int(let r) = newInt() else { return operand }
             emit(Instruction(op: .negI, dst: r, a: a))
             return .register(.int(r))
+        case .shiftDay(let inner, let literal, let backwards):
+            let a = intRegister(compile(inner))
+            guard case .int(let r) = newInt() else { return .int(FactFrame.missingInt) }
+            if literal.unit == .days || literal.unit == .weeks {
+                let days = Int64(literal.amount) * (literal.unit == .weeks ? 7 : 1)
+                emit(Instruction(op: .addI, immediate: true, dst: r, a: a, k: backwards ? -days : days))
+            } else {
+                program.durations.append(literal)
+                emit(Instruction(op: .shiftDay, cmp: backwards ? 1 : 0, dst: r, a: a, b: Int32(program.durations.count - 1)))
+            }
+            return .register(.int(r))
         case .toDouble(let inner):
             let operand = compile(inner)
             if case .int(let v) = operand { return .double(Double(v)) }

@@ -66,7 +66,7 @@ public struct RuleSet: Sendable {
         guard rule.isEffective(on: evaluation.day) else { return false }
         guard let program = rule.condition else { return true }
         var machine = ScalarMachine()
-        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row)
+        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
         guard case .bool(let r) = program.result else { return false }
         return machine.bools[Int(r)]
     }
@@ -81,7 +81,7 @@ public struct RuleSet: Sendable {
         }
         var machine = ScalarMachine()
         func value(_ program: Program, _ type: FactType) -> FactValue {
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row)
+            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
             switch program.result {
             case .tags(let c): return frame.value(of: FactLayout.Column(type: .tagset, index: Int(c)), row: row)
             case let register: return machine.value(.register(register), type: type, frame: frame, row: row, on: evaluation)
@@ -131,7 +131,7 @@ public struct RuleSet: Sendable {
         var machine = ScalarMachine()
         return rule.dedupePrograms.map { entry in
             guard let (program, type) = entry else { return frame.clients[row].map { .text($0.rawValue) } ?? .missing }
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row)
+            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
             return machine.value(.register(program.result), type: type, frame: frame, row: row, on: evaluation)
         }
     }
@@ -151,7 +151,7 @@ public struct RuleSet: Sendable {
                 condition: nil)
         }
         var machine = ScalarMachine()
-        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row)
+        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
         func holds(_ operand: Operand) -> Bool {
             switch operand {
             case .register(.bool(let r)): machine.bools[Int(r)]

@@ -1,3 +1,5 @@
+import CustomerModel
+
 /// Runs a program for one row of a frame: the path for single events, actions, placeholders
 /// and explanations. Every register keeps its value afterwards, so an explanation can read them.
 struct ScalarMachine {
@@ -5,7 +7,7 @@ struct ScalarMachine {
     var doubles: [Double] = []
     var bools: [Bool] = []
 
-    mutating func run(_ program: Program, code: [Instruction], frame: FactFrame, row: Int) {
+    mutating func run(_ program: Program, code: [Instruction], frame: FactFrame, row: Int, calendar: BankCalendar) {
         let rows = frame.rowCount
         if ints.count < program.intSources.count { ints = [Int64](repeating: 0, count: program.intSources.count) }
         if doubles.count < program.doubleSources.count { doubles = [Double](repeating: 0, count: program.doubleSources.count) }
@@ -58,6 +60,8 @@ struct ScalarMachine {
             case .not: bools[d] = !bools[a]
             case .boolEqual: bools[d] = bools[a] == bools[b]
             case .boolNotEqual: bools[d] = bools[a] != bools[b]
+            case .shiftDay:
+                ints[d] = Semantics.shift(ints[a], by: program.durations[b], backwards: instruction.cmp == 1, on: calendar)
             case .constI: ints[d] = k
             case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
             case .constB: bools[d] = k != 0

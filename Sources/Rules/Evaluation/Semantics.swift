@@ -1,3 +1,5 @@
+import CustomerModel
+
 /// The value semantics every evaluator shares, so the scalar, batch and explain paths agree.
 ///
 /// **Missing values.** An int-stored value is missing when it is `Int64.min`, a double when it is
@@ -72,6 +74,22 @@ enum Semantics {
         case 4: return a > b
         default: return a >= b
         }
+    }
+
+    /// Day number `a` moved by `literal` (backwards when told) on `calendar`; missing stays missing.
+    static func shift(_ a: Int64, by literal: DurationLiteral, backwards: Bool, on calendar: BankCalendar) -> Int64 {
+        guard a != missing, let number = Int32(exactly: a) else { return missing }
+        let day = Day(number: number)
+        let n = backwards ? -literal.amount : literal.amount
+        let moved: Day
+        switch literal.unit {
+        case .days: moved = day.adding(days: n)
+        case .weeks: moved = day.adding(days: 7 * n)
+        case .months: moved = day.adding(months: n)
+        case .years: moved = day.adding(months: 12 * n)
+        case .businessDays: moved = calendar.adding(businessDays: n, to: day)
+        }
+        return Int64(moved.number)
     }
 
     /// Whether sorted `set` contains `value` (binary search; the sets are short).
