@@ -13,3 +13,6 @@ if which == "memory" || which == "export" || which == "all" {
 if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000, samples: 20_000)
 }
+if which == "rules" || which == "all" {
+    try RulesBenchmarks.run()
+}

@@ -36,6 +36,20 @@ public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     /// The rule's name.
     public var id: String { name }
 
+    /// Every program of the rule (condition, placeholders, parameters, de-duplication keys).
+    var programs: [Program] {
+        var all = condition.map { [$0] } ?? []
+        for action in actionPrograms {
+            switch action {
+            case .notify(_, _, let template?), .task(_, let template, _):
+                for case .value(let program, _) in template.parts { all.append(program) }
+            case .openProcess(_, let parameters): all += parameters.map(\.program)
+            default: break
+            }
+        }
+        return all + dedupePrograms.compactMap { $0?.program }
+    }
+
     /// Whether the rule applies on `day` (within its effective dates).
     public func isEffective(on day: Day) -> Bool {
         if let from = effectiveFrom, day < from { return false }

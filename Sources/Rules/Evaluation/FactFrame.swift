@@ -143,6 +143,21 @@ public struct FactFrame: Sendable {
         ints.replaceSubrange((column.index * rowCount)..<((column.index + 1) * rowCount), with: values)
     }
 
+    /// Gives every text constant of `programs` a code and every tag they test a bitmap, so code
+    /// bound once stays valid however many values are set later (the engine binds once per day).
+    mutating func prepare(for programs: [Program]) {
+        for program in programs {
+            for instruction in program.code where instruction.dynamic >= 0 {
+                guard case .text(let text) = program.dynamics[Int(instruction.dynamic)] else { continue }
+                let code = dictionary.code(for: text)
+                if instruction.op == .hasTag, tagIndex[Int(instruction.a)][code] == nil {
+                    tagIndex[Int(instruction.a)][code] = tagBitmaps.count
+                    tagBitmaps.append([UInt64](repeating: 0, count: (rowCount + 63) / 64))
+                }
+            }
+        }
+    }
+
     private mutating func clearTags(column: Int, row: Int) {
         for bitmap in tagIndex[column].values { tagBitmaps[bitmap].clearBit(row) }
     }

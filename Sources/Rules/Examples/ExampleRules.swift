@@ -4,7 +4,7 @@
 ///
 /// It compiles against the standard ``FactCatalogue`` and serves as the reference example of the
 /// language. Compile it with ``compiled(catalogue:)`` or read ``text``.
-public enum ExampleRules {
+public enum ExampleRules: Sendable {
     /// The file name diagnostics use for the example set.
     public static let fileName = "private-banking.rules"
 

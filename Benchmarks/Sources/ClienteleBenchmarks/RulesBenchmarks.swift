@@ -1,0 +1,130 @@
+import CustomerModel
+import Foundation
+import Rules
+
+/// The rule language: compiling a large rule set, and the daily schedule evaluating it for a
+/// whole book on the batch path.
+enum RulesBenchmarks {
+    /// A deterministic generator (SplitMix64) for rule texts and fact values.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    }
+
+    /// `count` daily rules with varied conditions over the catalogue's common facts, aggregates,
+    /// windows, tags and templates (as a bank's rule book looks: many rules, shared facts).
+    static func ruleText(count: Int, seed: UInt64 = 42) -> String {
+        var g = Generator(state: seed)
+        let tiers = ["core", "key", "potential", "ecosystem", "none"]
+        let appetites = ["conservative", "steady", "balanced", "growth", "aggressive"]
+        let conditions: [(inout Generator) -> String] = [
+            { g in "aum > \(1 + g.below(20))m and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
+            { g in "aum.change(30d) < -\(5 + g.below(30))% and risk_appetite >= \(g.pick(appetites))" },
+            { g in
+                "count(transactions where direction = outflow, 30d) >= \(2 + g.below(20)) or sum(transactions where type = transfer_out, 30d) > \(100 + g.below(900))k"
+            },
+            { g in "days_since(last contact) > \(30 + g.below(150))d and not churn.risk" },
+            { g in "\"\(g.pick(["vip", "frequent flyer", "golf", "investor", "family office"]))\" in tags and score > \(40 + g.below(50))" },
+            { g in "age >= \(30 + g.below(40)) and marital_status = married and children >= \(1 + g.below(2))" },
+            { g in "aum.deposits / aum > \(30 + g.below(60))% and aum > \(500 + g.below(5000))k" },
+            { g in "score.change(90d) < -\(3 + g.below(20)) and tier != none and value_layer in [high_value, growing]" },
+            { g in "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or clv > \(1 + g.below(9))m" },
+            { g in "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k and consent.marketing" },
+        ]
+        var text = ""
+        for i in 0..<count {
+            let condition = conditions[i % conditions.count](&g)
+            let extra = g.below(3) == 0 ? " and credit_rating >= \(g.pick(["bbb", "a", "aa"]))" : ""
+            text += """
+                rule "generated \(i)"
+                  version \(1 + g.below(5))
+                  priority \(g.below(100))
+                  when daily at 08:\(10 + g.below(40))
+                  if \(condition)\(extra)
+                  then notify(rm, \(g.pick(["sms", "app", "email"])), "Client {name} (AUM {aum}) matched rule \(i)"), flag("rule \(i)")
+                  cooldown \(1 + g.below(60))d
+                end
+
+                """
+        }
+        return text
+    }
+
+    /// A frame of `rows` clients with every fact the rules read filled with seeded values
+    /// (about one value in ten missing).
+    static func frame(for rules: RuleSet, rows: Int, seed: UInt64 = 7) throws -> FactFrame {
+        var g = Generator(state: seed)
+        var frame = rules.makeFrame(rows: rows)
+        let tagNames = ["vip", "frequent flyer", "golf", "investor", "family office", "retired", "expat"]
+        for key in rules.layout.keys {
+            guard let type = rules.layout.type(of: key) else { continue }
+            switch type {
+            case .number, .percent:
+                let values = (0..<rows).map { _ -> Double in
+                    if g.below(10) == 0 { return .nan }
+                    return type == .percent ? Double(g.below(200)) / 100 - 1 : Double(g.below(100)) - (key.description.contains("change") ? 50 : 0)
+                }
+                try frame.setColumn(key, doubles: values)
+            case .tagset:
+                for row in 0..<rows {
+                    let tags = tagNames.filter { _ in g.below(4) == 0 }
+                    try frame.set(key, row: row, to: .tags(tags))
+                }
+            case .text:
+                for row in 0..<rows { try frame.set(key, row: row, to: .text("Client \(row)")) }
+            default:
+                let values = (0..<rows).map { _ -> Int64 in
+                    if g.below(10) == 0 { return Int64.min }
+                    switch type {
+                    case .money: return Int64(g.below(2_000_000_000))
+                    case .enumeration(let e): return Int64(g.below(e.values.count))
+                    case .bool: return Int64(g.below(2))
+                    case .duration: return Int64(g.below(400))
+                    case .day: return Int64(20_000 + g.below(3_000))
+                    default: return Int64(g.below(key.description.hasPrefix("rfm") ? 6 : 80))
+                    }
+                }
+                try frame.setColumn(key, ints: values)
+            }
+        }
+        return frame
+    }
+
+    /// Compiling `count` rules, then the daily schedule over `clients` clients.
+    static func run(count: Int = 500, clients: Int = 100_000, repetitions: Int = 15) throws {
+        let text = ruleText(count: count)
+        let compiler = RuleCompiler()
+        var rules = try compiler.compile(text)
+        let compile = try (0..<repetitions).map { _ -> Double in
+            let start = ContinuousClock.now
+            rules = try compiler.compile(text)
+            return Harness.seconds(ContinuousClock.now - start)
+        }
+        Harness.report(
+            "Rules: compile \(count) rules (\(text.utf8.count / 1024) KB)",
+            "median \(Harness.format(Harness.median(compile) * 1000, 2)) ms, best \(Harness.format((compile.min() ?? 0) * 1000, 2)) ms (target < 50 ms); \(rules.layout.keys.count) fact columns")
+        let frame = try frame(for: rules, rows: clients)
+        let day = EvaluationDay(Day(year: 2026, month: 6, day: 30)!, calendar: .china)
+        var matches = 0
+        let batch = try (0..<repetitions).map { _ -> Double in
+            let start = ContinuousClock.now
+            let result = try rules.evaluate(frame, on: day)
+            let elapsed = Harness.seconds(ContinuousClock.now - start)
+            matches = result.count
+            return elapsed
+        }
+        let evaluations = Double(count * clients)
+        let median = Harness.median(batch)
+        Harness.report(
+            "Rules: daily batch, \(count) rules x \(clients / 1000)k clients",
+            "median \(Harness.format(median * 1000, 1)) ms, best \(Harness.format((batch.min() ?? 0) * 1000, 1)) ms (target < 200 ms on 2 cores); \(Harness.format(evaluations / median / 1e6, 0))M rule evaluations/s; \(matches) matches")
+    }
+}
