@@ -164,10 +164,11 @@ extension RuleEngine {
         let literal = DurationLiteral(streak.count, streak.unit)
         for row in 0..<records.count {
             let last = activity[row].last[slot]
-            // With no activity on record, the streak counts from onboarding (or the engine's start).
+            // With no activity on record, the streak counts from onboarding (or the engine's start). A streak
+            // completed before the engine's first tick fires on that tick, once.
             let since = last != Int32.min ? last : (records[row].profile.onboardedOn ?? origin).number
             let completes = Semantics.shift(Int64(since), by: literal, backwards: false, on: calendar)
-            guard completes == Int64(day.number) else { continue }
+            guard completes <= Int64(day.number) else { continue }
             let key = RuleClient(rule: index, row: row)
             guard streakFired[key] != since else { continue }
             streakFired[key] = since
