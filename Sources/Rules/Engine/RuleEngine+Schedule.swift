@@ -81,7 +81,7 @@ extension RuleEngine {
         var firings: [RuleFiring] = []
         for (k, index) in chosen.enumerated() {
             let cause = rules.rules[index].trigger.description
-            for row in matches[k] {
+            for row in matches.rows(k) {
                 if let firing = fire(index, row: Int(row), at: at, day: day, cause: cause) { firings.append(firing) }
             }
         }

@@ -15,6 +15,8 @@ enum BatchMachine {
         var doublePlaces: [Int]
         var boolCount: Int
         var sets: [[Int64]]
+        /// For sets whose values all lie in 0..<64 (enumeration positions): the set as a bit mask.
+        var masks: [UInt64?]
         var durations: [DurationLiteral]
         /// The result's bool register, or -1 when the rule has no condition (every row matches).
         var result: Int32
@@ -26,6 +28,7 @@ enum BatchMachine {
                 doublePlaces = []
                 boolCount = 0
                 sets = []
+                masks = []
                 durations = []
                 result = -1
                 return
@@ -51,6 +54,10 @@ enum BatchMachine {
             }
             boolCount = program.boolCount
             sets = program.sets
+            masks = program.sets.map { set in
+                guard set.allSatisfy({ $0 >= 0 && $0 < 64 }) else { return nil }
+                return set.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            }
             durations = program.durations
             result = r
         }
@@ -60,31 +67,33 @@ enum BatchMachine {
     }
 
     /// The matching rows of each plan, in row order.
-    static func run(_ plans: [Plan], frame: FactFrame, calendar: BankCalendar) -> [[Int32]] {
+    static func run(_ plans: [Plan], frame: FactFrame, calendar: BankCalendar) -> MatchBitmaps {
         let rows = frame.rowCount
-        guard rows > 0 else { return plans.map { _ in [] } }
-        let ranges = Workers.ranges(rows, minimumChunk: 4 * chunk)
-        var results = [[[Int32]]](repeating: [], count: ranges.count)
+        guard rows > 0 else { return MatchBitmaps(words: 0, bits: []) }
+        // Workers take whole chunks, so each writes whole 64-bit words of the match bitmaps.
+        let chunks = (rows + chunk - 1) / chunk
+        let ranges = Workers.ranges(chunks, minimumChunk: 4).map { ($0.lowerBound * chunk)..<min(rows, $0.upperBound * chunk) }
+        let words = (rows + 63) / 64
+        var bitmaps = [UInt64](repeating: 0, count: words * plans.count)
         frame.ints.withUnsafeBufferPointer { ints in
             frame.doubles.withUnsafeBufferPointer { doubles in
-                let shared = UncheckedSendable((ints, doubles))
-                results.withUnsafeMutableBufferPointer { output in
-                    let out = UncheckedSendable(output)
+                bitmaps.withUnsafeMutableBufferPointer { bits in
+                    let shared = UncheckedSendable((ints, doubles, bits))
                     Workers.run(ranges.count) { k in
-                        out.value[k] = evaluate(
-                            plans, rows: ranges[k], ints: shared.value.0, doubles: shared.value.1, frame: frame,
-                            calendar: calendar)
+                        evaluate(
+                            plans, rows: ranges[k], ints: shared.value.0, doubles: shared.value.1,
+                            matches: shared.value.2, words: words, frame: frame, calendar: calendar)
                     }
                 }
             }
         }
-        return (0..<plans.count).map { p in results.flatMap { $0[p] } }
+        return MatchBitmaps(words: words, bits: bitmaps)
     }
 
     private static func evaluate(
         _ plans: [Plan], rows: Range<Int>, ints: UnsafeBufferPointer<Int64>, doubles: UnsafeBufferPointer<Double>,
-        frame: FactFrame, calendar: BankCalendar
-    ) -> [[Int32]] {
+        matches: UnsafeMutableBufferPointer<UInt64>, words: Int, frame: FactFrame, calendar: BankCalendar
+    ) {
         let maxInts = plans.map(\.intPlaces.count).max() ?? 0
         let maxDoubles = plans.map(\.doublePlaces.count).max() ?? 0
         let maxBools = plans.map(\.boolCount).max() ?? 0
@@ -105,13 +114,14 @@ enum BatchMachine {
         let intBase = UnsafeMutablePointer(mutating: ints.baseAddress ?? UnsafePointer(intScratch))
         let doubleBase = UnsafeMutablePointer(mutating: doubles.baseAddress ?? UnsafePointer(doubleScratch))
         for b in 0..<maxBools { B[b] = boolScratch + b * chunk }
-        var matches = [[Int32]](repeating: [], count: plans.count)
+        guard let bits = matches.baseAddress else { return }
         var start = rows.lowerBound
         while start < rows.upperBound {
             let n = min(chunk, rows.upperBound - start)
             for (p, plan) in plans.enumerated() {
+                let out = bits + p * words + start / 64
                 if plan.result < 0 {
-                    matches[p].append(contentsOf: (start..<(start + n)).lazy.map { Int32($0) })
+                    for i in 0..<n { out[i >> 6] |= 1 << UInt64(i & 63) }
                     continue
                 }
                 for (r, place) in plan.intPlaces.enumerated() {
@@ -125,11 +135,29 @@ enum BatchMachine {
                         instruction, n: n, start: start, I: I, D: D, B: B, plan: plan, frame: frame, calendar: calendar)
                 }
                 let result = B[Int(plan.result)]
-                for i in 0..<n where result[i] != 0 { matches[p].append(Int32(start + i)) }
+                // Pack 64 results into each word of the plan's match bitmap.
+                var w = 0
+                while w * 64 < n {
+                    var word: UInt64 = 0
+                    let count = min(64, n - w * 64)
+                    let base = result + w * 64
+                    var j = 0
+                    while j + 8 <= count {
+                        // Gather the low bit of 8 bytes into 8 bits with one multiply.
+                        let x = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x0101_0101_0101_0101
+                        word |= ((x &* 0x0102_0408_1020_4080) >> 56) << UInt64(j)
+                        j += 8
+                    }
+                    while j < count {
+                        word |= UInt64(base[j] & 1) << UInt64(j)
+                        j += 1
+                    }
+                    out[w] = word
+                    w += 1
+                }
             }
             start += n
         }
-        return matches
     }
 
     @inline(__always)
@@ -209,23 +237,24 @@ enum BatchMachine {
             let a = I[Int(ins.a)]
             let out = B[Int(ins.dst)]
             if ins.immediate {
+                // Constants are never missing; `a != M` keeps missing values out of <, <=, != and >=.
                 switch ins.cmp {
-                case 0: fill(out, n) { a[$0] == k && a[$0] != M }
-                case 1: fill(out, n) { a[$0] != k && a[$0] != M }
-                case 2: fill(out, n) { a[$0] < k && a[$0] != M }
-                case 3: fill(out, n) { a[$0] <= k && a[$0] != M }
-                case 4: fill(out, n) { a[$0] > k }
-                default: fill(out, n) { a[$0] >= k && a[$0] != M }
+                case 0: for i in 0..<n { out[i] = a[i] == k ? 1 : 0 }
+                case 1: for i in 0..<n { out[i] = (a[i] != k ? 1 : 0) & (a[i] != M ? 1 : 0) }
+                case 2: for i in 0..<n { out[i] = (a[i] < k ? 1 : 0) & (a[i] != M ? 1 : 0) }
+                case 3: for i in 0..<n { out[i] = (a[i] <= k ? 1 : 0) & (a[i] != M ? 1 : 0) }
+                case 4: for i in 0..<n { out[i] = a[i] > k ? 1 : 0 }
+                default: for i in 0..<n { out[i] = (a[i] >= k ? 1 : 0) & (a[i] != M ? 1 : 0) }
                 }
             } else {
                 let b = I[Int(ins.b)]
                 switch ins.cmp {
-                case 0: fill(out, n) { a[$0] == b[$0] && a[$0] != M }
-                case 1: fill(out, n) { a[$0] != b[$0] && a[$0] != M && b[$0] != M }
-                case 2: fill(out, n) { a[$0] < b[$0] && a[$0] != M }
-                case 3: fill(out, n) { a[$0] <= b[$0] && a[$0] != M && b[$0] != M }
-                case 4: fill(out, n) { a[$0] > b[$0] && b[$0] != M }
-                default: fill(out, n) { a[$0] >= b[$0] && a[$0] != M && b[$0] != M }
+                case 0: for i in 0..<n { out[i] = (a[i] == b[i] ? 1 : 0) & (a[i] != M ? 1 : 0) }
+                case 1: for i in 0..<n { out[i] = (a[i] != b[i] ? 1 : 0) & (a[i] != M ? 1 : 0) & (b[i] != M ? 1 : 0) }
+                case 2: for i in 0..<n { out[i] = (a[i] < b[i] ? 1 : 0) & (a[i] != M ? 1 : 0) }
+                case 3: for i in 0..<n { out[i] = (a[i] <= b[i] ? 1 : 0) & (a[i] != M ? 1 : 0) & (b[i] != M ? 1 : 0) }
+                case 4: for i in 0..<n { out[i] = (a[i] > b[i] ? 1 : 0) & (b[i] != M ? 1 : 0) }
+                default: for i in 0..<n { out[i] = (a[i] >= b[i] ? 1 : 0) & (a[i] != M ? 1 : 0) & (b[i] != M ? 1 : 0) }
                 }
             }
         case .cmpD:
@@ -234,30 +263,42 @@ enum BatchMachine {
             let out = B[Int(ins.dst)]
             if ins.immediate {
                 switch ins.cmp {
-                case 0: fill(out, n) { a[$0] == kd }
-                case 1: fill(out, n) { a[$0] != kd && !a[$0].isNaN && !kd.isNaN }
-                case 2: fill(out, n) { a[$0] < kd }
-                case 3: fill(out, n) { a[$0] <= kd }
-                case 4: fill(out, n) { a[$0] > kd }
-                default: fill(out, n) { a[$0] >= kd }
+                case 0: for i in 0..<n { out[i] = a[i] == kd ? 1 : 0 }
+                case 1: for i in 0..<n { out[i] = (a[i] != kd ? 1 : 0) & (a[i] == a[i] ? 1 : 0) & (kd == kd ? 1 : 0) }
+                case 2: for i in 0..<n { out[i] = a[i] < kd ? 1 : 0 }
+                case 3: for i in 0..<n { out[i] = a[i] <= kd ? 1 : 0 }
+                case 4: for i in 0..<n { out[i] = a[i] > kd ? 1 : 0 }
+                default: for i in 0..<n { out[i] = a[i] >= kd ? 1 : 0 }
                 }
             } else {
                 let b = D[Int(ins.b)]
                 switch ins.cmp {
-                case 0: fill(out, n) { a[$0] == b[$0] }
-                case 1: fill(out, n) { a[$0] != b[$0] && !a[$0].isNaN && !b[$0].isNaN }
-                case 2: fill(out, n) { a[$0] < b[$0] }
-                case 3: fill(out, n) { a[$0] <= b[$0] }
-                case 4: fill(out, n) { a[$0] > b[$0] }
-                default: fill(out, n) { a[$0] >= b[$0] }
+                case 0: for i in 0..<n { out[i] = a[i] == b[i] ? 1 : 0 }
+                case 1: for i in 0..<n { out[i] = (a[i] != b[i] ? 1 : 0) & (a[i] == a[i] ? 1 : 0) & (b[i] == b[i] ? 1 : 0) }
+                case 2: for i in 0..<n { out[i] = a[i] < b[i] ? 1 : 0 }
+                case 3: for i in 0..<n { out[i] = a[i] <= b[i] ? 1 : 0 }
+                case 4: for i in 0..<n { out[i] = a[i] > b[i] ? 1 : 0 }
+                default: for i in 0..<n { out[i] = a[i] >= b[i] ? 1 : 0 }
                 }
             }
         case .memberI:
             let a = I[Int(ins.a)]
             let out = B[Int(ins.dst)]
             let negated = ins.cmp == 1
-            plan.sets[Int(ins.b)].withUnsafeBufferPointer { set in
-                fill(out, n) { a[$0] != M && Semantics.contains(set, a[$0]) != negated }
+            if let mask = plan.masks[Int(ins.b)] {
+                // Small values (enumeration positions): one shift and mask per row; missing and
+                // out-of-range values are not members (and `not in` is still false for missing).
+                let flip: UInt8 = negated ? 1 : 0
+                for i in 0..<n {
+                    let v = a[i]
+                    let inRange = UInt64(bitPattern: v) < 64
+                    let bit = UInt8(truncatingIfNeeded: (mask >> (UInt64(bitPattern: v) & 63)) & 1) & (inRange ? 1 : 0)
+                    out[i] = (bit ^ flip) & (v != M ? 1 : 0)
+                }
+            } else {
+                plan.sets[Int(ins.b)].withUnsafeBufferPointer { set in
+                    fill(out, n) { a[$0] != M && Semantics.contains(set, a[$0]) != negated }
+                }
             }
         case .memberD:
             let a = D[Int(ins.a)]
@@ -329,4 +370,38 @@ enum BatchMachine {
             for i in 0..<n { out[i] = value }
         }
     }
+}
+
+/// One bitmap of matching rows per evaluated rule, `words` 64-bit words each.
+struct MatchBitmaps: Sendable {
+    let words: Int
+    let bits: [UInt64]
+
+    /// The rows of plan `p`, ascending.
+    func rows(_ p: Int) -> [Int32] {
+        let base = p * words
+        var count = 0
+        for w in 0..<words { count += bits[base + w].nonzeroBitCount }
+        var result = [Int32]()
+        result.reserveCapacity(count)
+        for w in 0..<words {
+            var word = bits[base + w]
+            while word != 0 {
+                result.append(Int32(w * 64 + word.trailingZeroBitCount))
+                word &= word &- 1
+            }
+        }
+        return result
+    }
+
+    /// How many rows plan `p` matched.
+    func count(_ p: Int) -> Int {
+        let base = p * words
+        var count = 0
+        for w in 0..<words { count += bits[base + w].nonzeroBitCount }
+        return count
+    }
+
+    /// Whether plan `p` matched `row`.
+    func contains(_ p: Int, row: Int) -> Bool { bits[p * words + row >> 6] & (1 << UInt64(row & 63)) != 0 }
 }

@@ -1,18 +1,34 @@
 /// The rows of a frame each rule matched in one batch evaluation.
+///
+/// Matches are kept as one bitmap of rows per rule; ``rows(at:)`` lists them.
 public struct BatchMatches: Sendable {
     /// The rules evaluated, in evaluation order.
     public let rules: [CompiledRule]
-    /// For each rule (same order), the rows whose condition held, ascending.
-    public let rows: [[Int32]]
+    let bitmaps: MatchBitmaps
 
-    /// The rows `name` matched (empty if it was not evaluated).
-    public func rows(of name: String) -> [Int32] {
-        guard let index = rules.firstIndex(where: { $0.name == name }) else { return [] }
-        return rows[index]
+    /// The rows rule `index` (a position in ``rules``) matched, ascending.
+    public func rows(at index: Int) -> [Int32] {
+        guard rules.indices.contains(index) else { return [] }
+        return bitmaps.rows(index)
     }
 
+    /// The rows the rule named `name` matched (empty if it was not evaluated).
+    public func rows(of name: String) -> [Int32] {
+        guard let index = rules.firstIndex(where: { $0.name == name }) else { return [] }
+        return bitmaps.rows(index)
+    }
+
+    /// Whether rule `index` matched `row`.
+    public func matched(_ index: Int, row: Int) -> Bool {
+        guard rules.indices.contains(index), row >= 0, row < bitmaps.words * 64 else { return false }
+        return bitmaps.contains(index, row: row)
+    }
+
+    /// The number of rows rule `index` matched.
+    public func count(at index: Int) -> Int { rules.indices.contains(index) ? bitmaps.count(index) : 0 }
+
     /// The total number of (rule, row) matches.
-    public var count: Int { rows.reduce(0) { $0 + $1.count } }
+    public var count: Int { rules.indices.reduce(0) { $0 + bitmaps.count($1) } }
 }
 
 extension RuleSet {
@@ -29,7 +45,6 @@ extension RuleSet {
             BatchMachine.Plan(
                 program: rule.condition, code: rule.condition?.bound(to: frame, on: evaluation) ?? [], rows: frame.rowCount)
         }
-        let rows = BatchMachine.run(plans, frame: frame, calendar: evaluation.calendar)
-        return BatchMatches(rules: chosen, rows: rows)
+        return BatchMatches(rules: chosen, bitmaps: BatchMachine.run(plans, frame: frame, calendar: evaluation.calendar))
     }
 }

@@ -16,7 +16,8 @@ public struct Lexer: Sendable {
         "rule", "end", "when", "if", "then", "and", "or", "not", "in", "is", "missing", "where", "true", "false",
     ]
 
-    private let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes; the lexer walks bytes, counting a column per Unicode scalar.
+    private let bytes: [UInt8]
     private var index = 0
     private var position: SourcePosition
     /// Problems found so far.
@@ -25,7 +26,7 @@ public struct Lexer: Sendable {
     /// Creates a lexer over `text` whose first character is at `start` (placeholders inside strings
     /// are lexed with the position of their first character).
     public init(_ text: String, start: SourcePosition = .start) {
-        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
         position = start
     }
 
@@ -41,23 +42,53 @@ public struct Lexer: Sendable {
 
     // MARK: Reading characters
 
+    /// The scalar `ahead` scalars on (only the next two are ever looked at past the current one).
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
-        let i = index + ahead
-        return i < scalars.count ? scalars[i] : nil
+        var i = index
+        for _ in 0..<ahead {
+            guard i < bytes.count else { return nil }
+            i += Self.width(bytes[i])
+        }
+        return scalar(at: i)
+    }
+
+    private func scalar(at i: Int) -> Unicode.Scalar? {
+        guard i < bytes.count else { return nil }
+        let lead = bytes[i]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let width = Self.width(lead)
+        guard i + width <= bytes.count else { return Unicode.Scalar(0xFFFD) }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)
+    }
+
+    /// The byte length of the UTF-8 sequence starting with `lead` (1 for stray bytes).
+    private static func width(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...0xF7: 4
+        case 0xE0...0xEF: 3
+        case 0xC0...0xDF: 2
+        default: 1
+        }
     }
 
     private mutating func advance() {
-        guard index < scalars.count else { return }
-        let scalar = scalars[index]
-        index += 1
-        position.offset += UTF8.width(scalar)
-        if scalar == "\n" {
+        guard index < bytes.count else { return }
+        let lead = bytes[index]
+        let width = min(Self.width(lead), bytes.count - index)
+        index += width
+        position.offset += width
+        if lead == 10 {
             position.line += 1
             position.column = 1
         } else {
             position.column += 1
         }
     }
+
+    /// The text of bytes `start..<index`.
+    private func text(from start: Int) -> String { String(decoding: bytes[start..<index], as: UTF8.self) }
 
     private mutating func report(_ message: String, from start: SourcePosition) -> Token {
         let range = SourceRange(start: start, end: position)
@@ -98,30 +129,33 @@ public struct Lexer: Sendable {
     }
 
     private mutating func word(from start: SourcePosition) -> Token {
-        var text = ""
-        while let c = peek() {
-            if Self.isLetter(c) || Self.isDigit(c) {
-                text.unicodeScalars.append(c)
-                advance()
-            } else if c == ".", Self.isLetter(peek(1)) {
-                text.unicodeScalars.append(c)
-                advance()
-            } else {
+        let first = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 95
+                if isWordByte || (byte == 46 && Self.isLetter(peek(1))) {
+                    index += 1
+                    position.offset += 1
+                    position.column += 1
+                    continue
+                }
                 break
             }
+            guard Self.isLetter(peek()) else { break }
+            advance()
         }
-        return Token(.word(text), at: SourceRange(start: start, end: position))
+        return Token(.word(text(from: first)), at: SourceRange(start: start, end: position))
     }
 
     private mutating func digits(max: Int = .max) -> (text: String, count: Int) {
-        var text = ""
+        let first = index
         var count = 0
-        while count < max, let c = peek(), Self.isDigit(c) {
-            text.unicodeScalars.append(c)
+        while count < max, index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
             advance()
             count += 1
         }
-        return (text, count)
+        return (text(from: first), count)
     }
 
     private mutating func numeric(from start: SourcePosition) -> Token {
@@ -129,11 +163,9 @@ public struct Lexer: Sendable {
         if (0..<4).allSatisfy({ Self.isDigit(peek($0)) }), peek(4) == "-", Self.isDigit(peek(5)), Self.isDigit(peek(6)),
             peek(7) == "-", Self.isDigit(peek(8)), Self.isDigit(peek(9)), !Self.isDigit(peek(10))
         {
-            var text = ""
-            for _ in 0..<10 {
-                if let c = peek() { text.unicodeScalars.append(c) }
-                advance()
-            }
+            let first = index
+            for _ in 0..<10 { advance() }
+            let text = self.text(from: first)
             if Self.isLetter(peek()) { return badSuffix(after: text, from: start) }
             guard let day = try? Day(parsing: text) else {
                 return report("'\(text)' is not a date that exists", from: start)
@@ -165,11 +197,9 @@ public struct Lexer: Sendable {
             advance()
             return Token(.percent(literal), at: SourceRange(start: start, end: position))
         }
-        var suffix = ""
-        while let c = peek(), Self.isLetter(c) || Self.isDigit(c) {
-            suffix.unicodeScalars.append(c)
-            advance()
-        }
+        let suffixStart = index
+        while let c = peek(), Self.isLetter(c) || Self.isDigit(c) { advance() }
+        let suffix = text(from: suffixStart)
         let range = { (position: SourcePosition) in SourceRange(start: start, end: position) }
         switch suffix {
         case "":
@@ -237,14 +267,9 @@ public struct Lexer: Sendable {
                 let braceStart = position
                 advance()
                 let exprStart = position
-                var source = ""
-                var depth = 0
-                while let d = peek(), d != "\n", d != "\"" || depth > 0 {
-                    if d == "}" { break }
-                    if d == "{" { depth += 1 }
-                    source.unicodeScalars.append(d)
-                    advance()
-                }
+                let sourceStart = index
+                while let d = peek(), d != "\n", d != "\"", d != "}" { advance() }
+                let source = self.text(from: sourceStart)
                 guard peek() == "}" else {
                     skipRestOfString()
                     return report("a placeholder '{' is not closed; end it with '}'", from: braceStart)
@@ -259,8 +284,14 @@ public struct Lexer: Sendable {
                 parts.append(.placeholder(source, at: exprStart))
                 continue
             }
-            text.unicodeScalars.append(c)
+            let run = index
             advance()
+            while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 34, bytes[index] != 92, bytes[index] != 123,
+                bytes[index] != 125
+            {
+                advance()
+            }
+            text += self.text(from: run)
         }
         if !text.isEmpty || parts.isEmpty { parts.append(.text(text)) }
         return Token(.string(parts), at: SourceRange(start: start, end: position))
