@@ -1,3 +1,4 @@
+import Foundation
 import CustomerModel
 import Rules
 import Testing
@@ -210,5 +211,52 @@ import Testing
         // On 06-08 the 06-01 spend has left the 7-day window.
         #expect(try spend("d", "2026-06-08", 1_000).isEmpty)
         #expect(try spend("e", "2026-06-09", 20_000) == ["2026-06-09 [[\"4\"], [\"CNY 41000.00\"]]"])
+    }
+}
+
+@Suite struct BacktestTests {
+    @Test func aBacktestReplaysHistoryAndComparesTwoVersions() throws {
+        let history: [RuleEvent] = EngineTests.flights() + [
+            .transaction(
+                Transaction(
+                    id: "T-1", customer: "C-1", day: EngineTests.day("2026-06-03"), type: .deposit, direction: .inflow,
+                    amount: EngineTests.cny(1_500_000), channel: .branch)),
+            .transaction(
+                Transaction(
+                    id: "T-2", customer: "C-1", day: EngineTests.day("2026-06-05"), type: .transferOut, direction: .outflow,
+                    amount: EngineTests.cny(1_100_000), channel: .mobile)),
+        ]
+        let start = EngineTests.at("2026-05-31", 12)
+        let end = EngineTests.at("2026-06-10", 0)
+        let current = try RuleEngine.backtest(
+            try ExampleRules.compiled(), clients: EngineTests.clients(), history: history, from: start, until: end,
+            calendar: EngineTests.calendar)
+        #expect(current.countsByRule == [
+            "Dormant warning": 1, "AUM drop alert": 1, "Birthday care": 1, "Signing anniversary": 1, "Frequent flyer": 1,
+            "Large inflow": 1, "Large outflow": 1,
+        ])
+        #expect(current.firings.map(\.day) == current.firings.map(\.day).sorted())
+        // Version 3 of the movement rules raises the threshold to 1.2m: the inflow still fires, the outflow no longer.
+        let next = ExampleRules.text.replacingOccurrences(
+            of: "transaction.direction = outflow and transaction.amount >= 1m CNY",
+            with: "transaction.direction = outflow and transaction.amount >= 1.2m CNY")
+        let proposed = try RuleEngine.backtest(
+            try RuleCompiler().compile(next), clients: EngineTests.clients(), history: history, from: start, until: end,
+            calendar: EngineTests.calendar)
+        #expect(current.compared(with: proposed) == [
+            BacktestDifference(rule: "Large outflow", firingsBefore: 1, firingsAfter: 0, onlyBefore: ["C-1"], onlyAfter: [])
+        ])
+    }
+
+    @Test func explainingARuleThatDidNotFire() throws {
+        var engine = try EngineTests.engine()
+        let explanation = try engine.explain("New private fund recommendation", for: "C-2", on: EngineTests.day("2026-06-20"))
+        #expect(!explanation.holds)
+        #expect(explanation.failures.map(\.text) == [
+            "aum > 5m CNY", "risk_appetite >= steady", "maturity.amount >= 1m CNY", "consent.marketing",
+        ])
+        #expect(explanation.failures.first?.values == [TracedValue(expression: "aum", value: .money(EngineTests.cny(0)))])
+        let error = #expect(throws: RuleEngineError.self) { try engine.explain("No such rule", for: "C-1", on: EngineTests.day("2026-06-20")) }
+        #expect(error?.code == .invalidValue)
     }
 }
