@@ -16,3 +16,6 @@ if which == "view" || which == "all" {
 if which == "rules" || which == "all" {
     try RulesBenchmarks.run()
 }
+if which == "rules-streaming" || which == "all" {
+    try RulesBenchmarks.streaming()
+}

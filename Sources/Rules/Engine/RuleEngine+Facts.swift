@@ -9,23 +9,22 @@ extension RuleEngine {
             return
         }
         let currency = rules.catalogue.reportingCurrency
-        let record = records[row]
-        for key in rules.layout.keys {
+        for (key, column) in columns {
             let value: FactValue
             switch key {
             case .attribute(let name):
                 guard rules.catalogue[name]?.scope == nil else { continue }
-                value = StandardFacts.attribute(name, of: record, on: day, currency: currency) ?? record.valueFacts[name] ?? .missing
+                value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? records[row].valueFacts[name] ?? .missing
             case .windowed(let name, let window):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency)
-                    ?? record.valueFacts[key.description] ?? .missing
+                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency)
+                    ?? records[row].valueFacts[key.description] ?? .missing
             case .daysUntil(let anchor, let household):
-                value = StandardFacts.daysUntil(anchor, household: household, of: record, on: day)
+                value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
             case .daysSince, .aggregate:
                 continue
             }
-            try? frame.set(key, row: row, to: value)
+            _ = frame.store(value, in: column, row: row)
         }
         refreshActivity(row, day: day)
         rowDay[row] = day.number
@@ -33,13 +32,13 @@ extension RuleEngine {
 
     /// Windows and days-since facts of `row` on `day`.
     mutating func refreshActivity(_ row: Int, day: Day) {
-        for key in rules.layout.keys {
+        for (key, column) in columns {
             guard case .daysSince(let kind) = key else { continue }
             let last = activity[row].last[ClientActivity.slot(kind)]
-            try? frame.set(key, row: row, to: last == Int32.min ? .missing : .duration(days: Int64(day.number) - Int64(last)))
+            _ = frame.store(last == Int32.min ? .missing : .duration(days: Int64(day.number) - Int64(last)), in: column, row: row)
         }
         for a in aggregates.indices {
-            try? frame.set(aggregateKeys[a], row: row, to: windowValue(a, row: row, day: day))
+            _ = frame.store(windowValue(a, row: row, day: day), in: aggregateColumns[a], row: row)
         }
     }
 

@@ -128,7 +128,9 @@ extension RuleEngine {
                         cause = "\(phrase) \(trigger.anchor.phrase) (\(entry.relation)) on \(date)"
                     }
                     refresh(row, day: day)
-                    for (name, value) in facts where frame.reads(name) { try? frame.set(name, row: row, to: value) }
+                    for (name, value) in facts {
+                        if let column = attributeColumns[name] { _ = frame.store(value, in: column, row: row) }
+                    }
                     if holds(index, row: row, day: day), let firing = fire(index, row: row, at: at, day: day, cause: cause) {
                         firings.append(firing)
                     }
@@ -173,9 +175,9 @@ extension RuleEngine {
             guard streakFired[key] != since else { continue }
             streakFired[key] = since
             refresh(row, day: day)
-            if frame.reads("streak.length") { try? frame.set("streak.length", row: row, to: .count(Int64(streak.count))) }
-            if frame.reads("streak.since") {
-                try? frame.set("streak.since", row: row, to: last == Int32.min ? .missing : .day(Day(number: last)))
+            if let column = attributeColumns["streak.length"] { _ = frame.store(.count(Int64(streak.count)), in: column, row: row) }
+            if let column = attributeColumns["streak.since"] {
+                _ = frame.store(last == Int32.min ? .missing : .day(Day(number: last)), in: column, row: row)
             }
             let cause = "\(streak) since \(Day(number: since))"
             if holds(index, row: row, day: day), let firing = fire(index, row: row, at: at, day: day, cause: cause) {

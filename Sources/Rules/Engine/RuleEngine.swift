@@ -44,12 +44,23 @@ public struct RuleEngine: Sendable {
     /// The day each row's client facts were last computed (`Int32.min`: stale).
     var rowDay: [Int32]
     var machine = ScalarMachine()
-    var boundConditions: [Int: (day: Int32, code: [Instruction])] = [:]
+    /// Per rule, its condition bound for the day it was last evaluated on.
+    var boundConditions: [(day: Int32, plan: ScalarPlan)?]
+    /// Per event kind, the conditions of all its rules fused into one plan, bound for a day.
+    var eventPlans: [RuleEventKind: (day: Int32, plan: ScalarPlan, results: [Int32?])] = [:]
+    /// Per rule, its effective days, kept apart so the hot path copies no rule.
+    let effective: [(from: Int32, until: Int32)]
     var lastFired: [RuleClient: Int32] = [:]
     var dedupeSeen: [DedupeKey: Int32] = [:]
     var streakFired: [RuleClient: Int32] = [:]
     var dates: DateIndex
     var datesAreStale = false
+    /// The layout's facts with their columns, looked up once.
+    let columns: [(key: FactKey, column: FactLayout.Column)]
+    /// Columns of attribute facts by name (trigger facts are written through it).
+    let attributeColumns: [String: FactLayout.Column]
+    /// Per aggregate, its column.
+    let aggregateColumns: [FactLayout.Column]
     let eventRules: [RuleEventKind: [Int]]
     let scheduleRules: [Int]
     let relativeRules: [Int]
@@ -96,8 +107,15 @@ public struct RuleEngine: Sendable {
         }
         self.aggregates = aggregates
         self.aggregateKeys = aggregateKeys
+        columns = rules.layout.keys.compactMap { key in rules.layout.column(of: key).map { (key, $0) } }
+        var attributeColumns: [String: FactLayout.Column] = [:]
+        for (key, column) in columns { if case .attribute(let name) = key { attributeColumns[name] = column } }
+        self.attributeColumns = attributeColumns
+        aggregateColumns = aggregateKeys.compactMap { rules.layout.column(of: $0) }
         windows = [WindowState](repeating: WindowState(), count: aggregates.count * clients.count)
         rowDay = [Int32](repeating: Int32.min, count: clients.count)
+        boundConditions = [(day: Int32, plan: ScalarPlan)?](repeating: nil, count: rules.rules.count)
+        effective = rules.rules.map { ($0.effectiveFrom?.number ?? Int32.min, $0.effectiveUntil?.number ?? Int32.max) }
         var eventRules: [RuleEventKind: [Int]] = [:]
         var scheduleRules: [Int] = []
         var relativeRules: [Int] = []
@@ -150,11 +168,17 @@ public struct RuleEngine: Sendable {
         for (kind, facts, cause) in triggers {
             guard let indices = eventRules[kind], !indices.isEmpty else { continue }
             refresh(row, day: day)
-            for (name, value) in facts { try? frame.set(name, row: row, to: value) }
-            for index in indices {
-                if holds(index, row: row, day: day), let firing = fire(index, row: row, at: at, day: day, cause: cause) {
-                    firings.append(firing)
-                }
+            for (name, value) in facts {
+                if let column = attributeColumns[name] { _ = frame.store(value, in: column, row: row) }
+            }
+            // One run of the fused program answers every rule of the trigger.
+            let (plan, results) = eventPlan(kind, indices: indices, day: day)
+            machine.run(plan, frame: frame, row: row, calendar: calendar)
+            for (k, index) in indices.enumerated() {
+                let (from, until) = effective[index]
+                guard day.number >= from, day.number <= until else { continue }
+                if let r = results[k], !machine.bools[Int(r)] { continue }
+                if let firing = fire(index, row: row, at: at, day: day, cause: cause) { firings.append(firing) }
             }
         }
         return firings
@@ -174,13 +198,13 @@ public struct RuleEngine: Sendable {
             let at = calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60))
             let facts: [(String, FactValue)] = [
                 ("transaction.amount", t.amount.currency == currency ? .money(t.amount) : .missing),
-                ("transaction.type", .enumeration(EnumerationType.snake(t.type.name))),
-                ("transaction.direction", .enumeration(EnumerationType.snake(t.direction.name))),
-                ("transaction.channel", .enumeration(EnumerationType.snake(t.channel.name))),
-                ("transaction.merchant", t.merchantCategory.map { .enumeration(EnumerationType.snake($0.name)) } ?? .missing),
+                ("transaction.type", .value(EnumerationType.transactionType, at: t.type.rawValue)),
+                ("transaction.direction", .value(EnumerationType.direction, at: t.direction.rawValue)),
+                ("transaction.channel", .value(EnumerationType.channel, at: t.channel.rawValue)),
+                ("transaction.merchant", t.merchantCategory.map { .value(EnumerationType.merchantCategory, at: $0.rawValue) } ?? .missing),
                 ("transaction.overseas", .bool(t.isOverseas)),
                 ("transaction.date", .day(t.day)),
-            ].filter { frame.reads($0.0) }
+            ].filter { attributeColumns[$0.0] != nil }
             if case .transaction = event {
                 addTransaction(t, row: row)
                 return (row, t.day, at, [(.transaction, facts, "on transaction \(t.id)")])
@@ -195,7 +219,7 @@ public struct RuleEngine: Sendable {
                         ("interaction.kind", .enumeration(EnumerationType.snake(i.kind.rawValue))),
                         ("interaction.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
                         ("interaction.date", .day(i.day)),
-                    ].filter { frame.reads($0.0) }, "on interaction \(i.id)")
+                    ].filter { attributeColumns[$0.0] != nil }, "on interaction \(i.id)")
             ]
             if case .complaint(let category, let severity, _) = i.detail {
                 triggers.append(
@@ -205,13 +229,13 @@ public struct RuleEngine: Sendable {
                             ("complaint.severity", .count(Int64(severity))), ("complaint.category", .text(category)),
                             ("complaint.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
                             ("complaint.date", .day(i.day)),
-                        ].filter { frame.reads($0.0) }, "on complaint \(i.id)"))
+                        ].filter { attributeColumns[$0.0] != nil }, "on complaint \(i.id)"))
             }
             return (row, i.day, i.at, triggers)
         case .profileChanged(let profile, let fields, let at):
             records[row].profile = profile
             stale(row, dates: true)
-            let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter { frame.reads($0.0) }
+            let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter { attributeColumns[$0.0] != nil }
             return (row, calendar.day(of: at), at, [(.profileChange, facts, "on profile change")])
         case .tierChanged(_, let tier, let at):
             guard EnumerationType.tier.ordinal(of: tier) != nil else {
@@ -221,7 +245,7 @@ public struct RuleEngine: Sendable {
             let previous = records[row].valueFacts["tier"] ?? .missing
             records[row].valueFacts["tier"] = .enumeration(tier)
             stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { frame.reads($0.0) }
+            let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
             return (row, calendar.day(of: at), at, [(.tierChange, facts, "on tier change to \(tier)")])
         case .scoreChanged(_, let score, let at):
             guard score.isFinite else { throw RuleEngineError(.invalidValue, client: client, "a score must be a finite number") }
@@ -229,7 +253,7 @@ public struct RuleEngine: Sendable {
             records[row].valueFacts["score"] = .number(score)
             records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
             stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("score.previous", previous)].filter { frame.reads($0.0) }
+            let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
             return (row, calendar.day(of: at), at, [(.scoreChange, facts, "on score change")])
         case .balance(let snapshot):
             records[row].balances.append(snapshot)
@@ -251,24 +275,44 @@ public struct RuleEngine: Sendable {
         if dates { datesAreStale = true }
     }
 
+    /// The fused plan of the rules `indices` of event `kind`, bound for `day` (cached per day).
+    mutating func eventPlan(_ kind: RuleEventKind, indices: [Int], day: Day) -> (ScalarPlan, [Int32?]) {
+        if let cached = eventPlans[kind], cached.day == day.number { return (cached.plan, cached.results) }
+        let evaluation = EvaluationDay(day, calendar: calendar)
+        let merged = MergedProgram(
+            indices.map { index in
+                rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
+            })
+        let plan = ScalarPlan(merged.program, code: merged.program.code)
+        eventPlans[kind] = (day.number, plan, merged.results)
+        return (plan, merged.results)
+    }
+
     /// Whether rule `index` holds for `row` on `day` (client facts and trigger facts already set).
     mutating func holds(_ index: Int, row: Int, day: Day) -> Bool {
-        let rule = rules.rules[index]
-        guard rule.isEffective(on: day) else { return false }
-        guard let program = rule.condition, case .bool(let result) = program.result else { return true }
-        let code: [Instruction]
+        let (from, until) = effective[index]
+        guard day.number >= from, day.number <= until else { return false }
+        let plan: ScalarPlan
         if let cached = boundConditions[index], cached.day == day.number {
-            code = cached.code
+            plan = cached.plan
         } else {
-            code = program.bound(to: frame, on: EvaluationDay(day, calendar: calendar))
-            boundConditions[index] = (day.number, code)
+            guard let program = rules.rules[index].condition else { return true }
+            plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
+            boundConditions[index] = (day.number, plan)
         }
-        machine.run(program, code: code, frame: frame, row: row, calendar: calendar)
+        guard case .bool(let result) = plan.result else { return true }
+        machine.run(plan, frame: frame, row: row, calendar: calendar)
         return machine.bools[Int(result)]
     }
 }
 
 extension FactValue {
+    /// The value of `type` at `position` (enumeration positions equal the raw values of the
+    /// CustomerModel enumerations they mirror, which are declared in the same order).
+    static func value(_ type: EnumerationType, at position: UInt8) -> FactValue {
+        Int(position) < type.values.count ? .enumeration(type.values[Int(position)]) : .missing
+    }
+
     /// Whether `value` can be stored as a fact of `type`.
     static func fits(_ value: FactValue, _ type: FactType) -> Bool {
         switch (type, value) {

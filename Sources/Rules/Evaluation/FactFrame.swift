@@ -67,9 +67,31 @@ public struct FactFrame: Sendable {
     ///   the value's type does not match the fact's.
     public mutating func set(_ key: FactKey, row: Int, to value: FactValue) throws(FactFrameError) {
         let column = try self.column(key, row: row)
-        func wrong() -> FactFrameError {
-            FactFrameError(.typeMismatch, fact: key.description, row: row, "'\(key)' is \(column.type); the value given is not")
+        switch store(value, in: column, row: row) {
+        case .stored: return
+        case .wrongType:
+            throw FactFrameError(.typeMismatch, fact: key.description, row: row, "'\(key)' is \(column.type); the value given is not")
+        case .wrongCurrency(let given):
+            guard case .money(let currency) = column.type else { return }
+            throw FactFrameError(.currencyMismatch, fact: key.description, row: row, "'\(key)' is kept in \(currency), not \(given)")
+        case .unknownValue(let name, let e):
+            throw FactFrameError(
+                .typeMismatch, fact: key.description, row: row,
+                "'\(name)' is not a \(e.name); allowed values: \(e.values.joined(separator: ", "))")
         }
+    }
+
+    /// What became of a value handed to ``store(_:in:row:)``.
+    enum StoreResult {
+        case stored
+        case wrongType
+        case wrongCurrency(CurrencyCode)
+        case unknownValue(String, EnumerationType)
+    }
+
+    /// Stores `value` in `column` at `row` (the row must be in range); the engine's path, with the
+    /// column looked up once.
+    mutating func store(_ value: FactValue, in column: FactLayout.Column, row: Int) -> StoreResult {
         let i = column.index * rowCount + row
         if value == .missing {
             switch column.type.representation {
@@ -77,7 +99,7 @@ public struct FactFrame: Sendable {
             case .tagset: clearTags(column: column.index, row: row)
             default: ints[i] = Self.missingInt
             }
-            return
+            return .stored
         }
         switch (column.type, value) {
         case (.number, .number(let x)), (.percent, .percent(let x)):
@@ -87,21 +109,14 @@ public struct FactFrame: Sendable {
         case (.count, .count(let n)):
             ints[i] = n
         case (.money(let currency), .money(let money)):
-            guard money.currency == currency else {
-                throw FactFrameError(
-                    .currencyMismatch, fact: key.description, row: row, "'\(key)' is kept in \(currency), not \(money.currency)")
-            }
+            guard money.currency == currency else { return .wrongCurrency(money.currency) }
             ints[i] = money.minorUnits
         case (.duration, .duration(let days)):
             ints[i] = days
         case (.day, .day(let day)):
             ints[i] = Int64(day.number)
         case (.enumeration(let e), .enumeration(let name)):
-            guard let ordinal = e.ordinal(of: name) else {
-                throw FactFrameError(
-                    .typeMismatch, fact: key.description, row: row,
-                    "'\(name)' is not a \(e.name); allowed values: \(e.values.joined(separator: ", "))")
-            }
+            guard let ordinal = e.ordinal(of: name) else { return .unknownValue(name, e) }
             ints[i] = Int64(ordinal)
         case (.text, .text(let text)):
             ints[i] = dictionary.code(for: text)
@@ -122,8 +137,9 @@ public struct FactFrame: Sendable {
                 tagBitmaps[bitmap].setBit(row)
             }
         default:
-            throw wrong()
+            return .wrongType
         }
+        return .stored
     }
 
     /// Replaces a whole int-stored column (money in minor units, counts, durations in days, day

@@ -8,17 +8,38 @@ struct ScalarMachine {
     var bools: [Bool] = []
 
     mutating func run(_ program: Program, code: [Instruction], frame: FactFrame, row: Int, calendar: BankCalendar) {
+        run(ScalarPlan(program, code: code), frame: frame, row: row, calendar: calendar)
+    }
+
+    /// Runs `plan` for `row`: loads the fact registers, then executes the code on unchecked buffers.
+    mutating func run(_ plan: ScalarPlan, frame: FactFrame, row: Int, calendar: BankCalendar) {
+        if ints.count < plan.intCount { ints = [Int64](repeating: 0, count: plan.intCount) }
+        if doubles.count < plan.doubleCount { doubles = [Double](repeating: 0, count: plan.doubleCount) }
+        if bools.count < plan.boolCount { bools = [Bool](repeating: false, count: plan.boolCount) }
         let rows = frame.rowCount
-        if ints.count < program.intSources.count { ints = [Int64](repeating: 0, count: program.intSources.count) }
-        if doubles.count < program.doubleSources.count { doubles = [Double](repeating: 0, count: program.doubleSources.count) }
-        if bools.count < program.boolCount { bools = [Bool](repeating: false, count: program.boolCount) }
-        for (i, source) in program.intSources.enumerated() {
-            if case .column(let c) = source { ints[i] = frame.ints[c * rows + row] }
+        ints.withUnsafeMutableBufferPointer { ints in
+            doubles.withUnsafeMutableBufferPointer { doubles in
+                bools.withUnsafeMutableBufferPointer { bools in
+                    frame.ints.withUnsafeBufferPointer { columns in
+                        for load in plan.intLoads { ints[Int(load.register)] = columns[Int(load.column) * rows + row] }
+                    }
+                    frame.doubles.withUnsafeBufferPointer { columns in
+                        for load in plan.doubleLoads { doubles[Int(load.register)] = columns[Int(load.column) * rows + row] }
+                    }
+                    Self.execute(plan, ints: ints, doubles: doubles, bools: bools, frame: frame, row: row, calendar: calendar)
+                }
+            }
         }
-        for (i, source) in program.doubleSources.enumerated() {
-            if case .column(let c) = source { doubles[i] = frame.doubles[c * rows + row] }
+    }
+
+    private static func execute(
+        _ plan: ScalarPlan, ints: UnsafeMutableBufferPointer<Int64>, doubles: UnsafeMutableBufferPointer<Double>,
+        bools: UnsafeMutableBufferPointer<Bool>, frame: FactFrame, row: Int, calendar: BankCalendar
+    ) {
+        func double(_ instruction: Instruction, _ b: Int) -> Double {
+            instruction.immediate ? Double(bitPattern: UInt64(bitPattern: instruction.k)) : doubles[b]
         }
-        for instruction in code {
+        for instruction in plan.code {
             let d = Int(instruction.dst)
             let a = Int(instruction.a)
             let b = Int(instruction.b)
@@ -43,11 +64,16 @@ struct ScalarMachine {
             case .cmpD: bools[d] = Semantics.compare(instruction.cmp, doubles[a], double(instruction, b))
             case .memberI:
                 let v = ints[a]
-                let found = program.sets[b].withUnsafeBufferPointer { Semantics.contains($0, v) }
+                let found: Bool
+                if let mask = plan.masks[b] {
+                    found = UInt64(bitPattern: v) < 64 && (mask >> UInt64(bitPattern: v)) & 1 == 1
+                } else {
+                    found = plan.sets[b].withUnsafeBufferPointer { Semantics.contains($0, v) }
+                }
                 bools[d] = v != Semantics.missing && (found != (instruction.cmp == 1))
             case .memberD:
                 let v = doubles[a]
-                let found = program.sets[b].contains { Double(bitPattern: UInt64(bitPattern: $0)) == v }
+                let found = plan.sets[b].contains { Double(bitPattern: UInt64(bitPattern: $0)) == v }
                 bools[d] = !v.isNaN && (found != (instruction.cmp == 1))
             case .hasTag:
                 let has = k >= 0 && frame.tagBitmaps[Int(k)].bit(row)
@@ -61,16 +87,12 @@ struct ScalarMachine {
             case .boolEqual: bools[d] = bools[a] == bools[b]
             case .boolNotEqual: bools[d] = bools[a] != bools[b]
             case .shiftDay:
-                ints[d] = Semantics.shift(ints[a], by: program.durations[b], backwards: instruction.cmp == 1, on: calendar)
+                ints[d] = Semantics.shift(ints[a], by: plan.durations[b], backwards: instruction.cmp == 1, on: calendar)
             case .constI: ints[d] = k
             case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
             case .constB: bools[d] = k != 0
             }
         }
-    }
-
-    @inline(__always) private func double(_ instruction: Instruction, _ b: Int) -> Double {
-        instruction.immediate ? Double(bitPattern: UInt64(bitPattern: instruction.k)) : doubles[b]
     }
 
     /// The value of `operand` after a run, as a fact value of `type`.
@@ -90,5 +112,46 @@ struct ScalarMachine {
         case .dynamic(.today): return .day(evaluation.day)
         case .dynamic(.durationDays(let literal)): return .duration(days: evaluation.days(literal))
         }
+    }
+}
+
+/// A program bound for one evaluation day and prepared for repeated one-row runs: its code with
+/// constants resolved and the list of fact registers to load. A class, so the engine's cache hands
+/// it out with one reference count rather than one per array.
+final class ScalarPlan: Sendable {
+    let code: [Instruction]
+    let intLoads: [(register: Int32, column: Int32)]
+    let doubleLoads: [(register: Int32, column: Int32)]
+    let intCount: Int
+    let doubleCount: Int
+    let boolCount: Int
+    let sets: [[Int64]]
+    /// Sets of small values (enumeration positions) as bit masks.
+    let masks: [UInt64?]
+    let durations: [DurationLiteral]
+    let result: Register
+
+    init(_ program: Program, code: [Instruction]) {
+        self.code = code
+        var intLoads: [(register: Int32, column: Int32)] = []
+        for (i, source) in program.intSources.enumerated() {
+            if case .column(let c) = source { intLoads.append((Int32(i), Int32(c))) }
+        }
+        var doubleLoads: [(register: Int32, column: Int32)] = []
+        for (i, source) in program.doubleSources.enumerated() {
+            if case .column(let c) = source { doubleLoads.append((Int32(i), Int32(c))) }
+        }
+        self.intLoads = intLoads
+        self.doubleLoads = doubleLoads
+        intCount = program.intSources.count
+        doubleCount = program.doubleSources.count
+        boolCount = program.boolCount
+        sets = program.sets
+        masks = program.sets.map { set in
+            guard set.allSatisfy({ $0 >= 0 && $0 < 64 }) else { return nil }
+            return set.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        }
+        durations = program.durations
+        result = program.result
     }
 }

@@ -6,7 +6,7 @@ enum StandardFacts {
 
     /// The attribute `name` of `record` on `day`; `nil` when `name` is not a standard client
     /// attribute (trigger facts, host facts).
-    static func attribute(_ name: String, of record: ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
+    static func attribute(_ name: String, of record: borrowing ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
         let p = record.profile
         func enumeration(_ raw: String?) -> FactValue { raw.map { .enumeration(EnumerationType.snake($0)) } ?? .missing }
         func text(_ value: String?) -> FactValue { value.map { .text($0) } ?? .missing }
@@ -84,7 +84,7 @@ enum StandardFacts {
 
     /// A windowed attribute (`aum.change`, `aum.delta`, `aum.average`, `score.change`) of `record`
     /// over the `days` days ending on `day`; `nil` for an unknown name.
-    static func windowed(_ name: String, days: Int64, of record: ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
+    static func windowed(_ name: String, days: Int64, of record: borrowing ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
         let start = day.adding(days: -Int(days))
         switch name {
         case "aum.change", "aum.delta", "aum.average":
@@ -126,7 +126,7 @@ enum StandardFacts {
     }
 
     /// Days from `day` to the next date of `anchor` for `record` (today counts as 0); missing when none.
-    static func daysUntil(_ anchor: DateAnchor, household: Bool, of record: ClientRecord, on day: Day) -> FactValue {
+    static func daysUntil(_ anchor: DateAnchor, household: Bool, of record: borrowing ClientRecord, on day: Day) -> FactValue {
         var best: Int?
         func consider(_ date: Day?) {
             guard let date else { return }
