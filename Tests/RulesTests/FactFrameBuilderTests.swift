@@ -101,5 +101,11 @@ import Testing
         #expect(frame.clients == ["A", "B"])
         let matches = try rules.evaluate(frame, on: evaluation)
         #expect(matches.rows(of: "facts") == [0])
+        // Columns of different lengths are refused, not read past their end.
+        columns.type.removeLast()
+        let error = #expect(throws: FactFrameError.self) {
+            try FactFrameBuilder(rules: rules).frame(for: records, transactions: columns, on: evaluation)
+        }
+        #expect(error?.code == .rowOutOfRange)
     }
 }

@@ -21,11 +21,20 @@ public struct FactFrameBuilder: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// A frame with one row per record, in order.
-    /// - Throws: ``FactFrameError`` when a value fact given by the host does not fit its catalogue type.
+    /// - Throws: ``FactFrameError`` when a value fact given by the host does not fit its catalogue
+    ///   type, or `rowOutOfRange` when the transaction columns have different lengths.
     public func frame(
         for records: [ClientRecord], transactions: TransactionColumns = TransactionColumns(),
         interactions: [Interaction] = [], on evaluation: EvaluationDay
     ) throws(FactFrameError) -> FactFrame {
+        let n = transactions.count
+        guard transactions.day.count == n, transactions.amountMinorUnits.count == n, transactions.currency.count == n,
+            transactions.type.count == n, transactions.direction.count == n, transactions.channel.count == n,
+            transactions.merchantCategory.count == n, transactions.isOverseas.count == n
+        else {
+            throw FactFrameError(
+                .rowOutOfRange, fact: "transactions", row: nil, "every transaction column must have one value per row")
+        }
         var frame = rules.makeFrame(rows: records.count)
         var rowOf: [CustomerID: Int] = [:]
         for (row, record) in records.enumerated() {
