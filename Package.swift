@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
         .library(name: "ValueModel", targets: ["ValueModel"]),
+        .library(name: "Rules", targets: ["Rules"]),
         .executable(name: "clientele", targets: ["clientele"]),
     ],
     targets: [
@@ -28,6 +29,10 @@ let package = Package(
         .testTarget(
             name: "ValueModelTests", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting"],
             resources: [.copy("Resources")]),
+
+        // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
+        .target(name: "Rules", dependencies: ["CustomerModel", "ValueModel"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: clientele: the command-line front door (demo, import).
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel"]),

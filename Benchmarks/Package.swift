@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "CustomerModel", package: root),
                 .product(name: "CustomerModelTesting", package: root),
                 .product(name: "ValueModel", package: root),
+                .product(name: "Rules", package: root),
             ],
             path: "Sources/ClienteleBenchmarks"
         )

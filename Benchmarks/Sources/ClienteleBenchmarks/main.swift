@@ -24,3 +24,9 @@ if which == "rfm" || which == "all" {
     try RFMBenchmarks.run(
         clients: Int(extra.first ?? "") ?? 100_000, directory: extra.count > 1 ? extra[1] : "data", repetitions: 15)
 }
+if which == "rules" || which == "all" {
+    try RulesBenchmarks.run()
+}
+if which == "rules-streaming" || which == "all" {
+    try RulesBenchmarks.streaming()
+}

@@ -1,0 +1,82 @@
+public import CustomerModel
+
+/// A rule after compilation: its metadata, trigger and the programs of its condition, actions
+/// and de-duplication keys. Evaluate it through its ``RuleSet``.
+public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
+    /// The rule's name, unique in its rule set.
+    public let name: String
+    /// The version written in the rule (1 when not written).
+    public let version: Int
+    /// The owner written in the rule.
+    public let owner: String?
+    /// The priority (0 when not written); higher runs first.
+    public let priority: Int
+    /// The first day the rule applies, if limited.
+    public let effectiveFrom: Day?
+    /// The last day the rule applies, if limited.
+    public let effectiveUntil: Day?
+    /// When the rule is evaluated.
+    public let trigger: RuleTrigger
+    /// The least time between two firings for one client and cause; `nil` for none.
+    public let cooldown: DurationLiteral?
+    /// What makes two firings the same cause: `client` and the facts written after `dedupe by`.
+    public let dedupeKeys: [String]
+    /// The condition as written; `nil` when the rule has no `if`.
+    public let conditionText: String?
+    /// Where the rule is written.
+    public let range: SourceRange
+    /// The rule's position in its file, from 0.
+    public let order: Int
+
+    let condition: Program?
+    let explainPlan: ExplainNode?
+    let actionPrograms: [ActionProgram]
+    let dedupePrograms: [(program: Program, type: FactType)?]
+
+    /// The rule's name.
+    public var id: String { name }
+
+    /// Every program of the rule (condition, placeholders, parameters, de-duplication keys).
+    var programs: [Program] {
+        var all = condition.map { [$0] } ?? []
+        for action in actionPrograms {
+            switch action {
+            case .notify(_, _, let template?), .task(_, let template, _):
+                for case .value(let program, _) in template.parts { all.append(program) }
+            case .openProcess(_, let parameters): all += parameters.map(\.program)
+            default: break
+            }
+        }
+        return all + dedupePrograms.compactMap { $0?.program }
+    }
+
+    /// Whether the rule applies on `day` (within its effective dates).
+    public func isEffective(on day: Day) -> Bool {
+        if let from = effectiveFrom, day < from { return false }
+        if let until = effectiveUntil, day > until { return false }
+        return true
+    }
+
+    /// `"AUM drop alert" v3 (daily at 08:30)`.
+    public var description: String { "\"\(name)\" v\(version) (\(trigger))" }
+}
+
+/// A compiled action: its fixed parts and the programs of its placeholders and parameters.
+enum ActionProgram: Sendable {
+    case notify(Recipient, NotificationChannel, TemplateProgram?)
+    case task(Recipient, TemplateProgram, DurationLiteral?)
+    case openProcess(String, [(label: String, program: Program, type: FactType)])
+    case addTag(String, DurationLiteral?)
+    case removeTag(String)
+    case flag(String)
+}
+
+/// A message template with a program per placeholder.
+struct TemplateProgram: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case value(Program, FactType)
+    }
+
+    var parts: [Part]
+}

@@ -1,0 +1,327 @@
+public import CustomerModel
+
+/// Runs a ``RuleSet`` against a book of clients: rules indexed by trigger, windowed aggregates
+/// kept up to date as events arrive (no rescan of history per event), schedules and date
+/// triggers run from the bank calendar when the host calls ``tick(until:)``, and firings handed
+/// back as values with their actions and reasons. The engine performs no I/O, reads no clock
+/// and starts no task.
+///
+/// **Order.** ``tick(until:)`` runs everything due after the previous tick up to and including
+/// `until`, in time order; items due at the same minute run in rule order (priority, then file
+/// order). ``record(_:)`` evaluates the event's rules at once; call ``tick(until:)`` up to the
+/// event's time first if schedules must run before it. Daily and monthly rules evaluate every
+/// client on the batch path; streak rules check each client at 00:00.
+///
+/// **Cooldown and de-duplication** are per rule and client: a rule does not fire again for a
+/// client until its cooldown has passed since the last firing; with `dedupe by`, a firing whose
+/// key values equal an earlier firing's is dropped while the cooldown lasts (for ever when the rule
+/// has no cooldown). A streak fires once per streak.
+///
+/// ```swift
+/// var engine = try RuleEngine(rules: try ExampleRules.compiled(), clients: records, calendar: .china,
+///                             start: clock.now)
+/// let now = try engine.record(.transaction(incoming))     // large-inflow task, with its reason
+/// let due = engine.tick(until: clock.now)                  // daily, maturity, birthday, dormancy rules
+/// ```
+public struct RuleEngine: Sendable {
+    /// The rules.
+    public let rules: RuleSet
+    /// The bank calendar (time zone, business days).
+    public let calendar: BankCalendar
+    /// Everything due up to this instant has run.
+    public internal(set) var cursor: Instant
+    /// The day the engine started: streaks of clients with no activity and no onboarding day count from it.
+    let origin: Day
+
+    var records: [ClientRecord]
+    var rowOf: [CustomerID: Int]
+    var frame: FactFrame
+    var activity: [ClientActivity]
+    /// Aggregate `a` of client `c` at `a * clientCount + c`.
+    var windows: [WindowState]
+    let aggregates: [AggregateFact]
+    let aggregateKeys: [FactKey]
+    /// The day each row's client facts were last computed (`Int32.min`: stale).
+    var rowDay: [Int32]
+    var machine = ScalarMachine()
+    /// Per rule, its condition bound for the day it was last evaluated on.
+    var boundConditions: [(day: Int32, plan: ScalarPlan)?]
+    /// Per event kind, the conditions of all its rules fused into one plan, bound for a day.
+    var eventPlans: [RuleEventKind: (day: Int32, plan: ScalarPlan, results: [Int32?])] = [:]
+    /// Per rule, its effective days, kept apart so the hot path copies no rule.
+    let effective: [(from: Int32, until: Int32)]
+    var lastFired: [RuleClient: Int32] = [:]
+    var dedupeSeen: [DedupeKey: Int32] = [:]
+    var streakFired: [RuleClient: Int32] = [:]
+    var dates: DateIndex
+    var datesAreStale = false
+    /// The layout's facts with their columns, looked up once.
+    let columns: [(key: FactKey, column: FactLayout.Column)]
+    /// Columns of attribute facts by name (trigger facts are written through it).
+    let attributeColumns: [String: FactLayout.Column]
+    /// Per aggregate, its column.
+    let aggregateColumns: [FactLayout.Column]
+    let eventRules: [RuleEventKind: [Int]]
+    let scheduleRules: [Int]
+    let relativeRules: [Int]
+    let streakRules: [Int]
+
+    struct RuleClient: Hashable, Sendable {
+        var rule: Int
+        var row: Int
+    }
+
+    struct DedupeKey: Hashable, Sendable {
+        var rule: Int
+        var values: [FactValue]
+    }
+
+    /// Creates an engine for `clients`; nothing before `start` is due.
+    /// - Throws: ``RuleEngineError`` for two records of one client or a value fact that does not
+    ///   fit the catalogue.
+    public init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, start: Instant) throws(RuleEngineError) {
+        self.rules = rules
+        self.calendar = calendar
+        cursor = start
+        origin = calendar.day(of: start)
+        records = clients
+        var rowOf: [CustomerID: Int] = [:]
+        for (row, record) in clients.enumerated() {
+            guard rowOf.updateValue(row, forKey: record.profile.id) == nil else {
+                throw RuleEngineError(.duplicateClient, client: record.profile.id, "the client is listed twice")
+            }
+        }
+        self.rowOf = rowOf
+        var frame = rules.makeFrame(rows: clients.count)
+        frame.prepare(for: rules.rules.flatMap(\.programs))
+        for (row, record) in clients.enumerated() { frame.clients[row] = record.profile.id }
+        self.frame = frame
+        activity = [ClientActivity](repeating: ClientActivity(), count: clients.count)
+        var aggregates: [AggregateFact] = []
+        var aggregateKeys: [FactKey] = []
+        for key in rules.layout.keys {
+            if case .aggregate(let fact) = key {
+                aggregates.append(fact)
+                aggregateKeys.append(key)
+            }
+        }
+        self.aggregates = aggregates
+        self.aggregateKeys = aggregateKeys
+        columns = rules.layout.keys.compactMap { key in rules.layout.column(of: key).map { (key, $0) } }
+        var attributeColumns: [String: FactLayout.Column] = [:]
+        for (key, column) in columns { if case .attribute(let name) = key { attributeColumns[name] = column } }
+        self.attributeColumns = attributeColumns
+        aggregateColumns = aggregateKeys.compactMap { rules.layout.column(of: $0) }
+        windows = [WindowState](repeating: WindowState(), count: aggregates.count * clients.count)
+        rowDay = [Int32](repeating: Int32.min, count: clients.count)
+        boundConditions = [(day: Int32, plan: ScalarPlan)?](repeating: nil, count: rules.rules.count)
+        effective = rules.rules.map { ($0.effectiveFrom?.number ?? Int32.min, $0.effectiveUntil?.number ?? Int32.max) }
+        var eventRules: [RuleEventKind: [Int]] = [:]
+        var scheduleRules: [Int] = []
+        var relativeRules: [Int] = []
+        var streakRules: [Int] = []
+        for (index, rule) in rules.rules.enumerated() {
+            switch rule.trigger {
+            case .event(let kind): eventRules[kind, default: []].append(index)
+            case .schedule: scheduleRules.append(index)
+            case .dateRelative: relativeRules.append(index)
+            case .streak: streakRules.append(index)
+            }
+        }
+        self.eventRules = eventRules
+        self.scheduleRules = scheduleRules
+        self.relativeRules = relativeRules
+        self.streakRules = streakRules
+        dates = DateIndex(records: clients)
+        for record in clients { try Self.validate(record, catalogue: rules.catalogue) }
+    }
+
+    static func validate(_ record: ClientRecord, catalogue: FactCatalogue) throws(RuleEngineError) {
+        for (name, value) in record.valueFacts {
+            guard let definition = catalogue[name] else { continue }
+            guard FactValue.fits(value, definition.type) else {
+                throw RuleEngineError(.invalidValue, client: record.profile.id, "the value given for '\(name)' is not \(definition.type)")
+            }
+        }
+    }
+
+    /// The number of clients.
+    public var clientCount: Int { records.count }
+
+    /// The client's record as the engine holds it.
+    public func record(of client: CustomerID) -> ClientRecord? { rowOf[client].map { records[$0] } }
+
+    // MARK: Events
+
+    /// Takes in past events without running rules (history before the engine starts), keeping the
+    /// windows and last-activity days up to date. Events should come in time order.
+    /// - Throws: ``RuleEngineError`` for an unknown client or a value that does not fit.
+    public mutating func absorb(_ events: [RuleEvent]) throws(RuleEngineError) {
+        for event in events { _ = try apply(event) }
+    }
+
+    /// Takes in an event and evaluates the rules it triggers, returning the firings.
+    /// - Throws: ``RuleEngineError`` for an unknown client or a value that does not fit.
+    public mutating func record(_ event: RuleEvent) throws(RuleEngineError) -> [RuleFiring] {
+        guard let (row, day, at, triggers) = try apply(event) else { return [] }
+        var firings: [RuleFiring] = []
+        for (kind, facts, cause) in triggers {
+            guard let indices = eventRules[kind], !indices.isEmpty else { continue }
+            refresh(row, day: day)
+            for (name, value) in facts {
+                if let column = attributeColumns[name] { _ = frame.store(value, in: column, row: row) }
+            }
+            // One run of the fused program answers every rule of the trigger.
+            let (plan, results) = eventPlan(kind, indices: indices, day: day)
+            machine.run(plan, frame: frame, row: row, calendar: calendar)
+            for (k, index) in indices.enumerated() {
+                let (from, until) = effective[index]
+                guard day.number >= from, day.number <= until else { continue }
+                if let r = results[k], !machine.bools[Int(r)] { continue }
+                if let firing = fire(index, row: row, at: at, day: day, cause: cause) { firings.append(firing) }
+            }
+        }
+        return firings
+    }
+
+    /// Applies an event to the state; returns the row, day, time and the triggers to evaluate.
+    private mutating func apply(_ event: RuleEvent) throws(RuleEngineError)
+        -> (Int, Day, Instant, [(RuleEventKind, [(String, FactValue)], String)])?
+    {
+        let client = event.customer
+        guard let row = rowOf[client] else {
+            throw RuleEngineError(.unknownClient, client: client, "no record for this client was given to the engine")
+        }
+        let currency = rules.catalogue.reportingCurrency
+        switch event {
+        case .transaction(let t), .failedTransaction(let t):
+            let at = calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60))
+            let facts: [(String, FactValue)] = [
+                ("transaction.amount", t.amount.currency == currency ? .money(t.amount) : .missing),
+                ("transaction.type", .value(EnumerationType.transactionType, at: t.type.rawValue)),
+                ("transaction.direction", .value(EnumerationType.direction, at: t.direction.rawValue)),
+                ("transaction.channel", .value(EnumerationType.channel, at: t.channel.rawValue)),
+                ("transaction.merchant", t.merchantCategory.map { .value(EnumerationType.merchantCategory, at: $0.rawValue) } ?? .missing),
+                ("transaction.overseas", .bool(t.isOverseas)),
+                ("transaction.date", .day(t.day)),
+            ].filter { attributeColumns[$0.0] != nil }
+            if case .transaction = event {
+                addTransaction(t, row: row)
+                return (row, t.day, at, [(.transaction, facts, "on transaction \(t.id)")])
+            }
+            return (row, t.day, at, [(.failedTransaction, facts, "on failed transaction \(t.id)")])
+        case .interaction(let i):
+            addInteraction(i, row: row)
+            var triggers: [(RuleEventKind, [(String, FactValue)], String)] = [
+                (
+                    .interaction,
+                    [
+                        ("interaction.kind", .enumeration(EnumerationType.snake(i.kind.rawValue))),
+                        ("interaction.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
+                        ("interaction.date", .day(i.day)),
+                    ].filter { attributeColumns[$0.0] != nil }, "on interaction \(i.id)")
+            ]
+            if case .complaint(let category, let severity, _) = i.detail {
+                triggers.append(
+                    (
+                        .complaint,
+                        [
+                            ("complaint.severity", .count(Int64(severity))), ("complaint.category", .text(category)),
+                            ("complaint.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
+                            ("complaint.date", .day(i.day)),
+                        ].filter { attributeColumns[$0.0] != nil }, "on complaint \(i.id)"))
+            }
+            return (row, i.day, i.at, triggers)
+        case .profileChanged(let profile, let fields, let at):
+            records[row].profile = profile
+            stale(row, dates: true)
+            let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter { attributeColumns[$0.0] != nil }
+            return (row, calendar.day(of: at), at, [(.profileChange, facts, "on profile change")])
+        case .tierChanged(_, let tier, let at):
+            guard EnumerationType.tier.ordinal(of: tier) != nil else {
+                throw RuleEngineError(
+                    .invalidValue, client: client, "'\(tier)' is not a tier; tiers are \(EnumerationType.tier.values.joined(separator: ", "))")
+            }
+            let previous = records[row].valueFacts["tier"] ?? .missing
+            records[row].valueFacts["tier"] = .enumeration(tier)
+            stale(row, dates: false)
+            let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
+            return (row, calendar.day(of: at), at, [(.tierChange, facts, "on tier change to \(tier)")])
+        case .scoreChanged(_, let score, let at):
+            guard score.isFinite else { throw RuleEngineError(.invalidValue, client: client, "a score must be a finite number") }
+            let previous = records[row].valueFacts["score"] ?? .missing
+            records[row].valueFacts["score"] = .number(score)
+            records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
+            stale(row, dates: false)
+            let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
+            return (row, calendar.day(of: at), at, [(.scoreChange, facts, "on score change")])
+        case .balance(let snapshot):
+            records[row].balances.append(snapshot)
+            stale(row, dates: false)
+            return nil
+        case .holding(let holding):
+            if let index = records[row].holdings.firstIndex(where: { $0.id == holding.id }) {
+                records[row].holdings[index] = holding
+            } else {
+                records[row].holdings.append(holding)
+            }
+            stale(row, dates: true)
+            return nil
+        }
+    }
+
+    mutating func stale(_ row: Int, dates: Bool) {
+        rowDay[row] = Int32.min
+        if dates { datesAreStale = true }
+    }
+
+    /// The fused plan of the rules `indices` of event `kind`, bound for `day` (cached per day).
+    mutating func eventPlan(_ kind: RuleEventKind, indices: [Int], day: Day) -> (ScalarPlan, [Int32?]) {
+        if let cached = eventPlans[kind], cached.day == day.number { return (cached.plan, cached.results) }
+        let evaluation = EvaluationDay(day, calendar: calendar)
+        let merged = MergedProgram(
+            indices.map { index in
+                rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
+            })
+        let plan = ScalarPlan(merged.program, code: merged.program.code)
+        eventPlans[kind] = (day.number, plan, merged.results)
+        return (plan, merged.results)
+    }
+
+    /// Whether rule `index` holds for `row` on `day` (client facts and trigger facts already set).
+    mutating func holds(_ index: Int, row: Int, day: Day) -> Bool {
+        let (from, until) = effective[index]
+        guard day.number >= from, day.number <= until else { return false }
+        let plan: ScalarPlan
+        if let cached = boundConditions[index], cached.day == day.number {
+            plan = cached.plan
+        } else {
+            guard let program = rules.rules[index].condition else { return true }
+            plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
+            boundConditions[index] = (day.number, plan)
+        }
+        guard case .bool(let result) = plan.result else { return true }
+        machine.run(plan, frame: frame, row: row, calendar: calendar)
+        return machine.bools[Int(result)]
+    }
+}
+
+extension FactValue {
+    /// The value of `type` at `position` (enumeration positions equal the raw values of the
+    /// CustomerModel enumerations they mirror, which are declared in the same order).
+    static func value(_ type: EnumerationType, at position: UInt8) -> FactValue {
+        Int(position) < type.values.count ? .enumeration(type.values[Int(position)]) : .missing
+    }
+
+    /// Whether `value` can be stored as a fact of `type`.
+    static func fits(_ value: FactValue, _ type: FactType) -> Bool {
+        switch (type, value) {
+        case (_, .missing), (.number, .number), (.number, .count), (.percent, .percent), (.count, .count), (.duration, .duration),
+            (.day, .day), (.text, .text), (.bool, .bool), (.tagset, .tags):
+            return true
+        case (.money(let c), .money(let m)): return m.currency == c
+        case (.enumeration(let e), .enumeration(let name)): return e.ordinal(of: name) != nil
+        default: return false
+        }
+    }
+}

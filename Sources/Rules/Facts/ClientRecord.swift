@@ -1,0 +1,60 @@
+public import CustomerModel
+
+/// What the rules engine and the frame builder know of one client: the 360 view's slowly
+/// changing parts, balance and score history, and the value facts a host computed elsewhere
+/// (value scores, RFM, tier, churn signals, lifetime value).
+///
+/// ``valueFacts`` are keyed by catalogue name (`score`, `tier`, `rfm.segment`, `churn.risk` ...);
+/// a fact without an entry is missing. Activity (transactions, interactions) is not kept here:
+/// it flows through the builder's columns or the engine's events.
+public struct ClientRecord: Sendable {
+    /// The golden profile.
+    public var profile: CustomerProfile
+    /// Holdings (open, matured and closed; the facts look at the day).
+    public var holdings: [Holding]
+    /// Household members seen from the client.
+    public var household: [HouseholdMember]
+    /// Clients this client referred.
+    public var referrals: Int
+    /// Balance snapshots, any order (the facts sort them).
+    public var balances: [BalanceSnapshot]
+    /// Value scores over time, for `score.change(...)`.
+    public var scores: [ScorePoint]
+    /// Facts computed by the host, by catalogue name.
+    public var valueFacts: [String: FactValue]
+
+    /// Creates a record.
+    public init(
+        profile: CustomerProfile, holdings: [Holding] = [], household: [HouseholdMember] = [], referrals: Int = 0,
+        balances: [BalanceSnapshot] = [], scores: [ScorePoint] = [], valueFacts: [String: FactValue] = [:]
+    ) {
+        self.profile = profile
+        self.holdings = holdings
+        self.household = household
+        self.referrals = referrals
+        self.balances = balances
+        self.scores = scores
+        self.valueFacts = valueFacts
+    }
+
+    /// A record from a 360 view (its holdings, household, referrals and balances).
+    public init(view: CustomerView, scores: [ScorePoint] = [], valueFacts: [String: FactValue] = [:]) {
+        self.init(
+            profile: view.profile.profile, holdings: view.holdings, household: view.household,
+            referrals: view.referralsMade.count, balances: view.balances, scores: scores, valueFacts: valueFacts)
+    }
+}
+
+/// A value score on a day.
+public struct ScorePoint: Hashable, Sendable {
+    /// The day scored.
+    public var day: Day
+    /// The 0-100 score.
+    public var score: Double
+
+    /// Creates a point.
+    public init(day: Day, score: Double) {
+        self.day = day
+        self.score = score
+    }
+}

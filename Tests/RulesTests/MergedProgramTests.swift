@@ -1,0 +1,45 @@
+import CustomerModel
+import Testing
+
+@testable import Rules
+
+/// The engine's fused program must answer exactly as each rule's own program does.
+@Suite struct MergedProgramTests {
+    @Test func fusedConditionsAgreeWithEachRule() throws {
+        let conditions = [
+            "aum > 2m and tier in [core, key]", "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
+            "risk_appetite >= balanced and not churn.risk", "score * 2 - 30 > 100 or score is missing",
+            "sum(transactions where type = transfer_out, 30d) / aum > 25%", "industry in [\"energy\", \"mining\"] or \"vip\" in tags",
+            "today - 1mo > birth_date and aum / 3 < 1m",
+        ]
+        var text = conditions.enumerated().map { "rule \"c\($0.offset)\" when on transaction if \($0.element) then flag(\"x\") end" }
+            .joined(separator: "\n")
+        text += "\nrule \"always\" when on transaction then flag(\"y\") end"
+        let rules = try RuleCompiler().compile(text)
+        var frame = rules.makeFrame(rows: 400)
+        frame.prepare(for: rules.rules.flatMap(\.programs))
+        var generator = SplitMix(seed: 3)
+        for row in 0..<400 {
+            if generator.next() % 8 != 0 { try frame.set("aum", row: row, to: .money(Money(minorUnits: Int64(generator.next() % 800_000_000), currency: .cny))) }
+            try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % 5)]))
+            try frame.set(.windowed("aum.change", DurationLiteral(30, .days)), row: row, to: .percent(Double(Int(generator.next() % 100)) / 100 - 0.5))
+            try frame.set("risk_appetite", row: row, to: .enumeration(EnumerationType.riskAppetite.values[Int(generator.next() % 5)]))
+            if generator.next() % 2 == 0 { try frame.set("churn.risk", row: row, to: .bool(generator.next() % 2 == 0)) }
+            if generator.next() % 3 != 0 { try frame.set("score", row: row, to: .number(Double(generator.next() % 100))) }
+            try frame.set("industry", row: row, to: .text(["energy", "mining", "retail"][Int(generator.next() % 3)]))
+            try frame.set("tags", row: row, to: .tags(generator.next() % 4 == 0 ? ["vip"] : []))
+            try frame.set("birth_date", row: row, to: .day(Day(number: Int32(20_000 + generator.next() % 800))))
+        }
+        let evaluation = EvaluationDay(Day(year: 2026, month: 3, day: 31)!)
+        let merged = MergedProgram(rules.rules.map { rule in rule.condition.map { ($0, $0.bound(to: frame, on: evaluation)) } })
+        let plan = ScalarPlan(merged.program, code: merged.program.code)
+        var machine = ScalarMachine()
+        for row in 0..<400 {
+            machine.run(plan, frame: frame, row: row, calendar: evaluation.calendar)
+            for (index, rule) in rules.rules.enumerated() {
+                let fused = merged.results[index].map { machine.bools[Int($0)] } ?? true
+                #expect(fused == (try rules.holds(rule, in: frame, row: row, on: evaluation)), "\(rule.name) row \(row)")
+            }
+        }
+    }
+}
