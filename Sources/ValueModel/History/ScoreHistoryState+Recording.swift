@@ -1,0 +1,168 @@
+import CustomerModel
+
+extension ScoreHistoryState {
+    /// What the commit phase does with one record of a batch.
+    private enum Operation {
+        case insert(record: Int, client: Int32, model: Int32)
+        case replace(record: Int, client: Int32, model: Int32, row: Int)
+    }
+
+    /// A (client, day, model) key within one batch.
+    private struct Key: Hashable {
+        var client: Int32
+        var day: Int32
+        var model: Int32
+    }
+
+    /// Records a validated batch, all or none: a planning pass finds every key's fate without
+    /// changing anything (and returns the first conflict), then a commit pass applies the plan.
+    mutating func record(_ scores: [ScoreRecord], replacing: Bool) -> Result<ScoreRecordingReport, StoreError> {
+        var addedClients: [CustomerID] = []
+        var addedClientIndex: [CustomerID: Int32] = [:]
+        var addedModels: [ScoreModelVersion] = []
+        var operations: [Operation] = []
+        operations.reserveCapacity(scores.count)
+        var firstOfKey: [Key: Int] = [:]
+        firstOfKey.reserveCapacity(scores.count)
+        var unchanged = 0
+        var lastModel: (version: ScoreModelVersion, index: Int32)?
+        let storedClients = Int32(truncatingIfNeeded: clientIDs.count)
+
+        for (i, score) in scores.enumerated() {
+            let model: Int32
+            if let lastModel, lastModel.version == score.model {
+                model = lastModel.index
+            } else if let known = modelIndex[score.model] {
+                model = known
+            } else if let added = addedModels.firstIndex(of: score.model) {
+                model = Int32(truncatingIfNeeded: models.count + added)
+            } else {
+                model = Int32(truncatingIfNeeded: models.count + addedModels.count)
+                addedModels.append(score.model)
+            }
+            lastModel = (score.model, model)
+            let client: Int32
+            if let known = clientIndex[score.customer] ?? addedClientIndex[score.customer] {
+                client = known
+            } else {
+                client = storedClients + Int32(truncatingIfNeeded: addedClients.count)
+                addedClients.append(score.customer)
+                addedClientIndex[score.customer] = client
+            }
+            let key = Key(client: client, day: score.day.number, model: model)
+            if let first = firstOfKey[key] {
+                guard scores[first] == score else {
+                    return .failure(
+                        StoreError(
+                            .conflict, customer: score.customer, record: Self.name(score),
+                            "the batch holds two different scores for this client, day and model version"))
+                }
+                unchanged += 1
+                continue
+            }
+            firstOfKey[key] = i
+            if client < storedClients, let at = row(client: Int(client), day: key.day, model: model) {
+                if row(rows[Int(client)][at], holds: score) {
+                    unchanged += 1
+                } else if replacing {
+                    operations.append(.replace(record: i, client: client, model: model, row: at))
+                } else {
+                    return .failure(
+                        StoreError(
+                            .conflict, customer: score.customer, record: Self.name(score),
+                            "a different score is stored for this client, day and model version; record it with replacing: true to correct it"
+                        ))
+                }
+            } else {
+                operations.append(.insert(record: i, client: client, model: model))
+            }
+        }
+
+        // Commit: nothing below can fail.
+        for id in addedClients {
+            clientIndex[id] = Int32(truncatingIfNeeded: clientIDs.count)
+            clientIDs.append(id)
+            rows.append([])
+        }
+        for version in addedModels {
+            modelIndex[version] = Int32(truncatingIfNeeded: models.count)
+            models.append(version)
+        }
+        var inserted = 0
+        var replaced = 0
+        for operation in operations {
+            switch operation {
+            case .insert(let i, let client, let model):
+                let score = scores[i]
+                let row = makeRow(score, model: model)
+                let c = Int(client)
+                if let last = rows[c].last, !last.precedes(day: row.day, model: model) {
+                    rows[c].insert(row, at: position(client: c, day: row.day, model: model))
+                } else {
+                    rows[c].append(row)
+                }
+                addToBook(model: model, day: row.day, total: row.total)
+                inserted += 1
+            case .replace(let i, let client, let model, let at):
+                let score = scores[i]
+                let c = Int(client)
+                let old = rows[c][at]
+                var row: Row
+                if Int(old.dimensionCount) == score.dimensions.count {
+                    row = old
+                    for (offset, value) in score.dimensions.enumerated() {
+                        dimensions[Int(old.dimensionStart) + offset] = value
+                    }
+                    row.total = score.total
+                    row.aum = score.aum.minorUnits
+                    row.currency = score.aum.currency
+                    row.rfm = Self.pack(score.rfm)
+                    row.churn = Self.pack(score.churn)
+                } else {
+                    row = makeRow(score, model: model)
+                }
+                rows[c][at] = row
+                replaceInBook(model: model, day: row.day, old: old.total, new: row.total)
+                replaced += 1
+            }
+        }
+        return .success(ScoreRecordingReport(recorded: inserted, unchanged: unchanged, replaced: replaced))
+    }
+
+    /// `2026-11-23 cvm-individual@3`: how errors name a record.
+    static func name(_ score: ScoreRecord) -> String { "\(score.day) \(score.model)" }
+
+    private mutating func addToBook(model: Int32, day: Int32, total: Double) {
+        let key = BookKey(model: model, day: day)
+        books[key, default: Book()].append(total)
+    }
+
+    private mutating func replaceInBook(model: Int32, day: Int32, old: Double, new: Double) {
+        books[BookKey(model: model, day: day), default: Book()].replace(old, with: new)
+    }
+}
+
+extension ScoreHistoryState.Book {
+    /// Adds a total; the book stays sorted when totals arrive in ascending order.
+    mutating func append(_ total: Double) {
+        if let last = totals.last, last > total { isSorted = false }
+        totals.append(total)
+    }
+
+    /// Replaces one occurrence of `old` with `new`.
+    mutating func replace(_ old: Double, with new: Double) {
+        let index: Int?
+        if isSorted {
+            let at = Self.firstIndex(in: totals) { $0 >= old }
+            index = at < totals.count && totals[at] == old ? at : nil
+        } else {
+            index = totals.firstIndex(of: old)
+        }
+        if let index {
+            totals[index] = new
+            isSorted = false
+        } else {
+            append(new)
+        }
+    }
+}
