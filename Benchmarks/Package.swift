@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CustomerModel", package: root),
                 .product(name: "CustomerModelTesting", package: root),
+                .product(name: "ValueModel", package: root),
             ],
             path: "Sources/ClienteleBenchmarks"
         )

@@ -17,6 +17,7 @@ struct ScoreHistoryConformanceTests {
         let names = Kit.checks.map(\.name)
         #expect(names.count >= 12)
         #expect(Set(names).count == names.count)
+        #expect(names.contains(Self.bulkCheck))
     }
 
     @Test func theFixtureFormRunsAgainstAHostsOwnAuditLog() async throws {
@@ -43,6 +44,9 @@ struct ScoreHistoryConformanceTests {
             return (MisbehavingScoreHistoryStore(fault, base: base), customers)
         }
     }
+
+    static let bulkCheck =
+        "100,000 scores in one batch (20,000 clients over five nights) are stored, read back and ranked"
 
     static func check(_ prefix: String) throws -> Broken.Check {
         try #require(Broken.checks.first { $0.name.hasPrefix(prefix) })
@@ -84,11 +88,13 @@ struct ScoreHistoryConformanceTests {
 
     @Test func aStoreThatIgnoresAccessControlFails() async throws {
         let failures = try await #require(throws: ConformanceFailures.self) {
-            try await Self.kit(.ignoresAccessControl).runAll()
+            // The 100,000-record check is left out: it takes seconds in a debug build and checks no access.
+            try await Self.kit(.ignoresAccessControl).runAll(except: [Self.bulkCheck])
         }
         #expect(failures.failedChecks.contains { $0.hasPrefix("an RM reading another RM's client's scores") })
         #expect(failures.failedChecks.contains { $0.hasPrefix("a branch head reads its subtree's scores") })
         #expect(!failures.failedChecks.contains { $0.hasPrefix("a record with every field set") })
+        #expect(failures.checksRun == Broken.checks.count - 1)
     }
 
     @Test func aStoreWithAWrongTrendRatioFails() async throws {

@@ -13,3 +13,13 @@ if which == "memory" || which == "export" || which == "all" {
 if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000, samples: 20_000)
 }
+if which == "lifetime" || which == "all" {
+    // clientele-bench lifetime [CLIENTS] [REPETITIONS] [EXPORT-DIRECTORY]
+    let rest = which == "lifetime" ? Array(arguments.dropFirst()) : []
+    try LifetimeBenchmarks.run(
+        clients: rest.first.flatMap { Int($0) } ?? 100_000, repetitions: rest.dropFirst().first.flatMap { Int($0) } ?? 5,
+        export: rest.dropFirst(2).first)
+}
+if which == "history" || which == "all" {
+    try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
+}

@@ -105,9 +105,7 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
             return found
         }
         // The whole book in scope, by client id.
-        let (ids, order) = state.withLock { state in
-            (state.clientIDs, state.clientIDs.indices.sorted { state.clientIDs[$0] < state.clientIDs[$1] })
-        }
+        let (ids, order) = state.withLock { state in (state.clientIDs, state.clientsByID()) }
         let permitted: [Int]
         if principal.hasBankWideScope {
             permitted = order

@@ -76,6 +76,16 @@ struct ScoreHistoryState {
     var models: [ScoreModelVersion] = []
     var dimensions: [Double] = []
     var books: [BookKey: Book] = [:]
+    /// Dense client indices sorted by client id; rebuilt on the first book-wide query after new clients arrive.
+    var sortedClients: [Int] = []
+
+    /// The dense client indices in client-id order.
+    mutating func clientsByID() -> [Int] {
+        if sortedClients.count != clientIDs.count {
+            sortedClients = clientIDs.indices.sorted { clientIDs[$0] < clientIDs[$1] }
+        }
+        return sortedClients
+    }
 
     // MARK: Lookup
 
