@@ -90,6 +90,7 @@ def main():
     parser.add_argument("--data", type=Path, default=None)
     args = parser.parse_args()
     data = args.data or BENCHMARKS / "data" / f"lifetime-{args.clients}"
+    print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)", flush=True)
     if not args.skip_swift:
         run_swift(args.clients, args.swift_runs, data)
 
@@ -190,6 +191,7 @@ def main():
             print(f"prediction {name:28s} median rel. diff {np.median(rel):.1e}, 99th pct {np.percentile(rel, 99):.1e}, "
                   f"sum {a.sum():.6g} vs {b.sum():.6g}")
 
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
     swift = clientele["seconds"]
     python = {name: statistics.median(values) for name, values in steps.items()}
     python_total = statistics.median([sum(steps[name][run] for name in steps) for run in range(args.python_runs)])

@@ -19,7 +19,7 @@ enum ScoreHistoryBenchmarks {
                     ProfileChange(
                         CustomerProfile(
                             id: id, kind: .individual, name: "Client",
-                            coverage: Coverage(relationshipManager: "RM-\(id.rawValue.count % 7)", branch: "BR")),
+                            coverage: Coverage(relationshipManager: StaffID("RM-\(id.rawValue.count % 7)"), branch: "BR")),
                         expectedVersion: nil)
                 }, as: system)
             start = end

@@ -14,11 +14,11 @@ if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000, samples: 20_000)
 }
 if which == "lifetime" || which == "all" {
-    // clientele-bench lifetime [CLIENTS] [REPETITIONS] [EXPORT-DIRECTORY]
+    // clientele-bench lifetime [CLIENTS] [REPETITIONS] [EXPORT-DIRECTORY] [process|synthetic]
     let rest = which == "lifetime" ? Array(arguments.dropFirst()) : []
     try LifetimeBenchmarks.run(
-        clients: rest.first.flatMap { Int($0) } ?? 100_000, repetitions: rest.dropFirst().first.flatMap { Int($0) } ?? 5,
-        export: rest.dropFirst(2).first)
+        book: rest.dropFirst(3).first ?? "process", clients: rest.first.flatMap { Int($0) } ?? 100_000,
+        repetitions: rest.dropFirst().first.flatMap { Int($0) } ?? 5, export: rest.dropFirst(2).first.flatMap { $0 == "-" ? nil : $0 })
 }
 if which == "history" || which == "all" {
     try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)

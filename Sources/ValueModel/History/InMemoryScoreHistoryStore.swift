@@ -60,11 +60,12 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
                     error.message)
             }
         }
-        let customers = try await resolveWrite(scores, principal)
+        let located = state.withLock { $0.locate(scores) }
+        let customers = try await resolveWrite(located, principal)
         // Audit first: a write the audit log cannot record must not happen. A batch that then
         // fails on a conflict leaves the attempt in the trail.
         try await record(principal, .write, customers, "recordScores")
-        return try state.withLock { $0.record(scores, replacing: replacing) }.get()
+        return try state.withLock { $0.record(scores, indices: located.indices, replacing: replacing) }.get()
     }
 
     // MARK: Reads
@@ -128,17 +129,18 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     // MARK: Access and audit
 
     /// The distinct clients of a batch, after checking that each exists and that the principal
-    /// may write it; a refusal is audited as denied.
-    private func resolveWrite(_ scores: [ScoreRecord], _ principal: Principal) async throws(StoreError) -> [CustomerID] {
-        var seen = Set<CustomerID>()
-        var list: [CustomerID] = []
-        var last: CustomerID?
-        for score in scores where score.customer != last {
-            last = score.customer
-            if seen.insert(score.customer).inserted { list.append(score.customer) }
-        }
-        let (coverages, organisation) = directory.coverages(of: list)
-        for (id, coverage) in zip(list, coverages) {
+    /// may write it; a refusal is audited as denied. A bank-wide writer (the nightly job) is not
+    /// checked client by client, and clients the store has scored before are known to exist
+    /// (the directory never removes a client), so the nightly batch of a known book asks the
+    /// directory nothing.
+    private func resolveWrite(_ located: ScoreHistoryState.Located, _ principal: Principal) async throws(StoreError)
+        -> [CustomerID]
+    {
+        let list = located.known + located.new
+        let checked = principal.hasBankWideScope && principal.role != .auditor ? located.new : list
+        guard !checked.isEmpty else { return list }
+        let (coverages, organisation) = directory.coverages(of: checked)
+        for (id, coverage) in zip(checked, coverages) {
             guard let coverage else { throw StoreError(.notFound, customer: id, field: "customer", "unknown client") }
             let allowed =
                 principal.role == .auditor

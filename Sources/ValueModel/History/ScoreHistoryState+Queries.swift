@@ -59,10 +59,19 @@ extension ScoreHistoryState {
     /// A row as a trend point, with its decile in the (model, day) book.
     private mutating func point(_ row: Row, model: Int32) -> ScoreTrend.Point {
         let key = BookKey(model: model, day: row.day)
-        books[key, default: Book()].sortIfNeeded()
-        let book = books[key] ?? Book()
+        var decile = 0
+        var count = 0
+        if let book = books[key], book.isSorted, book.hasThresholds {
+            decile = book.decile(of: row.total)
+            count = book.totals.count
+        } else {
+            books[key, default: Book()].prepare()
+            let book = books[key] ?? Book()
+            decile = book.decile(of: row.total)
+            count = book.totals.count
+        }
         return ScoreTrend.Point(
             day: Day(number: row.day), total: row.total, aum: Money(minorUnits: row.aum, currency: row.currency),
-            decile: book.decile(of: row.total), clientsScored: book.totals.count)
+            decile: decile, clientsScored: count)
     }
 }

@@ -14,9 +14,49 @@ extension ScoreHistoryState {
         var model: Int32
     }
 
+    /// Where a batch's clients stand: the dense index of each record's client (`-1` when the store
+    /// has not scored the client yet), and the distinct clients, known then new, in order of first
+    /// appearance. One hash lookup a record; no set of ids.
+    struct Located {
+        var indices: [Int32]
+        var known: [CustomerID]
+        var new: [CustomerID]
+    }
+
+    func locate(_ scores: [ScoreRecord]) -> Located {
+        var indices = [Int32](repeating: -1, count: scores.count)
+        var seen = [Bool](repeating: false, count: clientIDs.count)
+        var known: [CustomerID] = []
+        var new: [CustomerID] = []
+        var newSeen = Set<CustomerID>()
+        var last: (id: CustomerID, index: Int32)?
+        for (i, score) in scores.enumerated() {
+            if let last, last.id == score.customer {
+                indices[i] = last.index
+                continue
+            }
+            if let index = clientIndex[score.customer] {
+                indices[i] = index
+                if !seen[Int(index)] {
+                    seen[Int(index)] = true
+                    known.append(score.customer)
+                }
+                last = (score.customer, index)
+            } else {
+                if newSeen.insert(score.customer).inserted { new.append(score.customer) }
+                last = (score.customer, -1)
+            }
+        }
+        return Located(indices: indices, known: known, new: new)
+    }
+
     /// Records a validated batch, all or none: a planning pass finds every key's fate without
     /// changing anything (and returns the first conflict), then a commit pass applies the plan.
-    mutating func record(_ scores: [ScoreRecord], replacing: Bool) -> Result<ScoreRecordingReport, StoreError> {
+    /// `indices` are from ``locate(_:)`` (clients are never removed, so they stay valid; a `-1`
+    /// is looked up again, since another batch may have added the client since).
+    mutating func record(_ scores: [ScoreRecord], indices: [Int32], replacing: Bool)
+        -> Result<ScoreRecordingReport, StoreError>
+    {
         var addedClients: [CustomerID] = []
         var addedClientIndex: [CustomerID: Int32] = [:]
         var addedModels: [ScoreModelVersion] = []
@@ -42,7 +82,9 @@ extension ScoreHistoryState {
             }
             lastModel = (score.model, model)
             let client: Int32
-            if let known = clientIndex[score.customer] ?? addedClientIndex[score.customer] {
+            if i < indices.count, indices[i] >= 0 {
+                client = indices[i]
+            } else if let known = clientIndex[score.customer] ?? addedClientIndex[score.customer] {
                 client = known
             } else {
                 client = storedClients + Int32(truncatingIfNeeded: addedClients.count)
@@ -147,6 +189,7 @@ extension ScoreHistoryState.Book {
     mutating func append(_ total: Double) {
         if let last = totals.last, last > total { isSorted = false }
         totals.append(total)
+        hasThresholds = false
     }
 
     /// Replaces one occurrence of `old` with `new`.
@@ -161,6 +204,7 @@ extension ScoreHistoryState.Book {
         if let index {
             totals[index] = new
             isSorted = false
+            hasThresholds = false
         } else {
             append(new)
         }

@@ -32,23 +32,49 @@ struct ScoreHistoryState {
     struct Book {
         var totals: [Double] = []
         var isSorted = true
+        /// `thresholds[k]`: the lowest total of the book in decile `k + 2` or above (at most nine),
+        /// valid while ``isSorted`` and ``hasThresholds``.
+        var thresholds: [Double] = []
+        var hasThresholds = false
 
-        mutating func sortIfNeeded() {
+        /// Sorts the totals and derives the decile thresholds, once after each change.
+        mutating func prepare() {
             if !isSorted {
                 totals.sort()
                 isSorted = true
+                hasThresholds = false
             }
+            guard !hasThresholds else { return }
+            thresholds.removeAll(keepingCapacity: true)
+            let n = totals.count
+            var decile = 1
+            var start = 0
+            // Deciles grow with the total (see ``ScoreTrend/Point/decile``), so one walk over the
+            // groups of equal totals finds where each decile starts.
+            while start < n {
+                var end = start + 1
+                while end < n, totals[end] == totals[start] { end += 1 }
+                let groupDecile = Self.decile(below: start, equal: end - start, count: n)
+                while decile < groupDecile {
+                    thresholds.append(totals[start])
+                    decile += 1
+                }
+                start = end
+            }
+            hasThresholds = true
         }
 
-        /// The decile of `total` (see ``ScoreTrend/Point/decile``); the book must be sorted and hold it.
+        /// The decile of a total held by the book; the book must be prepared.
         func decile(of total: Double) -> Int {
-            let n = totals.count
-            guard n > 0 else { return 0 }
-            let below = Self.firstIndex(in: totals) { $0 >= total }
-            let through = Self.firstIndex(in: totals) { $0 > total }
-            let equal = max(1, through - below)
-            // ⌊10 · (below + equal/2) / n⌋ + 1, in integers.
-            return min(10, (10 * (2 * below + equal)) / (2 * n) + 1)
+            guard !totals.isEmpty else { return 0 }
+            var decile = 1
+            for threshold in thresholds where threshold <= total { decile += 1 }
+            return decile
+        }
+
+        /// `min(10, ⌊10 · (below + equal/2) / n⌋ + 1)`, in integers.
+        static func decile(below: Int, equal: Int, count n: Int) -> Int {
+            min(10, (10 * (2 * below + max(1, equal))) / (2 * max(1, n)) + 1)
         }
 
         /// The first index whose element satisfies `isAtOrAfter` (a monotone predicate), or `count`.
