@@ -44,12 +44,21 @@ extension ScoreHistoryConformance {
             let now = f.tick()
             try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-B's refused \(what) read", action: .denied, principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-B's refused \(what) read",
+                action: .denied,
+                principal: rmB,
+                clients: .covering([World.clientA1], bankWideAllowed: false),
+                at: now
+            )
         }
         try await expectStoreError(.forbidden, "RM-B reading the scores of its C-B1 and RM-A's C-A1 together") {
             try await f.history.scores(
-                of: [World.clientB1, World.clientA1], asOf: World.today, model: Samples.model, as: rmB)
+                of: [World.clientB1, World.clientA1],
+                asOf: World.today,
+                model: Samples.model,
+                as: rmB
+            )
         }
         let expected = [2, 1, 1]
         for ((what, read), count) in zip(reads(of: World.clientB1, as: rmB, f), expected) {
@@ -68,8 +77,13 @@ extension ScoreHistoryConformance {
             try await f.history.record(mixed, as: rmB)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-B's refused recording", action: .denied, principal: rmB,
-            clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+            since: mark,
+            "RM-B's refused recording",
+            action: .denied,
+            principal: rmB,
+            clients: .covering([World.clientA1], bankWideAllowed: false),
+            at: now
+        )
         try expectElements(try await f.everything(), [], "every record after the refusal")
         let own = try await call("RM-B recording a score of its own C-B1") {
             try await f.history.record([mixed[0]], as: rmB)
@@ -82,10 +96,14 @@ extension ScoreHistoryConformance {
         _ = try await seedScores(f)
         let cases: [(Principal, String, [CustomerID], [CustomerID])] = [
             (
-                World.shanghaiHead, "the head of Shanghai", [World.clientA1, World.clientA2, World.clientB1, World.clientH1],
+                World.shanghaiHead, "the head of Shanghai",
+                [World.clientA1, World.clientA2, World.clientB1, World.clientH1],
                 [World.clientC1]
             ),
-            (World.pudongHead, "the head of Pudong", [World.clientA1, World.clientA2], [World.clientB1, World.clientH1]),
+            (
+                World.pudongHead, "the head of Pudong", [World.clientA1, World.clientA2],
+                [World.clientB1, World.clientH1]
+            ),
             (World.expert, "EX-1 (on C-A2's service team)", [World.clientA2], [World.clientA1]),
             (World.auditor, "an auditor", World.clients, []),
         ]
@@ -97,7 +115,9 @@ extension ScoreHistoryConformance {
             }
             for client in refused {
                 for (what, read) in reads(of: client, as: principal, f) {
-                    try await expectStoreError(.forbidden, "\(who) reading the \(what) of \(client)") { try await read() }
+                    try await expectStoreError(.forbidden, "\(who) reading the \(what) of \(client)") {
+                        try await read()
+                    }
                 }
             }
         }
@@ -108,8 +128,13 @@ extension ScoreHistoryConformance {
             try await f.history.record([Samples.score(World.clientC1, day: 1, total: 1)], as: World.auditor)
         }
         try await f.trail.expectOne(
-            since: mark, "the auditor's refused recording", action: .denied, principal: World.auditor,
-            clients: .covering([World.clientC1], bankWideAllowed: false), at: now)
+            since: mark,
+            "the auditor's refused recording",
+            action: .denied,
+            principal: World.auditor,
+            clients: .covering([World.clientC1], bankWideAllowed: false),
+            at: now
+        )
         try expectElements(try await f.everything(), before, "every record after the auditor's refused recording")
     }
 
@@ -142,15 +167,25 @@ extension ScoreHistoryConformance {
             }
             try expectEqual(mine.map(\.customer), expected, "the clients of the book-wide trends as \(who)")
             try expectElements(
-                mine, everyone.filter { expected.contains($0.customer) },
-                "\(who)'s trends against the same clients' trends as system (deciles over the whole book)")
+                mine,
+                everyone.filter { expected.contains($0.customer) },
+                "\(who)'s trends against the same clients' trends as system (deciles over the whole book)"
+            )
             try await f.trail.expectOne(
-                since: mark, "\(who)'s book-wide trend query", action: .read, principal: principal,
-                clients: .covering(Set(expected), bankWideAllowed: false), at: now)
+                since: mark,
+                "\(who)'s book-wide trend query",
+                action: .read,
+                principal: principal,
+                clients: .covering(Set(expected), bankWideAllowed: false),
+                at: now
+            )
             let named = try await f.trail.entries(since: mark).first?.customers ?? []
             try expectTrue(
-                Set(named).isSubset(of: Set(expected)), "the clients audited for \(who)'s book-wide trend query",
-                expected: "none outside \(who)'s scope", actual: "\(named)")
+                Set(named).isSubset(of: Set(expected)),
+                "the clients audited for \(who)'s book-wide trend query",
+                expected: "none outside \(who)'s scope",
+                actual: "\(named)"
+            )
         }
     }
 
@@ -161,8 +196,10 @@ extension ScoreHistoryConformance {
         let cases: [(Principal, [ScoreRecord], Set<CustomerID>)] = [
             (
                 World.system,
-                [Samples.score(World.clientA1, day: 0, total: 1), Samples.score(World.clientB1, day: 0, total: 2),
-                 Samples.score(World.clientA1, day: 1, total: 3)],
+                [
+                    Samples.score(World.clientA1, day: 0, total: 1), Samples.score(World.clientB1, day: 0, total: 2),
+                    Samples.score(World.clientA1, day: 1, total: 3),
+                ],
                 [World.clientA1, World.clientB1]
             ),
             (World.relationshipManagerA, [Samples.score(World.clientA2, day: 0, total: 4)], [World.clientA2]),
@@ -175,8 +212,13 @@ extension ScoreHistoryConformance {
                 try await f.history.record(batch, as: principal)
             }
             try await f.trail.expectOne(
-                since: mark, "recording batch \(index + 1) as \(principal)", action: .write, principal: principal,
-                clients: .exactly(clients), at: now)
+                since: mark,
+                "recording batch \(index + 1) as \(principal)",
+                action: .write,
+                principal: principal,
+                clients: .exactly(clients),
+                at: now
+            )
         }
     }
 
@@ -189,25 +231,45 @@ extension ScoreHistoryConformance {
             let now = f.tick()
             try await call("RM-A reading the \(what) of C-A1") { _ = try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-A's \(what) read of C-A1", action: .read, principal: rmA,
-                clients: .exactly([World.clientA1]), at: now)
+                since: mark,
+                "RM-A's \(what) read of C-A1",
+                action: .read,
+                principal: rmA,
+                clients: .exactly([World.clientA1]),
+                at: now
+            )
         }
         var mark = try await f.trail.mark()
         var now = f.tick()
         try await call("the scores of C-A1 and C-A2 as of today as RM-A") {
-            try await f.history.scores(of: [World.clientA1, World.clientA2], asOf: World.today, model: Samples.model, as: rmA)
+            try await f.history.scores(
+                of: [World.clientA1, World.clientA2],
+                asOf: World.today,
+                model: Samples.model,
+                as: rmA
+            )
         }
         try await f.trail.expectOne(
-            since: mark, "RM-A's as-of read of two clients", action: .read, principal: rmA,
-            clients: .exactly([World.clientA1, World.clientA2]), at: now)
+            since: mark,
+            "RM-A's as-of read of two clients",
+            action: .read,
+            principal: rmA,
+            clients: .exactly([World.clientA1, World.clientA2]),
+            at: now
+        )
         mark = try await f.trail.mark()
         now = f.tick()
         try await call("the book-wide trends as system") {
             try await f.history.trends(of: nil, model: Samples.model, over: World.days(-30, 0), as: World.system)
         }
         try await f.trail.expectOne(
-            since: mark, "the book-wide trend query as system", action: .read, principal: World.system,
-            clients: .covering(Set(World.clients), bankWideAllowed: true), at: now)
+            since: mark,
+            "the book-wide trend query as system",
+            action: .read,
+            principal: World.system,
+            clients: .covering(Set(World.clients), bankWideAllowed: true),
+            at: now
+        )
     }
 
     static func failsWithoutAudit(_ f: Fixture) async throws {
@@ -218,7 +280,11 @@ extension ScoreHistoryConformance {
             try await f.history.record([Samples.score(World.clientA1, day: 5, total: 5)], as: World.system)
         }
         try await expectAnyError("correcting a score while the audit log is down") {
-            try await f.history.record([Samples.score(World.clientA1, day: 0, total: 1)], replacing: true, as: World.system)
+            try await f.history.record(
+                [Samples.score(World.clientA1, day: 0, total: 1)],
+                replacing: true,
+                as: World.system
+            )
         }
         for (what, read) in reads(of: World.clientA1, as: World.relationshipManagerA, f) {
             try await expectAnyError("reading the \(what) of C-A1 while the audit log is down") { try await read() }
@@ -228,7 +294,10 @@ extension ScoreHistoryConformance {
         }
         f.audit.isFailing = false
         try expectElements(
-            try await f.everything(), keyOrder(stored), "every record after the writes the store could not audit")
+            try await f.everything(),
+            keyOrder(stored),
+            "every record after the writes the store could not audit"
+        )
     }
 
     // MARK: Concurrency
@@ -253,7 +322,10 @@ extension ScoreHistoryConformance {
         }
         try expectEqual(reports.map(\.recorded).reduce(0, +), 1_000, "records the 20 concurrent batches report")
         try expectElements(
-            try await f.everything(), keyOrder(batches.flatMap { $0 }), "every record after 20 concurrent batches")
+            try await f.everything(),
+            keyOrder(batches.flatMap { $0 }),
+            "every record after 20 concurrent batches"
+        )
     }
 
     static func concurrentDuplicateDeliveries(_ f: Fixture) async throws {

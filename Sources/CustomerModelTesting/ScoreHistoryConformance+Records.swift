@@ -10,22 +10,44 @@ extension ScoreHistoryConformance {
     static func recordsRoundTrip(_ f: Fixture) async throws {
         try await f.seed()
         let full = ScoreRecord(
-            customer: World.clientA1, day: World.day(-1), model: Samples.model, total: 73.25,
+            customer: World.clientA1,
+            day: World.day(-1),
+            model: Samples.model,
+            total: 73.25,
             dimensions: (0..<ScoreRecord.maximumDimensions).map { Double($0) * 6.25 + 0.125 },
             aum: Money(minorUnits: 523_456_789_01, currency: .usd),
-            rfm: ScoreRecord.RFMCell(recency: 5, frequency: 1, monetary: 3), churn: .high)
+            rfm: ScoreRecord.RFMCell(recency: 5, frequency: 1, monetary: 3),
+            churn: .high
+        )
         let bare = ScoreRecord(
-            customer: World.clientA2, day: World.day(-1), model: Samples.model, total: 0, dimensions: [],
-            aum: .zero(.cny))
+            customer: World.clientA2,
+            day: World.day(-1),
+            model: Samples.model,
+            total: 0,
+            dimensions: [],
+            aum: .zero(.cny)
+        )
         let top = ScoreRecord(
-            customer: World.clientB1, day: World.day(-1), model: Samples.model, total: 100, dimensions: [100, 0],
-            aum: Money(minorUnits: 1, currency: .hkd), rfm: ScoreRecord.RFMCell(recency: 1, frequency: 5, monetary: 5),
-            churn: ScoreRecord.ChurnLevel.none)
+            customer: World.clientB1,
+            day: World.day(-1),
+            model: Samples.model,
+            total: 100,
+            dimensions: [100, 0],
+            aum: Money(minorUnits: 1, currency: .hkd),
+            rfm: ScoreRecord.RFMCell(recency: 1, frequency: 5, monetary: 5),
+            churn: ScoreRecord.ChurnLevel.none
+        )
         let levels = ScoreRecord.ChurnLevel.allCases.enumerated().map { index, level in
             ScoreRecord(
-                customer: World.clientC1, day: World.day(index), model: Samples.model, total: Double(index) + 0.5,
-                dimensions: [1.0 / 3.0], aum: Money(major: Int64(index) * 1_000, currency: .eur),
-                rfm: ScoreRecord.RFMCell(recency: index + 1, frequency: 4 - index, monetary: 2), churn: level)
+                customer: World.clientC1,
+                day: World.day(index),
+                model: Samples.model,
+                total: Double(index) + 0.5,
+                dimensions: [1.0 / 3.0],
+                aum: Money(major: Int64(index) * 1_000, currency: .eur),
+                rfm: ScoreRecord.RFMCell(recency: index + 1, frequency: 4 - index, monetary: 2),
+                churn: level
+            )
         }
         let all = [full, bare, top] + levels
         let report = try await f.record(all, "recording records with every field set and with none")
@@ -44,10 +66,17 @@ extension ScoreHistoryConformance {
         try expectElements(try await f.series(of: World.clientC1), levels, "the series of C-C1, one churn level a day")
         let batch = try await call("the scores of every client as of yesterday") {
             try await f.history.scores(
-                of: [World.clientB1, World.clientH1, World.clientA1], asOf: World.day(-1), model: Samples.model,
-                as: World.system)
+                of: [World.clientB1, World.clientH1, World.clientA1],
+                asOf: World.day(-1),
+                model: Samples.model,
+                as: World.system
+            )
         }
-        try expectElements(batch, [top, full], "the scores of C-B1, C-H1 (none) and C-A1 as of yesterday, in input order")
+        try expectElements(
+            batch,
+            [top, full],
+            "the scores of C-B1, C-H1 (none) and C-A1 as of yesterday, in input order"
+        )
     }
 
     static func modelVersionsStayDistinct(_ f: Fixture) async throws {
@@ -64,14 +93,21 @@ extension ScoreHistoryConformance {
         }
         try await f.record(records, "one score of C-A1 under each of \(models.count) model versions on one day")
         try expectElements(
-            try await f.series(of: World.clientA1), seriesOrder(records),
-            "the series of C-A1 (by model version within the day)")
+            try await f.series(of: World.clientA1),
+            seriesOrder(records),
+            "the series of C-A1 (by model version within the day)"
+        )
         for record in records {
             try expectElements(
-                try await f.series(of: World.clientA1, model: record.model), [record],
-                "the series of C-A1 filtered to \(record.model)")
+                try await f.series(of: World.clientA1, model: record.model),
+                [record],
+                "the series of C-A1 filtered to \(record.model)"
+            )
         }
-        let unknown = try await f.series(of: World.clientA1, model: ScoreModelVersion(id: "cvm-individual", version: "5"))
+        let unknown = try await f.series(
+            of: World.clientA1,
+            model: ScoreModelVersion(id: "cvm-individual", version: "5")
+        )
         try expectElements(unknown, [], "the series of C-A1 filtered to a version never recorded")
     }
 
@@ -85,18 +121,28 @@ extension ScoreHistoryConformance {
         try await f.record(batch, "the first delivery")
         let again = try await f.record(batch, "the same batch again")
         try expectEqual(
-            again, ScoreRecordingReport(recorded: 0, unchanged: batch.count, replaced: 0), "the second report")
+            again,
+            ScoreRecordingReport(recorded: 0, unchanged: batch.count, replaced: 0),
+            "the second report"
+        )
         let replacing = try await f.record(batch, replacing: true, "the same batch again, replacing")
         try expectEqual(
-            replacing, ScoreRecordingReport(recorded: 0, unchanged: batch.count, replaced: 0),
-            "the report of an identical batch recorded with replacing: true")
+            replacing,
+            ScoreRecordingReport(recorded: 0, unchanged: batch.count, replaced: 0),
+            "the report of an identical batch recorded with replacing: true"
+        )
         let fresh = Samples.score(World.clientA1, day: 9, total: 42)
         let doubled = try await f.record([fresh, fresh, batch[0]], "a new key twice and a stored one in one batch")
         try expectEqual(
-            doubled, ScoreRecordingReport(recorded: 1, unchanged: 2, replaced: 0),
-            "the report of a batch repeating a new key")
+            doubled,
+            ScoreRecordingReport(recorded: 1, unchanged: 2, replaced: 0),
+            "the report of a batch repeating a new key"
+        )
         try expectElements(
-            try await f.everything(), keyOrder(batch + [fresh]), "every record after four deliveries")
+            try await f.everything(),
+            keyOrder(batch + [fresh]),
+            "every record after four deliveries"
+        )
     }
 
     static func redeliveryInPiecesStoresOnce(_ f: Fixture) async throws {
@@ -106,10 +152,17 @@ extension ScoreHistoryConformance {
         }
         try await f.record(Array(batch[0..<20]), "the first half")
         let whole = try await f.record(batch, "the whole batch")
-        try expectEqual(whole, ScoreRecordingReport(recorded: 20, unchanged: 20, replaced: 0), "the whole batch's report")
+        try expectEqual(
+            whole,
+            ScoreRecordingReport(recorded: 20, unchanged: 20, replaced: 0),
+            "the whole batch's report"
+        )
         let reversed = try await f.record(batch.reversed(), "the batch in reverse")
         try expectEqual(
-            reversed, ScoreRecordingReport(recorded: 0, unchanged: 40, replaced: 0), "the reversed batch's report")
+            reversed,
+            ScoreRecordingReport(recorded: 0, unchanged: 40, replaced: 0),
+            "the reversed batch's report"
+        )
         try await f.record(Array(batch[20...]), "the second half")
         try expectElements(try await f.everything(), keyOrder(batch), "every record after the redeliveries")
     }
@@ -164,11 +217,17 @@ extension ScoreHistoryConformance {
         corrected.churn = .medium
         let added = Samples.score(World.clientC1, day: 0, total: 70)
         let report = try await f.record(
-            [corrected, original[1], added], replacing: true, "a correction, an unchanged score and a new one")
+            [corrected, original[1], added],
+            replacing: true,
+            "a correction, an unchanged score and a new one"
+        )
         try expectEqual(report, ScoreRecordingReport(recorded: 1, unchanged: 1, replaced: 1), "the correction's report")
         try expectElements(try await f.series(of: World.clientA1), [corrected], "C-A1's series after the correction")
         try expectElements(
-            try await f.everything(), keyOrder([corrected, original[1], added]), "every record after the correction")
+            try await f.everything(),
+            keyOrder([corrected, original[1], added]),
+            "every record after the correction"
+        )
         var twice = corrected
         twice.dimensions = [1, 2, 3, 4, 5]
         try await f.record([twice], replacing: true, "a second correction with more dimensions")
@@ -182,7 +241,8 @@ extension ScoreHistoryConformance {
         second.total = 51
         let other = Samples.score(World.clientB1, day: 0, total: 10)
         for replacing in [false, true] {
-            try await expectStoreError(.conflict, "a batch holding two scores for C-A1's day (replacing: \(replacing))") {
+            try await expectStoreError(.conflict, "a batch holding two scores for C-A1's day (replacing: \(replacing))")
+            {
                 try await f.history.record([first, other, second], replacing: replacing, as: World.system)
             }
         }
@@ -205,8 +265,14 @@ extension ScoreHistoryConformance {
             ("dimensions[3]", "a NaN dimension", { $0.dimensions[3] = .nan }),
             ("dimensions", "17 dimensions", { $0.dimensions = Array(repeating: 1, count: 17) }),
             ("aum", "a negative AUM", { $0.aum = Money(minorUnits: -1, currency: .cny) }),
-            ("rfm.recency", "an RFM recency of 0", { $0.rfm = ScoreRecord.RFMCell(recency: 0, frequency: 1, monetary: 1) }),
-            ("rfm.monetary", "an RFM monetary of 6", { $0.rfm = ScoreRecord.RFMCell(recency: 5, frequency: 5, monetary: 6) }),
+            (
+                "rfm.recency", "an RFM recency of 0",
+                { $0.rfm = ScoreRecord.RFMCell(recency: 0, frequency: 1, monetary: 1) }
+            ),
+            (
+                "rfm.monetary", "an RFM monetary of 6",
+                { $0.rfm = ScoreRecord.RFMCell(recency: 5, frequency: 5, monetary: 6) }
+            ),
             ("model.id", "an empty model id", { $0.model = ScoreModelVersion(id: "", version: "3") }),
             ("model.version", "an empty model version", { $0.model = ScoreModelVersion(id: "cvm", version: "") }),
         ]
@@ -234,7 +300,8 @@ extension ScoreHistoryConformance {
             Samples.score(World.clientB1, day: 0, total: 3),
         ]
         for principal in [World.system, World.headOffice] {
-            let error = try await expectStoreError(.notFound, "recording a score of an unknown client as \(principal)") {
+            let error = try await expectStoreError(.notFound, "recording a score of an unknown client as \(principal)")
+            {
                 try await f.history.record(batch, replacing: false, as: principal)
             }
             try expectEqual(error.customer, CustomerID("C-NOBODY"), "the client the error names")
@@ -252,7 +319,12 @@ extension ScoreHistoryConformance {
         var changed = before[25]
         changed.total += 1
         let next = (0..<50).map { index in
-            Samples.score(World.clients[index % 5], day: 10 + index / 5, total: Double(index) + 0.5, model: Samples.nextModel)
+            Samples.score(
+                World.clients[index % 5],
+                day: 10 + index / 5,
+                total: Double(index) + 0.5,
+                model: Samples.nextModel
+            )
         }
         let batch = Array(next[0..<25]) + [changed] + Array(next[25...])
         try await expectStoreError(.conflict, "a batch of 51 whose 26th score changes a stored one") {
@@ -292,12 +364,15 @@ extension ScoreHistoryConformance {
         ]
         for (window, what) in windows {
             try expectElements(
-                try await f.series(of: World.clientA1, in: window), seriesOrder(records.filter { window.contains($0.day) }),
-                "C-A1's series over \(what)")
+                try await f.series(of: World.clientA1, in: window),
+                seriesOrder(records.filter { window.contains($0.day) }),
+                "C-A1's series over \(what)"
+            )
             try expectElements(
                 try await f.series(of: World.clientA1, in: window, model: Samples.model),
                 seriesOrder(records.filter { window.contains($0.day) && $0.model == Samples.model }),
-                "C-A1's series over \(what), one model version")
+                "C-A1's series over \(what), one model version"
+            )
         }
     }
 
@@ -313,12 +388,22 @@ extension ScoreHistoryConformance {
         ]
         for (day, expected) in expectations {
             let found = try await call("C-A1's score as of day \(day)") {
-                try await f.history.score(of: World.clientA1, asOf: World.day(day), model: Samples.model, as: World.system)
+                try await f.history.score(
+                    of: World.clientA1,
+                    asOf: World.day(day),
+                    model: Samples.model,
+                    as: World.system
+                )
             }
             try expectEqual(found, expected, "C-A1's score as of day \(day) (of version 3, ignoring version 4)")
         }
         let other = try await call("C-A1's score under version 4 as of day -1") {
-            try await f.history.score(of: World.clientA1, asOf: World.day(-1), model: Samples.nextModel, as: World.system)
+            try await f.history.score(
+                of: World.clientA1,
+                asOf: World.day(-1),
+                model: Samples.nextModel,
+                as: World.system
+            )
         }
         try expectEqual(other, nil, "C-A1's version-4 score as of the day before its only one")
         let latest = try await call("C-A1's latest score") {

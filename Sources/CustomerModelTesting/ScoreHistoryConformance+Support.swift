@@ -15,12 +15,20 @@ enum ScoreSamples {
     /// A score of `client` on day `day` (days after ``ConformanceWorld/today``), with four dimension
     /// scores derived from the total, AUM in CNY major units, and no RFM cell or churn level.
     static func score(
-        _ client: CustomerID, day: Int, total: Double, aum: Int64 = 1_000_000, model: ScoreModelVersion = model
+        _ client: CustomerID,
+        day: Int,
+        total: Double,
+        aum: Int64 = 1_000_000,
+        model: ScoreModelVersion = model
     ) -> ScoreRecord {
         ScoreRecord(
-            customer: client, day: World.day(day), model: model, total: total,
+            customer: client,
+            day: World.day(day),
+            model: model,
+            total: total,
             dimensions: [total, total / 2, min(100, total + 0.25), 100 - total],
-            aum: Money(major: aum, currency: .cny))
+            aum: Money(major: aum, currency: .cny)
+        )
     }
 
     /// The ids of the extra clients the book-wide checks create: `C-BK-00000` and on.
@@ -50,7 +58,9 @@ extension ScoreHistoryFixture {
             let slice = ids[start..<min(ids.count, start + 5_000)]
             try await call("creating book clients \(start) to \(start + slice.count - 1) as system") {
                 try await customers.upsert(
-                    slice.map { ProfileChange(ConformanceWorld.profile($0), expectedVersion: nil) }, as: World.system)
+                    slice.map { ProfileChange(ConformanceWorld.profile($0), expectedVersion: nil) },
+                    as: World.system
+                )
             }
             start += slice.count
         }
@@ -77,7 +87,11 @@ extension ScoreHistoryFixture {
     }
 
     /// Every record of `client` (of `model` when given), read as system.
-    func series(of client: CustomerID, in days: ClosedRange<Day> = ConformanceWorld.everyDay, model: ScoreModelVersion? = nil)
+    func series(
+        of client: CustomerID,
+        in days: ClosedRange<Day> = ConformanceWorld.everyDay,
+        model: ScoreModelVersion? = nil
+    )
         async throws(ConformanceFailure) -> [ScoreRecord]
     {
         try await call("reading the series of \(client) as system") {

@@ -14,8 +14,12 @@ extension ScoreHistoryConformance {
             Samples.score(World.clientB1, day: 0, total: 25, aum: 5),
             Samples.score(World.clientC1, day: -30, total: 70, aum: 1_000),
             ScoreRecord(
-                customer: World.clientC1, day: World.day(0), model: Samples.model, total: 70,
-                aum: Money(major: 1_000, currency: .usd)),
+                customer: World.clientC1,
+                day: World.day(0),
+                model: Samples.model,
+                total: 70,
+                aum: Money(major: 1_000, currency: .usd)
+            ),
         ]
         try await f.record(records, "scores 30 days ago, 15 days ago and today")
         let month = try await f.trend(of: World.clientA1, over: World.days(-30, 0))
@@ -35,7 +39,12 @@ extension ScoreHistoryConformance {
 
         let sugar = try await call("C-A1's trend of 30 days ending today") {
             try await f.history.trend(
-                of: World.clientA1, model: Samples.model, days: 30, endingOn: World.today, as: World.system)
+                of: World.clientA1,
+                model: Samples.model,
+                days: 30,
+                endingOn: World.today,
+                as: World.system
+            )
         }
         try expectEqual(sugar, month, "the trend of 30 days ending today against the trend over day -30 to today")
 
@@ -75,8 +84,11 @@ extension ScoreHistoryConformance {
         try expectEqual(single?.start, single?.end, "both ends of a one-day window on a record's day")
         let list = try await call("the trends of C-B1 (never scored), C-A1 and C-C1 (never scored)") {
             try await f.history.trends(
-                of: [World.clientB1, World.clientA1, World.clientC1], model: Samples.model, over: World.days(-30, 0),
-                as: World.system)
+                of: [World.clientB1, World.clientA1, World.clientC1],
+                model: Samples.model,
+                over: World.days(-30, 0),
+                as: World.system
+            )
         }
         try expectEqual(list.map(\.customer), [World.clientA1], "the clients of a trend query with two never scored")
         let otherVersion = try await f.trend(of: World.clientA1, over: World.days(-30, 0), model: Samples.nextModel)
@@ -111,14 +123,23 @@ extension ScoreHistoryConformance {
         for trend in book {
             let below = Int(trend.start.total)  // distinct totals 0 to 49: the total is the count below
             try expectEqual(
-                trend.start.decile, below / 5 + 1, "the decile of \(trend.customer) with total \(trend.start.total)")
+                trend.start.decile,
+                below / 5 + 1,
+                "the decile of \(trend.customer) with total \(trend.start.total)"
+            )
         }
         let perDecile = Dictionary(grouping: book, by: \.start.decile).mapValues(\.count)
         try expectEqual(
-            perDecile.keys.sorted(), Array(1...10), "the deciles of 50 distinct totals")
+            perDecile.keys.sorted(),
+            Array(1...10),
+            "the deciles of 50 distinct totals"
+        )
         try expectTrue(
-            perDecile.values.allSatisfy { $0 == 5 }, "clients in each decile of 50 distinct totals",
-            expected: "5 in each", actual: "\(perDecile.sorted { $0.key < $1.key })")
+            perDecile.values.allSatisfy { $0 == 5 },
+            "clients in each decile of 50 distinct totals",
+            expected: "5 in each",
+            actual: "\(perDecile.sorted { $0.key < $1.key })"
+        )
     }
 
     static func decileTiesAndCorrections(_ f: Fixture) async throws {
@@ -142,20 +163,24 @@ extension ScoreHistoryConformance {
             return found
         }
         try expectEqual(
-            try await deciles(on: 0), Dictionary(uniqueKeysWithValues: w.clients.map { ($0, 6) }),
-            "the deciles of five equal totals (mid-rank 50%)")
+            try await deciles(on: 0),
+            Dictionary(uniqueKeysWithValues: w.clients.map { ($0, 6) }),
+            "the deciles of five equal totals (mid-rank 50%)"
+        )
         try expectEqual(try await deciles(on: 1), [w.clientA1: 6], "the decile of the only client scored on a day")
         try expectEqual(
             try await deciles(on: 2),
             [w.clientA1: 2, w.clientA2: 5, w.clientB1: 5, w.clientC1: 8, w.clientH1: 10],
-            "the deciles of totals 10, 20, 20, 30, 40 (another version's 99 not counted)")
+            "the deciles of totals 10, 20, 20, 30, 40 (another version's 99 not counted)"
+        )
         var corrected = Samples.score(w.clientA1, day: 2, total: 45)
         corrected.aum = Money(major: 2_000_000, currency: .cny)
         try await f.record([corrected], replacing: true, "correcting C-A1's score on day 2 to 45")
         try expectEqual(
             try await deciles(on: 2),
             [w.clientA1: 10, w.clientA2: 3, w.clientB1: 3, w.clientC1: 6, w.clientH1: 8],
-            "the deciles of totals 45, 20, 20, 30, 40 after the correction")
+            "the deciles of totals 45, 20, 20, 30, 40 after the correction"
+        )
         let count = try await f.trend(of: w.clientA1, over: w.days(2, 2))
         try expectEqual(count?.end.clientsScored, 5, "the clients scored on day 2 after the correction")
     }
@@ -173,19 +198,26 @@ extension ScoreHistoryConformance {
                 let total = Double((index * 7_919 + night * 104_729) % 10_001) / 100
                 records.append(
                     ScoreRecord(
-                        customer: client, day: World.day(night - nights), model: Samples.model, total: total,
+                        customer: client,
+                        day: World.day(night - nights),
+                        model: Samples.model,
+                        total: total,
                         dimensions: [total, 100 - total, total / 4, 0],
                         aum: Money(minorUnits: Int64(index) * 1_000 + Int64(night), currency: .cny),
                         rfm: ScoreRecord.RFMCell(recency: index % 5 + 1, frequency: night + 1, monetary: 5 - index % 5),
-                        churn: ScoreRecord.ChurnLevel(rawValue: (index + night) % 4)))
+                        churn: ScoreRecord.ChurnLevel(rawValue: (index + night) % 4)
+                    )
+                )
             }
         }
         let report = try await f.record(records, "100,000 scores in one batch")
         try expectEqual(report, ScoreRecordingReport(recorded: 100_000, unchanged: 0, replaced: 0), "the report")
         for index in [0, 1, 9_999, 19_999] {
             try expectElements(
-                try await f.series(of: clients[index]), (0..<nights).map { records[$0 * clients.count + index] },
-                "the series of \(clients[index])")
+                try await f.series(of: clients[index]),
+                (0..<nights).map { records[$0 * clients.count + index] },
+                "the series of \(clients[index])"
+            )
         }
         let lastNight = World.day(-1)
         let sample = stride(from: 0, to: clients.count, by: 97).map { clients[$0] }
@@ -193,8 +225,10 @@ extension ScoreHistoryConformance {
             try await f.history.scores(of: sample, asOf: lastNight, model: Samples.model, as: World.system)
         }
         try expectElements(
-            asOf, stride(from: 0, to: clients.count, by: 97).map { records[(nights - 1) * clients.count + $0] },
-            "the scores of every 97th client as of the last night")
+            asOf,
+            stride(from: 0, to: clients.count, by: 97).map { records[(nights - 1) * clients.count + $0] },
+            "the scores of every 97th client as of the last night"
+        )
         let window = World.days(-nights, -1)
         let trends = try await call("the trends of the whole book over the five nights") {
             try await f.history.trends(of: nil, model: Samples.model, over: window, as: World.system)
@@ -210,17 +244,25 @@ extension ScoreHistoryConformance {
         for trend in trends.enumerated().filter({ $0.offset % 1_009 == 0 }).map(\.element) {
             guard let index = clients.firstIndex(of: trend.customer) else {
                 throw ConformanceFailure(
-                    subject: "the clients of the book-wide trends", expected: "book clients only",
-                    actual: "\(trend.customer)")
+                    subject: "the clients of the book-wide trends",
+                    expected: "book clients only",
+                    actual: "\(trend.customer)"
+                )
             }
             let start = records[index]
             let end = records[(nights - 1) * clients.count + index]
             try expectEqual(trend.start.total, start.total, "the start total of \(trend.customer)")
             try expectEqual(trend.end.aum, end.aum, "the end AUM of \(trend.customer)")
             try expectEqual(
-                trend.start.decile, decile(start.total, firstTotals), "the first-night decile of \(trend.customer)")
+                trend.start.decile,
+                decile(start.total, firstTotals),
+                "the first-night decile of \(trend.customer)"
+            )
             try expectEqual(
-                trend.end.decile, decile(end.total, lastTotals), "the last-night decile of \(trend.customer)")
+                trend.end.decile,
+                decile(end.total, lastTotals),
+                "the last-night decile of \(trend.customer)"
+            )
             try expectEqual(trend.end.clientsScored, clients.count, "the clients scored on the last night")
         }
         let again = try await f.record(records, "the same 100,000 scores again")

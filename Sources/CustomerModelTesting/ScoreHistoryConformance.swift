@@ -30,7 +30,10 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
     ///   - clock: the history store's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
-        history: Store, customers: any CustomerStore, audit: SwitchableAuditLog, clock: ManualClock,
+        history: Store,
+        customers: any CustomerStore,
+        audit: SwitchableAuditLog,
+        clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
         self.history = history
@@ -148,75 +151,106 @@ extension ScoreHistoryConformance {
             // Round trips
             Check(
                 "a record with every field set, and one with none of the optional ones, reads back exactly",
-                recordsRoundTrip),
+                recordsRoundTrip
+            ),
             Check(
-                "model ids and versions of any text read back exactly and stay distinct", modelVersionsStayDistinct),
+                "model ids and versions of any text read back exactly and stay distinct",
+                modelVersionsStayDistinct
+            ),
             // Idempotency, conflicts and corrections
             Check(
                 "recording the same batch again is a no-op counted as unchanged, and so is a key repeated in one batch",
-                repeatedRecordingIsNoOp),
+                repeatedRecordingIsNoOp
+            ),
             Check(
                 "the same scores delivered whole, in halves and in reverse are stored once",
-                redeliveryInPiecesStoresOnce),
+                redeliveryInPiecesStoresOnce
+            ),
             Check(
                 "a different score for a stored key is a conflict and stores nothing of the batch",
-                differentScoreIsConflict),
+                differentScoreIsConflict
+            ),
             Check(
                 "replacing: true corrects a stored score, counts it as replaced and keeps one record per key",
-                replacingCorrects),
+                replacingCorrects
+            ),
             Check(
                 "one key with two different scores in one batch is a conflict, even when replacing",
-                conflictWithinBatch),
+                conflictWithinBatch
+            ),
             // Atomic batches
             Check(
                 "an invalid record in row 5,000 of 10,000 rejects the batch as invalid, naming client and field, and stores nothing",
-                invalidRecordRejectsBatch),
-            Check("scores of an unknown client are refused as not found and none of the batch is stored", unknownClient),
-            Check("a conflict in the middle of a batch leaves the store exactly as before", conflictLeavesStoreAsBefore),
+                invalidRecordRejectsBatch
+            ),
+            Check(
+                "scores of an unknown client are refused as not found and none of the batch is stored",
+                unknownClient
+            ),
+            Check(
+                "a conflict in the middle of a batch leaves the store exactly as before",
+                conflictLeavesStoreAsBefore
+            ),
             // Order, ranges and as-of
             Check(
                 "a series comes back by day then model version; day ranges include both ends",
-                seriesOrderedAndInclusive),
+                seriesOrderedAndInclusive
+            ),
             Check(
                 "as of a day is the latest record of that model version on or before it; latest is the last one",
-                asOfSemantics),
+                asOfSemantics
+            ),
             // Trends and deciles
             Check(
                 "a trend compares the scores as of the window's first and last days: AUM down 20% in 30 days",
-                trendMaths),
+                trendMaths
+            ),
             Check(
                 "a trend of a client first scored inside the window starts at its first record; none without a record by the window's end",
-                trendWindowEdges),
+                trendWindowEdges
+            ),
             Check(
                 "deciles rank a client among every client scored that day: falling from the top tenth to the eighth is -2",
-                decilesOverTheBook),
+                decilesOverTheBook
+            ),
             Check(
-                "equal totals share a decile, and a correction re-ranks the day's book", decileTiesAndCorrections),
+                "equal totals share a decile, and a correction re-ranks the day's book",
+                decileTiesAndCorrections
+            ),
             // Access control
             Check(
                 "an RM reading another RM's client's scores is forbidden and the refusal is audited as denied",
-                relationshipManagerCannotReadOthers),
+                relationshipManagerCannotReadOthers
+            ),
             Check(
                 "an RM cannot record scores for another RM's client: nothing of the batch is stored and the refusal is audited",
-                relationshipManagerCannotRecordForOthers),
+                relationshipManagerCannotRecordForOthers
+            ),
             Check(
                 "a branch head reads its subtree's scores but not a sibling branch's; an auditor reads but cannot record",
-                branchHeadAndAuditor),
+                branchHeadAndAuditor
+            ),
             Check(
                 "a book-wide trend query as an RM holds only the RM's clients, ranked against the whole book",
-                bookWideTrendsNarrowedToScope),
+                bookWideTrendsNarrowedToScope
+            ),
             // Audit
             Check("every recording reaches the audit log as a write with principal, clients and time", writesAudited),
             Check(
-                "every series, as-of and trend read reaches the audit log as a read naming the clients", readsAudited),
+                "every series, as-of and trend read reaches the audit log as a read naming the clients",
+                readsAudited
+            ),
             Check(
-                "when the audit log fails, recording fails and stores nothing, and reads fail", failsWithoutAudit),
+                "when the audit log fails, recording fails and stores nothing, and reads fail",
+                failsWithoutAudit
+            ),
             // Concurrency and volume
             Check("20 tasks recording disjoint batches at once store every record", concurrentDisjointWriters),
             Check("10 tasks delivering the same batch at once store it once", concurrentDuplicateDeliveries),
             Check(
                 "100,000 scores in one batch (20,000 clients over five nights) are stored, read back and ranked",
-                hundredThousandInOneBatch),
+                hundredThousandInOneBatch
+            ),
         ]
     }
 }

@@ -27,7 +27,10 @@ struct ScoreHistoryConformanceTests {
             let customers = InMemoryCustomerStore(audit: log, clock: clock)
             return ScoreHistoryFixture(
                 history: InMemoryScoreHistoryStore(directory: customers, audit: log, clock: clock),
-                customers: customers, audit: log, clock: clock)
+                customers: customers,
+                audit: log,
+                clock: clock
+            )
         }
         let check = try #require(Kit.checks.first)
         try await kit.run(check)
@@ -165,7 +168,10 @@ struct MisbehavingScoreHistoryStore: ScoreHistoryStore {
     }
 
     func trends(
-        of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal
+        of customers: [CustomerID]?,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreTrend] {
         var found = try await base.trends(of: customers, model: model, over: window, as: reader(principal))
         switch fault {

@@ -10,8 +10,13 @@ struct ScoreHistoryTests {
 
     func record(_ customer: CustomerID = "C-1", day: Int = 0, total: Double = 50, aum: Int64 = 1_000) -> ScoreRecord {
         ScoreRecord(
-            customer: customer, day: today.adding(days: day), model: model, total: total, dimensions: [total, 10],
-            aum: Money(major: aum, currency: .cny))
+            customer: customer,
+            day: today.adding(days: day),
+            model: model,
+            total: total,
+            dimensions: [total, 10],
+            aum: Money(major: aum, currency: .cny)
+        )
     }
 
     // MARK: Validation
@@ -88,23 +93,50 @@ struct ScoreHistoryTests {
             -> ScoreTrend.Point
         {
             ScoreTrend.Point(
-                day: today.adding(days: day), total: total, aum: Money(minorUnits: aum, currency: currency),
-                decile: decile, clientsScored: 100)
+                day: today.adding(days: day),
+                total: total,
+                aum: Money(minorUnits: aum, currency: currency),
+                decile: decile,
+                clientsScored: 100
+            )
         }
-        let down = ScoreTrend(customer: "C-1", model: model, window: window, start: point(-30, 80, 250, 9), end: point(0, 61.5, 200, 7))
+        let down = ScoreTrend(
+            customer: "C-1",
+            model: model,
+            window: window,
+            start: point(-30, 80, 250, 9),
+            end: point(0, 61.5, 200, 7)
+        )
         #expect(down.aumChangeRatio == -0.2)
         #expect(down.aumChange == Money(minorUnits: -50, currency: .cny))
         #expect(down.scoreChange == -18.5)
         #expect(down.decileChange == -2)
         #expect(down.coversWindow)
-        let up = ScoreTrend(customer: "C-1", model: model, window: window, start: point(-10, 1, 3, 1), end: point(0, 2, 4, 2))
+        let up = ScoreTrend(
+            customer: "C-1",
+            model: model,
+            window: window,
+            start: point(-10, 1, 3, 1),
+            end: point(0, 2, 4, 2)
+        )
         #expect(up.aumChangeRatio == 1.0 / 3.0)
         #expect(!up.coversWindow)
         let mixed = ScoreTrend(
-            customer: "C-1", model: model, window: window, start: point(-30, 1, 3, 1), end: point(0, 1, 3, 1, currency: .usd))
+            customer: "C-1",
+            model: model,
+            window: window,
+            start: point(-30, 1, 3, 1),
+            end: point(0, 1, 3, 1, currency: .usd)
+        )
         #expect(mixed.aumChange == nil)
         #expect(mixed.aumChangeRatio == nil)
-        let fromZero = ScoreTrend(customer: "C-1", model: model, window: window, start: point(-30, 1, 0, 1), end: point(0, 1, 3, 1))
+        let fromZero = ScoreTrend(
+            customer: "C-1",
+            model: model,
+            window: window,
+            start: point(-30, 1, 0, 1),
+            end: point(0, 1, 3, 1)
+        )
         #expect(fromZero.aumChangeRatio == nil)
         #expect(fromZero.aumChange == Money(minorUnits: 3, currency: .cny))
     }
@@ -119,21 +151,46 @@ struct ScoreHistoryTests {
         _ = try await customers.upsert(
             clients.map {
                 ProfileChange(
-                    CustomerProfile(id: $0, kind: .individual, name: "Client", coverage: Coverage(relationshipManager: nil, branch: "SH-PD")),
-                    expectedVersion: nil)
-            }, as: .system("test"))
+                    CustomerProfile(
+                        id: $0,
+                        kind: .individual,
+                        name: "Client",
+                        coverage: Coverage(relationshipManager: nil, branch: "SH-PD")
+                    ),
+                    expectedVersion: nil
+                )
+            },
+            as: .system("test")
+        )
         return (InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock), audit)
     }
 
     @Test func windowsReachingBeforeTheFirstDayDoNotTrap() async throws {
         let (store, _) = try await makeStore(clients: ["C-1"])
         let first = ScoreRecord(
-            customer: "C-1", day: Day(number: .min + 5), model: model, total: 1, aum: .zero(.cny))
+            customer: "C-1",
+            day: Day(number: .min + 5),
+            model: model,
+            total: 1,
+            aum: .zero(.cny)
+        )
         try await store.record([first], as: .system("test"))
-        let trend = try await store.trend(of: "C-1", model: model, days: Int.max, endingOn: Day(number: .min + 10), as: .system("test"))
+        let trend = try await store.trend(
+            of: "C-1",
+            model: model,
+            days: Int.max,
+            endingOn: Day(number: .min + 10),
+            as: .system("test")
+        )
         #expect(trend?.start.day == first.day)
         #expect(trend?.window.lowerBound == Day(number: .min))
-        let negative = try await store.trend(of: "C-1", model: model, days: -5, endingOn: Day(number: .min + 5), as: .system("test"))
+        let negative = try await store.trend(
+            of: "C-1",
+            model: model,
+            days: -5,
+            endingOn: Day(number: .min + 5),
+            as: .system("test")
+        )
         #expect(negative?.window.lowerBound == negative?.window.upperBound)
     }
 
@@ -159,7 +216,12 @@ struct ScoreHistoryTests {
         var random = SeededGenerator(seed: 5)
         for night in 0..<3 {
             let batch = clients.map { client in
-                record(client, day: night, total: Double(random.nextInt(below: 10_001)) / 100, aum: Int64(random.nextInt(below: 1_000_000)))
+                record(
+                    client,
+                    day: night,
+                    total: Double(random.nextInt(below: 10_001)) / 100,
+                    aum: Int64(random.nextInt(below: 1_000_000))
+                )
             }
             let before = audit.count
             let report = try await store.record(batch.shuffled(using: &random), as: system)
@@ -178,9 +240,12 @@ struct ScoreHistoryTests {
     @Test func valuesCrossTasks() async throws {
         let value = record()
         let trend = ScoreTrend(
-            customer: "C-1", model: model, window: today...today,
+            customer: "C-1",
+            model: model,
+            window: today...today,
             start: .init(day: today, total: 1, aum: .zero(.cny), decile: 6, clientsScored: 1),
-            end: .init(day: today, total: 1, aum: .zero(.cny), decile: 6, clientsScored: 1))
+            end: .init(day: today, total: 1, aum: .zero(.cny), decile: 6, clientsScored: 1)
+        )
         let (back, backTrend) = await Task.detached { (value, trend) }.value
         #expect(back == value)
         #expect(backTrend == trend)

@@ -12,8 +12,9 @@ import ValueModel
 ///
 /// Two books:
 /// - `process` (the default, and the one the peer script compares): clients simulated from the
-///   BG/NBD and Gamma-Gamma processes themselves (``Process``), two years of purchases in time
-///   order. The fits are well posed, so both libraries must land on the same parameters.
+///   BG/NBD and Gamma-Gamma processes themselves (``Process``), two years of purchases, client
+///   by client as `SyntheticBank` lays out its columns. The fits are well posed, so both
+///   libraries must land on the same parameters.
 /// - `synthetic`: the ``/CustomerModelTesting/SyntheticBank`` transaction stream (every row in
 ///   the bank's currency counts). Its clients stay active all year (few drop out), so the BG/NBD
 ///   likelihood keeps rising as `a` and `b` grow without bound: the fit reports no convergence and
@@ -35,40 +36,29 @@ enum LifetimeBenchmarks {
         static let days = 730  // first purchases spread over the first 365 days
     }
 
-    /// Two years of purchases of `clients` clients drawn from ``Process``, in day order.
+    /// Two years of purchases of `clients` clients drawn from ``Process``, client by client and
+    /// in day order within a client (the layout of `SyntheticBank.transactionColumns()`).
     static func processBook(clients: Int, seed: UInt64) -> (columns: TransactionColumns, end: Day) {
         var random = SeededGenerator(seed: seed)
         let start = Day(year: 2024, month: 1, day: 1) ?? Day(number: 19_723)
-        var rate = [Double](repeating: 0, count: clients)
-        var dropout = [Double](repeating: 0, count: clients)
-        var spendRate = [Double](repeating: 0, count: clients)
-        var next = [Double](repeating: 0, count: clients)
-        var alive = [Bool](repeating: true, count: clients)
-        for c in 0..<clients {
-            rate[c] = gamma(Process.r, &random) / Process.alpha / 7  // per day
-            let x = gamma(Process.a, &random)
-            dropout[c] = x / (x + gamma(Process.b, &random))
-            spendRate[c] = gamma(Process.q, &random) / Process.gamma
-            next[c] = Double(random.nextInt(below: 365)) + random.nextDouble()
-        }
         var columns = TransactionColumns(customers: (0..<clients).map { CustomerID("P\($0)") })
         columns.reserveCapacity(clients * 110)
         let currency = CurrencyCode.cny.packed
-        for day in 0..<Process.days {
-            let number = start.adding(days: day).number
-            for c in 0..<clients where alive[c] {
-                while next[c] < Double(day + 1) {
-                    let amount = gamma(Process.p, &random) / spendRate[c]
-                    columns.customerIndex.append(Int32(c))
-                    columns.day.append(number)
-                    columns.amountMinorUnits.append(max(1, Int64((amount * 100).rounded())))
-                    columns.currency.append(currency)
-                    if random.nextDouble() < dropout[c] {
-                        alive[c] = false
-                        break
-                    }
-                    next[c] += -log(random.nextPositiveDouble()) / rate[c]
-                }
+        let days = Double(Process.days)
+        for c in 0..<clients {
+            let rate = gamma(Process.r, &random) / Process.alpha / 7  // per day
+            let x = gamma(Process.a, &random)
+            let dropout = x / (x + gamma(Process.b, &random))
+            let spendRate = gamma(Process.q, &random) / Process.gamma
+            var next = Double(random.nextInt(below: 365)) + random.nextDouble()
+            while next < days {
+                let amount = gamma(Process.p, &random) / spendRate
+                columns.customerIndex.append(Int32(c))
+                columns.day.append(start.number + Int32(next))
+                columns.amountMinorUnits.append(max(1, Int64((amount * 100).rounded())))
+                columns.currency.append(currency)
+                if random.nextDouble() < dropout { break }
+                next += -log(random.nextPositiveDouble()) / rate
             }
         }
         return (columns, start.adding(days: Process.days - 1))
@@ -117,7 +107,10 @@ enum LifetimeBenchmarks {
             "\(clients) clients, \(columns.count) transactions (\(Harness.format(Harness.seconds(ContinuousClock.now - bankStart), 1)) s to generate)"
         )
         let horizon = try LifetimeValueHorizon(
-            length: 12 * monthInWeeks, discountPeriod: monthInWeeks, discountRate: 0.01)
+            length: 12 * monthInWeeks,
+            discountPeriod: monthInWeeks,
+            discountRate: 0.01
+        )
 
         var steps: [String: [Double]] = [:]
         var outputs: Outputs?
@@ -129,7 +122,11 @@ enum LifetimeBenchmarks {
                 t = now
             }
             let summaries = try CustomerSummaries(
-                columns: columns, calibrationEnd: end, timeUnit: .weeks, selection: selection)
+                columns: columns,
+                calibrationEnd: end,
+                timeUnit: .weeks,
+                selection: selection
+            )
             lap("summary")
             let transactions = try BGNBDModel.fit(summaries)
             lap("bgnbd")
@@ -152,18 +149,28 @@ enum LifetimeBenchmarks {
             split("  CLV")
             lap("predictions")
             outputs = Outputs(
-                summaries: summaries, transactions: transactions, spend: spend, alive: alive, expected: expected,
-                expectedSpend: expectedSpend, lifetimeValues: values)
+                summaries: summaries,
+                transactions: transactions,
+                spend: spend,
+                alive: alive,
+                expected: expected,
+                expectedSpend: expectedSpend,
+                lifetimeValues: values
+            )
         }
         guard let outputs else { return }
         let total = (0..<repetitions).map { run in
             ["summary", "bgnbd", "gammagamma", "predictions"].reduce(0.0) { $0 + (steps[$1]?[run] ?? 0) }
         }
         for name in [
-            "summary", "bgnbd", "gammagamma", "predictions", "  P(alive)", "  expected transactions", "  expected spend",
+            "summary", "bgnbd", "gammagamma", "predictions", "  P(alive)", "  expected transactions",
+            "  expected spend",
             "  CLV",
         ] {
-            Harness.report("lifetime: \(name)", "\(Harness.format((Harness.median(steps[name] ?? []) * 1000), 1)) ms median of \(repetitions)")
+            Harness.report(
+                "lifetime: \(name)",
+                "\(Harness.format((Harness.median(steps[name] ?? []) * 1000), 1)) ms median of \(repetitions)"
+            )
         }
         Harness.report(
             "lifetime: total (summary+fits+predictions)",
@@ -186,8 +193,15 @@ enum LifetimeBenchmarks {
         let dense = Dictionary(columns.customers.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         try writeSummaries(outputs, dense: dense, to: directory + "/summary.csv")
         try writeReport(
-            outputs, book: book, steps: steps, total: total, clients: clients, rows: rows, end: end,
-            to: directory + "/clientele.json")
+            outputs,
+            book: book,
+            steps: steps,
+            total: total,
+            clients: clients,
+            rows: rows,
+            end: end,
+            to: directory + "/clientele.json"
+        )
         Harness.report(
             "lifetime: export",
             "\(rows) rows to \(directory)/transactions.csv, summaries and parameters (\(Harness.format(Harness.seconds(ContinuousClock.now - exportStart), 1)) s)"
@@ -197,7 +211,12 @@ enum LifetimeBenchmarks {
     // MARK: Files
 
     /// `customer,date,amount`: dense client index, ISO day, amount in major units with two decimals.
-    static func writeTransactions(_ columns: TransactionColumns, selection: TransactionSelection, end: Day, to path: String)
+    static func writeTransactions(
+        _ columns: TransactionColumns,
+        selection: TransactionSelection,
+        end: Day,
+        to path: String
+    )
         throws -> Int
     {
         var dayText: [Int32: [UInt8]] = [:]
@@ -243,7 +262,12 @@ enum LifetimeBenchmarks {
     }
 
     static func writeReport(
-        _ outputs: Outputs, book: String, steps: [String: [Double]], total: [Double], clients: Int, rows: Int,
+        _ outputs: Outputs,
+        book: String,
+        steps: [String: [Double]],
+        total: [Double],
+        clients: Int,
+        rows: Int,
         end: Day,
         to path: String
     ) throws {
@@ -260,7 +284,8 @@ enum LifetimeBenchmarks {
             "month_weeks": monthInWeeks,
             "discount_rate": 0.01,
             "bgnbd": [
-                "r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b, "log_likelihood": outputs.transactions.report.logLikelihood,
+                "r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b,
+                "log_likelihood": outputs.transactions.report.logLikelihood,
                 "converged": outputs.transactions.report.converged,
             ],
             "gammagamma": [

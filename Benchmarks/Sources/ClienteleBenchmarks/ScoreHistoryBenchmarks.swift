@@ -18,10 +18,19 @@ enum ScoreHistoryBenchmarks {
                 ids[start..<end].map { id in
                     ProfileChange(
                         CustomerProfile(
-                            id: id, kind: .individual, name: "Client",
-                            coverage: Coverage(relationshipManager: StaffID("RM-\(id.rawValue.count % 7)"), branch: "BR")),
-                        expectedVersion: nil)
-                }, as: system)
+                            id: id,
+                            kind: .individual,
+                            name: "Client",
+                            coverage: Coverage(
+                                relationshipManager: StaffID("RM-\(id.rawValue.count % 7)"),
+                                branch: "BR"
+                            )
+                        ),
+                        expectedVersion: nil
+                    )
+                },
+                as: system
+            )
             start = end
         }
         let history = InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock)
@@ -34,11 +43,17 @@ enum ScoreHistoryBenchmarks {
                 ids.map { id in
                     let total = Double(generator.nextInt(below: 10_001)) / 100
                     return ScoreRecord(
-                        customer: id, day: first.adding(days: night), model: model, total: total,
+                        customer: id,
+                        day: first.adding(days: night),
+                        model: model,
+                        total: total,
                         dimensions: [total, total / 2, 100 - total, total / 3],
                         aum: Money(minorUnits: Int64(generator.nextInt(below: 1_000_000_000)), currency: .cny),
-                        rfm: ScoreRecord.RFMCell(recency: 1 + night % 5, frequency: 3, monetary: 4), churn: .low)
-                })
+                        rfm: ScoreRecord.RFMCell(recency: 1 + night % 5, frequency: 3, monetary: 4),
+                        churn: .low
+                    )
+                }
+            )
         }
         var seconds: [Double] = []
         for batch in batches {
@@ -49,10 +64,13 @@ enum ScoreHistoryBenchmarks {
         Harness.report(
             "score history: record a night (\(clients / 1000)k)",
             "\(Harness.format(Harness.median(seconds) * 1000, 1)) ms median of \(nights) nights"
-                + " (\(Harness.format(Double(clients) / Harness.median(seconds) / 1e6, 2)) M records/s)")
+                + " (\(Harness.format(Double(clients) / Harness.median(seconds) / 1e6, 2)) M records/s)"
+        )
         let again = try await Harness.time(repetitions: 3) { _ = try await history.record(batches[0], as: system) }
         Harness.report(
-            "score history: redeliver a night (no-op)", "\(Harness.format(Harness.median(again) * 1000, 1)) ms median of 3")
+            "score history: redeliver a night (no-op)",
+            "\(Harness.format(Harness.median(again) * 1000, 1)) ms median of 3"
+        )
         let window = first...first.adding(days: nights - 1)
         var count = 0
         let trends = try await Harness.time(repetitions: 5) {
@@ -71,6 +89,7 @@ enum ScoreHistoryBenchmarks {
         }
         Harness.report(
             "score history: one client's 30-day trend",
-            "p50 \(Harness.format(Harness.percentile(micro, 50), 1)) us, p99 \(Harness.format(Harness.percentile(micro, 99), 1)) us over 20k calls")
+            "p50 \(Harness.format(Harness.percentile(micro, 50), 1)) us, p99 \(Harness.format(Harness.percentile(micro, 99), 1)) us over 20k calls"
+        )
     }
 }

@@ -34,7 +34,10 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     ///   - clock: stamps audit entries.
     ///   - policy: who may read and record which clients' scores.
     public init(
-        directory: InMemoryCustomerStore, audit: any AuditLog, clock: any WallClock, policy: AccessPolicy = .default
+        directory: InMemoryCustomerStore,
+        audit: any AuditLog,
+        clock: any WallClock,
+        policy: AccessPolicy = .default
     ) {
         self.directory = directory
         self.audit = audit
@@ -56,8 +59,12 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
         for score in scores {
             do throws(ValueError) { try score.validate() } catch {
                 throw StoreError(
-                    .invalid, customer: score.customer, record: ScoreHistoryState.name(score), field: error.field,
-                    error.message)
+                    .invalid,
+                    customer: score.customer,
+                    record: ScoreHistoryState.name(score),
+                    field: error.field,
+                    error.message
+                )
             }
         }
         let located = state.withLock { $0.locate(scores) }
@@ -73,7 +80,10 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     /// The client's records in `days`, by day then model version.
     /// - Throws: ``/CustomerModel/StoreError`` `forbidden` or `unavailable`.
     public func series(
-        of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, as principal: Principal
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        model: ScoreModelVersion?,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreRecord] {
         try await checkRead([customer], principal, "scoreSeries")
         let found = state.withLock { $0.series(of: customer, in: days, model: model) }
@@ -95,12 +105,19 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     /// How each client's score and AUM moved over `window` (see ``ScoreTrend``).
     /// - Throws: ``/CustomerModel/StoreError`` `forbidden` or `unavailable`.
     public func trends(
-        of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal
+        of customers: [CustomerID]?,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreTrend] {
         if let customers {
             try await checkRead(customers, principal, "scoreTrends")
             let found = state.withLock { state in
-                state.trends(of: customers.compactMap { state.clientIndex[$0].map(Int.init) }, model: model, over: window)
+                state.trends(
+                    of: customers.compactMap { state.clientIndex[$0].map(Int.init) },
+                    model: model,
+                    over: window
+                )
             }
             try await record(principal, .read, Self.distinct(customers), "scoreTrends")
             return found
@@ -119,9 +136,14 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
         let found = state.withLock { $0.trends(of: permitted, model: model, over: window) }
         try await audit.record([
             AuditRecord(
-                at: clock.now, principal: principal, action: .read,
+                at: clock.now,
+                principal: principal,
+                action: .read,
                 customers: principal.hasBankWideScope ? [] : found.map(\.customer),
-                isBankWide: principal.hasBankWideScope, fields: ["scores"], operation: "scoreTrends")
+                isBankWide: principal.hasBankWideScope,
+                fields: ["scores"],
+                operation: "scoreTrends"
+            )
         ])
         return found
     }
@@ -176,12 +198,20 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     }
 
     private func record(
-        _ principal: Principal, _ action: AuditRecord.Action, _ customers: [CustomerID], _ operation: String
+        _ principal: Principal,
+        _ action: AuditRecord.Action,
+        _ customers: [CustomerID],
+        _ operation: String
     ) async throws(StoreError) {
         try await audit.record([
             AuditRecord(
-                at: clock.now, principal: principal, action: action, customers: customers, fields: ["scores"],
-                operation: operation)
+                at: clock.now,
+                principal: principal,
+                action: action,
+                customers: customers,
+                fields: ["scores"],
+                operation: operation
+            )
         ])
     }
 }

@@ -51,7 +51,8 @@ extension ScoreHistoryState {
             let start = point(rows[client][startRow], model: wanted)
             let end = point(rows[client][endRow], model: wanted)
             found.append(
-                ScoreTrend(customer: clientIDs[client], model: model, window: window, start: start, end: end))
+                ScoreTrend(customer: clientIDs[client], model: model, window: window, start: start, end: end)
+            )
         }
         return found
     }
@@ -71,7 +72,11 @@ extension ScoreHistoryState {
             count = book.totals.count
         }
         return ScoreTrend.Point(
-            day: Day(number: row.day), total: row.total, aum: Money(minorUnits: row.aum, currency: row.currency),
-            decile: decile, clientsScored: count)
+            day: Day(number: row.day),
+            total: row.total,
+            aum: Money(minorUnits: row.aum, currency: row.currency),
+            decile: decile,
+            clientsScored: count
+        )
     }
 }

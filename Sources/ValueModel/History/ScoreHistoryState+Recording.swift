@@ -96,8 +96,12 @@ extension ScoreHistoryState {
                 guard scores[first] == score else {
                     return .failure(
                         StoreError(
-                            .conflict, customer: score.customer, record: Self.name(score),
-                            "the batch holds two different scores for this client, day and model version"))
+                            .conflict,
+                            customer: score.customer,
+                            record: Self.name(score),
+                            "the batch holds two different scores for this client, day and model version"
+                        )
+                    )
                 }
                 unchanged += 1
                 continue
@@ -111,9 +115,12 @@ extension ScoreHistoryState {
                 } else {
                     return .failure(
                         StoreError(
-                            .conflict, customer: score.customer, record: Self.name(score),
+                            .conflict,
+                            customer: score.customer,
+                            record: Self.name(score),
                             "a different score is stored for this client, day and model version; record it with replacing: true to correct it"
-                        ))
+                        )
+                    )
                 }
             } else {
                 operations.append(.insert(record: i, client: client, model: model))
@@ -121,6 +128,7 @@ extension ScoreHistoryState {
         }
 
         // Commit: nothing below can fail.
+        dimensions.reserveCapacity(dimensions.count + operations.count * (scores.first?.dimensions.count ?? 0))
         for id in addedClients {
             clientIndex[id] = Int32(truncatingIfNeeded: clientIDs.count)
             clientIDs.append(id)

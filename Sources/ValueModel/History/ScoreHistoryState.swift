@@ -164,9 +164,15 @@ struct ScoreHistoryState {
         let start = Int(row.dimensionStart)
         let scores = Array(dimensions[start..<(start + Int(row.dimensionCount))])
         return ScoreRecord(
-            customer: clientIDs[client], day: Day(number: row.day), model: models[Int(row.model)], total: row.total,
-            dimensions: scores, aum: Money(minorUnits: row.aum, currency: row.currency),
-            rfm: Self.rfm(row.rfm), churn: row.churn < 0 ? nil : ScoreRecord.ChurnLevel(rawValue: Int(row.churn)))
+            customer: clientIDs[client],
+            day: Day(number: row.day),
+            model: models[Int(row.model)],
+            total: row.total,
+            dimensions: scores,
+            aum: Money(minorUnits: row.aum, currency: row.currency),
+            rfm: Self.rfm(row.rfm),
+            churn: row.churn < 0 ? nil : ScoreRecord.ChurnLevel(rawValue: Int(row.churn))
+        )
     }
 
     /// Whether the stored row holds exactly the record's content (its key already matches).
@@ -187,10 +193,16 @@ struct ScoreHistoryState {
         let start = Int32(truncatingIfNeeded: dimensions.count)
         dimensions.append(contentsOf: record.dimensions)
         return Row(
-            day: record.day.number, model: model, total: record.total, aum: record.aum.minorUnits,
-            currency: record.aum.currency, dimensionStart: start,
-            dimensionCount: UInt8(truncatingIfNeeded: record.dimensions.count), churn: Self.pack(record.churn),
-            rfm: Self.pack(record.rfm))
+            day: record.day.number,
+            model: model,
+            total: record.total,
+            aum: record.aum.minorUnits,
+            currency: record.aum.currency,
+            dimensionStart: start,
+            dimensionCount: UInt8(truncatingIfNeeded: record.dimensions.count),
+            churn: Self.pack(record.churn),
+            rfm: Self.pack(record.rfm)
+        )
     }
 
     static func pack(_ cell: ScoreRecord.RFMCell?) -> UInt16 {
@@ -202,7 +214,10 @@ struct ScoreHistoryState {
     static func rfm(_ packed: UInt16) -> ScoreRecord.RFMCell? {
         guard packed & 0x8000 != 0 else { return nil }
         return ScoreRecord.RFMCell(
-            recency: Int(packed >> 8 & 0xF), frequency: Int(packed >> 4 & 0xF), monetary: Int(packed & 0xF))
+            recency: Int(packed >> 8 & 0xF),
+            frequency: Int(packed >> 4 & 0xF),
+            monetary: Int(packed & 0xF)
+        )
     }
 
     static func pack(_ level: ScoreRecord.ChurnLevel?) -> Int8 { level.map { Int8($0.rawValue) } ?? -1 }

@@ -68,7 +68,10 @@ public protocol ScoreHistoryStore: Sendable {
     ///   - principal: who is asking.
     /// - Throws: ``/CustomerModel/StoreError`` `forbidden` (a listed client out of scope) or `unavailable`.
     func trends(
-        of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal
+        of customers: [CustomerID]?,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreTrend]
 }
 
@@ -101,7 +104,12 @@ extension ScoreHistoryStore {
     /// How the client's score and AUM moved over `window`, or `nil` when it has no record on or
     /// before the window's end.
     /// - Throws: as ``trends(of:model:over:as:)``.
-    public func trend(of customer: CustomerID, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal)
+    public func trend(
+        of customer: CustomerID,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> ScoreTrend?
     {
         try await trends(of: [customer], model: model, over: window, as: principal).first
@@ -113,7 +121,11 @@ extension ScoreHistoryStore {
     /// before the first representable day starts there.
     /// - Throws: as ``trends(of:model:over:as:)``.
     public func trend(
-        of customer: CustomerID, model: ScoreModelVersion, days: Int, endingOn end: Day, as principal: Principal
+        of customer: CustomerID,
+        model: ScoreModelVersion,
+        days: Int,
+        endingOn end: Day,
+        as principal: Principal
     ) async throws(StoreError) -> ScoreTrend? {
         let span = min(max(0, days), 1 << 33)
         let start = Day(number: Int32(clamping: Int(end.number) - span))

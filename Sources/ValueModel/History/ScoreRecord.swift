@@ -39,8 +39,14 @@ public struct ScoreRecord: Hashable, Sendable, Codable {
 
     /// Creates a record; stores call ``validate()`` on it.
     public init(
-        customer: CustomerID, day: Day, model: ScoreModelVersion, total: Double, dimensions: [Double] = [],
-        aum: Money, rfm: RFMCell? = nil, churn: ChurnLevel? = nil
+        customer: CustomerID,
+        day: Day,
+        model: ScoreModelVersion,
+        total: Double,
+        dimensions: [Double] = [],
+        aum: Money,
+        rfm: RFMCell? = nil,
+        churn: ChurnLevel? = nil
     ) {
         self.customer = customer
         self.day = day
@@ -64,16 +70,23 @@ public struct ScoreRecord: Hashable, Sendable, Codable {
         if !Self.isScore(total) { throw ValueError(field: "total", "total must be a finite score from 0 to 100") }
         if dimensions.count > Self.maximumDimensions {
             throw ValueError(
-                field: "dimensions", "\(dimensions.count) dimensions; at most \(Self.maximumDimensions) are kept")
+                field: "dimensions",
+                "\(dimensions.count) dimensions; at most \(Self.maximumDimensions) are kept"
+            )
         }
-        for (index, score) in dimensions.enumerated() where !Self.isScore(score) {
+        for index in dimensions.indices where !Self.isScore(dimensions[index]) {
             throw ValueError(field: "dimensions[\(index)]", "a dimension score must be finite and from 0 to 100")
         }
         if aum.minorUnits < 0 { throw ValueError(field: "aum", "AUM must not be negative") }
         if let rfm {
-            for (name, value) in [("recency", rfm.recency), ("frequency", rfm.frequency), ("monetary", rfm.monetary)]
-            where !(1...5).contains(value) {
-                throw ValueError(field: "rfm.\(name)", "an RFM score must be from 1 to 5")
+            if !(1...5).contains(rfm.recency) {
+                throw ValueError(field: "rfm.recency", "an RFM score must be from 1 to 5")
+            }
+            if !(1...5).contains(rfm.frequency) {
+                throw ValueError(field: "rfm.frequency", "an RFM score must be from 1 to 5")
+            }
+            if !(1...5).contains(rfm.monetary) {
+                throw ValueError(field: "rfm.monetary", "an RFM score must be from 1 to 5")
             }
         }
     }
