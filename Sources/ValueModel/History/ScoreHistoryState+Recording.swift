@@ -60,55 +60,72 @@ extension ScoreHistoryState {
         var addedClients: [CustomerID] = []
         var addedClientIndex: [CustomerID: Int32] = [:]
         var addedModels: [ScoreModelVersion] = []
-        var operations: [Operation] = []
-        operations.reserveCapacity(scores.count)
-        var firstOfKey: [Key: Int] = [:]
-        firstOfKey.reserveCapacity(scores.count)
-        var unchanged = 0
         var lastModel: (version: ScoreModelVersion, index: Int32)?
         let storedClients = Int32(truncatingIfNeeded: clientIDs.count)
 
-        for (i, score) in scores.enumerated() {
+        // Pass 1: each record's model and client index, and how many records each client has in
+        // the batch (saturating at 2): only a client with several can repeat a key in the batch.
+        var modelOf = [Int32](repeating: 0, count: scores.count)
+        var clientOf = [Int32](repeating: 0, count: scores.count)
+        var recordsOf = [UInt8](repeating: 0, count: clientIDs.count)
+        for i in scores.indices {
+            let version = scores[i].model
             let model: Int32
-            if let lastModel, lastModel.version == score.model {
+            if let lastModel, lastModel.version == version {
                 model = lastModel.index
-            } else if let known = modelIndex[score.model] {
+            } else if let known = modelIndex[version] {
                 model = known
-            } else if let added = addedModels.firstIndex(of: score.model) {
+            } else if let added = addedModels.firstIndex(of: version) {
                 model = Int32(truncatingIfNeeded: models.count + added)
             } else {
                 model = Int32(truncatingIfNeeded: models.count + addedModels.count)
-                addedModels.append(score.model)
+                addedModels.append(version)
             }
-            lastModel = (score.model, model)
+            lastModel = (version, model)
+            modelOf[i] = model
             let client: Int32
             if i < indices.count, indices[i] >= 0 {
                 client = indices[i]
-            } else if let known = clientIndex[score.customer] ?? addedClientIndex[score.customer] {
+            } else if let known = clientIndex[scores[i].customer] ?? addedClientIndex[scores[i].customer] {
                 client = known
             } else {
                 client = storedClients + Int32(truncatingIfNeeded: addedClients.count)
-                addedClients.append(score.customer)
-                addedClientIndex[score.customer] = client
+                addedClients.append(scores[i].customer)
+                addedClientIndex[scores[i].customer] = client
+                recordsOf.append(0)
             }
-            let key = Key(client: client, day: score.day.number, model: model)
-            if let first = firstOfKey[key] {
-                guard scores[first] == score else {
-                    return .failure(
-                        StoreError(
-                            .conflict,
-                            customer: score.customer,
-                            record: Self.name(score),
-                            "the batch holds two different scores for this client, day and model version"
+            clientOf[i] = client
+            recordsOf[Int(client)] = min(2, recordsOf[Int(client)] + 1)
+        }
+
+        // Pass 2: each record's fate, without changing anything.
+        var operations: [Operation] = []
+        operations.reserveCapacity(scores.count)
+        var firstOfKey: [Key: Int] = [:]
+        var unchanged = 0
+        for i in scores.indices {
+            let model = modelOf[i]
+            let client = clientOf[i]
+            let key = Key(client: client, day: scores[i].day.number, model: model)
+            if recordsOf[Int(client)] > 1 {
+                if let first = firstOfKey[key] {
+                    guard scores[first] == scores[i] else {
+                        return .failure(
+                            StoreError(
+                                .conflict,
+                                customer: scores[i].customer,
+                                record: Self.name(scores[i]),
+                                "the batch holds two different scores for this client, day and model version"
+                            )
                         )
-                    )
+                    }
+                    unchanged += 1
+                    continue
                 }
-                unchanged += 1
-                continue
+                firstOfKey[key] = i
             }
-            firstOfKey[key] = i
             if client < storedClients, let at = row(client: Int(client), day: key.day, model: model) {
-                if row(rows[Int(client)][at], holds: score) {
+                if row(rows[Int(client)][at], holds: scores[i]) {
                     unchanged += 1
                 } else if replacing {
                     operations.append(.replace(record: i, client: client, model: model, row: at))
@@ -116,8 +133,8 @@ extension ScoreHistoryState {
                     return .failure(
                         StoreError(
                             .conflict,
-                            customer: score.customer,
-                            record: Self.name(score),
+                            customer: scores[i].customer,
+                            record: Self.name(scores[i]),
                             "a different score is stored for this client, day and model version; record it with replacing: true to correct it"
                         )
                     )
