@@ -237,6 +237,34 @@ struct ScoreHistoryTests {
         #expect(trends.allSatisfy { $0.start.clientsScored == 2_000 && $0.end.day == today.adding(days: 2) })
     }
 
+    @Test(arguments: [1, 2, 3, 7, 10, 11, 97, 400])
+    func decilesMatchTheMidRankDefinitionWithTies(bookSize: Int) async throws {
+        let clients = (0..<bookSize).map { CustomerID("C-\($0)") }
+        let (store, _) = try await makeStore(clients: clients)
+        let system = Principal.system("test")
+        var random = SeededGenerator(seed: UInt64(bookSize))
+        // Few distinct totals, so ties are common; a second day with distinct totals.
+        let days: [[Double]] = [
+            clients.map { _ in Double(random.nextInt(below: 6)) * 12.5 },
+            clients.map { _ in Double(random.nextInt(below: 1_000_000)) / 10_000 },
+        ]
+        for (day, totals) in days.enumerated() {
+            try await store.record(
+                zip(clients, totals).map { record($0, day: day, total: $1) }, as: system)
+            let trends = try await store.trends(
+                of: nil, model: model, over: today.adding(days: day)...today.adding(days: day), as: system)
+            #expect(trends.count == bookSize)
+            for trend in trends {
+                let total = trend.end.total
+                let below = totals.filter { $0 < total }.count
+                let equal = totals.filter { $0 == total }.count
+                let expected = min(10, Int((10 * (Double(below) + Double(equal) / 2) / Double(bookSize)).rounded(.down)) + 1)
+                #expect(trend.end.decile == expected, "total \(total) of \(bookSize), day \(day)")
+                #expect(trend.end.clientsScored == bookSize)
+            }
+        }
+    }
+
     @Test func valuesCrossTasks() async throws {
         let value = record()
         let trend = ScoreTrend(
