@@ -64,6 +64,13 @@ enum LifetimeBenchmarks {
         return (columns, start.adding(days: Process.days - 1))
     }
 
+    /// CPU seconds this process has used, on every thread.
+    static func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     /// A Gamma(shape, 1) draw (Marsaglia and Tsang 2000).
     static func gamma(_ shape: Double, _ random: inout SeededGenerator) -> Double {
         if shape < 1 {
@@ -113,8 +120,11 @@ enum LifetimeBenchmarks {
         )
 
         var steps: [String: [Double]] = [:]
+        var cpu: [Double] = []
         var outputs: Outputs?
         for _ in 0..<repetitions {
+            let cpuStart = cpuSeconds()
+            defer { cpu.append(cpuSeconds() - cpuStart) }
             var t = ContinuousClock.now
             func lap(_ name: String) {
                 let now = ContinuousClock.now
@@ -176,6 +186,10 @@ enum LifetimeBenchmarks {
             "lifetime: total (summary+fits+predictions)",
             "\(Harness.format(Harness.median(total) * 1000, 1)) ms median of \(repetitions) (runs: \(total.map { Harness.format($0 * 1000, 0) }.joined(separator: ", ")) ms)"
         )
+        Harness.report(
+            "lifetime: process CPU time",
+            "\(Harness.format(Harness.median(cpu), 2)) s median of \(repetitions) (both cores; wall-clock ratios on a busy machine understate what the cores do)"
+        )
         let bg = outputs.transactions.parameters
         let gg = outputs.spend.parameters
         Harness.report(
@@ -197,6 +211,7 @@ enum LifetimeBenchmarks {
             book: book,
             steps: steps,
             total: total,
+            cpu: cpu,
             clients: clients,
             rows: rows,
             end: end,
@@ -266,6 +281,7 @@ enum LifetimeBenchmarks {
         book: String,
         steps: [String: [Double]],
         total: [Double],
+        cpu: [Double],
         clients: Int,
         rows: Int,
         end: Day,
@@ -294,6 +310,7 @@ enum LifetimeBenchmarks {
             ],
             "seconds": steps.filter { !$0.key.hasPrefix(" ") }.mapValues { Harness.median($0) }
                 .merging(["total": Harness.median(total)]) { a, _ in a },
+            "cpu_seconds_total": Harness.median(cpu),
             "runs": total.count,
         ]
         let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])

@@ -144,8 +144,18 @@ extension ScoreHistoryState {
             }
         }
 
+        var needed = 0
+        for operation in operations {
+            if case .insert(let i, _, _) = operation { needed += scores[i].dimensions.count }
+            if case .replace(let i, _, _, _) = operation { needed += scores[i].dimensions.count }
+        }
+        guard dimensions.count + needed <= Self.dimensionCapacity else {
+            return .failure(
+                StoreError(.unavailable, field: "dimensions", "the in-memory score history is full; nothing was stored"))
+        }
+
         // Commit: nothing below can fail.
-        dimensions.reserveCapacity(dimensions.count + operations.count * (scores.first?.dimensions.count ?? 0))
+        dimensions.reserveCapacity(dimensions.count + needed)
         for id in addedClients {
             clientIndex[id] = Int32(truncatingIfNeeded: clientIDs.count)
             clientIDs.append(id)

@@ -14,7 +14,7 @@ struct ScoreHistoryState {
         var total: Double
         var aum: Int64
         var currency: CurrencyCode
-        var dimensionStart: Int32
+        var dimensionStart: UInt32
         var dimensionCount: UInt8
         /// `-1` when absent, else ``ScoreRecord/ChurnLevel`` raw value.
         var churn: Int8
@@ -104,6 +104,9 @@ struct ScoreHistoryState {
     var books: [BookKey: Book] = [:]
     /// Dense client indices sorted by client id; rebuilt on the first book-wide query after new clients arrive.
     var sortedClients: [Int] = []
+    /// The most dimension scores the pool holds: row offsets are 32-bit (40-byte rows); a batch
+    /// that would pass it is refused as `unavailable` rather than stored wrongly.
+    static let dimensionCapacity = Int(UInt32.max)
 
     /// The dense client indices in client-id order.
     mutating func clientsByID() -> [Int] {
@@ -190,7 +193,7 @@ struct ScoreHistoryState {
 
     /// A row for `record`, its dimensions appended to the pool.
     mutating func makeRow(_ record: ScoreRecord, model: Int32) -> Row {
-        let start = Int32(truncatingIfNeeded: dimensions.count)
+        let start = UInt32(truncatingIfNeeded: dimensions.count)
         dimensions.append(contentsOf: record.dimensions)
         return Row(
             day: record.day.number,
