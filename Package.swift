@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(name: "CustomerModelTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
         // MARK: CustomerModelTesting: conformance kits for every port and the synthetic bank.
-        .target(name: "CustomerModelTesting", dependencies: ["CustomerModel"]),
+        .target(name: "CustomerModelTesting", dependencies: ["CustomerModel", "ValueModel"]),
         .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
         // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.

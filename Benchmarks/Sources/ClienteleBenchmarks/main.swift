@@ -30,3 +30,13 @@ if which == "rules" || which == "all" {
 if which == "rules-streaming" || which == "all" {
     try RulesBenchmarks.streaming()
 }
+if which == "lifetime" || which == "all" {
+    // clientele-bench lifetime [CLIENTS] [REPETITIONS] [EXPORT-DIRECTORY] [process|synthetic]
+    let rest = which == "lifetime" ? Array(arguments.dropFirst()) : []
+    try LifetimeBenchmarks.run(
+        book: rest.dropFirst(3).first ?? "process", clients: rest.first.flatMap { Int($0) } ?? 100_000,
+        repetitions: rest.dropFirst().first.flatMap { Int($0) } ?? 5, export: rest.dropFirst(2).first.flatMap { $0 == "-" ? nil : $0 })
+}
+if which == "history" || which == "all" {
+    try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
+}
