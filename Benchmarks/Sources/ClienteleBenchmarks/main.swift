@@ -16,3 +16,6 @@ if which == "view" || which == "all" {
 if which == "scoring" || which == "all" {
     try ScoringBenchmarks.valueModel(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000)
 }
+if which == "scoring-hot" {
+    try ScoringBenchmarks.hotLoops(clients: 100_000, rounds: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 30)
+}

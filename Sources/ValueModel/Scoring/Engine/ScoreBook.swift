@@ -85,7 +85,7 @@ public struct ScoreBook: Sendable {
             guard let value = table.column(indicator.id)?.value(ofRow: row) else { return .absent }
             switch value {
             case .number(let number): return .number(number)
-            case .category(let name): return .category(name)
+            case .category(let name): return .category(name, indicator.lookupValue(ofCategory: name))
             }
         }
         return population.evaluate(row: row, inputs: inputs, customer: table.customers[row])
@@ -120,12 +120,12 @@ public struct ScoreBook: Sendable {
             switch value {
             case .number(let number): resolved.append(.number(number))
             case .category(let name):
-                guard indicator.lookupValue(ofCategory: name) != nil else {
+                guard let normalised = indicator.lookupValue(ofCategory: name) else {
                     throw ScoringInputError(
                         .unknownCategory, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
                         "the model gives no value for category '\(name)'")
                 }
-                resolved.append(.category(name))
+                resolved.append(.category(name, normalised))
             }
         }
         return population.evaluate(row: row, inputs: resolved, customer: table.customers[row])

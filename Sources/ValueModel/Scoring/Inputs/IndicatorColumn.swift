@@ -55,6 +55,15 @@ public struct IndicatorColumn: Hashable, Sendable {
 
     /// The lookup key of a category name: trimmed and in lower case.
     static func key(_ name: String) -> String {
+        // Most names are already keys: ASCII, lower case, no surrounding space.
+        var plain = true
+        for byte in name.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+            plain = false
+            break
+        }
+        if plain, name.utf8.first != 0x20, name.utf8.last != 0x20, name.utf8.first != 0x09, name.utf8.last != 0x09 {
+            return name
+        }
         var text = Substring(name)
         while text.first?.isWhitespace == true { text = text.dropFirst() }
         while text.last?.isWhitespace == true { text = text.dropLast() }
