@@ -122,6 +122,23 @@ extension ScoringBenchmarks {
             _ = try TransactionActivity(columns: columns, customers: ids, asOf: asOf, currency: .cny)
         }
         let batch = try Harness.timeSyncWithCPU(repetitions: rounds) { _ = try scorer.score(table: table) }
+        let book = try scorer.score(table: table)
+        var generator = SeededGenerator(seed: 5)
+        let samples = (0..<1_000).map { _ in generator.nextInt(below: book.count) }
+        let inputs = samples.map { row -> IndicatorRow in
+            var inputs = book.table.inputs(ofRow: row)
+            if case .number(let deposits) = inputs[.aumDeposits] { inputs[.aumDeposits] = .number(deposits + 50_000) }
+            return inputs
+        }
+        var checksum = 0
+        let rescore = try Harness.timeSyncWithCPU(repetitions: rounds) {
+            for (row, input) in zip(samples, inputs) {
+                checksum &+= try book.rescore(row: row, with: input).total.hundredths
+            }
+        }
+        Harness.report(
+            "hot loops: re-score",
+            "\(Harness.format(Harness.median(rescore.cpu) * 1e3, 2)) us CPU per client (\(checksum % 7))")
         Harness.report(
             "hot loops: pass / batch",
             "wall \(Harness.format(Harness.median(pass.wall) * 1e3, 1)) / \(Harness.format(Harness.median(batch.wall) * 1e3, 1)) ms,"

@@ -30,10 +30,18 @@ final class CompiledIndicator: Sendable {
     let defaultValue: Double?
     /// Percentile ranks: the population's present values as sorted order keys.
     let sortedKeys: [UInt64]
+    /// Every 64th sorted key: a binary search here (a few kilobytes, cache-resident) narrows a
+    /// search of ``sortedKeys`` to one block of 64, so a re-score touches a few cache lines.
+    let sampledKeys: [UInt64]
     /// Percentile ranks: each row's normalised value after direction (batch), 0 where missing.
     let rankValues: [Double]
     /// The population median of the normalised value after direction (for the median rule), else 0.
     let median: Double
+    /// The range a numeric input must lie in (a count is not negative, a ratio 0...1, a rating on
+    /// its scale), and whether the input is a category, for checking re-score inputs cheaply.
+    let lowest: Double
+    let highest: Double
+    let isCategorical: Bool
 
     var kind: Kind { normaliser.kind }
 
@@ -92,13 +100,34 @@ final class CompiledIndicator: Sendable {
         self.normaliser = normaliser
         self.valueByName = valueByName
         self.defaultValue = defaultValue
+        var sorted: [UInt64] = []
         if normaliser.kind == .percentile {
-            (sortedKeys, rankValues) = Self.rank(column, invert: invert)
+            (sorted, rankValues) = Self.rank(column, invert: invert)
         } else {
-            sortedKeys = []
             rankValues = []
         }
+        sortedKeys = sorted
+        sampledKeys = Swift.stride(from: 0, to: sorted.count, by: Self.sampleStride).map { sorted[$0] }
         median = indicator.missing == .median ? Self.median(column, normaliser, rankValues) : 0
+        switch column.input {
+        case .amount: (lowest, highest) = (-.greatestFiniteMagnitude, .greatestFiniteMagnitude)
+        case .count: (lowest, highest) = (0, .greatestFiniteMagnitude)
+        case .ratio: (lowest, highest) = (0, 1)
+        case .rating(let scale): (lowest, highest) = (scale.lowest, scale.highest)
+        case .category: (lowest, highest) = (0, 0)
+        }
+        isCategorical = column.input.isCategorical
+    }
+
+    /// Why `value` cannot be this indicator's input, or `nil` when it can.
+    func problem(with value: IndicatorValue) -> String? {
+        switch value {
+        case .number(let number) where !isCategorical:
+            // NaN fails both comparisons' complement: `lowest <= NaN` is false.
+            return lowest <= number && number <= highest ? nil : IndicatorColumn.problem(with: number, for: input)
+        default:
+            return column.problem(with: value)
+        }
     }
 
     /// The normalised rank of a value whose ties occupy sorted positions `lower..<upper` of `count`.
@@ -115,8 +144,10 @@ final class CompiledIndicator: Sendable {
         var lower = 0
         var upper = 0
         sortedKeys.withUnsafeBufferPointer { keys in
-            lower = RadixSort.countBelow(key, in: keys)
-            upper = RadixSort.countAtOrBelow(key, in: keys)
+            sampledKeys.withUnsafeBufferPointer { samples in
+                lower = Self.count(of: key, in: keys, samples: samples, includingEqual: false)
+                upper = Self.count(of: key, in: keys, samples: samples, includingEqual: true)
+            }
         }
         if let row, column.presence[row] {
             let own = RadixSort.key(column.values[row])
@@ -127,6 +158,34 @@ final class CompiledIndicator: Sendable {
         n += 1
         upper += 1
         return normaliser.directed(Self.rank(lower: lower, upper: upper, count: n))
+    }
+
+    static let sampleStride = 64
+
+    /// The number of `keys` below `key` (or at or below it), searching `samples` (every 64th key)
+    /// first, then the one block of `keys` where the count must lie.
+    @inline(__always)
+    static func count(
+        of key: UInt64, in keys: UnsafeBufferPointer<UInt64>, samples: UnsafeBufferPointer<UInt64>,
+        includingEqual: Bool
+    ) -> Int {
+        // j = samples before the boundary; then keys[(j-1)·64] is before it and keys[j·64] is not.
+        var low = 0
+        var high = samples.count
+        while low < high {
+            let middle = (low + high) >> 1
+            let before = includingEqual ? samples[middle] <= key : samples[middle] < key
+            if before { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return 0 }
+        var first = (low - 1) * sampleStride + 1
+        var last = min(low * sampleStride, keys.count)
+        while first < last {
+            let middle = (first + last) >> 1
+            let before = includingEqual ? keys[middle] <= key : keys[middle] < key
+            if before { first = middle + 1 } else { last = middle }
+        }
+        return first
     }
 
     /// The normalised value of a category name (rescoring), after direction, or `nil` when the

@@ -108,11 +108,11 @@ public struct ScoreBook: Sendable {
         var resolved: [ResolvedInput] = []
         resolved.reserveCapacity(population.indicators.count)
         for indicator in population.indicators {
-            guard let value = inputs[indicator.id] else {
+            guard let value = inputs[slot: indicator.column.slot] else {
                 resolved.append(.absent)
                 continue
             }
-            if let problem = indicator.column.problem(with: value) {
+            if let problem = indicator.problem(with: value) {
                 throw ScoringInputError(
                     .invalidValue, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
                     problem)

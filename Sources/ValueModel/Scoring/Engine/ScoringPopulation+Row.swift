@@ -13,41 +13,37 @@ extension ScoringPopulation {
     /// order), percentile ranks taken in the batch population with the client's own batch value
     /// (`row`, `nil` for a client outside the batch) replaced.
     func evaluate(row: Int?, inputs: [ResolvedInput], customer: CustomerID) -> CustomerScore {
+        let count = indicators.count
+        // Flat scratch by model position: normalised value (NaN when the indicator drops out),
+        // exact share in hundredths, apportioned points.
+        var values = [Double](repeating: .nan, count: count)
+        var shares = [Double](repeating: 0, count: count)
+        var points = [Int](repeating: 0, count: count)
+        var dimensionExact = [Double](repeating: 0, count: byDimension.count)
         var dimensionScores: [DimensionScore] = []
         dimensionScores.reserveCapacity(byDimension.count)
-        var dimensionExact: [Double] = []
-        dimensionExact.reserveCapacity(byDimension.count)
         var total = 0.0
         for (d, members) in byDimension.enumerated() {
             var ws = 0.0
             var wp = 0.0
-            var values: [Double?] = []
-            values.reserveCapacity(members.count)
             for k in members {
                 let indicator = indicators[k]
-                let v = normalised(indicator, inputs[k], row: row)
-                values.append(v)
-                guard let v else { continue }
+                guard let v = normalised(indicator, inputs[k], row: row) else { continue }
+                values[k] = v
                 ws += indicator.weight * v
                 wp += indicator.weight
             }
             let exact = wp > 0 ? 100 * ws / wp : 0
             let score = Self.hundredths(exact)
             total += dimensionWeights[d] * exact
-            dimensionExact.append(exact)
-            var shares: [Double] = []
-            shares.reserveCapacity(members.count)
-            for (offset, k) in members.enumerated() {
-                guard let v = values[offset], wp > 0 else {
-                    shares.append(0)
-                    continue
-                }
-                shares.append(100 * (indicators[k].weight * v) / wp * 100)
+            dimensionExact[d] = exact
+            for k in members where !values[k].isNaN && wp > 0 {
+                shares[k] = 100 * (indicators[k].weight * values[k]) / wp * 100
             }
-            let points = Apportionment.apportion(shares, total: score)
+            Apportionment.apportion(shares, members, total: score, into: &points)
             var contributions: [IndicatorContribution] = []
             contributions.reserveCapacity(members.count)
-            for (offset, k) in members.enumerated() {
+            for k in members {
                 let indicator = indicators[k]
                 let raw: IndicatorValue? =
                     switch inputs[k] {
@@ -55,12 +51,13 @@ extension ScoringPopulation {
                     case .number(let value): .number(value)
                     case .category(let name, _): .category(name)
                     }
-                let counted = values[offset] != nil && wp > 0
+                let counted = !values[k].isNaN && wp > 0
                 contributions.append(
                     IndicatorContribution(
-                        indicator: indicator.id, raw: raw, input: indicator.input, normalised: values[offset],
-                        weight: indicator.weight, effectiveWeight: counted ? indicator.weight / wp : 0,
-                        points: ScorePoints(hundredths: points[offset]),
+                        indicator: indicator.id, raw: raw, input: indicator.input,
+                        normalised: values[k].isNaN ? nil : values[k], weight: indicator.weight,
+                        effectiveWeight: counted ? indicator.weight / wp : 0,
+                        points: ScorePoints(hundredths: points[k]),
                         treatment: raw != nil ? .present : .missing(indicator.missing)))
             }
             dimensionScores.append(
@@ -70,8 +67,10 @@ extension ScoringPopulation {
                     hasData: wp > 0))
         }
         let totalHundredths = Self.hundredths(total)
-        let contributions = Apportionment.apportion(
-            dimensionExact.indices.map { dimensionWeights[$0] * dimensionExact[$0] * 100 }, total: totalHundredths)
+        var weighted = [Double](repeating: 0, count: byDimension.count)
+        for d in weighted.indices { weighted[d] = dimensionWeights[d] * dimensionExact[d] * 100 }
+        var contributions = [Int](repeating: 0, count: byDimension.count)
+        Apportionment.apportion(weighted, Array(weighted.indices), total: totalHundredths, into: &contributions)
         for d in dimensionScores.indices { dimensionScores[d].contribution = ScorePoints(hundredths: contributions[d]) }
         return CustomerScore(
             customer: customer, model: model.reference, currency: currency,

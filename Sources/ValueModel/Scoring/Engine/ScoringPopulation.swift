@@ -22,7 +22,8 @@ struct ScoringPopulation: Sendable {
         }
         if let currency = model.currency, currency != table.currency {
             throw ScoringInputError(
-                .modelMismatch, "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)")
+                .modelMismatch, "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)"
+            )
         }
         self.model = model
         currency = table.currency
