@@ -274,21 +274,34 @@ struct ActivityRows {
                 flush()
                 current = c
             }
-            let isRecent = d > w.recent
-            window &+= d > w.window ? 1 : 0
-            recent &+= isRecent ? 1 : 0
-            previous &+= !isRecent && d > w.previous ? 1 : 0
-            let isOutflow = direction[i] == w.outflow
+            // Comparisons as sign bits (1 when `d > bound`), so no branch depends on the data.
+            let isRecent = Self.after(d, w.recent)
+            window &+= Self.after(d, w.window)
+            recent &+= isRecent
+            previous &+= Self.after(d, w.previous) & (1 &- isRecent)
+            let flow = direction[i]
             let amount = amount[i]
             if type[i] == w.feeType, d > w.fee {
+                let isOutflow = flow == w.outflow
                 let (refund, negated) = Int64(0).subtractingReportingOverflow(amount)
                 let (sum, overflow) = fees.addingReportingOverflow(isOutflow ? amount : refund)
                 fees = sum
                 overflowed |= overflow || (negated && !isOutflow) ? 1 : 0
             }
-            large |= (isOutflow ? 1 : 0) & (d > w.largeOutflow ? 1 : 0) & (amount >= w.largeAmount ? 1 : 0)
+            let outflowBit = UInt64(truncatingIfNeeded: 1 &- Int64(truncatingIfNeeded: (flow ^ w.outflow) == 0 ? 0 : 1))
+            // amount ≥ threshold (and not negative, so the subtraction cannot wrap)
+            let largeBit =
+                UInt64(bitPattern: (w.largeAmount &- 1) &- amount) >> 63 & ~(UInt64(bitPattern: amount) >> 63)
+            let recentBit = UInt64(truncatingIfNeeded: Self.after(d, w.largeOutflow))
+            large |= UInt8(truncatingIfNeeded: outflowBit & largeBit & recentBit)
         }
         flush()
         return ActivityProblem()
+    }
+
+    /// 1 when `day > bound`, else 0, from the sign of `bound − day` (day numbers are far from overflow).
+    @inline(__always)
+    static func after(_ day: Int32, _ bound: Int32) -> Int32 {
+        Int32(bitPattern: UInt32(bitPattern: bound &- day) >> 31)
     }
 }
