@@ -43,6 +43,27 @@ enum Harness {
 }
 
 extension Harness {
+    /// CPU seconds used by the whole process so far (all threads).
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs a synchronous `body` `repetitions` times; each run's wall-clock and CPU seconds.
+    static func timeSyncWithCPU(repetitions: Int, _ body: () throws -> Void) rethrows -> (wall: [Double], cpu: [Double]) {
+        var wall: [Double] = []
+        var cpu: [Double] = []
+        for _ in 0..<repetitions {
+            let cpuStart = processCPUSeconds()
+            let start = ContinuousClock.now
+            try body()
+            wall.append(seconds(ContinuousClock.now - start))
+            cpu.append(processCPUSeconds() - cpuStart)
+        }
+        return (wall, cpu)
+    }
+
     /// Runs a synchronous `body` `repetitions` times and returns each run's seconds.
     static func timeSync(repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
         var samples: [Double] = []

@@ -20,16 +20,19 @@ enum ScoringBenchmarks {
         // The one pass over the transaction columns (activity window, fees, outflows, activity trend).
         let ids = bank.profiles.map(\.id)
         var activity: TransactionActivity?
-        let pass = try Harness.timeSync(repetitions: 7) {
+        let pass = try Harness.timeSyncWithCPU(repetitions: 9) {
             activity = try TransactionActivity(columns: columns, customers: ids, asOf: asOf, currency: .cny)
         }
-        Harness.report("CVM transaction pass, \(label)", "median \(Harness.format(Harness.median(pass) * 1e3, 1)) ms")
+        Harness.report(
+            "CVM transaction pass, \(label)",
+            "median \(Harness.format(Harness.median(pass.wall) * 1e3, 1)) ms"
+                + " (CPU \(Harness.format(Harness.median(pass.cpu) * 1e3, 1)) ms on all cores)")
         _ = activity
 
         // Building the tables from profiles, holdings, relationships, interactions and balances.
         var individuals: IndicatorTable?
         var corporates: IndicatorTable?
-        let build = try Harness.timeSync(repetitions: 3) {
+        let build = try Harness.timeSync(repetitions: 1) {
             individuals = try builder.build(
                 subject: .individual, profiles: bank.profiles, holdings: bank.holdings,
                 relationships: bank.relationships, referrals: bank.referrals, interactions: interactions,
@@ -48,18 +51,20 @@ enum ScoringBenchmarks {
         let individualScorer = ValueScorer(model: .defaultIndividual)
         let corporateScorer = ValueScorer(model: .defaultStrategicCorporate)
         var book: ScoreBook?
-        let batch = try Harness.timeSync(repetitions: 15) {
+        let batch = try Harness.timeSyncWithCPU(repetitions: 21) {
             book = try individualScorer.score(table: individualTable)
             _ = try corporateScorer.score(table: corporateTable)
         }
-        let individualOnly = try Harness.timeSync(repetitions: 15) {
+        let individualOnly = try Harness.timeSyncWithCPU(repetitions: 21) {
             _ = try individualScorer.score(table: individualTable)
         }
         Harness.report(
             "CVM batch score, \(clients / 1000)k clients",
-            "median \(Harness.format(Harness.median(batch) * 1e3, 2)) ms (\(individualTable.rowCount) individuals"
-                + " alone \(Harness.format(Harness.median(individualOnly) * 1e3, 2)) ms, + \(corporateTable.rowCount) corporates)"
-        )
+            "median \(Harness.format(Harness.median(batch.wall) * 1e3, 2)) ms"
+                + " (CPU \(Harness.format(Harness.median(batch.cpu) * 1e3, 2)) ms);"
+                + " \(individualTable.rowCount) individuals alone"
+                + " \(Harness.format(Harness.median(individualOnly.wall) * 1e3, 2)) ms"
+                + " (CPU \(Harness.format(Harness.median(individualOnly.cpu) * 1e3, 2)) ms)")
         guard var scored = book else { return }
 
         // Explanations on demand, and re-scoring one client after one event.
@@ -98,5 +103,46 @@ enum ScoringBenchmarks {
         )
         _ = try scored.update(row: 0, with: scored.table.inputs(ofRow: 0))
         if checksum == 42 { print("") }
+    }
+}
+
+extension ScoringBenchmarks {
+    /// For profilers: the transaction pass and the batch score, `rounds` times each, on a bank
+    /// without interactions or balances (quick to set up).
+    static func hotLoops(clients: Int, rounds: Int) throws {
+        let bank = SyntheticBank(SyntheticBank.Configuration(seed: 7, clientCount: clients))
+        let columns = bank.transactionColumns()
+        let asOf = bank.period.upperBound
+        let ids = bank.profiles.map(\.id)
+        let table = try IndicatorTableBuilder(asOf: asOf, currency: .cny).build(
+            subject: .individual, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
+            referrals: bank.referrals, transactions: columns)
+        let scorer = ValueScorer(model: .defaultIndividual)
+        let pass = try Harness.timeSyncWithCPU(repetitions: rounds) {
+            _ = try TransactionActivity(columns: columns, customers: ids, asOf: asOf, currency: .cny)
+        }
+        let batch = try Harness.timeSyncWithCPU(repetitions: rounds) { _ = try scorer.score(table: table) }
+        let book = try scorer.score(table: table)
+        var generator = SeededGenerator(seed: 5)
+        let samples = (0..<1_000).map { _ in generator.nextInt(below: book.count) }
+        let inputs = samples.map { row -> IndicatorRow in
+            var inputs = book.table.inputs(ofRow: row)
+            if case .number(let deposits) = inputs[.aumDeposits] { inputs[.aumDeposits] = .number(deposits + 50_000) }
+            return inputs
+        }
+        var checksum = 0
+        let rescore = try Harness.timeSyncWithCPU(repetitions: rounds) {
+            for (row, input) in zip(samples, inputs) {
+                checksum &+= try book.rescore(row: row, with: input).total.hundredths
+            }
+        }
+        Harness.report(
+            "hot loops: re-score",
+            "\(Harness.format(Harness.median(rescore.cpu) * 1e3, 2)) us CPU per client (\(checksum % 7))")
+        Harness.report(
+            "hot loops: pass / batch",
+            "wall \(Harness.format(Harness.median(pass.wall) * 1e3, 1)) / \(Harness.format(Harness.median(batch.wall) * 1e3, 1)) ms,"
+                + " CPU \(Harness.format(Harness.median(pass.cpu) * 1e3, 1)) / \(Harness.format(Harness.median(batch.cpu) * 1e3, 1)) ms"
+        )
     }
 }

@@ -40,3 +40,6 @@ if which == "lifetime" || which == "all" {
 if which == "history" || which == "all" {
     try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
 }
+if which == "scoring-hot" {
+    try ScoringBenchmarks.hotLoops(clients: 100_000, rounds: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 30)
+}

@@ -6,9 +6,9 @@ public import CustomerModel
 ///
 /// **The numbers add up exactly as printed.** Everything is computed in `Double` and then rounded
 /// to hundredths of a point by largest-remainder apportionment: a dimension's score is its exact
-/// value rounded to hundredths, and its indicators' points (each the indicator's share
+/// value rounded half up to hundredths, and its indicators' points (each the indicator's share
 /// `100 × effective weight × normalised value`) are rounded so that they add up to exactly that
-/// score; the total is the exact weighted sum of the exact dimension scores rounded to hundredths,
+/// score; the total is the exact weighted sum of the exact dimension scores rounded half up to hundredths,
 /// and the dimensions' contributions (`weight × dimension score`) are rounded so that they add up
 /// to exactly the total. Floors first, then one hundredth each to the largest remainders, ties to
 /// the earlier item. So an RM who adds the printed points of a dimension gets its printed score,

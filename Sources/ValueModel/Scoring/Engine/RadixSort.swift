@@ -29,46 +29,54 @@ enum RadixSort {
             rows = order.map { rows[$0] }
             return
         }
-        var histogram = [Int](repeating: 0, count: buckets * passes)
-        for key in keys {
-            for pass in 0..<passes {
-                histogram[pass * buckets + Int((key >> UInt64(pass * digitBits)) & UInt64(buckets - 1))] += 1
-            }
+        let mask = UInt64(buckets - 1)
+        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: buckets * passes)
+        histogram.initialize(repeating: 0, count: buckets * passes)
+        let keyBuffer = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let rowBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer {
+            histogram.deallocate()
+            keyBuffer.deallocate()
+            rowBuffer.deallocate()
         }
-        var keyBuffer = [UInt64](repeating: 0, count: n)
-        var rowBuffer = [Int32](repeating: 0, count: n)
-        for pass in 0..<passes {
-            let base = pass * buckets
-            let shift = UInt64(pass * digitBits)
-            // A pass where one bucket holds everything changes nothing.
-            let firstKeyDigit = Int((keys[0] >> shift) & UInt64(buckets - 1))
-            if histogram[base + firstKeyDigit] == n { continue }
-            var offset = 0
-            for bucket in 0..<buckets {
-                let count = histogram[base + bucket]
-                histogram[base + bucket] = offset
-                offset += count
-            }
-            keys.withUnsafeBufferPointer { source in
-                rows.withUnsafeBufferPointer { sourceRows in
-                    keyBuffer.withUnsafeMutableBufferPointer { target in
-                        rowBuffer.withUnsafeMutableBufferPointer { targetRows in
-                            histogram.withUnsafeMutableBufferPointer { offsets in
-                                for i in 0..<n {
-                                    let key = source[i]
-                                    let slot = base + Int((key >> shift) & UInt64(buckets - 1))
-                                    let position = offsets[slot]
-                                    offsets[slot] = position + 1
-                                    target[position] = key
-                                    targetRows[position] = sourceRows[i]
-                                }
-                            }
-                        }
+        keys.withUnsafeMutableBufferPointer { keyStorage in
+            rows.withUnsafeMutableBufferPointer { rowStorage in
+                guard let keyBase = keyStorage.baseAddress, let rowBase = rowStorage.baseAddress else { return }
+                for i in 0..<n {
+                    var key = keyBase[i]
+                    for pass in 0..<passes {
+                        histogram[pass &* buckets &+ Int(key & mask)] &+= 1
+                        key >>= UInt64(digitBits)
                     }
                 }
+                var source = (keyBase, rowBase)
+                var target = (keyBuffer, rowBuffer)
+                for pass in 0..<passes {
+                    let counts = histogram + pass * buckets
+                    let shift = UInt64(pass * digitBits)
+                    // A pass where one bucket holds everything changes nothing.
+                    if counts[Int((source.0[0] >> shift) & mask)] == n { continue }
+                    var offset = 0
+                    for bucket in 0..<buckets {
+                        let count = counts[bucket]
+                        counts[bucket] = offset
+                        offset &+= count
+                    }
+                    for i in 0..<n {
+                        let key = source.0[i]
+                        let slot = Int((key >> shift) & mask)
+                        let position = counts[slot]
+                        counts[slot] = position &+ 1
+                        target.0[position] = key
+                        target.1[position] = source.1[i]
+                    }
+                    swap(&source, &target)
+                }
+                if source.0 != keyBase {
+                    keyBase.update(from: source.0, count: n)
+                    rowBase.update(from: source.1, count: n)
+                }
             }
-            swap(&keys, &keyBuffer)
-            swap(&rows, &rowBuffer)
         }
     }
 

@@ -85,7 +85,7 @@ public struct ScoreBook: Sendable {
             guard let value = table.column(indicator.id)?.value(ofRow: row) else { return .absent }
             switch value {
             case .number(let number): return .number(number)
-            case .category(let name): return .category(name)
+            case .category(let name): return .category(name, indicator.lookupValue(ofCategory: name))
             }
         }
         return population.evaluate(row: row, inputs: inputs, customer: table.customers[row])
@@ -108,11 +108,11 @@ public struct ScoreBook: Sendable {
         var resolved: [ResolvedInput] = []
         resolved.reserveCapacity(population.indicators.count)
         for indicator in population.indicators {
-            guard let value = inputs[indicator.id] else {
+            guard let value = inputs[slot: indicator.column.slot] else {
                 resolved.append(.absent)
                 continue
             }
-            if let problem = indicator.column.problem(with: value) {
+            if let problem = indicator.problem(with: value) {
                 throw ScoringInputError(
                     .invalidValue, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
                     problem)
@@ -120,12 +120,12 @@ public struct ScoreBook: Sendable {
             switch value {
             case .number(let number): resolved.append(.number(number))
             case .category(let name):
-                guard indicator.lookupValue(ofCategory: name) != nil else {
+                guard let normalised = indicator.lookupValue(ofCategory: name) else {
                     throw ScoringInputError(
                         .unknownCategory, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
                         "the model gives no value for category '\(name)'")
                 }
-                resolved.append(.category(name))
+                resolved.append(.category(name, normalised))
             }
         }
         return population.evaluate(row: row, inputs: resolved, customer: table.customers[row])

@@ -6,92 +6,128 @@
 /// the hundredth.
 extension ScoringPopulation {
     /// Rows per block: the block's accumulators stay in the first-level cache.
-    static let blockSize = 256
+    static let blockSize = 512
 
     func scoreAll() -> (totals: [Int32], dimensions: [[Int32]]) {
         let n = rowCount
         let dimensionCount = dimensionWeights.count
         var totals = [Int32](repeating: 0, count: n)
-        var dimensions = [Int32](repeating: 0, count: n * dimensionCount)
-        guard n > 0 else { return (totals, [[Int32]](repeating: [], count: dimensionCount)) }
-        let ranges = Parallel.ranges(n, minimumChunk: 8_192)
-        totals.withUnsafeMutableBufferPointer { totalBuffer in
-            dimensions.withUnsafeMutableBufferPointer { dimensionBuffer in
-                guard let totalBase = totalBuffer.baseAddress, let dimensionBase = dimensionBuffer.baseAddress else {
-                    return
-                }
-                let out = UncheckedBox(value: (SharedPointer(base: totalBase), SharedPointer(base: dimensionBase)))
-                let population = UncheckedBox(value: self)
-                Parallel.run(ranges.count) { k in
-                    population.value.score(ranges[k], totals: out.value.0.base, dimensions: out.value.1.base)
-                }
+        var dimensions = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: dimensionCount)
+        guard n > 0 else { return (totals, dimensions) }
+        let ranges = Parallel.ranges(n, minimumChunk: 16_384)
+        var outputs: [SharedPointer<Int32>] = []
+        for d in 0..<dimensionCount {
+            dimensions[d].withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress { outputs.append(SharedPointer(base: base)) }
             }
         }
-        var split: [[Int32]] = []
-        for d in 0..<dimensionCount { split.append(Array(dimensions[(d * n)..<((d + 1) * n)])) }
-        return (totals, split)
+        // The buffers stay valid: the arrays are not touched again until the workers are done.
+        totals.withUnsafeMutableBufferPointer { totalBuffer in
+            guard let totalBase = totalBuffer.baseAddress, outputs.count == dimensionCount else { return }
+            let shared = UncheckedBox(value: (self, SharedPointer(base: totalBase), outputs))
+            Parallel.run(ranges.count) { k in
+                let (population, totals, dimensions) = shared.value
+                population.score(ranges[k], totals: totals.base, dimensions: dimensions.map(\.base))
+            }
+        }
+        return (totals, dimensions)
     }
 
-    /// Scores `range`, writing `totals[row]` and `dimensions[d * rowCount + row]`.
+    /// Scores `range`, writing `totals[row]` and `dimensions[d][row]`.
     private func score(
-        _ range: Range<Int>, totals: UnsafeMutablePointer<Int32>, dimensions: UnsafeMutablePointer<Int32>
+        _ range: Range<Int>, totals: UnsafeMutablePointer<Int32>, dimensions: [UnsafeMutablePointer<Int32>]
     ) {
         let block = Self.blockSize
-        var ws = [Double](repeating: 0, count: block)
-        var wp = [Double](repeating: 0, count: block)
-        var total = [Double](repeating: 0, count: block)
+        let ws = UnsafeMutablePointer<Double>.allocate(capacity: block)
+        let wp = UnsafeMutablePointer<Double>.allocate(capacity: block)
+        let total = UnsafeMutablePointer<Double>.allocate(capacity: block)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: block)
+        defer {
+            ws.deallocate()
+            wp.deallocate()
+            total.deallocate()
+            scratch.deallocate()
+        }
         var start = range.lowerBound
         while start < range.upperBound {
             let count = min(block, range.upperBound - start)
-            for r in 0..<count { total[r] = 0 }
+            total.update(repeating: 0, count: count)
             for (d, members) in byDimension.enumerated() {
-                for r in 0..<count {
-                    ws[r] = 0
-                    wp[r] = 0
+                ws.update(repeating: 0, count: count)
+                wp.update(repeating: 0, count: count)
+                for k in members {
+                    Self.accumulate(indicators[k], start: start, count: count, scratch: scratch, ws: ws, wp: wp)
                 }
-                for k in members { accumulate(indicators[k], start: start, count: count, ws: &ws, wp: &wp) }
                 let weight = dimensionWeights[d]
-                let out = dimensions + d * rowCount + start
+                let out = dimensions[d] + start
                 for r in 0..<count {
                     let exact = wp[r] > 0 ? 100 * ws[r] / wp[r] : 0
-                    out[r] = Int32((exact * 100).rounded())
+                    out[r] = Int32(truncatingIfNeeded: Self.hundredths(exact))
                     total[r] += weight * exact
                 }
             }
-            for r in 0..<count { totals[start + r] = Int32((total[r] * 100).rounded()) }
+            for r in 0..<count { totals[start + r] = Int32(truncatingIfNeeded: Self.hundredths(total[r])) }
             start += count
         }
     }
 
     /// Adds one indicator's `weight × value` and `weight` for rows `start..<start + count`.
-    @inline(__always)
-    private func accumulate(
-        _ indicator: CompiledIndicator, start: Int, count: Int, ws: inout [Double], wp: inout [Double]
+    private static func accumulate(
+        _ indicator: CompiledIndicator, start: Int, count: Int, scratch: UnsafeMutablePointer<Double>,
+        ws: UnsafeMutablePointer<Double>, wp: UnsafeMutablePointer<Double>
     ) {
-        let w = indicator.weight
-        let presence = indicator.column.presence
-        let missingValue: Double? =
-            switch indicator.missing {
-            case .zero: 0
-            case .median: indicator.median
-            case .redistribute: nil
+        let normaliser = indicator.normaliser
+        // 1. Every row's normalised value, present or not (branch-free, so the loops vectorise
+        //    where the arithmetic allows; the direction is hoisted out of the loops).
+        indicator.column.values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let values = base + start
+            switch normaliser.kind {
+            case .percentile:
+                indicator.rankValues.withUnsafeBufferPointer { ranks in
+                    guard let ranks = ranks.baseAddress else { return }
+                    scratch.update(from: ranks + start, count: count)
+                }
+            case .linear:
+                for r in 0..<count { scratch[r] = normaliser.linear(values[r]) }
+            case .logarithmic:
+                for r in 0..<count { scratch[r] = normaliser.logarithmic(values[r]) }
+            case .categoryLookup:
+                for r in 0..<count { scratch[r] = normaliser.category(values[r]) }
+            case .ratingLookup:
+                for r in 0..<count { scratch[r] = normaliser.rating(values[r]) }
             }
-        indicator.column.values.withUnsafeBufferPointer { values in
-            indicator.rankValues.withUnsafeBufferPointer { ranks in
+            if normaliser.invert, normaliser.kind != .percentile {  // ranks are stored after direction
+                for r in 0..<count { scratch[r] = 1 - scratch[r] }
+            }
+        }
+        // 2. Present rows add their value; missing rows their rule's value, or nothing when the
+        //    weight is redistributed. `(w × v) × m` with `m` 0 or 1 adds exactly `w × v` or nothing,
+        //    as the per-client path does.
+        let w = indicator.weight
+        indicator.column.presence.words.withUnsafeBufferPointer { words in
+            switch indicator.missing {
+            case .redistribute:
                 for r in 0..<count {
-                    let row = start + r
-                    let v: Double
-                    if presence[row] {
-                        v = indicator.kind == .percentile ? ranks[row] : indicator.directed(indicator.core(values[row]))
-                    } else if let missingValue {
-                        v = missingValue
-                    } else {
-                        continue
-                    }
+                    let row = start &+ r
+                    let m = Double(words[row &>> 6] &>> UInt64(row & 63) & 1)
+                    ws[r] += (w * scratch[r]) * m
+                    wp[r] += w * m
+                }
+            case .zero, .median:
+                let missing = indicator.missing == .zero ? 0 : indicator.median
+                for r in 0..<count {
+                    let row = start &+ r
+                    let v = words[row &>> 6] &>> UInt64(row & 63) & 1 != 0 ? scratch[r] : missing
                     ws[r] += w * v
                     wp[r] += w
                 }
             }
         }
     }
+
+    /// A score in hundredths: `x × 100` rounded half up (`x` is never negative). The batch pass
+    /// and the per-client path both round with this.
+    @inline(__always)
+    static func hundredths(_ x: Double) -> Int { Int(max(x, 0) * 100 + 0.5) }
 }

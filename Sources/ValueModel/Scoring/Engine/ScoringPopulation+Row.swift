@@ -1,62 +1,64 @@
 import CustomerModel
 
-/// One client's inputs as the per-row path takes them.
+/// One client's input for one indicator as the per-client path takes it.
 enum ResolvedInput {
     case absent
     case number(Double)
-    case category(String)
+    /// A category name and its normalised value after direction (`nil`: the model cannot value it).
+    case category(String, Double?)
 }
 
 extension ScoringPopulation {
     /// One client's score with its explanation, from `inputs` (one per compiled indicator, model
-    /// order), rows of the batch population adjusted for the client's own batch value (`row`,
-    /// `nil` for a client outside the batch).
+    /// order), percentile ranks taken in the batch population with the client's own batch value
+    /// (`row`, `nil` for a client outside the batch) replaced.
     func evaluate(row: Int?, inputs: [ResolvedInput], customer: CustomerID) -> CustomerScore {
+        let count = indicators.count
+        // Flat scratch by model position: normalised value (NaN when the indicator drops out),
+        // exact share in hundredths, apportioned points.
+        var values = [Double](repeating: .nan, count: count)
+        var shares = [Double](repeating: 0, count: count)
+        var points = [Int](repeating: 0, count: count)
+        var dimensionExact = [Double](repeating: 0, count: byDimension.count)
         var dimensionScores: [DimensionScore] = []
-        var dimensionExact: [Double] = []
+        dimensionScores.reserveCapacity(byDimension.count)
         var total = 0.0
         for (d, members) in byDimension.enumerated() {
             var ws = 0.0
             var wp = 0.0
-            var values: [Double?] = []
             for k in members {
                 let indicator = indicators[k]
-                let v = normalised(indicator, inputs[k], row: row)
-                values.append(v)
-                guard let v else { continue }
+                guard let v = normalised(indicator, inputs[k], row: row) else { continue }
+                values[k] = v
                 ws += indicator.weight * v
                 wp += indicator.weight
             }
             let exact = wp > 0 ? 100 * ws / wp : 0
-            let score = Int((exact * 100).rounded())
+            let score = Self.hundredths(exact)
             total += dimensionWeights[d] * exact
-            dimensionExact.append(exact)
-            var shares: [Double] = []
-            for (offset, k) in members.enumerated() {
-                guard let v = values[offset], wp > 0 else {
-                    shares.append(0)
-                    continue
-                }
-                shares.append(100 * (indicators[k].weight * v) / wp * 100)
+            dimensionExact[d] = exact
+            for k in members where !values[k].isNaN && wp > 0 {
+                shares[k] = 100 * (indicators[k].weight * values[k]) / wp * 100
             }
-            let points = Apportionment.apportion(shares, total: score)
+            Apportionment.apportion(shares, members, total: score, into: &points)
             var contributions: [IndicatorContribution] = []
-            for (offset, k) in members.enumerated() {
+            contributions.reserveCapacity(members.count)
+            for k in members {
                 let indicator = indicators[k]
                 let raw: IndicatorValue? =
                     switch inputs[k] {
                     case .absent: nil
                     case .number(let value): .number(value)
-                    case .category(let name): .category(name)
+                    case .category(let name, _): .category(name)
                     }
-                let present = raw != nil
-                let counted = values[offset] != nil && wp > 0
+                let counted = !values[k].isNaN && wp > 0
                 contributions.append(
                     IndicatorContribution(
-                        indicator: indicator.id, raw: raw, input: indicator.input, normalised: values[offset],
-                        weight: indicator.weight, effectiveWeight: counted ? indicator.weight / wp : 0,
-                        points: ScorePoints(hundredths: points[offset]),
-                        treatment: present ? .present : .missing(indicator.missing)))
+                        indicator: indicator.id, raw: raw, input: indicator.input,
+                        normalised: values[k].isNaN ? nil : values[k], weight: indicator.weight,
+                        effectiveWeight: counted ? indicator.weight / wp : 0,
+                        points: ScorePoints(hundredths: points[k]),
+                        treatment: raw != nil ? .present : .missing(indicator.missing)))
             }
             dimensionScores.append(
                 DimensionScore(
@@ -64,9 +66,11 @@ extension ScoringPopulation {
                     score: ScorePoints(hundredths: score), contribution: .zero, indicators: contributions,
                     hasData: wp > 0))
         }
-        let totalHundredths = Int((total * 100).rounded())
-        let contributions = Apportionment.apportion(
-            dimensionExact.indices.map { dimensionWeights[$0] * dimensionExact[$0] * 100 }, total: totalHundredths)
+        let totalHundredths = Self.hundredths(total)
+        var weighted = [Double](repeating: 0, count: byDimension.count)
+        for d in weighted.indices { weighted[d] = dimensionWeights[d] * dimensionExact[d] * 100 }
+        var contributions = [Int](repeating: 0, count: byDimension.count)
+        Apportionment.apportion(weighted, Array(weighted.indices), total: totalHundredths, into: &contributions)
         for d in dimensionScores.indices { dimensionScores[d].contribution = ScorePoints(hundredths: contributions[d]) }
         return CustomerScore(
             customer: customer, model: model.reference, currency: currency,
@@ -78,10 +82,16 @@ extension ScoringPopulation {
     private func normalised(_ indicator: CompiledIndicator, _ input: ResolvedInput, row: Int?) -> Double? {
         switch input {
         case .number(let x):
-            if indicator.kind == .percentile { return indicator.percentile(RadixSort.key(x), replacingRow: row) }
-            return indicator.directed(indicator.core(x))
-        case .category(let name):
-            return indicator.lookupValue(ofCategory: name)
+            let normaliser = indicator.normaliser
+            switch normaliser.kind {
+            case .percentile: return indicator.percentile(RadixSort.key(x), replacingRow: row)
+            case .linear: return normaliser.directed(normaliser.linear(x))
+            case .logarithmic: return normaliser.directed(normaliser.logarithmic(x))
+            case .categoryLookup: return normaliser.directed(normaliser.category(x))
+            case .ratingLookup: return normaliser.directed(normaliser.rating(x))
+            }
+        case .category(_, let value):
+            return value
         case .absent:
             switch indicator.missing {
             case .zero: return 0

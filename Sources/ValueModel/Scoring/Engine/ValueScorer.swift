@@ -27,8 +27,7 @@ public struct ValueScorer: Sendable {
     /// - Complexity: O(rows × indicators) plus one O(rows) radix sort per percentile-ranked
     ///   indicator and per indicator scored at the median when missing.
     public func score(table: IndicatorTable) throws(ScoringInputError) -> ScoreBook {
-        var population = try ScoringPopulation(model: model, table: table)
-        population.prepare()
+        let population = try ScoringPopulation(model: model, table: table)
         let (totals, dimensions) = population.scoreAll()
         return ScoreBook(population: population, table: table, totals: totals, dimensions: dimensions)
     }

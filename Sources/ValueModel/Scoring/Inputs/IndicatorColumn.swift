@@ -8,6 +8,8 @@ public struct IndicatorColumn: Hashable, Sendable {
     public let indicator: IndicatorID
     /// What the values are.
     public let input: IndicatorInputKind
+    /// The indicator's position in the catalogue (its slot in an ``IndicatorRow``).
+    let slot: Int
     /// The value of each row (meaningless where ``presence`` is off; 0 there).
     public internal(set) var values: [Double]
     /// Which rows have a value.
@@ -21,6 +23,7 @@ public struct IndicatorColumn: Hashable, Sendable {
     init(indicator: IndicatorID, input: IndicatorInputKind, count: Int) {
         self.indicator = indicator
         self.input = input
+        slot = IndicatorCatalogue.position(of: indicator) ?? -1
         values = [Double](repeating: 0, count: count)
         presence = PresenceBitmap(count: count, allPresent: false)
         if case .category(let set) = input {
@@ -55,6 +58,25 @@ public struct IndicatorColumn: Hashable, Sendable {
 
     /// The lookup key of a category name: trimmed and in lower case.
     static func key(_ name: String) -> String {
+        // ASCII names (almost all) are trimmed and lower-cased byte by byte, without Unicode tables.
+        var ascii = true
+        var plain = true
+        for byte in name.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { plain = false }
+        }
+        if ascii {
+            let bytes = name.utf8
+            let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            if plain, let first = bytes.first, let last = bytes.last, !isSpace(first), !isSpace(last) { return name }
+            var trimmed = Array(bytes)
+            while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+            let start = trimmed.firstIndex { !isSpace($0) } ?? trimmed.endIndex
+            return String(decoding: trimmed[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var text = Substring(name)
         while text.first?.isWhitespace == true { text = text.dropFirst() }
         while text.last?.isWhitespace == true { text = text.dropLast() }

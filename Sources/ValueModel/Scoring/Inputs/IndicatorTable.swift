@@ -128,12 +128,9 @@ public struct IndicatorTable: Hashable, Sendable {
     /// Every input of `row`, by indicator (missing ones left out); empty for a row out of range.
     public func inputs(ofRow row: Int) -> IndicatorRow {
         guard customers.indices.contains(row) else { return IndicatorRow(customer: CustomerID("")) }
-        var values: [IndicatorID: IndicatorValue] = [:]
-        values.reserveCapacity(columns.count)
-        for (id, column) in columns {
-            if let value = column.value(ofRow: row) { values[id] = value }
-        }
-        return IndicatorRow(customer: customers[row], values: values)
+        var inputs = IndicatorRow(customer: customers[row])
+        for column in columns.values { inputs[slot: column.slot] = column.value(ofRow: row) }
+        return inputs
     }
 
     /// Replaces `row`'s inputs for every column the table has with those of `inputs` (a column
@@ -147,13 +144,16 @@ public struct IndicatorTable: Hashable, Sendable {
                 .lengthMismatch, record: "row \(row)", "the row is outside the table's \(rowCount) rows")
         }
         for (id, column) in columns {
-            if let value = inputs[id], let problem = column.problem(with: value) {
+            if let value = inputs[slot: column.slot], let problem = column.problem(with: value) {
                 throw ScoringInputError(
                     .invalidValue, customer: customers[row], record: "row \(row)", indicator: id, problem)
             }
         }
         let ids = Array(columns.keys)  // not the live keys view, which would keep the old storage alive
-        for id in ids { columns[id]?.set(inputs[id], row: row) }
+        for id in ids {
+            guard let slot = columns[id]?.slot else { continue }
+            columns[id]?.set(inputs[slot: slot], row: row)
+        }
     }
 
     /// Installs a column the builder filled (values already checked by construction, then checked again).

@@ -30,21 +30,44 @@ public enum IndicatorValue: Hashable, Sendable, CustomStringConvertible {
 /// inputs[.aumDeposits] = .number(2_500_000)      // after a large deposit
 /// let score = try book.rescore(row: row, with: inputs)
 /// ```
+///
+/// The inputs sit in one slot per indicator of the ``IndicatorCatalogue`` (a small array, not a
+/// dictionary), so re-scoring reads them without hashing. Only catalogue indicators can be held:
+/// setting any other name does nothing.
 public struct IndicatorRow: Hashable, Sendable {
     /// The client.
     public var customer: CustomerID
-    /// The inputs present, by indicator.
-    public var values: [IndicatorID: IndicatorValue]
+    /// One slot per catalogue indicator, in catalogue order.
+    private var slots: [IndicatorValue?]
 
-    /// Creates a row.
+    /// Creates a row from the inputs present (names outside the catalogue are ignored).
     public init(customer: CustomerID, values: [IndicatorID: IndicatorValue] = [:]) {
         self.customer = customer
-        self.values = values
+        slots = [IndicatorValue?](repeating: nil, count: IndicatorCatalogue.definitions.count)
+        for (id, value) in values { self[id] = value }
     }
 
     /// The input for `indicator`, or `nil` when missing; set `nil` to make it missing.
     public subscript(indicator: IndicatorID) -> IndicatorValue? {
-        get { values[indicator] }
-        set { values[indicator] = newValue }
+        get { IndicatorCatalogue.position(of: indicator).flatMap { slots[$0] } }
+        set {
+            guard let position = IndicatorCatalogue.position(of: indicator) else { return }
+            slots[position] = newValue
+        }
+    }
+
+    /// The input in catalogue slot `position`.
+    subscript(slot position: Int) -> IndicatorValue? {
+        get { slots.indices.contains(position) ? slots[position] : nil }
+        set { if slots.indices.contains(position) { slots[position] = newValue } }
+    }
+
+    /// The inputs present, by indicator.
+    public var values: [IndicatorID: IndicatorValue] {
+        var result: [IndicatorID: IndicatorValue] = [:]
+        for (position, value) in slots.enumerated() {
+            if let value { result[IndicatorCatalogue.definitions[position].id] = value }
+        }
+        return result
     }
 }

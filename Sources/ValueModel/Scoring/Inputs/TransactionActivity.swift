@@ -225,31 +225,83 @@ struct ActivityRows {
     let rowOfClient: UnsafeBufferPointer<Int32>
 
     /// Counts `range` into `state`; returns the first bad row, if any.
+    ///
+    /// Counters are kept in registers while consecutive rows belong to one client (the usual
+    /// order of an export) and added to the client's slot when the client changes, so rows in any
+    /// order give the same counts. The per-row updates are branch-free (comparisons turned into 0
+    /// or 1): directions and windows alternate unpredictably from row to row.
     func count(_ range: Range<Int>, _ w: ScoringActivityWindows, into state: ActivityCounters) -> ActivityProblem {
         let clients = rowOfClient.count
+        var current = -1
+        var window: Int32 = 0
+        var recent: Int32 = 0
+        var previous: Int32 = 0
+        var fees: Int64 = 0
+        var large: UInt8 = 0
+        var overflowed: UInt8 = 0
+        @inline(__always)
+        func flush() {
+            guard current >= 0 else { return }
+            state.window[current] &+= window
+            state.recent[current] &+= recent
+            state.previous[current] &+= previous
+            let (sum, overflow) = state.fees[current].addingReportingOverflow(fees)
+            state.fees[current] = sum
+            state.overflowed[current] |= overflowed | (overflow ? 1 : 0)
+            state.largeOutflow[current] |= large
+            window = 0
+            recent = 0
+            previous = 0
+            fees = 0
+            large = 0
+            overflowed = 0
+        }
         for i in range {
             let d = day[i]
             guard d <= w.asOf, d > w.oldest else { continue }
             let index = Int(client[i])
-            guard index >= 0, index < clients else { return ActivityProblem(row: i, kind: 1) }
+            guard index >= 0, index < clients else {
+                flush()
+                return ActivityProblem(row: i, kind: 1)
+            }
             let c = Int(rowOfClient[index])
             guard c >= 0 else { continue }
-            guard currency[i] == w.currency else { return ActivityProblem(row: i, kind: 2) }
-            if d > w.window { state.window[c] &+= 1 }
-            if d > w.recent {
-                state.recent[c] &+= 1
-            } else if d > w.previous {
-                state.previous[c] &+= 1
+            guard currency[i] == w.currency else {
+                flush()
+                return ActivityProblem(row: i, kind: 2)
             }
-            let isOutflow = direction[i] == w.outflow
+            if c != current {
+                flush()
+                current = c
+            }
+            // Comparisons as sign bits (1 when `d > bound`), so no branch depends on the data.
+            let isRecent = Self.after(d, w.recent)
+            window &+= Self.after(d, w.window)
+            recent &+= isRecent
+            previous &+= Self.after(d, w.previous) & (1 &- isRecent)
+            let flow = direction[i]
+            let amount = amount[i]
             if type[i] == w.feeType, d > w.fee {
-                let value = isOutflow ? amount[i] : -amount[i]
-                let (sum, overflow) = state.fees[c].addingReportingOverflow(value)
-                state.fees[c] = sum
-                if overflow { state.overflowed[c] = 1 }
+                let isOutflow = flow == w.outflow
+                let (refund, negated) = Int64(0).subtractingReportingOverflow(amount)
+                let (sum, overflow) = fees.addingReportingOverflow(isOutflow ? amount : refund)
+                fees = sum
+                overflowed |= overflow || (negated && !isOutflow) ? 1 : 0
             }
-            if isOutflow, d > w.largeOutflow, amount[i] >= w.largeAmount { state.largeOutflow[c] = 1 }
+            let outflowBit = UInt64(truncatingIfNeeded: 1 &- Int64(truncatingIfNeeded: (flow ^ w.outflow) == 0 ? 0 : 1))
+            // amount ≥ threshold (and not negative, so the subtraction cannot wrap)
+            let largeBit =
+                UInt64(bitPattern: (w.largeAmount &- 1) &- amount) >> 63 & ~(UInt64(bitPattern: amount) >> 63)
+            let recentBit = UInt64(truncatingIfNeeded: Self.after(d, w.largeOutflow))
+            large |= UInt8(truncatingIfNeeded: outflowBit & largeBit & recentBit)
         }
+        flush()
         return ActivityProblem()
+    }
+
+    /// 1 when `day > bound`, else 0, from the sign of `bound − day` (day numbers are far from overflow).
+    @inline(__always)
+    static func after(_ day: Int32, _ bound: Int32) -> Int32 {
+        Int32(bitPattern: UInt32(bitPattern: bound &- day) >> 31)
     }
 }

@@ -174,8 +174,14 @@ public enum IndicatorCatalogue: Sendable {
     private static let byID: [IndicatorID: IndicatorDefinition] = Dictionary(
         definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
+    private static let positions: [IndicatorID: Int] = Dictionary(
+        definitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The definition of `id`, or `nil` for an unknown indicator.
     public static func definition(of id: IndicatorID) -> IndicatorDefinition? { byID[id] }
+
+    /// The position of `id` in ``definitions``, or `nil` for an unknown indicator.
+    public static func position(of id: IndicatorID) -> Int? { positions[id] }
 
     /// The indicators that apply to `subject`, in catalogue order.
     public static func indicators(for subject: CustomerKind) -> [IndicatorDefinition] {

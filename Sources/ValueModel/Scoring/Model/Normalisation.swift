@@ -6,7 +6,8 @@
 ///   shared by everyone 0.5). Deterministic: equal inputs always get equal ranks.
 /// - ``cappedMinMax(floor:cap:)``: `(x − floor) / (cap − floor)`, clamped to 0...1.
 /// - ``logScale(floor:cap:)``: for amounts spread over orders of magnitude:
-///   `(log1p(x) − log1p(floor)) / (log1p(cap) − log1p(floor))`, clamped to 0...1 (negative inputs count as 0).
+///   `(ln(1 + x) − ln(1 + floor)) / (ln(1 + cap) − ln(1 + floor))`, clamped to 0...1 (negative
+///   inputs count as 0).
 /// - ``lookup(_:)``: a value per category (life stage, position, industry outlook, credit rating,
 ///   lifecycle stage) or per whole rating (ESG grade 1-5).
 /// - ``expertRating(_:)``: a qualitative judgement on a 1-5 scale (`(x − 1) / 4`) or 0-100 (`x / 100`).
@@ -15,7 +16,7 @@ public enum Normalisation: Hashable, Sendable {
     case percentileRank
     /// Linear between an explicit floor and cap, clamped.
     case cappedMinMax(floor: Double, cap: Double)
-    /// Logarithmic (`log1p`) between a floor (often 0) and a cap, clamped.
+    /// Logarithmic (`ln(1 + x)`) between a floor (often 0) and a cap, clamped.
     case logScale(floor: Double, cap: Double)
     /// A table of values per category.
     case lookup(LookupTable)
