@@ -31,7 +31,7 @@ enum ScoreTable {
 
     /// The churn kinds that fired, `-` for none.
     static func reasons(_ churn: ChurnAssessment) -> String {
-        churn.signals.isEmpty ? "-" : churn.signals.map { "\($0.kind)" }.joined(separator: "; ")
+        churn.signals.isEmpty ? "none" : churn.signals.map { "\($0.kind)" }.joined(separator: "; ")
     }
 
     /// Every client in dense order: kind, model, total, each dimension, RFM, churn level, score and
