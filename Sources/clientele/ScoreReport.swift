@@ -98,6 +98,9 @@ enum ScoreReport {
                 "  r \(Output.fixed(p.r, 3)), alpha \(Output.fixed(p.alpha, 3)), a \(Output.fixed(p.a, 3)), b \(Output.fixed(p.b, 3));"
                     + " log-likelihood \(Output.fixed(report.logLikelihood, 1)), \(report.converged ? "converged" : "NOT converged"),"
                     + " \(Output.count(report.clients)) clients with purchases")
+            Swift.print(
+                "  a client buys at \(Output.fixed(p.r / p.alpha, 2)) transactions a week on average and drops out after a"
+                    + " transaction with probability a/(a+b) = \(Output.fixed(p.a / (p.a + p.b) * 100, 3))%")
             let alive = lifetime.probabilityAlive
             let likelyGone = alive.filter { $0 < 0.5 }.count
             Swift.print(
