@@ -32,8 +32,16 @@ struct DemoScoring {
                 + " \(Output.count(columns.count)) transaction rows, \(Output.count(inputs.interactions.count)) interactions,"
                 + " \(Output.count(inputs.balances.count)) balances in \(Output.fixed(read.elapsed, 1)) s")
         let run = Progress()
-        let scores = try BookScoring(asOf: today, currency: .cny).run(inputs)
-        Swift.print("  scored (activity, RFM, churn, CVM for both kinds, BG/NBD) in \(Output.fixed(run.elapsed, 2)) s")
+        var last = 0.0
+        var steps: [String] = []
+        let all = BookScoring.Step.allCases.count
+        let scores = try BookScoring(asOf: today, currency: .cny).run(inputs) { step in
+            let now = run.elapsed
+            steps.append("\(step.rawValue) \(Output.fixed((now - last) * 1000, 0)) ms")
+            last = now
+            run.update("scoring", steps.count, all)
+        }
+        Swift.print("  scored in \(Output.fixed(run.elapsed, 2)) s: " + steps.joined(separator: ", "))
 
         if let individuals = scores.individuals { ScoreReport.distribution(individuals, title: "individuals") }
         if let corporates = scores.corporates { ScoreReport.distribution(corporates, title: "strategic corporates") }

@@ -106,7 +106,9 @@ struct BookScoringTests {
         let inputs = BookInputs(
             profiles: profiles, holdings: bank.holdings.filter { ids.contains($0.customer) },
             transactions: TransactionColumns())
-        let scores = try BookScoring(asOf: Self.asOf, currency: .cny).run(inputs)
+        var steps: [BookScoring.Step] = []
+        let scores = try BookScoring(asOf: Self.asOf, currency: .cny).run(inputs) { steps.append($0) }
+        #expect(steps == BookScoring.Step.allCases)
         #expect(scores.count == 60)
         for profile in profiles {
             let client = try #require(scores.client(profile.id))

@@ -48,13 +48,30 @@ public struct BookScoring: Sendable {
         lifetimeHorizonDays = 90
     }
 
+    /// The steps of a run, in order, as reported to the `finished` callback of ``run(_:finished:)``.
+    public enum Step: String, Hashable, Sendable, CaseIterable {
+        /// The activity aggregates and the RFM book.
+        case activityAndRFM
+        /// The churn book.
+        case churn
+        /// The indicator table and score book of the individuals.
+        case individuals
+        /// The indicator table and score book of the corporate clients.
+        case corporates
+        /// The BG/NBD fit and predictions.
+        case lifetime
+    }
+
     /// Runs the job.
+    ///
+    /// `finished` is called after each ``Step`` (steps that have nothing to do, such as scoring
+    /// corporates in a book without any, are still reported), so a caller can show progress.
     /// - Throws: ``BookScoringError``: `model` when a model is for the wrong kind of client or the
     ///   lifetime horizon is not 1 to 3,650 days; `activity` for the aggregates, RFM or churn
     ///   (a negative amount, a record of an unknown client, a holding in another currency...);
     ///   `scoring` for the indicator table and scorer. A lifetime failure does not stop the job: it
     ///   is kept in ``BookScores/lifetime``.
-    public func run(_ inputs: BookInputs) throws(BookScoringError) -> BookScores {
+    public func run(_ inputs: BookInputs, finished: (Step) -> Void = { _ in }) throws(BookScoringError) -> BookScores {
         guard individualModel.subject == .individual else {
             throw .model("the individual model '\(individualModel.id)' scores \(individualModel.subject) clients")
         }
@@ -81,31 +98,35 @@ public struct BookScoring: Sendable {
         do throws(ActivityError) {
             activity = try ActivityAggregates(columns: columns, windows: windows)
             rfm = RFMBook(activity: activity)
+            finished(.activityAndRFM)
             churn = try ChurnBook(
                 activity: activity, holdings: inputs.holdings, interactions: inputs.interactions,
                 balances: inputs.balances, policy: churnPolicy)
         } catch {
             throw .activity(error)
         }
+        finished(.churn)
 
         let builder = IndicatorTableBuilder(asOf: asOf, currency: currency, derivation: derivation)
         var books: [CustomerKind: ScoreBook] = [:]
         do throws(ScoringInputError) {
             for (kind, model) in [(CustomerKind.individual, individualModel), (.corporate, corporateModel)] {
-                guard inputs.profiles.contains(where: { $0.kind == kind }) else { continue }
-                var table = try builder.build(
-                    subject: kind, profiles: inputs.profiles, holdings: inputs.holdings,
-                    relationships: inputs.relationships, referrals: inputs.referrals,
-                    interactions: inputs.interactions, balances: inputs.balances, transactions: columns,
-                    heldAwayAssets: inputs.heldAwayAssets)
-                let dense = table.customers.map { Int(index[$0] ?? 0) }
-                let everyRow = [Bool](repeating: true, count: table.rowCount)
-                try table.setColumn(
-                    .transactionsLast6Months, values: dense.map { Double(activity.sixMonthCount[$0]) },
-                    present: everyRow)
-                try table.setColumn(
-                    .churnSignals, values: dense.map { Double(churn.signalCount[$0]) }, present: everyRow)
-                books[kind] = try ValueScorer(model: model).score(table: table)
+                if inputs.profiles.contains(where: { $0.kind == kind }) {
+                    var table = try builder.build(
+                        subject: kind, profiles: inputs.profiles, holdings: inputs.holdings,
+                        relationships: inputs.relationships, referrals: inputs.referrals,
+                        interactions: inputs.interactions, balances: inputs.balances, transactions: columns,
+                        heldAwayAssets: inputs.heldAwayAssets)
+                    let dense = table.customers.map { Int(index[$0] ?? 0) }
+                    let everyRow = [Bool](repeating: true, count: table.rowCount)
+                    try table.setColumn(
+                        .transactionsLast6Months, values: dense.map { Double(activity.sixMonthCount[$0]) },
+                        present: everyRow)
+                    try table.setColumn(
+                        .churnSignals, values: dense.map { Double(churn.signalCount[$0]) }, present: everyRow)
+                    books[kind] = try ValueScorer(model: model).score(table: table)
+                }
+                finished(kind == .individual ? .individuals : .corporates)
             }
         } catch {
             throw .scoring(error)
@@ -120,6 +141,7 @@ public struct BookScoring: Sendable {
                 lifetime = .failure(error)
             }
         }
+        finished(.lifetime)
         return BookScores(
             activity: activity, rfm: rfm, churn: churn, individuals: books[.individual],
             corporates: books[.corporate], lifetime: lifetime, index: index)
