@@ -18,6 +18,11 @@ let usage = """
           FILE is PATH (kind and format from the name, system from --system, default core) or
           SYSTEM:KIND=PATH, e.g. card:transactions=card-2026.jsonl. KIND is one of customers,
           accounts, holdings, transactions, interactions; formats are .csv and .jsonl.
+      clientele score [--system NAME] [--as-of YYYY-MM-DD] [--model FILE.json] [--out FILE.csv] FILE...
+          Score host exports (the files import reads): activity, RFM, churn signals and the
+          Customer Value Model for each client. Prints a table, or writes CSV with --out.
+          --as-of defaults to the last transaction day in the files; --model loads a scoring model
+          (JSON) for individuals or corporates in place of the default one.
       clientele help
     """
 
@@ -28,6 +33,9 @@ do {
         try await DemoCommand(arguments).run()
     case "import":
         let ok = try await ImportCommand(arguments).run()
+        if !ok { exit(1) }
+    case "score":
+        let ok = try await ScoreCommand(arguments).run()
         if !ok { exit(1) }
     case nil, "help", "-h", "--help":
         print(usage)
