@@ -18,6 +18,13 @@ let usage = """
           FILE is PATH (kind and format from the name, system from --system, default core) or
           SYSTEM:KIND=PATH, e.g. card:transactions=card-2026.jsonl. KIND is one of customers,
           accounts, holdings, transactions, interactions; formats are .csv and .jsonl.
+      clientele rules check FILE...
+          Compile rule files (.rules text or .json) and print every error as file:line:column,
+          or a summary of the rules.
+      clientele rules backtest --rules FILE [--compare FILE2] [--from DATE --to DATE]
+                               (FILE... as for import | --synthetic N)
+          Replay stored history through a rule set: what would have fired, by rule and client,
+          a few explained firings, and how a second version differs.
       clientele help
     """
 
@@ -29,6 +36,8 @@ do {
     case "import":
         let ok = try await ImportCommand(arguments).run()
         if !ok { exit(1) }
+    case "rules":
+        if try await !RulesCommand(arguments).run() { exit(1) }
     case nil, "help", "-h", "--help":
         print(usage)
     case let other?:
