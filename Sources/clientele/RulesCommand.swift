@@ -22,8 +22,12 @@ struct RulesCommand {
             return ok
         case "backtest":
             return try await backtest(hostFiles: rest)
+        case "example":
+            // The shipped example rule set, as text or in the JSON form: a starting point for a bank's own file.
+            print(arguments.flags.contains("json") ? try RuleCompiler.json(fromText: ExampleRules.text) : ExampleRules.text)
+            return true
         default:
-            throw UsageError("unknown rules subcommand '\(sub)' (check, backtest)")
+            throw UsageError("unknown rules subcommand '\(sub)' (check, backtest, example)")
         }
     }
 
@@ -101,7 +105,8 @@ struct RulesCommand {
             let clock = ManualClock(start: calendar.start(of: synthetic.configuration.endDay, plusMinutes: 18 * 60))
             bank = InMemoryBank(clock: clock, calendar: calendar)
             try await DemoCommand.load(synthetic, into: bank, progress: Progress())
-            period = synthetic.period
+            // The first 90 simulated days only build up the windows (the simulation knows nothing before them).
+            period = synthetic.period.lowerBound.adding(days: 90)...synthetic.period.upperBound
         } else {
             let defaultSystem = SourceSystem(arguments.options["system"] ?? "core")
             let files = try hostFiles.map { try ImportCommand.file($0, defaultSystem: defaultSystem) }

@@ -25,6 +25,8 @@ let usage = """
                                (FILE... as for import | --synthetic N)
           Replay stored history through a rule set: what would have fired, by rule and client,
           a few explained firings, and how a second version differs.
+      clientele rules example [--json]
+          Print the shipped example rule set (private banking), as text or in the JSON form.
       clientele help
     """
 
