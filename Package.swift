@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: clientele: the command-line front door (demo, import).
-        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel"]),
+        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel", "Rules"]),
     ]
 )
 

@@ -7,7 +7,10 @@ struct Arguments {
     var positional: [String] = []
 
     /// Options that take a value; anything else starting with `--` is a flag.
-    static let valued: Set<String> = ["clients", "seed", "days", "as-of", "system", "out", "transactions-per-year", "model"]
+    static let valued: Set<String> = [
+        "clients", "seed", "days", "as-of", "system", "out", "transactions-per-year", "model",
+        "rules", "compare", "from", "to", "synthetic",
+    ]
 
     init(_ arguments: [String]) throws(UsageError) {
         var rest = arguments[...]

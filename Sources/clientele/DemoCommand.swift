@@ -34,6 +34,7 @@ struct DemoCommand {
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today).print()
         try await DemoScoring(synthetic: synthetic, bank: bank, today: today).print()
+        try await DemoRules(synthetic: synthetic, bank: bank).run()
         print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
     }
 

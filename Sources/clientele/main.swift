@@ -23,6 +23,15 @@ let usage = """
           Customer Value Model for each client. Prints a table, or writes CSV with --out.
           --as-of defaults to the last transaction day in the files; --model loads a scoring model
           (JSON) for individuals or corporates in place of the default one.
+      clientele rules check FILE...
+          Compile rule files (.rules text or .json) and print every error as file:line:column,
+          or a summary of the rules.
+      clientele rules backtest --rules FILE [--compare FILE2] [--from DATE --to DATE]
+                               (FILE... as for import | --synthetic N)
+          Replay stored history through a rule set: what would have fired, by rule and client,
+          a few explained firings, and how a second version differs.
+      clientele rules example [--json]
+          Print the shipped example rule set (private banking), as text or in the JSON form.
       clientele help
     """
 
@@ -37,6 +46,8 @@ do {
     case "score":
         let ok = try await ScoreCommand(arguments).run()
         if !ok { exit(1) }
+    case "rules":
+        if try await !RulesCommand(arguments).run() { exit(1) }
     case nil, "help", "-h", "--help":
         print(usage)
     case let other?:

@@ -27,6 +27,11 @@ if which == "rfm" || which == "all" {
 if which == "rules" || which == "all" {
     try RulesBenchmarks.run()
 }
+if which == "rules-peers" {
+    // clientele-bench rules-peers DIR [SAMPLE_ROWS]: Clientele's side of python/rules_peers.py.
+    let extra = Array(CommandLine.arguments.dropFirst(2))
+    try RulesPeersBenchmark.run(directory: extra.first ?? "data/rules", sampleRows: Int(extra.dropFirst().first ?? "") ?? 5_000)
+}
 if which == "rules-streaming" || which == "all" {
     try RulesBenchmarks.streaming()
 }
