@@ -42,3 +42,15 @@ enum Harness {
     }
 }
 
+extension Harness {
+    /// Runs a synchronous `body` `repetitions` times and returns each run's seconds.
+    static func timeSync(repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
+        var samples: [Double] = []
+        for _ in 0..<repetitions {
+            let start = ContinuousClock.now
+            try body()
+            samples.append(seconds(ContinuousClock.now - start))
+        }
+        return samples
+    }
+}
