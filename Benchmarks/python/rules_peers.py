@@ -11,7 +11,8 @@
 3. Runs `clientele-bench rules-peers DATA` (release build; built first if missing): Clientele's
    batch path, median of 15 runs, with per rule the match count, a checksum of the matching rows
    and the matches among the first rows.
-4. Evaluates the same rules with DuckDB (one vectorised scan: count and checksum FILTER per rule)
+4. Evaluates the same rules with DuckDB (one vectorised scan, count_if per rule; the row checksums
+   come from a second, untimed query)
    and with `rule-engine` (Rule.matches per record, on the first --sample rows: it does about
    160 thousand evaluations a second, so all 200M would take over 20 minutes), checks all three
    agree on which rules match which rows, and prints the ratios against the targets
@@ -46,17 +47,17 @@ FACTS = [
 
 def ensure_venv():
     """Re-executes this script inside Benchmarks/.venv, creating it and installing the peers first."""
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        return
     python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
+    inside = os.path.realpath(sys.prefix) == os.path.realpath(VENV)
+    if not inside and not os.path.exists(python):
         print(f"creating {VENV}", flush=True)
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
     check = subprocess.run([python, "-c", "import duckdb, rule_engine, numpy, pandas"], capture_output=True)
     if check.returncode != 0:
         print("installing " + " ".join(PACKAGES) + " from PyPI", flush=True)
         subprocess.run([python, "-m", "pip", "install", "-q"] + PACKAGES, check=True)
-    os.execv(python, [python] + sys.argv)
+    if not inside:
+        os.execv(python, [python] + sys.argv)
 
 
 def find_bench():
@@ -198,13 +199,15 @@ def main():
     frame["h"] = (np.arange(args.rows, dtype=np.int64) * 2_654_435_761) % 2_147_483_648
     connection = duckdb.connect()
     connection.execute("CREATE TABLE t AS SELECT * FROM frame")
-    selects = []
-    for name, joiner, parts in rules:
-        condition = sql_condition(joiner, parts)
-        selects.append(f"count(*) FILTER (WHERE {condition})")
-        selects.append(f"coalesce(sum(h) FILTER (WHERE {condition}), 0)")
-    query = "SELECT " + ", ".join(selects) + " FROM t"
-    duck_seconds, row = timed(lambda: connection.execute(query).fetchone(), args.repetitions)
+    conditions = [sql_condition(joiner, parts) for _, joiner, parts in rules]
+    # Timed: the match count of every rule in one scan (count_if is DuckDB's fastest form here;
+    # FILTER clauses took 50 times longer). Checked once, untimed: the counts and a checksum of
+    # the matching rows.
+    timed_query = "SELECT " + ", ".join(f"count_if({c})" for c in conditions) + " FROM t"
+    duck_seconds, counts = timed(lambda: connection.execute(timed_query).fetchone(), args.repetitions)
+    check_query = "SELECT " + ", ".join(f"count_if({c}), sum(CASE WHEN {c} THEN h ELSE 0 END)" for c in conditions) + " FROM t"
+    row = connection.execute(check_query).fetchone()
+    assert list(counts) == list(row[0::2])
 
     # rule-engine: every rule on each of the first --sample records.
     compiled = [(name, rule_engine.Rule(engine_condition(joiner, parts))) for name, joiner, parts in rules]

@@ -7,11 +7,12 @@ struct RuleHistory {
     var clients: [ClientRecord]
     var events: [RuleEvent]
 
-    /// Reads every client of `bank` through the ports, with activity in `days`.
-    static func gather(from bank: InMemoryBank, days: ClosedRange<Day>, as principal: Principal) async throws -> RuleHistory {
+    /// Reads every client of `bank` (or the first `limit`, in id order) through the ports, with activity in `days`.
+    static func gather(from bank: InMemoryBank, days: ClosedRange<Day>, limit: Int? = nil, as principal: Principal) async throws -> RuleHistory {
         let store = bank.customers
         let activity = bank.activity
-        let ids = try await store.customers(matching: .all, as: principal)
+        let all = try await store.customers(matching: .all, as: principal)
+        let ids = limit.map { Array(all.sorted { $0.rawValue < $1.rawValue }.prefix($0)) } ?? all
         let profiles = try await store.profiles(ids, as: principal)
         var holdingsByClient: [CustomerID: [Holding]] = [:]
         for holding in try await store.holdings(of: ids, as: principal) { holdingsByClient[holding.customer, default: []].append(holding) }

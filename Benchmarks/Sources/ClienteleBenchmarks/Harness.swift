@@ -63,15 +63,4 @@ extension Harness {
         }
         return (wall, cpu)
     }
-
-    /// Runs a synchronous `body` `repetitions` times and returns each run's seconds.
-    static func timeSync(repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
-        var samples: [Double] = []
-        for _ in 0..<repetitions {
-            let start = ContinuousClock.now
-            try body()
-            samples.append(seconds(ContinuousClock.now - start))
-        }
-        return samples
-    }
 }

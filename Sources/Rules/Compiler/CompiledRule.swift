@@ -32,6 +32,8 @@ public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     let explainPlan: ExplainNode?
     let actionPrograms: [ActionProgram]
     let dedupePrograms: [(program: Program, type: FactType)?]
+    /// What the condition demands of an event's enumeration facts (for the engine's event index).
+    var discriminator = EventDiscriminator(nil)
 
     /// The rule's name.
     public var id: String { name }

@@ -118,11 +118,13 @@ public struct RuleCompiler: Sendable {
                 dedupePrograms.append((valueProgram(value), value.type))
             }
         }
-        return CompiledRule(
+        var compiled = CompiledRule(
             name: rule.name, version: rule.version, owner: rule.owner, priority: rule.priority,
             effectiveFrom: rule.effectiveFrom, effectiveUntil: rule.effectiveUntil, trigger: rule.trigger,
             cooldown: rule.cooldown, dedupeKeys: dedupeKeys, conditionText: rule.conditionSource, range: rule.range,
             order: rule.order, condition: conditionProgram, explainPlan: explain, actionPrograms: actions,
             dedupePrograms: dedupePrograms)
+        compiled.discriminator = EventDiscriminator(rule.condition)
+        return compiled
     }
 }

@@ -47,7 +47,12 @@ public struct RuleEngine: Sendable {
     /// Per rule, its condition bound for the day it was last evaluated on.
     var boundConditions: [(day: Int32, plan: ScalarPlan)?]
     /// Per event kind, the conditions of all its rules fused into one plan, bound for a day.
-    var eventPlans: [RuleEventKind: (day: Int32, plan: ScalarPlan, results: [Int32?])] = [:]
+    /// Keyed by event kind and the event's indexed values: only the rules that admit them are fused.
+    var eventPlans: [EventPlanKey: (day: Int32, plan: ScalarPlan, results: [Int32?])] = [:]
+    /// Per event kind and signature, the rules the event index lets through, in rule order.
+    var eventCandidates: [EventPlanKey: [Int]] = [:]
+    /// Per event kind, which indexed slots any of its rules constrains.
+    var eventSlots: [RuleEventKind: [Bool]] = [:]
     /// Per rule, its effective days, kept apart so the hot path copies no rule.
     let effective: [(from: Int32, until: Int32)]
     var lastFired: [RuleClient: Int32] = [:]
@@ -65,6 +70,11 @@ public struct RuleEngine: Sendable {
     let scheduleRules: [Int]
     let relativeRules: [Int]
     let streakRules: [Int]
+
+    struct EventPlanKey: Hashable, Sendable {
+        var kind: RuleEventKind
+        var signature: EventSignature
+    }
 
     struct RuleClient: Hashable, Sendable {
         var rule: Int
@@ -166,13 +176,18 @@ public struct RuleEngine: Sendable {
         guard let (row, day, at, triggers) = try apply(event) else { return [] }
         var firings: [RuleFiring] = []
         for (kind, facts, cause) in triggers {
-            guard let indices = eventRules[kind], !indices.isEmpty else { continue }
+            guard let all = eventRules[kind], !all.isEmpty else { continue }
+            // The event index: only rules whose demands on the event's type, direction, channel
+            // and merchant admit this event run (the others' conditions would be false).
+            let key = EventPlanKey(kind: kind, signature: signature(of: event, kind: kind, rules: all))
+            let indices = candidates(key, of: all)
+            guard !indices.isEmpty else { continue }
             refresh(row, day: day)
             for (name, value) in facts {
                 if let column = attributeColumns[name] { _ = frame.store(value, in: column, row: row) }
             }
             // One run of the fused program answers every rule of the trigger.
-            let (plan, results) = eventPlan(kind, indices: indices, day: day)
+            let (plan, results) = eventPlan(key, indices: indices, day: day)
             machine.run(plan, frame: frame, row: row, calendar: calendar)
             for (k, index) in indices.enumerated() {
                 let (from, until) = effective[index]
@@ -276,16 +291,43 @@ public struct RuleEngine: Sendable {
     }
 
     /// The fused plan of the rules `indices` of event `kind`, bound for `day` (cached per day).
-    mutating func eventPlan(_ kind: RuleEventKind, indices: [Int], day: Day) -> (ScalarPlan, [Int32?]) {
-        if let cached = eventPlans[kind], cached.day == day.number { return (cached.plan, cached.results) }
+    mutating func eventPlan(_ key: EventPlanKey, indices: [Int], day: Day) -> (ScalarPlan, [Int32?]) {
+        if let cached = eventPlans[key], cached.day == day.number { return (cached.plan, cached.results) }
         let evaluation = EvaluationDay(day, calendar: calendar)
         let merged = MergedProgram(
             indices.map { index in
                 rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
             })
         let plan = ScalarPlan(merged.program, code: merged.program.code)
-        eventPlans[kind] = (day.number, plan, merged.results)
+        eventPlans[key] = (day.number, plan, merged.results)
         return (plan, merged.results)
+    }
+
+    /// The event's indexed values, keeping only the slots some rule of `kind` constrains.
+    mutating func signature(of event: RuleEvent, kind: RuleEventKind, rules indices: [Int]) -> EventSignature {
+        switch event {
+        case .transaction(let t), .failedTransaction(let t):
+            let used: [Bool]
+            if let known = eventSlots[kind] {
+                used = known
+            } else {
+                used = EventDiscriminator.fields.indices.map { slot in
+                    indices.contains { rules.rules[$0].discriminator.constrains(slot) }
+                }
+                eventSlots[kind] = used
+            }
+            return EventSignature(t, used: used)
+        default:
+            return .none
+        }
+    }
+
+    /// The rules of `all` that admit the event of `key` (cached per signature).
+    mutating func candidates(_ key: EventPlanKey, of all: [Int]) -> [Int] {
+        if let known = eventCandidates[key] { return known }
+        let admitted = key.signature == .none ? all : all.filter { rules.rules[$0].discriminator.admits(key.signature) }
+        eventCandidates[key] = admitted
+        return admitted
     }
 
     /// Whether rule `index` holds for `row` on `day` (client facts and trigger facts already set).
