@@ -5,7 +5,7 @@ import Dispatch
 struct ActivityState {
     var transactions = TransactionTable()
     var index = RowIndex()
-    var clients = Interner<CustomerID>()
+    var clients = ClientNumbers()
     /// Per client: its newest row, -1 when none.
     var tails: [Int32] = []
     /// Per client: the day of its newest row, to notice rows that arrive out of day order.
@@ -52,13 +52,13 @@ struct ActivityState {
 
     /// Appends a batch; on a conflict or an unknown client rolls everything back.
     ///
-    /// `exists` is asked about clients this store has not seen before.
+    /// The caller has checked that the clients new to this store (``BatchLookup/newClients``) exist.
     ///
     /// The work runs in phases so that the cache misses of one row do not wait for the previous
     /// row's: (1) pack ids and look clients up, on both cores for large batches, over state that
     /// is only read; (2) probe and fill the id index; (3) append the columns and chain each
     /// client's rows.
-    mutating func appendTransactions(_ batch: [Transaction], lookup: inout BatchLookup, exists: (CustomerID) -> Bool)
+    mutating func appendTransactions(_ batch: [Transaction], lookup: inout BatchLookup)
         -> Result<AppendReport, StoreError>
     {
         let mark = Mark(
@@ -79,21 +79,15 @@ struct ActivityState {
                 let customer = batch[position].customer
                 if let known = clients.number(of: customer) {
                     numbers[position] = known
-                } else if exists(customer) {
+                } else {
                     numbers[position] = clients.intern(customer)
                     tails.append(-1)
                     lastDays.append(.min)
-                } else {
-                    rollback(to: mark, filled: [])
-                    return .failure(
-                        StoreError(
-                            .notFound, customer: customer, record: batch[position].id.rawValue, field: "customer",
-                            "unknown client"))
                 }
             }
         }
         // Phase 2: the id index. In-batch repeats are found because rows are indexed as they go.
-        guard index.reserve(count, keys: transactions.key), transactions.key.reserve(mark.rows + count) else {
+        guard index.reserve(count), transactions.key.reserve(mark.rows + count) else {
             rollback(to: mark, filled: [])
             return .failure(StoreError(.unavailable, "out of memory for \(count) more transactions"))
         }
@@ -216,7 +210,7 @@ struct ActivityState {
     /// Grows the columns and the id index to hold `rows` transactions.
     mutating func reserve(_ rows: Int) {
         let extra = max(0, rows - transactions.count)
-        _ = index.reserve(extra, keys: transactions.key)
+        _ = index.reserve(extra)
         for column in [
             transactions.customer, transactions.day, transactions.second, transactions.account,
             transactions.counterparty, transactions.previous,
@@ -500,4 +494,3 @@ struct DisjointWrites<Element>: @unchecked Sendable {
         nonmutating set { buffer[position] = newValue }
     }
 }
-

@@ -15,7 +15,7 @@ struct BatchLookup {
 
     /// The store's interning tables at the time of the lookup.
     struct Tables {
-        var clients: Interner<CustomerID>
+        var clients: ClientNumbers
         var accounts: Interner<AccountID>
         var counterparties: Interner<String>
     }
@@ -29,6 +29,10 @@ struct BatchLookup {
     private(set) var counterparties: [Int32]
     /// The distinct clients of the batch, known ones in number order, then unknown ones.
     private(set) var distinctCustomers: [CustomerID]
+    /// The distinct clients the snapshot did not hold, in the order of their first row.
+    private(set) var newClients: [CustomerID]
+    /// The batch position of each new client's first row.
+    private(set) var newClientRows: [Int]
 
     /// Looks `batch` up in `tables`, in two halves in parallel for large batches.
     init(_ batch: [Transaction], in tables: Tables) {
@@ -42,7 +46,7 @@ struct BatchLookup {
         let chunks = count >= 32_768 ? 2 : 1
         // One bitmap of touched clients per chunk, OR-ed afterwards.
         var seen = [UInt64](repeating: 0, count: words * chunks)
-        var unknown: [[CustomerID]] = Array(repeating: [], count: chunks)
+        var unknown: [[(CustomerID, Int)]] = Array(repeating: [], count: chunks)
         keys.withUnsafeMutableBufferPointer { keys in
             numbers.withUnsafeMutableBufferPointer { numbers in
                 accounts.withUnsafeMutableBufferPointer { accounts in
@@ -58,7 +62,7 @@ struct BatchLookup {
                             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                                 let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
                                 let bitmap = chunk * words
-                                var strangers: [CustomerID] = []
+                                var strangers: [(CustomerID, Int)] = []
                                 // Batches usually come grouped by client and account: remember the last of each.
                                 var lastCustomer: CustomerID?
                                 var lastNumber: Int32 = -1
@@ -75,7 +79,7 @@ struct BatchLookup {
                                             let word = bitmap + Int(lastNumber) >> 6
                                             seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
                                         } else {
-                                            strangers.append(customer)
+                                            strangers.append((customer, position))
                                         }
                                     }
                                     numbersOut[position] = lastNumber
@@ -109,7 +113,15 @@ struct BatchLookup {
             }
         }
         var strangers = Set<CustomerID>()
-        for id in unknown.joined() where strangers.insert(id).inserted { distinct.append(id) }
+        var newClients: [CustomerID] = []
+        var newClientRows: [Int] = []
+        for (id, row) in unknown.joined() where strangers.insert(id).inserted {
+            newClients.append(id)
+            newClientRows.append(row)
+        }
+        distinct += newClients
+        self.newClients = newClients
+        self.newClientRows = newClientRows
         self.keys = keys
         self.numbers = numbers
         self.accounts = accounts

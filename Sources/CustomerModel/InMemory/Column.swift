@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -53,6 +55,21 @@ final class Column<Element: BitwiseCopyable>: @unchecked Sendable {
             base = grown.bindMemory(to: Element.self, capacity: newCapacity)
             capacity = newCapacity
             return true
+        }
+        // A mapped column grows in place or moves its pages (Linux): no copy, and the rows already
+        // stored are not faulted in again.
+        if let mapping, let base {
+            let offset = UnsafeMutableRawPointer(base) - mapping.start
+            let length = offset + bytes
+            if let moved = clientele_grow_mapping(mapping.start, mapping.length, length) {
+                #if os(Linux)
+                    _ = madvise(moved, length, 14)  // MADV_HUGEPAGE
+                #endif
+                self.mapping = (moved, length)
+                self.base = (moved + offset).bindMemory(to: Element.self, capacity: newCapacity)
+                capacity = newCapacity
+                return true
+            }
         }
         let length = bytes + Self.hugePage
         guard let start = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),

@@ -54,9 +54,16 @@ public final class InMemoryActivityStore: ActivityStore {
         // Audit first: a write the audit log cannot record must not happen. A batch that then
         // fails (an unknown client, a reused id) leaves the attempt in the trail.
         try await record(principal, .write, customers, ["transactions"], "appendTransactions")
-        let directory = directory
+        // Clients new to this store must exist in the directory (profiles are never removed, so
+        // the answer holds when the lock is taken).
+        if let missing = directory.firstMissing(lookup.newClients) {
+            let customer = lookup.newClients[missing]
+            throw StoreError(
+                .notFound, customer: customer, record: transactions[lookup.newClientRows[missing]].id.rawValue,
+                field: "customer", "unknown client")
+        }
         let result = state.withLock { state in
-            state.appendTransactions(transactions, lookup: &lookup, exists: { directory.contains($0) })
+            state.appendTransactions(transactions, lookup: &lookup)
         }
         return try result.get()
     }
