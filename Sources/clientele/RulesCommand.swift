@@ -28,7 +28,8 @@ struct RulesCommand {
             for path in rest { ok = check(path) && ok }
             return ok
         case "backtest":
-            try arguments.expect(options: ["rules", "compare", "from", "to", "synthetic", "seed", "system"], for: "rules backtest")
+            try arguments.expect(
+                options: ["rules", "compare", "from", "to", "synthetic", "seed", "system"], flags: ["firings"], for: "rules backtest")
             return try await backtest(hostFiles: rest) != nil
         case "example":
             // The shipped example rule set, as text or in the JSON form: a starting point for a bank's own file.
@@ -169,6 +170,7 @@ struct RulesCommand {
             current, clients: history.clients, history: history.events, from: startInstant, until: endInstant, calendar: calendar)
         console.print("  replayed in \(Output.fixed(timer.elapsed, 1)) s")
         Self.report(report, rules: current, to: console)
+        if arguments.flags.contains("firings") { Self.list(report, rules: current, to: console) }
         var outcome = BacktestOutcome(period: start...end, report: report)
         if let proposed, let comparePath = arguments.options["compare"] {
             let other = try RuleEngine.backtest(
@@ -209,6 +211,20 @@ struct RulesCommand {
         return " (e.g. \(shown.joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))"
     }
 
+    /// Every firing, by rule (in rule order), then client, then time.
+    static func list(_ report: BacktestReport, rules: RuleSet, to console: Console) {
+        console.print("\nEvery firing, by rule and client:")
+        let byRule = Dictionary(grouping: report.firings, by: \.rule)
+        for rule in rules.rules {
+            guard let firings = byRule[rule.name] else { continue }
+            console.print("  \"\(rule.name)\" v\(rule.version):")
+            let ordered = firings.enumerated().sorted { ($0.element.client.rawValue, $0.offset) < ($1.element.client.rawValue, $1.offset) }
+            for (_, firing) in ordered {
+                console.print("    \(firing.client)  \(firing.day)  \(firing.cause): \(firing.actions.map(\.description).joined(separator: ", "))")
+            }
+        }
+    }
+
     /// Per rule, the busiest clients and a few explained firings.
     static func report(_ report: BacktestReport, rules: RuleSet, explained: Int = 3, to console: Console) {
         console.print("\nFirings by rule (\(Output.count(report.firings.count)) in all):")
@@ -218,7 +234,7 @@ struct RulesCommand {
             let clients = report.clients(of: rule.name)
             let names = clients.map(\.rawValue).sorted()
             let listed = names.isEmpty ? "" : ": " + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
-            console.print("  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(clients.count) clients\(listed))")
+            console.print("  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(clients.count) client\(clients.count == 1 ? "" : "s")\(listed))")
         }
         let busiest = report.countsByClient.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.prefix(5)
         if !busiest.isEmpty {

@@ -5,11 +5,11 @@ import Testing
 /// A small `clientele demo` run: every section appears.
 @Suite struct DemoCommandTests {
     @Test func aSmallDemoPrintsEverySection() async throws {
-        let run = await clientele("demo", "--clients", "300", "--days", "150", "--seed", "3")
+        let run = await clientele("demo", "--clients", "300", "--days", "120", "--seed", "3")
         #expect(run.status == .success, "\(run.errors)")
         #expect(run.errors.isEmpty)
         let output = run.output
-        #expect(output.hasPrefix("Clientele demo: a synthetic bank of 300 clients over 150 days (seed 3)"))
+        #expect(output.hasPrefix("Clientele demo: a synthetic bank of 300 clients over 120 days (seed 3)"))
         for heading in [
             "The book", "AUM by branch", "360 view: ", "Maturities due ", "Scoring the book as of 2025-12-31",
             "Value distribution: individuals", "RFM as of 2025-12-31", "Top 5 by value score", "Churn risk as of 2025-12-31",

@@ -53,8 +53,8 @@ import Testing
         #expect(businessDays == 7)
 
         #expect(output.contains("Backtest \(rules): 5 rules, 3 clients"))
-        #expect(output.contains(#"1  "Large inflow" v1  (1 clients: core:10001)"#), "\(output)")
-        #expect(output.contains(#"1  "Severe complaint" v1  (1 clients: core:10002)"#), "\(output)")
+        #expect(output.contains(#"1  "Large inflow" v1  (1 client: core:10001)"#), "\(output)")
+        #expect(output.contains(#"1  "Severe complaint" v1  (1 client: core:10002)"#), "\(output)")
         #expect(output.contains("Why (a few firings explained):"))
     }
 
