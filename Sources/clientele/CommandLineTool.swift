@@ -34,13 +34,14 @@ enum CommandLineTool {
           clientele rules check FILE...
               Compile rule files (.rules text or .json) and print every error as file:line:column,
               or a summary of the rules.
-          clientele rules backtest --rules FILE [--compare FILE2] [--from DATE] [--to DATE]
+          clientele rules backtest --rules FILE [--compare FILE2] [--from DATE] [--to DATE] [--firings]
                                    (FILE... [--system NAME] | --synthetic N [--seed S])
               Replay history through a rule set: what would have fired, by rule and client, a few
-              explained firings, and how a second version (--compare) differs. FILE... are host
-              exports as for import; --from and --to default to the first and last day of their
-              activity. --synthetic N replays a synthetic bank of N clients (with its failed
-              transactions) from its 91st day.
+              explained firings, every firing with --firings, and how a second version (--compare)
+              differs. FILE... are host exports as for import; --from and --to default to the
+              first and last day of their transactions and interactions. --synthetic N replays a
+              synthetic bank of N clients (10 to 200,000, with its failed transactions) from its
+              91st day.
           clientele rules example [--json]
               Print the shipped example rule set (private banking), as text or in the JSON form.
           clientele help

@@ -20,7 +20,9 @@ extension Console {
                 let pad = String(repeating: " ", count: max(0, widths[column] - width(cell)))
                 return isNumeric(cell) && index > 0 ? pad + cell : cell + pad
             }
-            print("  " + cells.joined(separator: "  "))
+            var line = "  " + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            print(line)
             if index == 0 { print("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
     }

@@ -15,7 +15,7 @@ import Testing
             #expect(run.output.contains(command), "help mentions \(command)")
         }
         for option in ["--clients", "--seed", "--days", "--system", "--as-of", "--model", "--out", "--rules",
-            "--compare", "--from", "--to", "--synthetic", "--json"]
+            "--compare", "--from", "--to", "--synthetic", "--firings", "--json"]
         {
             #expect(run.output.contains(option), "help mentions \(option)")
         }
