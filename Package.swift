@@ -34,8 +34,10 @@ let package = Package(
         .target(name: "Rules", dependencies: ["CustomerModel", "ValueModel"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "CustomerModelTesting"]),
 
-        // MARK: clientele: the command-line front door (demo, import).
+        // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel", "Rules"]),
+        .testTarget(
+            name: "ClienteleCLITests", dependencies: ["clientele", "CustomerModel", "CustomerModelTesting", "Rules"]),
     ]
 )
 

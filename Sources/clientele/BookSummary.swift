@@ -8,6 +8,7 @@ struct BookSummary {
     let synthetic: SyntheticBank
     let bank: InMemoryBank
     let today: Day
+    let console: Console
 
     private var headOffice: Principal { Principal(id: "HO-ANALYST", role: .headOffice, purpose: "demo summary") }
 
@@ -25,8 +26,8 @@ struct BookSummary {
         let totalAUM = aumByClient.values.reduce(0, +)
         let individuals = profiles.filter { $0.kind == .individual }.count
 
-        Output.heading("The book")
-        Output.table(
+        console.heading("The book")
+        console.table(
             ["clients", "individual", "corporate", "AUM", "holdings", "transactions"],
             [[
                 Output.count(profiles.count), Output.count(individuals), Output.count(profiles.count - individuals),
@@ -36,11 +37,11 @@ struct BookSummary {
         let sorted = aumByClient.values.sorted(by: >)
         let top1 = sorted.prefix(max(1, sorted.count / 100)).reduce(0, +)
         let top10 = sorted.prefix(max(1, sorted.count / 10)).reduce(0, +)
-        Swift.print(
+        console.print(
             "  the top 1% of clients hold \(Output.percent(Double(top1), of: Double(totalAUM))) of AUM,"
                 + " the top 10% \(Output.percent(Double(top10), of: Double(totalAUM)))")
 
-        Output.heading("AUM by branch")
+        console.heading("AUM by branch")
         var byBranch: [BranchID: (clients: Int, aum: Int64)] = [:]
         let topLevel = organisation.branches.filter { branch in
             branch.parent.map { organisation.branch($0)?.parent == nil } ?? false
@@ -60,7 +61,7 @@ struct BookSummary {
                 Output.percent(Double(entry.aum), of: Double(totalAUM)),
             ]
         }
-        Output.table(["branch", "clients", "AUM", "share"], branchRows)
+        console.table(["branch", "clients", "AUM", "share"], branchRows)
 
         try await printViews(profiles: profiles, aumByClient: aumByClient)
         try await printMaturities()
@@ -90,18 +91,18 @@ struct BookSummary {
 
     private func print360(_ view: CustomerView, why: String) {
         let profile = view.profile.profile
-        Output.heading("360 view: \(profile.id), \(why)")
+        console.heading("360 view: \(profile.id), \(why)")
         var facts = ["\(profile.name) (\(profile.kind.rawValue))"]
         if let age = profile.age(on: today), profile.kind == .individual { facts.append("age \(age)") }
         if let occupation = profile.occupation { facts.append(occupation) }
         if let position = profile.position, position.rawValue != profile.occupation { facts.append(position.rawValue) }
         if let industry = profile.industry { facts.append(industry) }
-        Swift.print("  " + facts.joined(separator: ", "))
-        Swift.print(
+        console.print("  " + facts.joined(separator: ", "))
+        console.print(
             "  RM \(profile.coverage.relationshipManager?.rawValue ?? "-"), branch \(profile.coverage.branch),"
                 + " risk appetite \(profile.riskAppetite?.rawValue ?? "-"), credit \(profile.creditRating?.rawValue ?? "-"),"
                 + " KYC \(profile.kyc?.state.rawValue ?? "-")")
-        Swift.print("  AUM \(view.aum.map(Output.money).joined(separator: " + "))")
+        console.print("  AUM \(view.aum.map(Output.money).joined(separator: " + "))")
         var byProduct: [ProductType: (Int, Int64)] = [:]
         for holding in view.holdings where !holding.hasMatured(by: today) {
             var entry = byProduct[holding.product] ?? (0, 0)
@@ -112,15 +113,15 @@ struct BookSummary {
         let products = byProduct.sorted { $0.value.1 > $1.value.1 }.map {
             "\($0.key.rawValue) x\($0.value.0) \(Output.money(Money(minorUnits: $0.value.1, currency: .cny)))"
         }
-        Swift.print("  holdings: \(products.isEmpty ? "none" : products.joined(separator: "; "))")
+        console.print("  holdings: \(products.isEmpty ? "none" : products.joined(separator: "; "))")
         if let corporate = profile.corporate {
-            Swift.print(
+            console.print(
                 "  corporate: \(corporate.lifecycleStage?.rawValue ?? "-") stage, \(corporate.ownership?.rawValue ?? "-"),"
                     + " revenue \(corporate.annualRevenue.map(Output.money) ?? "-"),"
                     + " strategic fit \(corporate.strategicFit.map(String.init) ?? "-")/5, ESG \(corporate.esgRating.map(String.init) ?? "-")/5")
         }
         if !view.household.isEmpty {
-            Swift.print(
+            console.print(
                 "  household: "
                     + view.household.map { member in
                         "\(member.relation.rawValue) \(member.party.name)\(member.party.customer.map { " (\($0))" } ?? "")"
@@ -132,26 +133,26 @@ struct BookSummary {
                 edge.customer == profile.id
                     ? "\(edge.kind.rawValue) \(edge.party.name)" : "\(edge.kind.rawValue) by \(edge.customer)"
             }
-            Swift.print("  enterprises: " + links.joined(separator: "; "))
+            console.print("  enterprises: " + links.joined(separator: "; "))
         }
         let inflow = view.recentTransactions.filter { $0.direction == .inflow }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
         let outflow = view.recentTransactions.filter { $0.direction == .outflow }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
         let complaints = view.recentInteractions.filter { $0.kind == .complaint }.count
-        Swift.print(
+        console.print(
             "  last 90 days: \(view.recentTransactions.count) transactions, in \(Output.money(Money(minorUnits: inflow, currency: .cny))),"
                 + " out \(Output.money(Money(minorUnits: outflow, currency: .cny))); \(view.recentInteractions.count) interactions,"
                 + " \(complaints) complaint(s)")
         if view.balances.count >= 2, let first = view.balances.first, let last = view.balances.last, first.aum.minorUnits > 0 {
             let change = Double(last.aum.minorUnits - first.aum.minorUnits) / Double(first.aum.minorUnits)
-            Swift.print("  AUM trend: \(Output.money(first.aum)) on \(first.day) to \(Output.money(last.aum)) on \(last.day) (\(Output.fixed(change * 100, 1))%)")
+            console.print("  AUM trend: \(Output.money(first.aum)) on \(first.day) to \(Output.money(last.aum)) on \(last.day) (\(Output.fixed(change * 100, 1))%)")
         }
         let dates = view.upcomingDates(withinDays: 30)
         if !dates.isEmpty {
-            Swift.print("  next 30 days: " + dates.map { "\($0.kind.rawValue) on \($0.on)" }.joined(separator: ", "))
+            console.print("  next 30 days: " + dates.map { "\($0.kind.rawValue) on \($0.on)" }.joined(separator: ", "))
         }
         let maturing = view.maturities(withinDays: 30)
         if !maturing.isEmpty {
-            Swift.print(
+            console.print(
                 "  maturing: " + maturing.map { "\($0.product.rawValue) \(Output.money($0.balance)) on \($0.maturesOn.map(String.init(describing:)) ?? "-")" }
                     .joined(separator: "; "))
         }
@@ -161,9 +162,9 @@ struct BookSummary {
     private func printMaturities() async throws {
         let window = today.adding(days: 1)...today.adding(days: 30)
         let maturing = try await bank.workbench.maturities(in: window, as: headOffice)
-        Output.heading("Maturities due \(window.lowerBound) to \(window.upperBound)")
+        console.heading("Maturities due \(window.lowerBound) to \(window.upperBound)")
         let total = maturing.reduce(Int64(0)) { $0 + $1.balance.minorUnits }
-        Swift.print("  \(Output.count(maturing.count)) holdings, \(Output.money(Money(minorUnits: total, currency: .cny))) in all")
+        console.print("  \(Output.count(maturing.count)) holdings, \(Output.money(Money(minorUnits: total, currency: .cny))) in all")
         var byProduct: [ProductType: (Int, Int64)] = [:]
         for holding in maturing {
             var entry = byProduct[holding.product] ?? (0, 0)
@@ -171,13 +172,13 @@ struct BookSummary {
             entry.1 += holding.balance.minorUnits
             byProduct[holding.product] = entry
         }
-        Output.table(
+        console.table(
             ["product", "holdings", "amount"],
             byProduct.sorted { $0.value.1 > $1.value.1 }.map {
                 [$0.key.rawValue, Output.count($0.value.0), Output.money(Money(minorUnits: $0.value.1, currency: .cny))]
             })
-        Swift.print("  largest:")
-        Output.table(
+        console.print("  largest:")
+        console.table(
             ["client", "product", "amount", "matures"],
             maturing.sorted { $0.balance.minorUnits > $1.balance.minorUnits }.prefix(5).map {
                 [$0.customer.rawValue, $0.productCode, Output.money($0.balance), $0.maturesOn.map(String.init(describing:)) ?? "-"]

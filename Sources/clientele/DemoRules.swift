@@ -7,12 +7,13 @@ import Rules
 struct DemoRules {
     let synthetic: SyntheticBank
     let bank: InMemoryBank
+    let console: Console
 
     /// Clients replayed (the first in id order); `clientele rules backtest --synthetic N` replays all.
     static let sample = 1_500
 
     func run() async throws {
-        Output.heading("Rules: the shipped rule set over the simulated year (\(Output.count(Self.sample)) clients)")
+        console.heading("Rules: the shipped rule set over the simulated year (\(Output.count(min(Self.sample, synthetic.clientCount))) clients)")
         let timer = Progress()
         let rules = try ExampleRules.compiled()
         let compileSeconds = timer.elapsed
@@ -21,8 +22,12 @@ struct DemoRules {
         let read = Progress()
         // The engine refreshes every client's facts for each daily schedule; over a whole year
         // that takes about 9 s per 1,000 clients (release), so the demo replays a sample.
-        let history = try await RuleHistory.gather(
+        var history = try await RuleHistory.gather(
             from: bank, days: period, limit: Self.sample, as: .system("demo-rules", purpose: "replay the year through the example rules"))
+        // Failed attempts are not booked, so no store holds them: the generator gives them, and
+        // they drive the "Failed transaction incident" rule.
+        let lastSampled = history.clients.compactMap { synthetic.clientIndex(of: $0.profile.id) }.max() ?? -1
+        history.add(failedTransactions: synthetic.failedTransactions(clients: 0..<(lastSampled + 1)))
         let readSeconds = read.elapsed
         let replay = Progress()
         // The first quarter only builds up the windows (a client is not "dormant" on the first
@@ -31,11 +36,11 @@ struct DemoRules {
         let report = try RuleEngine.backtest(
             rules, clients: history.clients, history: history.events, from: calendar.start(of: from),
             until: calendar.start(of: period.upperBound.adding(days: 1)), calendar: calendar)
-        Swift.print(
+        console.print(
             "\(rules.rules.count) rules (\(ExampleRules.fileName)) compiled in \(Output.fixed(compileSeconds * 1000, 1)) ms;"
                 + " \(Output.count(history.events.count)) events of \(Output.count(history.clients.count)) clients read in"
                 + " \(Output.fixed(readSeconds, 1)) s; replayed from \(from) (the first 90 days build up the windows) to"
                 + " \(period.upperBound) with the schedules in \(Output.fixed(replay.elapsed, 1)) s")
-        RulesCommand.report(report, rules: rules)
+        RulesCommand.report(report, rules: rules, to: console)
     }
 }

@@ -8,9 +8,10 @@ struct DemoScoring {
     let synthetic: SyntheticBank
     let bank: InMemoryBank
     let today: Day
+    let console: Console
 
     func print() async throws {
-        Output.heading("Scoring the book as of \(today)")
+        console.heading("Scoring the book as of \(today)")
         let read = Progress()
         let principal = Principal.system("demo-scoring", purpose: "nightly value scoring")
         let store = bank.customers
@@ -27,11 +28,11 @@ struct DemoScoring {
             profiles: profiles, holdings: holdings, relationships: relationships, referrals: referrals,
             interactions: synthetic.interactions(clients: everyone), balances: synthetic.balances(clients: everyone),
             transactions: columns)
-        Swift.print(
+        console.print(
             "  read \(Output.count(profiles.count)) profiles, \(Output.count(holdings.count)) holdings,"
                 + " \(Output.count(columns.count)) transaction rows, \(Output.count(inputs.interactions.count)) interactions,"
                 + " \(Output.count(inputs.balances.count)) balances in \(Output.fixed(read.elapsed, 1)) s")
-        let run = Progress()
+        let run = Progress(console)
         var last = 0.0
         var steps: [String] = []
         let all = BookScoring.Step.allCases.count
@@ -41,14 +42,14 @@ struct DemoScoring {
             last = now
             run.update("scoring", steps.count, all)
         }
-        Swift.print("  scored in \(Output.fixed(run.elapsed, 2)) s: " + steps.joined(separator: ", "))
+        console.print("  scored in \(Output.fixed(run.elapsed, 2)) s: " + steps.joined(separator: ", "))
 
-        if let individuals = scores.individuals { ScoreReport.distribution(individuals, title: "individuals") }
-        if let corporates = scores.corporates { ScoreReport.distribution(corporates, title: "strategic corporates") }
-        ScoreReport.rfm(scores.rfm)
-        if let individuals = scores.individuals { ScoreReport.top(scores, individuals, count: 5, explain: true) }
-        if let corporates = scores.corporates { ScoreReport.top(scores, corporates, count: 3, explain: false) }
-        ScoreReport.churn(scores, examples: 5)
-        ScoreReport.lifetime(scores)
+        if let individuals = scores.individuals { ScoreReport.distribution(individuals, title: "individuals", to: console) }
+        if let corporates = scores.corporates { ScoreReport.distribution(corporates, title: "strategic corporates", to: console) }
+        ScoreReport.rfm(scores.rfm, to: console)
+        if let individuals = scores.individuals { ScoreReport.top(scores, individuals, count: 5, explain: true, to: console) }
+        if let corporates = scores.corporates { ScoreReport.top(scores, corporates, count: 3, explain: false, to: console) }
+        ScoreReport.churn(scores, examples: 5, to: console)
+        ScoreReport.lifetime(scores, to: console)
     }
 }

@@ -1,35 +1,35 @@
 import CustomerModel
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Printing helpers for the command-line tool: headings, aligned tables, money, progress.
-enum Output {
+extension Console {
     /// Prints a section heading.
-    static func heading(_ title: String) {
+    func heading(_ title: String) {
         print("\n\(title)\n\(String(repeating: "-", count: title.count))")
     }
 
     /// Prints rows as a table, columns padded; numeric-looking cells are right-aligned.
-    static func table(_ header: [String], _ rows: [[String]]) {
+    func table(_ header: [String], _ rows: [[String]]) {
+        let width = Output.width(of:)
+        let isNumeric = Output.isNumeric
         let all = [header] + rows
         let widths = header.indices.map { column in
-            all.map { $0.indices.contains(column) ? width(of: $0[column]) : 0 }.max() ?? 0
+            all.map { $0.indices.contains(column) ? width($0[column]) : 0 }.max() ?? 0
         }
         for (index, row) in all.enumerated() {
             let cells = row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: max(0, widths[column] - width(of: cell)))
+                let pad = String(repeating: " ", count: max(0, widths[column] - width(cell)))
                 return isNumeric(cell) && index > 0 ? pad + cell : cell + pad
             }
-            print("  " + cells.joined(separator: "  "))
+            var line = "  " + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            print(line)
             if index == 0 { print("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
     }
+}
 
+/// Formatting helpers for the command-line tool: money, counts, percentages, widths.
+enum Output {
     /// Terminal columns of `text`: two for CJK ideographs and full-width forms, one otherwise.
     static func width(of text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
@@ -40,7 +40,7 @@ enum Output {
         }
     }
 
-    private static func isNumeric(_ cell: String) -> Bool {
+    static func isNumeric(_ cell: String) -> Bool {
         guard let first = cell.first else { return false }
         return first.isNumber || first == "-" || cell.hasPrefix("CNY") || cell.hasSuffix("%")
     }
@@ -87,23 +87,26 @@ enum Output {
     }
 }
 
-/// Shows progress of long work on one terminal line.
-struct Progress {
+/// Shows progress of long work on one terminal line (on a console that is not a terminal, only
+/// the finished line), and times it.
+struct Progress: Sendable {
     private let start = ContinuousClock.now
-    private let isTerminal = isatty(STDOUT_FILENO) == 1
+    private let console: Console?
+
+    /// A progress line on `console`; with none, only a timer.
+    init(_ console: Console? = nil) { self.console = console }
 
     /// Reports `done` of `total` for `task`.
     func update(_ task: String, _ done: Int, _ total: Int) {
-        guard total > 0 else { return }
+        guard total > 0, let console else { return }
         let width = 30
         let filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let line = "  \(task.padding(toLength: 22, withPad: " ", startingAt: 0)) [\(bar)] \(Output.count(done))/\(Output.count(total))"
-        if isTerminal {
-            print("\r" + line, terminator: done >= total ? "\n" : "")
-            fflush(nil)
+        if console.isTerminal {
+            console.print("\r" + line, terminator: done >= total ? "\n" : "")
         } else if done >= total {
-            print(line)
+            console.print(line)
         }
     }
 

@@ -36,4 +36,28 @@ struct RuleHistory {
         }
         return RuleHistory(clients: clients, events: events)
     }
+
+    /// Adds failed transaction attempts (which no store keeps) as events, for the clients in the history only.
+    mutating func add(failedTransactions: [Transaction]) {
+        let known = Set(clients.map(\.profile.id))
+        for t in failedTransactions where known.contains(t.customer) { events.append(.failedTransaction(t)) }
+    }
+
+    /// The first and last day of the history's transactions and interactions; `nil` when it has none.
+    var activityDays: ClosedRange<Day>? {
+        var first: Day?
+        var last: Day?
+        for event in events {
+            let day: Day
+            switch event {
+            case .transaction(let t), .failedTransaction(let t): day = t.day
+            case .interaction(let i): day = i.day
+            default: continue
+            }
+            if first.map({ day < $0 }) ?? true { first = day }
+            if last.map({ day > $0 }) ?? true { last = day }
+        }
+        guard let first, let last else { return nil }
+        return first...last
+    }
 }

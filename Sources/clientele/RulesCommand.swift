@@ -7,24 +7,35 @@ import Rules
 /// set (and optionally a second version of it) and reports what would have fired.
 struct RulesCommand {
     let arguments: Arguments
+    let console: Console
 
-    init(_ arguments: Arguments) { self.arguments = arguments }
+    init(_ arguments: Arguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     /// Returns `false` when a rule file has errors or a file cannot be read.
     func run() async throws -> Bool {
-        guard let sub = arguments.positional.first else { throw UsageError("rules needs a subcommand: check or backtest") }
+        guard let sub = arguments.positional.first else {
+            throw UsageError("rules needs a subcommand: check, backtest or example")
+        }
         let rest = Array(arguments.positional.dropFirst())
         switch sub {
         case "check":
+            try arguments.expect(options: [], for: "rules check")
             guard !rest.isEmpty else { throw UsageError("rules check needs at least one FILE") }
             var ok = true
-            for path in rest { ok = Self.check(path) && ok }
+            for path in rest { ok = check(path) && ok }
             return ok
         case "backtest":
-            return try await backtest(hostFiles: rest)
+            try arguments.expect(
+                options: ["rules", "compare", "from", "to", "synthetic", "seed", "system"], flags: ["firings"], for: "rules backtest")
+            return try await backtest(hostFiles: rest) != nil
         case "example":
             // The shipped example rule set, as text or in the JSON form: a starting point for a bank's own file.
-            print(arguments.flags.contains("json") ? try RuleCompiler.json(fromText: ExampleRules.text) : ExampleRules.text)
+            try arguments.expect(options: [], flags: ["json"], for: "rules example")
+            if let extra = rest.first { throw UsageError("rules example takes no arguments, not '\(extra)'") }
+            console.print(arguments.flags.contains("json") ? try RuleCompiler.json(fromText: ExampleRules.text) : ExampleRules.text)
             return true
         default:
             throw UsageError("unknown rules subcommand '\(sub)' (check, backtest, example)")
@@ -34,16 +45,16 @@ struct RulesCommand {
     // MARK: check
 
     /// Compiles the file at `path`; prints its diagnostics or a summary of its rules.
-    static func check(_ path: String) -> Bool {
-        switch load(path) {
+    func check(_ path: String) -> Bool {
+        switch Self.load(path) {
         case .failure(let problems):
-            for problem in problems { print(problem) }
-            print("\(path): \(problems.count) error(s)")
+            for problem in problems { console.print(problem) }
+            console.print("\(path): \(problems.count) error(s)")
             return false
         case .success(let rules):
-            print("\(path): \(rules.rules.count) rule(s), no errors")
+            console.print("\(path): \(rules.rules.count) rule(s), no errors")
             for rule in rules.rules {
-                print("  \"\(rule.name)\" v\(rule.version)  \(rule.trigger)  priority \(rule.priority)\(rule.owner.map { "  owner \($0)" } ?? "")")
+                console.print("  \"\(rule.name)\" v\(rule.version)  \(rule.trigger)  priority \(rule.priority)\(rule.owner.map { "  owner \($0)" } ?? "")")
             }
             return true
         }
@@ -70,84 +81,122 @@ struct RulesCommand {
 
     // MARK: backtest
 
-    func backtest(hostFiles: [String]) async throws -> Bool {
+    /// What `rules backtest` found.
+    struct BacktestOutcome {
+        /// The first and last day replayed (earlier activity only built up the windows).
+        var period: ClosedRange<Day>
+        /// The firings of `--rules`.
+        var report: BacktestReport
+        /// With `--compare`, the firings of the second rule set.
+        var compared: BacktestReport?
+    }
+
+    /// Replays history (host files or a synthetic bank) through `--rules` and, with `--compare`, a
+    /// second version, printing the report; `nil` (after printing the problems) when a rule file or
+    /// host file is rejected.
+    func backtest(hostFiles: [String]) async throws -> BacktestOutcome? {
         guard let rulesPath = arguments.options["rules"] else { throw UsageError("rules backtest needs --rules FILE") }
-        let current: RuleSet
-        switch Self.load(rulesPath) {
-        case .failure(let problems):
-            for problem in problems { print(problem) }
-            return false
-        case .success(let rules): current = rules
+        let synthetic = arguments.options["synthetic"] != nil
+        if synthetic && !hostFiles.isEmpty {
+            throw UsageError("rules backtest takes host files or --synthetic N, not both")
         }
+        if !synthetic && hostFiles.isEmpty {
+            throw UsageError("rules backtest needs host files (as for clientele import) or --synthetic N")
+        }
+        if synthetic && arguments.options["system"] != nil { throw UsageError("--system applies to host files, not to --synthetic") }
+        if !synthetic && arguments.options["seed"] != nil { throw UsageError("--seed applies to --synthetic, not to host files") }
+        var from = try day("from")
+        var to = try day("to")
+        if let from, let to, from > to { throw UsageError("--from must not be after --to") }
+
+        guard let current = load(rulesPath) else { return nil }
         var proposed: RuleSet?
         if let comparePath = arguments.options["compare"] {
-            switch Self.load(comparePath) {
-            case .failure(let problems):
-                for problem in problems { print(problem) }
-                return false
-            case .success(let rules): proposed = rules
-            }
+            guard let rules = load(comparePath) else { return nil }
+            proposed = rules
         }
 
         // The host's data, or a synthetic bank.
         let bank: InMemoryBank
-        var period: ClosedRange<Day>?
         let calendar: BankCalendar
+        var failed: [Transaction] = []
         let principal = Principal.system("rules-backtest", purpose: "backtest a rule set")
-        if hostFiles.isEmpty {
-            guard arguments.options["synthetic"] != nil else {
-                throw UsageError("rules backtest needs host files (as for clientele import) or --synthetic N")
-            }
+        if synthetic {
             let clients = try arguments.integer("synthetic", default: 1_000, in: 10...200_000)
             let seed = try arguments.integer("seed", default: 42, in: 0...Int(Int32.max))
-            let synthetic = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients))
-            calendar = synthetic.configuration.calendar
-            let clock = ManualClock(start: calendar.start(of: synthetic.configuration.endDay, plusMinutes: 18 * 60))
+            let generated = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients))
+            calendar = generated.configuration.calendar
+            let clock = ManualClock(start: calendar.start(of: generated.configuration.endDay, plusMinutes: 18 * 60))
             bank = InMemoryBank(clock: clock, calendar: calendar)
-            try await DemoCommand.load(synthetic, into: bank, progress: Progress())
+            try await DemoCommand.load(generated, into: bank, progress: Progress(console), console: console)
+            failed = generated.failedTransactions(clients: 0..<generated.clientCount)
             // The first 90 simulated days only build up the windows (the simulation knows nothing before them).
-            period = synthetic.period.lowerBound.adding(days: 90)...synthetic.period.upperBound
+            from = from ?? generated.period.lowerBound.adding(days: 90)
+            to = to ?? generated.period.upperBound
         } else {
-            let defaultSystem = SourceSystem(arguments.options["system"] ?? "core")
-            let files = try hostFiles.map { try ImportCommand.file($0, defaultSystem: defaultSystem) }
-            calendar = .china
-            let clock = SystemClock()
-            let importer = CustomerImporter(precedence: .default, calendar: calendar, clock: clock)
-            let plan: ImportPlan
-            do {
-                plan = try importer.plan(files)
-            } catch {
-                print("Rejected host files: \(error.errors.count) problem(s)")
-                for problem in error.errors.prefix(50) { print("  \(problem)") }
-                return false
-            }
-            bank = InMemoryBank(clock: clock, calendar: calendar)
-            _ = try await importer.load(plan, into: bank.customers, activity: bank.activity, as: .system("import"))
+            let files = try HostFiles(hostFiles, system: arguments.options["system"])
+            calendar = files.calendar
+            guard let loaded = try await files.load(clock: SystemClock(), console: console, outcome: "backtested", as: principal)
+            else { return nil }
+            bank = loaded.bank
         }
-        let from = try day("from") ?? period?.lowerBound
-        let to = try day("to") ?? period?.upperBound
-        guard let from, let to else { throw UsageError("rules backtest on host files needs --from DATE and --to DATE") }
-        guard from <= to else { throw UsageError("--from must not be after --to") }
 
-        // Activity before --from builds up the windows: read a year more.
-        let history = try await RuleHistory.gather(from: bank, days: from.adding(days: -400)...to, as: principal)
-        let start = calendar.start(of: from)
-        let end = calendar.start(of: to.adding(days: 1))
-        print("Backtest \(rulesPath): \(current.rules.count) rules, \(Output.count(history.clients.count)) clients, \(Output.count(history.events.count)) events, \(from) to \(to)")
-        let timer = Progress()
-        let report = try RuleEngine.backtest(current, clients: history.clients, history: history.events, from: start, until: end, calendar: calendar)
-        print("  replayed in \(Output.fixed(timer.elapsed, 1)) s")
-        Self.report(report, rules: current)
-        if let proposed, let comparePath = arguments.options["compare"] {
-            let other = try RuleEngine.backtest(proposed, clients: history.clients, history: history.events, from: start, until: end, calendar: calendar)
-            print("\nCompared with \(comparePath):")
-            let differences = report.compared(with: other)
-            if differences.isEmpty { print("  no rule fires differently") }
-            for d in differences {
-                print("  \"\(d.rule)\": \(d.firingsBefore) -> \(d.firingsAfter) firings; clients only before \(d.onlyBefore.count), only after \(d.onlyAfter.count)\(Self.sample(d.onlyBefore.union(d.onlyAfter)))")
+        // Every stored day when the period is open at an end; activity before --from builds up the windows.
+        let everything = Day(number: Int32.min / 2)...Day(number: Int32.max / 2)
+        var history = try await RuleHistory.gather(from: bank, days: everything, as: principal)
+        history.add(failedTransactions: failed)
+        guard let start = from ?? history.activityDays?.lowerBound, let end = to ?? history.activityDays?.upperBound else {
+            throw UsageError("the host files hold no transactions or interactions: give --from DATE and --to DATE")
+        }
+        guard start <= end else {
+            throw UsageError("--from \(start) is after the last day of activity, \(end): give --to DATE")
+        }
+        history.events.removeAll { event in
+            switch event {
+            case .transaction(let t), .failedTransaction(let t): t.day > end
+            case .interaction(let i): i.day > end
+            default: false
             }
         }
-        return true
+        let failures = history.events.filter { if case .failedTransaction = $0 { true } else { false } }.count
+        console.print(
+            "Backtest \(rulesPath): \(current.rules.count) rules, \(Output.count(history.clients.count)) clients,"
+                + " \(Output.count(history.events.count)) events\(failures > 0 ? " (\(Output.count(failures)) failed transactions)" : ""),"
+                + " \(start) to \(end)")
+        let timer = Progress()
+        let startInstant = calendar.start(of: start)
+        let endInstant = calendar.start(of: end.adding(days: 1))
+        let report = try RuleEngine.backtest(
+            current, clients: history.clients, history: history.events, from: startInstant, until: endInstant, calendar: calendar)
+        console.print("  replayed in \(Output.fixed(timer.elapsed, 1)) s")
+        Self.report(report, rules: current, to: console)
+        if arguments.flags.contains("firings") { Self.list(report, rules: current, to: console) }
+        var outcome = BacktestOutcome(period: start...end, report: report)
+        if let proposed, let comparePath = arguments.options["compare"] {
+            let other = try RuleEngine.backtest(
+                proposed, clients: history.clients, history: history.events, from: startInstant, until: endInstant, calendar: calendar)
+            console.print("\nCompared with \(comparePath):")
+            let differences = report.compared(with: other)
+            if differences.isEmpty { console.print("  no rule fires differently") }
+            for d in differences {
+                console.print(
+                    "  \"\(d.rule)\": \(d.firingsBefore) -> \(d.firingsAfter) firings; clients only before \(d.onlyBefore.count),"
+                        + " only after \(d.onlyAfter.count)\(Self.sample(d.onlyBefore.union(d.onlyAfter)))")
+            }
+            outcome.compared = other
+        }
+        return outcome
+    }
+
+    /// Compiles a rule file, printing its problems; `nil` when it has errors or cannot be read.
+    func load(_ path: String) -> RuleSet? {
+        switch Self.load(path) {
+        case .failure(let problems):
+            for problem in problems { console.print(problem) }
+            console.print("\(path): \(problems.count) error(s)")
+            return nil
+        case .success(let rules): return rules
+        }
     }
 
     func day(_ option: String) throws -> Day? {
@@ -162,26 +211,43 @@ struct RulesCommand {
         return " (e.g. \(shown.joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))"
     }
 
+    /// Every firing, by rule (in rule order), then client, then time.
+    static func list(_ report: BacktestReport, rules: RuleSet, to console: Console) {
+        console.print("\nEvery firing, by rule and client:")
+        let byRule = Dictionary(grouping: report.firings, by: \.rule)
+        for rule in rules.rules {
+            guard let firings = byRule[rule.name] else { continue }
+            console.print("  \"\(rule.name)\" v\(rule.version):")
+            let ordered = firings.enumerated().sorted { ($0.element.client.rawValue, $0.offset) < ($1.element.client.rawValue, $1.offset) }
+            for (_, firing) in ordered {
+                console.print("    \(firing.client)  \(firing.day)  \(firing.cause): \(firing.actions.map(\.description).joined(separator: ", "))")
+            }
+        }
+    }
+
     /// Per rule, the busiest clients and a few explained firings.
-    static func report(_ report: BacktestReport, rules: RuleSet, explained: Int = 3) {
-        Swift.print("\nFirings by rule (\(Output.count(report.firings.count)) in all):")
+    static func report(_ report: BacktestReport, rules: RuleSet, explained: Int = 3, to console: Console) {
+        console.print("\nFirings by rule (\(Output.count(report.firings.count)) in all):")
         let byRule = report.countsByRule
         for rule in rules.rules {
             let count = byRule[rule.name] ?? 0
-            Swift.print("  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(report.clients(of: rule.name).count) clients)")
+            let clients = report.clients(of: rule.name)
+            let names = clients.map(\.rawValue).sorted()
+            let listed = names.isEmpty ? "" : ": " + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
+            console.print("  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(clients.count) client\(clients.count == 1 ? "" : "s")\(listed))")
         }
         let busiest = report.countsByClient.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.prefix(5)
         if !busiest.isEmpty {
-            Swift.print("\nClients with the most firings:")
-            for (client, count) in busiest { Swift.print("  \(client): \(count)") }
+            console.print("\nClients with the most firings:")
+            for (client, count) in busiest { console.print("  \(client): \(count)") }
         }
         // One explained firing from each of the first few rules that fired.
         var seen = Set<String>()
         let examples = report.firings.filter { seen.insert($0.rule).inserted && $0.reason.condition != nil }.prefix(explained)
-        if !examples.isEmpty { Swift.print("\nWhy (a few firings explained):") }
+        if !examples.isEmpty { console.print("\nWhy (a few firings explained):") }
         for firing in examples {
-            Swift.print("  \(firing)")
-            for line in firing.reason.description.split(separator: "\n") { Swift.print("    \(line)") }
+            console.print("  \(firing)")
+            for line in firing.reason.description.split(separator: "\n") { console.print("    \(line)") }
         }
     }
 }

@@ -6,38 +6,38 @@ import ValueModel
 /// job on them and prints (or writes as CSV) each client's value score, RFM cell and churn risk.
 struct ScoreCommand {
     let arguments: Arguments
+    let console: Console
 
-    init(_ arguments: Arguments) { self.arguments = arguments }
+    init(_ arguments: Arguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     /// Returns `false` when the files or the model were rejected.
     func run() async throws -> Bool {
+        try arguments.expect(options: ["system", "as-of", "model", "out"], for: "score")
         guard !arguments.positional.isEmpty else { throw UsageError("score needs at least one FILE") }
+        // The command line first, then the files: a bad --as-of is reported before any file is read.
+        var requestedAsOf: Day?
+        if let text = arguments.options["as-of"] {
+            do { requestedAsOf = try Day(parsing: text, field: "--as-of") } catch { throw UsageError("\(error)") }
+        }
         var job = BookScoring(asOf: Day(number: 0), currency: .cny)
         if let path = arguments.options["model"] {
-            guard let model = try Self.model(at: path) else { return false }
+            guard let model = Self.model(at: path, console: console) else { return false }
             if model.subject == .individual { job.individualModel = model } else { job.corporateModel = model }
         }
-        let defaultSystem = SourceSystem(arguments.options["system"] ?? "core")
-        let files = try arguments.positional.map { try ImportCommand.file($0, defaultSystem: defaultSystem) }
+        let files = try HostFiles(arguments.positional, system: arguments.options["system"])
         let clock = SystemClock()
-        let importer = CustomerImporter(precedence: .default, calendar: .china, clock: clock)
-        let plan: ImportPlan
-        do {
-            plan = try importer.plan(files)
-        } catch {
-            print("Rejected: \(error.errors.count) problem(s); nothing was scored.")
-            for problem in error.errors.prefix(200) { print("  \(problem)") }
-            if error.errors.count > 200 { print("  ... and \(error.errors.count - 200) more") }
+        let principal = Principal.system("score", purpose: "score host files")
+        guard let (bank, _) = try await files.load(clock: clock, console: console, outcome: "scored", as: principal) else {
             return false
         }
-        let bank = InMemoryBank(clock: clock, calendar: .china)
-        let principal = Principal.system("score", purpose: "score host files")
-        _ = try await importer.load(plan, into: bank.customers, activity: bank.activity, as: principal)
         let inputs = try await Self.read(bank, as: principal)
 
         let asOf: Day
-        if let text = arguments.options["as-of"] {
-            do { asOf = try Day(parsing: text, field: "--as-of") } catch { throw UsageError("\(error)") }
+        if let requestedAsOf {
+            asOf = requestedAsOf
         } else if let last = inputs.transactions.day.max() {
             asOf = Day(number: last)
         } else {
@@ -48,16 +48,16 @@ struct ScoreCommand {
         do {
             scores = try job.run(inputs)
         } catch {
-            print("Cannot score: \(error)")
+            console.print("Cannot score: \(error)")
             return false
         }
         if let out = arguments.options["out"] {
             try ScoreTable.csv(scores).write(to: URL(fileURLWithPath: out), atomically: true, encoding: .utf8)
-            print("Scored \(Output.count(scores.count)) clients as of \(asOf); wrote \(out)")
+            console.print("Scored \(Output.count(scores.count)) clients as of \(asOf); wrote \(out)")
         } else {
-            print("Scored \(Output.count(scores.count)) clients as of \(asOf)")
-            for kind in CustomerKind.allCases { ScoreTable.print(scores, kind) }
-            ScoreReport.churn(scores, examples: 5)
+            console.print("Scored \(Output.count(scores.count)) clients as of \(asOf)")
+            for kind in CustomerKind.allCases { ScoreTable.print(scores, kind, to: console) }
+            ScoreReport.churn(scores, examples: 5, to: console)
         }
         return true
     }
@@ -80,18 +80,19 @@ struct ScoreCommand {
             transactions: columns)
     }
 
-    /// Loads a scoring model, printing its positioned error; `nil` when it is rejected.
-    static func model(at path: String) throws -> ScoringModel? {
+    /// Loads a scoring model, printing its positioned error; `nil` when it cannot be read or is rejected.
+    static func model(at path: String, console: Console) -> ScoringModel? {
         let text: String
         do {
             text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         } catch {
-            throw UsageError("cannot read the model '\(path)': \(error.localizedDescription)")
+            console.print("Cannot read the model \(path): \(error.localizedDescription)")
+            return nil
         }
         do {
             return try ScoringModel(json: text)
         } catch {
-            print("Rejected model \(path): \(error)")
+            console.print("Rejected model \(path): \(error)")
             return nil
         }
     }

@@ -14,9 +14,9 @@ enum ScoreTable {
     }
 
     /// The clients of `kind`, best total first.
-    static func print(_ scores: BookScores, _ kind: CustomerKind) {
+    static func print(_ scores: BookScores, _ kind: CustomerKind, to console: Console) {
         guard let book = scores.book(kind) else { return }
-        Output.heading("\(kind == .individual ? "Individuals" : "Corporates") (\(book.model.id)@\(book.model.version))")
+        console.heading("\(kind == .individual ? "Individuals" : "Corporates") (\(book.model.id)@\(book.model.version))")
         let dimensions = book.model.dimensions.map(\.dimension)
         let totals = book.totalHundredths
         let order = totals.indices.sorted { (totals[$0], -$0) > (totals[$1], -$1) }
@@ -26,7 +26,7 @@ enum ScoreTable {
                 + dimensions.map { book.score(of: $0, ofRow: row)?.description ?? "-" }
                 + [client.rfm.cell, client.rfm.segment.name, client.churn.level.description, reasons(client.churn)]
         }
-        Output.table(["client", "total"] + dimensions.map(\.title) + ["RFM", "segment", "churn", "reasons"], rows)
+        console.table(["client", "total"] + dimensions.map(\.title) + ["RFM", "segment", "churn", "reasons"], rows)
     }
 
     /// The churn kinds that fired, `-` for none.
