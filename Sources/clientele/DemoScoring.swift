@@ -1,11 +1,9 @@
 import CustomerModel
-import CustomerModelTesting
 import ValueModel
 
 /// The scoring section of `clientele demo`: the nightly job (activity, RFM, churn, CVM, lifetime)
 /// on the loaded bank, then what a head of wealth management looks at.
 struct DemoScoring {
-    let synthetic: SyntheticBank
     let bank: InMemoryBank
     let today: Day
     let console: Console
@@ -21,13 +19,12 @@ struct DemoScoring {
         let relationships = try await store.relationships(of: ids, as: principal)
         let referrals = try await store.referrals(madeBy: ids, as: principal)
         let columns = try await bank.activity.exportTransactions(in: nil, as: principal)
-        // The activity port reads interactions and balances one client at a time; the generator
-        // gives the same records in bulk.
-        let everyone = 0..<synthetic.clientCount
+        let history = Day(number: 0)...today
+        let interactions = try await bank.activity.interactions(of: ids, in: history, as: principal)
+        let balances = try await bank.activity.balances(of: ids, in: history, as: principal)
         let inputs = BookInputs(
             profiles: profiles, holdings: holdings, relationships: relationships, referrals: referrals,
-            interactions: synthetic.interactions(clients: everyone), balances: synthetic.balances(clients: everyone),
-            transactions: columns)
+            interactions: interactions, balances: balances, transactions: columns)
         console.print(
             "  read \(Output.count(profiles.count)) profiles, \(Output.count(holdings.count)) holdings,"
                 + " \(Output.count(columns.count)) transaction rows, \(Output.count(inputs.interactions.count)) interactions,"

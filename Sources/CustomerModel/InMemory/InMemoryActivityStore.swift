@@ -132,6 +132,28 @@ public final class InMemoryActivityStore: ActivityStore {
         return found
     }
 
+    /// The interactions in `days` of each client of `customers`, in the order given; one lock and
+    /// one audited read for the list.
+    public func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [Interaction]
+    {
+        try await checkReads(customers, principal, "interactions")
+        let found = state.withLock { state in customers.flatMap { state.interactions(of: $0, in: days) } }
+        try await record(principal, .read, customers, ["interactions"], "interactions")
+        return found
+    }
+
+    /// The balance snapshots in `days` of each client of `customers`, in the order given, each
+    /// client's by day; one lock and one audited read for the list.
+    public func balances(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [BalanceSnapshot]
+    {
+        try await checkReads(customers, principal, "balances")
+        let found = state.withLock { state in customers.flatMap { state.balances(of: $0, in: days) } }
+        try await record(principal, .read, customers, ["balances"], "balances")
+        return found
+    }
+
     /// A page of transactions in `days` of clients in scope, in append order.
     /// - Throws: ``StoreError/Code/invalid`` for a limit below 1 or a cursor this store did not issue.
     public func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, as principal: Principal)
@@ -225,6 +247,17 @@ public final class InMemoryActivityStore: ActivityStore {
         if principal.hasBankWideScope { return }
         guard let permitted = directory.permits(principal, toRead: customer, under: policy) else { return }
         if !permitted {
+            try await record(principal, .denied, [customer], [field], field)
+            throw StoreError(.forbidden, customer: customer, "out of the principal's scope")
+        }
+    }
+
+    /// ``checkRead(_:_:_:)`` for a list, with one look at the directory.
+    private func checkReads(_ customers: [CustomerID], _ principal: Principal, _ field: String) async throws(StoreError) {
+        if principal.hasBankWideScope { return }
+        let (coverages, organisation) = directory.coverages(of: customers)
+        for (customer, coverage) in zip(customers, coverages) {
+            guard let coverage, !policy.permits(principal, .read, coverage: coverage, in: organisation) else { continue }
             try await record(principal, .denied, [customer], [field], field)
             throw StoreError(.forbidden, customer: customer, "out of the principal's scope")
         }

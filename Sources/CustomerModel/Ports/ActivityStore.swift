@@ -67,6 +67,17 @@ public protocol ActivityStore: Sendable {
     func balances(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
         async throws(StoreError) -> [BalanceSnapshot]
 
+    /// The interactions on a day in `days` of each client of `customers`: client by client in the
+    /// order given, each client's in the order of ``interactions(of:in:as:)``. One call for a
+    /// book (a nightly scoring job). Access is checked per client: one client out of the
+    /// principal's scope makes the whole call ``StoreError/Code/forbidden``. Every client read is audited.
+    func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [Interaction]
+    /// The balance snapshots on a day in `days` of each client of `customers`: client by client in
+    /// the order given, each client's by day.
+    func balances(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [BalanceSnapshot]
+
     /// A page of at most `limit` transactions of every client in scope booked in `days`,
     /// continuing after `cursor` (start with `nil`).
     func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, as principal: Principal)
@@ -75,4 +86,26 @@ public protocol ActivityStore: Sendable {
     /// Every transaction in `days` (all when `nil`) of every client in scope, as columns for scoring.
     func exportTransactions(in days: ClosedRange<Day>?, as principal: Principal) async throws(StoreError)
         -> TransactionColumns
+}
+
+extension ActivityStore {
+    /// Reads each client with ``interactions(of:in:as:)`` in turn. Adapters that can read many
+    /// clients in one query should implement this themselves.
+    public func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [Interaction]
+    {
+        var all: [Interaction] = []
+        for customer in customers { all += try await interactions(of: customer, in: days, as: principal) }
+        return all
+    }
+
+    /// Reads each client with ``balances(of:in:as:)`` in turn. Adapters that can read many
+    /// clients in one query should implement this themselves.
+    public func balances(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+        async throws(StoreError) -> [BalanceSnapshot]
+    {
+        var all: [BalanceSnapshot] = []
+        for customer in customers { all += try await balances(of: customer, in: days, as: principal) }
+        return all
+    }
 }

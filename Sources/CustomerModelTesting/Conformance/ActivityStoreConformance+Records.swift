@@ -354,6 +354,51 @@ extension ActivityStoreConformance {
         try expectElements(read, [snapshots[1], snapshots[2], snapshots[0]], "balances of C-A1, by day")
     }
 
+    static func listReadsMatchPerClientReads(_ f: Fixture) async throws {
+        try await f.seed()
+        _ = try await seedActivity(f)
+        try await call("a second interaction and balance for C-A2") {
+            _ = try await f.activity.append(
+                interactions: [Samples.interaction("L-2", World.clientA2, day: -3)], as: World.system)
+            _ = try await f.activity.append(balances: [Samples.balance(World.clientA2, day: -3)], as: World.system)
+        }
+        let order = [World.clientH1, World.clientA2, World.clientA1]
+        var interactions: [Interaction] = []
+        var balances: [BalanceSnapshot] = []
+        for client in order {
+            interactions += try await call("reading the interactions of \(client)") {
+                try await f.activity.interactions(of: client, in: World.everyDay, as: World.system)
+            }
+            balances += try await call("reading the balances of \(client)") {
+                try await f.activity.balances(of: client, in: World.everyDay, as: World.system)
+            }
+        }
+        let listedInteractions = try await call("reading the interactions of three clients as a list") {
+            try await f.activity.interactions(of: order, in: World.everyDay, as: World.system)
+        }
+        try expectElements(listedInteractions, interactions, "interactions read as a list, client by client")
+        let listedBalances = try await call("reading the balances of three clients as a list") {
+            try await f.activity.balances(of: order, in: World.everyDay, as: World.system)
+        }
+        try expectElements(listedBalances, balances, "balances read as a list, client by client")
+        try expectEqual(listedBalances.count, 4, "balances of the three clients")
+        let none = try await call("reading an empty list") {
+            try await f.activity.interactions(of: [], in: World.everyDay, as: World.system)
+        }
+        try expectEqual(none.count, 0, "interactions of no client")
+        let rmA = World.relationshipManagerA
+        let mine = try await call("RM-A reading the interactions of its two clients as a list") {
+            try await f.activity.interactions(of: [World.clientA1, World.clientA2], in: World.everyDay, as: rmA)
+        }
+        try expectEqual(mine.count, 3, "interactions of C-A1 and C-A2 that RM-A reads")
+        try await expectStoreError(.forbidden, "RM-A reading the interactions of C-A1 and C-B1 as a list") {
+            try await f.activity.interactions(of: [World.clientA1, World.clientB1], in: World.everyDay, as: rmA)
+        }
+        try await expectStoreError(.forbidden, "RM-A reading the balances of C-B1 and C-A1 as a list") {
+            try await f.activity.balances(of: [World.clientB1, World.clientA1], in: World.everyDay, as: rmA)
+        }
+    }
+
     // MARK: Idempotency
 
     static func twentyRows() -> [Transaction] {

@@ -149,6 +149,9 @@ extension ActivityStoreConformance {
                 transactionIDsRoundTrip),
             Check("an interaction of every detail kind reads back exactly", interactionsRoundTrip),
             Check("balance snapshots read back exactly, by day", balancesRoundTrip),
+            Check(
+                "interactions and balances read as a list equal the per-client reads; a list with a client out of scope is forbidden",
+                listReadsMatchPerClientReads),
             // Idempotency
             Check(
                 "a second delivery of the same transactions is a no-op counted as duplicates",
