@@ -39,7 +39,11 @@ struct ScalarMachine {
         func double(_ instruction: Instruction, _ b: Int) -> Double {
             instruction.immediate ? Double(bitPattern: UInt64(bitPattern: instruction.k)) : doubles[b]
         }
-        for instruction in plan.code {
+        plan.code.withUnsafeBufferPointer { code in
+        var pc = 0
+        while pc < code.count {
+            let instruction = code[pc]
+            pc += 1
             let d = Int(instruction.dst)
             let a = Int(instruction.a)
             let b = Int(instruction.b)
@@ -91,7 +95,13 @@ struct ScalarMachine {
             case .constI: ints[d] = k
             case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
             case .constB: bools[d] = k != 0
+            case .jumpUnless:
+                if !bools[a] {
+                    bools[d] = false
+                    pc = max(pc, Int(k))
+                }
             }
+        }
         }
     }
 
