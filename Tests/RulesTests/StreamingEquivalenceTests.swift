@@ -21,7 +21,7 @@ import Testing
             { g in "not (transaction.merchant = dining) and transaction.channel in [pos, online] and transaction.amount > \(g.nextInt(below: 20))k CNY" },
             { g in "transaction.direction = inflow or transaction.amount > \(20 + g.nextInt(below: 80))k CNY" },
             { g in "transaction.channel = atm and transaction.type = withdrawal and max(transactions where type = withdrawal, 30d) > \(1 + g.nextInt(below: 9))k CNY" },
-            { g in "transaction.type = card_spend and (transaction.merchant in [hotel, luxury_retail] or tier = core) and average(transactions where type = card_spend, 30d) > \(g.nextInt(below: 10))k CNY" },
+            { g in "transaction.type = card_spend and (transaction.merchant in [hotel, luxury_retail] or tier = core) and avg(transactions where type = card_spend, 30d) > \(g.nextInt(below: 10))k CNY" },
         ]
         var text = ""
         for i in 0..<count {
