@@ -39,7 +39,7 @@ import Testing
             for row in 0..<400 {
                 machine.run(plan, frame: frame, row: row, calendar: evaluation.calendar)
                 for (index, rule) in rules.rules.enumerated() {
-                    let fused = merged.results[index].map { machine.bools[Int($0)] } ?? true
+                    let fused = merged.holds(index, in: machine.bools)
                     #expect(fused == (try rules.holds(rule, in: frame, row: row, on: evaluation)), "\(rule.name) row \(row)")
                 }
             }
@@ -85,7 +85,7 @@ import Testing
         for row in 0..<300 {
             machine.run(plan, frame: frame, row: row, calendar: evaluation.calendar)
             for (index, rule) in rules.rules.enumerated() {
-                let fused = merged.results[index].map { machine.bools[Int($0)] } ?? true
+                let fused = merged.holds(index, in: machine.bools)
                 let expected = try rules.holds(rule, in: frame, row: row, on: evaluation)
                 #expect(fused == expected, "\(rule.name) row \(row)")
                 if expected { held += 1 }

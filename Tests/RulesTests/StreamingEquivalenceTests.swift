@@ -99,4 +99,28 @@ import Testing
         #expect(total > 500)
         #expect(ruleNames.count > 40)
     }
+
+    /// The engine recomputes a client's enumeration and text attributes only when the record
+    /// changes, not every day: every such standard attribute must depend on the record alone.
+    @Test func enumerationAndTextAttributesDependOnTheRecordAlone() throws {
+        let catalogue = FactCatalogue.standard()
+        let records = EngineTests.clients() + Self.clients(5, seed: 9)
+        var checked = 0
+        for name in catalogue.names {
+            guard let definition = catalogue[name], definition.scope == nil else { continue }
+            switch definition.type {
+            case .enumeration, .text: break
+            default: continue
+            }
+            for record in records {
+                let days = [Day(year: 2020, month: 2, day: 29)!, Day(year: 2026, month: 6, day: 1)!, Day(year: 2031, month: 12, day: 31)!]
+                let values = days.map { StandardFacts.attribute(name, of: record, on: $0, currency: .cny) }
+                guard let first = values[0] else { break }
+                #expect(values.allSatisfy { $0 == first }, "\(name) of \(record.profile.id)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
 }
+

@@ -9,24 +9,27 @@ extension RuleEngine {
             return
         }
         let currency = rules.catalogue.reportingCurrency
-        for (fact, column) in clientFacts {
+        let record = records[row]
+        let all = !rowRecordCurrent[row]
+        for (fact, column, dependsOnDay) in clientFacts where all || dependsOnDay {
             let value: FactValue
             switch fact {
             case .standard(let name):
-                value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? .missing
+                value = StandardFacts.attribute(name, of: record, on: day, currency: currency) ?? .missing
             case .host(let name):
-                value = records[row].valueFacts[name] ?? .missing
+                value = record.valueFacts[name] ?? .missing
             case .windowed(let name, let window, let key):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency)
-                    ?? records[row].valueFacts[key] ?? .missing
+                value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency)
+                    ?? record.valueFacts[key] ?? .missing
             case .daysUntil(let anchor, let household):
-                value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
+                value = StandardFacts.daysUntil(anchor, household: household, of: record, on: day)
             }
             _ = frame.store(value, in: column, row: row)
         }
         refreshActivity(row, day: day)
         rowDay[row] = day.number
+        rowRecordCurrent[row] = true
     }
 
     /// Windows and days-since facts of `row` on `day`.

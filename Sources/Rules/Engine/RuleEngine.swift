@@ -43,6 +43,9 @@ public struct RuleEngine: Sendable {
     let aggregateKeys: [FactKey]
     /// The day each row's client facts were last computed (`Int32.min`: stale).
     var rowDay: [Int32]
+    /// Whether each row's facts that depend on the record alone (see ``clientFacts``)
+    /// are current; a change to the record clears it.
+    var rowRecordCurrent: [Bool]
     var machine = ScalarMachine()
     /// Per rule, its condition bound for the day it was last evaluated on.
     var boundConditions: [(day: Int32, plan: ScalarPlan)?]
@@ -69,8 +72,8 @@ public struct RuleEngine: Sendable {
     let attributeColumns: [String: FactLayout.Column]
     /// The transaction trigger facts' columns, resolved once.
     let transactionColumns: TransactionFactColumns
-    /// The client facts a refresh computes, classified once.
-    let clientFacts: [(fact: ClientFact, column: FactLayout.Column)]
+    /// The client facts a refresh computes, classified once, and whether each depends on the day.
+    let clientFacts: [(fact: ClientFact, column: FactLayout.Column, dependsOnDay: Bool)]
     /// Days-since facts: activity slot and column.
     let daysSinceColumns: [(slot: Int, column: FactLayout.Column)]
     /// Per aggregate, its type.
@@ -104,6 +107,7 @@ public struct RuleEngine: Sendable {
         var day = Int32.min
         var plan: ScalarPlan?
         var results: [Int32?] = []
+        var guards: [Int32?] = []
         /// The candidates' bound code the plan was fused from (a new day with the same code keeps the plan).
         var bound: [[Instruction]] = []
     }
@@ -160,7 +164,7 @@ public struct RuleEngine: Sendable {
         self.attributeColumns = attributeColumns
         transactionColumns = TransactionFactColumns(columns: attributeColumns, reportingCurrency: rules.catalogue.reportingCurrency)
         let probe = ClientRecord(profile: CustomerProfile(id: "", kind: .individual, name: "", coverage: Coverage(relationshipManager: nil, branch: "")))
-        var clientFacts: [(fact: ClientFact, column: FactLayout.Column)] = []
+        var clientFacts: [(fact: ClientFact, column: FactLayout.Column, dependsOnDay: Bool)] = []
         var daysSinceColumns: [(slot: Int, column: FactLayout.Column)] = []
         for (key, column) in columns {
             switch key {
@@ -168,11 +172,19 @@ public struct RuleEngine: Sendable {
                 guard rules.catalogue[name]?.scope == nil else { continue }
                 // A standard attribute has a value (perhaps missing) for every record; others are the host's.
                 let standard = StandardFacts.attribute(name, of: probe, on: origin, currency: rules.catalogue.reportingCurrency) != nil
-                clientFacts.append((standard ? .standard(name) : .host(name), column))
+                // Host values and the profile's enumerations and texts (kind, risk appetite, name,
+                // branch ...) depend on the record alone; amounts, ages, tags and counts of
+                // holdings also on the day.
+                let recordOnly: Bool
+                switch column.type {
+                case .enumeration, .text: recordOnly = true
+                default: recordOnly = !standard
+                }
+                clientFacts.append((standard ? .standard(name) : .host(name), column, !recordOnly))
             case .windowed(let name, let window):
-                clientFacts.append((.windowed(name, window, key.description), column))
+                clientFacts.append((.windowed(name, window, key.description), column, true))
             case .daysUntil(let anchor, let household):
-                clientFacts.append((.daysUntil(anchor, household: household), column))
+                clientFacts.append((.daysUntil(anchor, household: household), column, true))
             case .daysSince(let kind):
                 if column.type == .duration { daysSinceColumns.append((ClientActivity.slot(kind), column)) }
             case .aggregate:
@@ -186,6 +198,7 @@ public struct RuleEngine: Sendable {
         transactionAggregates = aggregates.indices.filter { aggregates[$0].source == .transactions }
         windows = [WindowState](repeating: WindowState(), count: aggregates.count * clients.count)
         rowDay = [Int32](repeating: Int32.min, count: clients.count)
+        rowRecordCurrent = [Bool](repeating: false, count: clients.count)
         boundConditions = [(day: Int32, plan: ScalarPlan)?](repeating: nil, count: rules.rules.count)
         effective = rules.rules.map { ($0.effectiveFrom?.number ?? Int32.min, $0.effectiveUntil?.number ?? Int32.max) }
         var eventRules: [RuleEventKind: [Int]] = [:]
@@ -293,11 +306,14 @@ public struct RuleEngine: Sendable {
             return
         }
         // One run of the fused program answers every rule of the trigger.
-        let (plan, results) = eventPlan(entry, day: day)
+        let plan = eventPlan(entry, day: day)
         machine.run(plan, frame: frame, row: row, calendar: calendar)
         let candidates = eventEntries[entry].candidates
+        let results = eventEntries[entry].results
+        let guards = eventEntries[entry].guards
         let bools = machine.bools
         for k in candidates.indices {
+            if let g = guards[k], !bools[Int(g)] { continue }
             if let r = results[k], !bools[Int(r)] { continue }
             let index = candidates[k]
             let (from, until) = effective[index]
@@ -395,26 +411,28 @@ public struct RuleEngine: Sendable {
 
     mutating func stale(_ row: Int, dates: Bool) {
         rowDay[row] = Int32.min
+        rowRecordCurrent[row] = false
         if dates { datesAreStale = true }
     }
 
     /// The fused, short-circuiting plan of entry `entry`'s rules, bound for `day`. Cached; on a
     /// new day the rules are bound again and fused again only when a bound constant changed.
-    mutating func eventPlan(_ entry: Int, day: Day) -> (ScalarPlan, [Int32?]) {
-        if eventEntries[entry].day == day.number, let plan = eventEntries[entry].plan { return (plan, eventEntries[entry].results) }
+    mutating func eventPlan(_ entry: Int, day: Day) -> ScalarPlan {
+        if eventEntries[entry].day == day.number, let plan = eventEntries[entry].plan { return plan }
         let evaluation = EvaluationDay(day, calendar: calendar)
         let programs = eventEntries[entry].candidates.map { index in
             rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
         }
         let bound = programs.map { $0?.1 ?? [] }
         eventEntries[entry].day = day.number
-        if let plan = eventEntries[entry].plan, bound == eventEntries[entry].bound { return (plan, eventEntries[entry].results) }
+        if let plan = eventEntries[entry].plan, bound == eventEntries[entry].bound { return plan }
         let merged = MergedProgram(programs, shortCircuit: true, known: eventEntries[entry].known)
         let plan = ScalarPlan(merged.program, code: merged.program.code)
         eventEntries[entry].plan = plan
         eventEntries[entry].results = merged.results
+        eventEntries[entry].guards = merged.guards
         eventEntries[entry].bound = bound
-        return (plan, merged.results)
+        return plan
     }
 
     /// The transaction's indexed values, keeping only the slots some rule of `kind` constrains.

@@ -14,6 +14,9 @@ struct MergedProgram {
     var program = Program()
     /// Per fused rule, the bool register of its condition, or `nil` when it has no condition.
     var results: [Int32?] = []
+    /// Per fused rule, a bool register that must hold for ``results`` to be valid (short-circuit
+    /// groups; when it is false the rule does not hold).
+    var guards: [Int32?] = []
     private var intColumns: [Int: Int32] = [:]
     private var doubleColumns: [Int: Int32] = [:]
 
@@ -151,6 +154,7 @@ struct MergedProgram {
             rules.append((remapped, b(result)))
             results.append(b(result))
         }
+        guards = [Int32?](repeating: nil, count: results.count)
         guard shortCircuit else {
             for rule in rules { program.code += rule?.code ?? [] }
             return
@@ -160,5 +164,12 @@ struct MergedProgram {
         var fuser = ShortCircuitFuser(program: program, knownRegisters: knownRegisters)
         fuser.fuse(rules)
         program = fuser.program
+        guards = fuser.guards
+    }
+
+    /// Whether fused rule `index` holds, from the bool registers after a run.
+    func holds(_ index: Int, in bools: [Bool]) -> Bool {
+        if let g = guards[index], !bools[Int(g)] { return false }
+        return results[index].map { bools[Int($0)] } ?? true
     }
 }

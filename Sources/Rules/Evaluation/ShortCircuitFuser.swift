@@ -5,12 +5,16 @@
 /// register); a rule whose code is not is emitted unchanged. The conjuncts of a rule's top-level
 /// `and` are emitted cheapest first, each with only the instructions it depends on, followed by a
 /// ``OpCode/jumpUnless`` to the rule's end that sets the rule's result false. A rule that passes
-/// every conjunct gets `true`. Jumps only go forward, so a plan always ends.
+/// every conjunct gets `true`. Rules whose cheapest conjunct is the same shared test run as a
+/// group behind one jump on it (then their results are only valid when that guard holds). Jumps
+/// only go forward, so a plan always ends.
 struct ShortCircuitFuser {
     /// The fused program; its code is replaced by ``fuse(_:)``.
     var program: Program
     /// Int registers whose value is the same on every run (the event's indexed values).
     let knownRegisters: [Int32: Int64]
+    /// Per rule, the shared bool register that must hold before its result is read.
+    var guards: [Int32?] = []
 
     /// A register of one of the three classes (0 int, 1 double, 2 bool).
     struct Reg: Hashable {
@@ -132,11 +136,13 @@ struct ShortCircuitFuser {
         }
         var prelude: [Instruction] = []
         var hoisted: [LeafKey: Int32] = [:]
-        var body: [Instruction] = []
-        for (rule, conjuncts) in zip(rules, analysed) {
+        // Each rule's block, its jumps relative to the block's start, and its group: the shared
+        // test it starts with, which the group tests once for all its rules.
+        var blocks: [(rule: Int, group: Int32?, code: [Instruction])] = []
+        for (ruleIndex, (rule, conjuncts)) in zip(rules, analysed).enumerated() {
             guard let rule else { continue }
             guard let conjuncts else {
-                body += rule.code
+                blocks.append((ruleIndex, nil, rule.code))
                 continue
             }
             var remaining: [(cost: Int, order: Int, conjunct: Conjunct)] = []
@@ -161,15 +167,21 @@ struct ShortCircuitFuser {
                 }
             }
             if isFalse {
-                body.append(Instruction(op: .constB, dst: rule.result, k: 0))
+                blocks.append((ruleIndex, nil, [Instruction(op: .constB, dst: rule.result, k: 0)]))
                 continue
             }
             remaining.sort { ($0.cost, $0.order) < ($1.cost, $1.order) }
             if remaining.count == 1, remaining[0].cost > 0, remaining[0].conjunct.register == rule.result {
                 // A single test: its own code computes the result.
-                body += remaining[0].conjunct.slice.map { rule.code[$0] }
+                blocks.append((ruleIndex, nil, remaining[0].conjunct.slice.map { rule.code[$0] }))
                 continue
             }
+            var group: Int32?
+            if let first = remaining.first, first.cost == 0, let leaf = first.conjunct.leaf, let shared = hoisted[leaf] {
+                group = shared
+                remaining.removeFirst()
+            }
+            var code: [Instruction] = []
             var emitted = Set<Int>()
             var jumps: [Int] = []
             for (cost, _, c) in remaining {
@@ -177,14 +189,46 @@ struct ShortCircuitFuser {
                 if cost == 0, let leaf = c.leaf, let shared = hoisted[leaf] {
                     register = shared
                 } else {
-                    for i in c.slice where emitted.insert(i).inserted { body.append(rule.code[i]) }
+                    for i in c.slice where emitted.insert(i).inserted { code.append(rule.code[i]) }
                     register = c.register
                 }
-                jumps.append(body.count)
-                body.append(Instruction(op: .jumpUnless, dst: rule.result, a: register))
+                jumps.append(code.count)
+                code.append(Instruction(op: .jumpUnless, dst: rule.result, a: register))
             }
-            body.append(Instruction(op: .constB, dst: rule.result, k: 1))
-            for j in jumps { body[j].k = Int64(body.count) }
+            code.append(Instruction(op: .constB, dst: rule.result, k: 1))
+            for j in jumps { code[j].k = Int64(code.count) }
+            blocks.append((ruleIndex, group, code))
+        }
+        // Rules of one group run together behind one test of the shared register; a rule's
+        // result is only read when its guard holds (see ``MergedProgram/guards``).
+        var order: [Int32?] = []
+        var members: [Int32?: [Int]] = [:]
+        for (b, block) in blocks.enumerated() {
+            if members[block.group] == nil { order.append(block.group) }
+            members[block.group, default: []].append(b)
+        }
+        guards = [Int32?](repeating: nil, count: rules.count)
+        var body: [Instruction] = []
+        func append(_ block: [Instruction]) {
+            let base = Int64(body.count)
+            for var x in block {
+                if x.op == .jumpUnless { x.k += base }
+                body.append(x)
+            }
+        }
+        for group in order {
+            let blockIndices = members[group] ?? []
+            guard let g = group else {
+                for b in blockIndices { append(blocks[b].code) }
+                continue
+            }
+            let jump = body.count
+            body.append(Instruction(op: .jumpUnless, dst: g, a: g))
+            for b in blockIndices {
+                append(blocks[b].code)
+                guards[blocks[b].rule] = g
+            }
+            body[jump].k = Int64(body.count)
         }
         let offset = Int64(prelude.count)
         for i in body.indices where body[i].op == .jumpUnless { body[i].k += offset }
