@@ -106,8 +106,9 @@ public struct RuleEngine: Sendable {
         var known: [Int: Int64]
         var day = Int32.min
         var plan: ScalarPlan?
-        var results: [Int32?] = []
-        var guards: [Int32?] = []
+        /// The candidates by short-circuit group: the group's guard register (`-1`: none) and
+        /// its members' candidate positions and result registers (`-1`: no condition).
+        var groups: [(guard: Int32, members: [(k: Int32, result: Int32)])] = []
         /// The candidates' bound code the plan was fused from (a new day with the same code keeps the plan).
         var bound: [[Instruction]] = []
     }
@@ -309,12 +310,15 @@ public struct RuleEngine: Sendable {
         let plan = eventPlan(entry, day: day)
         machine.run(plan, frame: frame, row: row, calendar: calendar)
         let candidates = eventEntries[entry].candidates
-        let results = eventEntries[entry].results
-        let guards = eventEntries[entry].guards
-        let bools = machine.bools
-        for k in candidates.indices {
-            if let g = guards[k], !bools[Int(g)] { continue }
-            if let r = results[k], !bools[Int(r)] { continue }
+        var held: [Int] = []
+        machine.bools.withUnsafeBufferPointer { bools in
+            for group in eventEntries[entry].groups where group.guard < 0 || bools[Int(group.guard)] {
+                for (k, r) in group.members where r < 0 || bools[Int(r)] { held.append(Int(k)) }
+            }
+        }
+        guard !held.isEmpty else { return }
+        held.sort()
+        for k in held {
             let index = candidates[k]
             let (from, until) = effective[index]
             guard day.number >= from, day.number <= until else { continue }
@@ -429,8 +433,21 @@ public struct RuleEngine: Sendable {
         let merged = MergedProgram(programs, shortCircuit: true, known: eventEntries[entry].known)
         let plan = ScalarPlan(merged.program, code: merged.program.code)
         eventEntries[entry].plan = plan
-        eventEntries[entry].results = merged.results
-        eventEntries[entry].guards = merged.guards
+        var groups: [(guard: Int32, members: [(k: Int32, result: Int32)])] = []
+        var groupOf: [Int32: Int] = [:]
+        for k in merged.results.indices {
+            let g = merged.guards[k] ?? -1
+            let position: Int
+            if let known = groupOf[g] {
+                position = known
+            } else {
+                position = groups.count
+                groupOf[g] = position
+                groups.append((g, []))
+            }
+            groups[position].members.append((Int32(k), merged.results[k] ?? -1))
+        }
+        eventEntries[entry].groups = groups
         eventEntries[entry].bound = bound
         return plan
     }
