@@ -52,7 +52,7 @@ extension RuleEngine {
         let slot = ClientActivity.slot(.transaction)
         activity[row].last[slot] = max(activity[row].last[slot], t.day.number)
         for a in transactionAggregates {
-            let w = a * records.count + row
+            let w = row * aggregates.count + a
             if Int32(index) < windows[w].head { windows[w].head += 1 }
             guard windows[w].start != Int32.max, item.day >= windows[w].start, item.counts,
                 aggregates[a].filter?.matches(item.value) ?? true
@@ -69,7 +69,7 @@ extension RuleEngine {
             activity[row].last[slot] = max(activity[row].last[slot], i.day.number)
         }
         for (a, aggregate) in aggregates.enumerated() where aggregate.source != .transactions && aggregate.source != .maturities {
-            let w = a * records.count + row
+            let w = row * aggregates.count + a
             if Int32(index) < windows[w].head { windows[w].head += 1 }
             guard windows[w].start != Int32.max, item.day >= windows[w].start, let measure = Self.measure(item, for: aggregate)
             else { continue }
@@ -113,7 +113,7 @@ extension RuleEngine {
             return maturities(aggregate, row: row, on: evaluation).value(aggregate.function, type: type)
         }
         let start = day.number - Int32(clamping: evaluation.days(aggregate.window)) + 1
-        let w = a * records.count + row
+        let w = row * aggregates.count + a
         if start < windows[w].start {
             // First use, or a calendar window that grew (months of different lengths): recount.
             windows[w] = WindowState()

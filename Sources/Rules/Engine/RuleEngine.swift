@@ -37,7 +37,8 @@ public struct RuleEngine: Sendable {
     var rowOf: [CustomerID: Int]
     var frame: FactFrame
     var activity: [ClientActivity]
-    /// Aggregate `a` of client `c` at `a * clientCount + c`.
+    /// Aggregate `a` of client `c` at `c * aggregates.count + a`: one client's windows side by side,
+    /// so an event touches one or two cache lines of them.
     var windows: [WindowState]
     let aggregates: [AggregateFact]
     let aggregateKeys: [FactKey]
@@ -485,18 +486,21 @@ public struct RuleEngine: Sendable {
         return eventEntries.count - 1
     }
 
+    /// Rule `index`'s condition bound for `day` (cached per rule for the last day), or `nil` when
+    /// the rule has no condition.
+    mutating func conditionPlan(_ index: Int, day: Day) -> ScalarPlan? {
+        if let cached = boundConditions[index], cached.day == day.number { return cached.plan }
+        guard let program = rules.rules[index].condition else { return nil }
+        let plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
+        boundConditions[index] = (day.number, plan)
+        return plan
+    }
+
     /// Whether rule `index` holds for `row` on `day` (client facts and trigger facts already set).
     mutating func holds(_ index: Int, row: Int, day: Day) -> Bool {
         let (from, until) = effective[index]
         guard day.number >= from, day.number <= until else { return false }
-        let plan: ScalarPlan
-        if let cached = boundConditions[index], cached.day == day.number {
-            plan = cached.plan
-        } else {
-            guard let program = rules.rules[index].condition else { return true }
-            plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
-            boundConditions[index] = (day.number, plan)
-        }
+        guard let plan = conditionPlan(index, day: day) else { return true }
         guard case .bool(let result) = plan.result else { return true }
         machine.run(plan, frame: frame, row: row, calendar: calendar)
         return machine.bools[Int(result)]
