@@ -86,18 +86,22 @@ public struct RuleSet: Sendable {
     /// ``actions(of:in:row:on:)`` for a frame of this rule set and a row in range, on the
     /// caller's machine (the engine's, whose registers it overwrites).
     func actions(of rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, machine: inout ScalarMachine) -> [RuleAction] {
-        func value(_ program: Program, _ type: FactType) -> FactValue {
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+        func value(_ program: Program, _ type: FactType, prepared: ScalarPlan? = nil) -> FactValue {
+            if let prepared {
+                machine.run(prepared, frame: frame, row: row, calendar: evaluation.calendar)
+            } else {
+                machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+            }
             switch program.result {
             case .tags(let c): return frame.value(of: FactLayout.Column(type: .tagset, index: Int(c)), row: row)
             case let register: return machine.value(.register(register), type: type, frame: frame, row: row, on: evaluation)
             }
         }
         func render(_ template: TemplateProgram) -> String {
-            template.parts.map { part in
-                switch part {
+            template.parts.indices.map { i in
+                switch template.parts[i] {
                 case .text(let text): text
-                case .value(let program, let type): value(program, type).description
+                case .value(let program, let type): value(program, type, prepared: template.plans[i]).description
                 }
             }.joined()
         }
