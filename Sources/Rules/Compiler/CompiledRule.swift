@@ -80,5 +80,16 @@ struct TemplateProgram: Sendable {
         case value(Program, FactType)
     }
 
-    var parts: [Part]
+    let parts: [Part]
+    /// Per part, the value's program prepared once when it has nothing to bind (no dynamic
+    /// constants), so firings render without preparing it again.
+    let plans: [ScalarPlan?]
+
+    init(parts: [Part]) {
+        self.parts = parts
+        plans = parts.map { part in
+            guard case .value(let program, _) = part, program.dynamics.isEmpty else { return nil }
+            return ScalarPlan(program, code: program.code)
+        }
+    }
 }

@@ -41,6 +41,9 @@ enum OpCode: UInt8, Sendable {
     case constD
     /// Fill a bool register with the immediate.
     case constB
+    /// When bool register `a` is false, set bool register `dst` false and continue at instruction
+    /// ``Instruction/k`` (a short-circuit of the engine's fused event plans; forward only).
+    case jumpUnless
 }
 
 /// One instruction: `dst = op(a, b or immediate)`.

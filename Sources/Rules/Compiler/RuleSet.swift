@@ -80,18 +80,28 @@ public struct RuleSet: Sendable {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
         }
         var machine = ScalarMachine()
-        func value(_ program: Program, _ type: FactType) -> FactValue {
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+        return actions(of: rule, in: frame, row: row, on: evaluation, machine: &machine)
+    }
+
+    /// ``actions(of:in:row:on:)`` for a frame of this rule set and a row in range, on the
+    /// caller's machine (the engine's, whose registers it overwrites).
+    func actions(of rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, machine: inout ScalarMachine) -> [RuleAction] {
+        func value(_ program: Program, _ type: FactType, prepared: ScalarPlan? = nil) -> FactValue {
+            if let prepared {
+                machine.run(prepared, frame: frame, row: row, calendar: evaluation.calendar)
+            } else {
+                machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+            }
             switch program.result {
             case .tags(let c): return frame.value(of: FactLayout.Column(type: .tagset, index: Int(c)), row: row)
             case let register: return machine.value(.register(register), type: type, frame: frame, row: row, on: evaluation)
             }
         }
         func render(_ template: TemplateProgram) -> String {
-            template.parts.map { part in
-                switch part {
+            template.parts.indices.map { i in
+                switch template.parts[i] {
                 case .text(let text): text
-                case .value(let program, let type): value(program, type).description
+                case .value(let program, let type): value(program, type, prepared: template.plans[i]).description
                 }
             }.joined()
         }
@@ -144,14 +154,26 @@ public struct RuleSet: Sendable {
         guard row >= 0, row < frame.rowCount else {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
         }
+        var machine = ScalarMachine()
+        return explain(rule, in: frame, row: row, on: evaluation, bound: nil, machine: &machine)
+    }
+
+    /// ``explain(_:in:row:on:)`` for a frame of this rule set and a row in range, on the caller's
+    /// machine, with the rule's condition already bound for `evaluation` when `bound` is given.
+    func explain(
+        _ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, bound: ScalarPlan?, machine: inout ScalarMachine
+    ) -> RuleExplanation {
         let effective = rule.isEffective(on: evaluation.day)
         guard let program = rule.condition, let plan = rule.explainPlan else {
             return RuleExplanation(
                 rule: rule.name, version: rule.version, day: evaluation.day, isEffective: effective, holds: effective,
                 condition: nil)
         }
-        var machine = ScalarMachine()
-        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+        if let bound {
+            machine.run(bound, frame: frame, row: row, calendar: evaluation.calendar)
+        } else {
+            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+        }
         func holds(_ operand: Operand) -> Bool {
             switch operand {
             case .register(.bool(let r)): machine.bools[Int(r)]

@@ -9,33 +9,35 @@ extension RuleEngine {
             return
         }
         let currency = rules.catalogue.reportingCurrency
-        for (key, column) in columns {
+        let record = records[row]
+        let all = !rowRecordCurrent[row]
+        for (fact, column, dependsOnDay) in clientFacts where all || dependsOnDay {
             let value: FactValue
-            switch key {
-            case .attribute(let name):
-                guard rules.catalogue[name]?.scope == nil else { continue }
-                value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? records[row].valueFacts[name] ?? .missing
-            case .windowed(let name, let window):
+            switch fact {
+            case .standard(let name):
+                value = StandardFacts.attribute(name, of: record, on: day, currency: currency) ?? .missing
+            case .host(let name):
+                value = record.valueFacts[name] ?? .missing
+            case .windowed(let name, let window, let key):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency)
-                    ?? records[row].valueFacts[key.description] ?? .missing
+                value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency)
+                    ?? record.valueFacts[key] ?? .missing
             case .daysUntil(let anchor, let household):
-                value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
-            case .daysSince, .aggregate:
-                continue
+                value = StandardFacts.daysUntil(anchor, household: household, of: record, on: day)
             }
             _ = frame.store(value, in: column, row: row)
         }
         refreshActivity(row, day: day)
         rowDay[row] = day.number
+        rowRecordCurrent[row] = true
     }
 
     /// Windows and days-since facts of `row` on `day`.
     mutating func refreshActivity(_ row: Int, day: Day) {
-        for (key, column) in columns {
-            guard case .daysSince(let kind) = key else { continue }
-            let last = activity[row].last[ClientActivity.slot(kind)]
-            _ = frame.store(last == Int32.min ? .missing : .duration(days: Int64(day.number) - Int64(last)), in: column, row: row)
+        let rows = frame.rowCount
+        for (slot, column) in daysSinceColumns {
+            let last = activity[row].last[slot]
+            frame.ints[column.index * rows + row] = last == Int32.min ? Semantics.missing : Int64(day.number) - Int64(last)
         }
         for a in aggregates.indices {
             _ = frame.store(windowValue(a, row: row, day: day), in: aggregateColumns[a], row: row)
@@ -49,11 +51,11 @@ extension RuleEngine {
         let index = Self.insert(item, into: &activity[row].transactions) { $0.day }
         let slot = ClientActivity.slot(.transaction)
         activity[row].last[slot] = max(activity[row].last[slot], t.day.number)
-        for (a, aggregate) in aggregates.enumerated() where aggregate.source == .transactions {
-            let w = a * records.count + row
+        for a in transactionAggregates {
+            let w = row * aggregates.count + a
             if Int32(index) < windows[w].head { windows[w].head += 1 }
             guard windows[w].start != Int32.max, item.day >= windows[w].start, item.counts,
-                aggregate.filter?.matches(item.value) ?? true
+                aggregates[a].filter?.matches(item.value) ?? true
             else { continue }
             windows[w].add(item.amount)
         }
@@ -67,7 +69,7 @@ extension RuleEngine {
             activity[row].last[slot] = max(activity[row].last[slot], i.day.number)
         }
         for (a, aggregate) in aggregates.enumerated() where aggregate.source != .transactions && aggregate.source != .maturities {
-            let w = a * records.count + row
+            let w = row * aggregates.count + a
             if Int32(index) < windows[w].head { windows[w].head += 1 }
             guard windows[w].start != Int32.max, item.day >= windows[w].start, let measure = Self.measure(item, for: aggregate)
             else { continue }
@@ -105,13 +107,13 @@ extension RuleEngine {
     /// rows that left the window are subtracted, so no history is rescanned per event.
     mutating func windowValue(_ a: Int, row: Int, day: Day) -> FactValue {
         let aggregate = aggregates[a]
-        let type = rules.layout.type(of: aggregateKeys[a]) ?? .count
+        let type = aggregateTypes[a]
         let evaluation = EvaluationDay(day, calendar: calendar)
         if aggregate.source == .maturities {
             return maturities(aggregate, row: row, on: evaluation).value(aggregate.function, type: type)
         }
         let start = day.number - Int32(clamping: evaluation.days(aggregate.window)) + 1
-        let w = a * records.count + row
+        let w = row * aggregates.count + a
         if start < windows[w].start {
             // First use, or a calendar window that grew (months of different lengths): recount.
             windows[w] = WindowState()

@@ -204,8 +204,10 @@ extension RuleEngine {
             dedupeSeen[dedupe] = day.number
         }
         lastFired[key] = day.number
-        let actions = (try? rules.actions(of: rule, in: frame, row: row, on: evaluation)) ?? []
-        guard let reason = try? rules.explain(rule, in: frame, row: row, on: evaluation) else { return nil }
+        // The frame is this rule set's and the row is in range: the unchecked forms, on the
+        // engine's machine (the caller has read its results), with the condition bound once a day.
+        let actions = rules.actions(of: rule, in: frame, row: row, on: evaluation, machine: &machine)
+        let reason = rules.explain(rule, in: frame, row: row, on: evaluation, bound: conditionPlan(index, day: day), machine: &machine)
         return RuleFiring(
             rule: rule.name, version: rule.version, client: records[row].profile.id, at: at, day: day, cause: cause,
             actions: actions, reason: reason)

@@ -37,20 +37,27 @@ public struct RuleEngine: Sendable {
     var rowOf: [CustomerID: Int]
     var frame: FactFrame
     var activity: [ClientActivity]
-    /// Aggregate `a` of client `c` at `a * clientCount + c`.
+    /// Aggregate `a` of client `c` at `c * aggregates.count + a`: one client's windows side by side,
+    /// so an event touches one or two cache lines of them.
     var windows: [WindowState]
     let aggregates: [AggregateFact]
     let aggregateKeys: [FactKey]
     /// The day each row's client facts were last computed (`Int32.min`: stale).
     var rowDay: [Int32]
+    /// Whether each row's facts that depend on the record alone (see ``clientFacts``)
+    /// are current; a change to the record clears it.
+    var rowRecordCurrent: [Bool]
     var machine = ScalarMachine()
     /// Per rule, its condition bound for the day it was last evaluated on.
     var boundConditions: [(day: Int32, plan: ScalarPlan)?]
-    /// Per event kind, the conditions of all its rules fused into one plan, bound for a day.
-    /// Keyed by event kind and the event's indexed values: only the rules that admit them are fused.
-    var eventPlans: [EventPlanKey: (day: Int32, plan: ScalarPlan, results: [Int32?])] = [:]
-    /// Per event kind and signature, the rules the event index lets through, in rule order.
-    var eventCandidates: [EventPlanKey: [Int]] = [:]
+    /// Per event kind and the event's indexed values, its entry in ``eventEntries``.
+    var eventEntryIndex: [EventPlanKey: Int] = [:]
+    /// The rules the event index lets through for one signature, and their conditions fused into
+    /// one short-circuiting plan bound for a day.
+    var eventEntries: [EventEntry] = []
+    /// Evaluate every rule of the trigger on its own program, without the event index or the
+    /// fused plan: the reference the fast path is tested against.
+    var evaluatesEveryRule = false
     /// Per event kind, which indexed slots any of its rules constrains.
     var eventSlots: [RuleEventKind: [Bool]] = [:]
     /// Per rule, its effective days, kept apart so the hot path copies no rule.
@@ -64,12 +71,48 @@ public struct RuleEngine: Sendable {
     let columns: [(key: FactKey, column: FactLayout.Column)]
     /// Columns of attribute facts by name (trigger facts are written through it).
     let attributeColumns: [String: FactLayout.Column]
+    /// The transaction trigger facts' columns, resolved once.
+    let transactionColumns: TransactionFactColumns
+    /// The client facts a refresh computes, classified once, and whether each depends on the day.
+    let clientFacts: [(fact: ClientFact, column: FactLayout.Column, dependsOnDay: Bool)]
+    /// Days-since facts: activity slot and column.
+    let daysSinceColumns: [(slot: Int, column: FactLayout.Column)]
+    /// Per aggregate, its type.
+    let aggregateTypes: [FactType]
+    /// The aggregates over transactions.
+    let transactionAggregates: [Int]
     /// Per aggregate, its column.
     let aggregateColumns: [FactLayout.Column]
     let eventRules: [RuleEventKind: [Int]]
     let scheduleRules: [Int]
     let relativeRules: [Int]
     let streakRules: [Int]
+
+    /// How a refresh computes one client fact.
+    enum ClientFact: Sendable {
+        /// A standard attribute computed from the record.
+        case standard(String)
+        /// A value the host supplies in the record's value facts.
+        case host(String)
+        /// A windowed attribute, and its host-supplied key.
+        case windowed(String, DurationLiteral, String)
+        /// Days until the next date of an anchor.
+        case daysUntil(DateAnchor, household: Bool)
+    }
+
+    /// The cached rule subset and fused plan of one event signature.
+    struct EventEntry: Sendable {
+        var candidates: [Int]
+        /// Int columns whose value every event of the signature shares, and that value.
+        var known: [Int: Int64]
+        var day = Int32.min
+        var plan: ScalarPlan?
+        /// The candidates by short-circuit group: the group's guard register (`-1`: none) and
+        /// its members' candidate positions and result registers (`-1`: no condition).
+        var groups: [(guard: Int32, members: [(k: Int32, result: Int32)])] = []
+        /// The candidates' bound code the plan was fused from (a new day with the same code keeps the plan).
+        var bound: [[Instruction]] = []
+    }
 
     struct EventPlanKey: Hashable, Sendable {
         var kind: RuleEventKind
@@ -121,9 +164,43 @@ public struct RuleEngine: Sendable {
         var attributeColumns: [String: FactLayout.Column] = [:]
         for (key, column) in columns { if case .attribute(let name) = key { attributeColumns[name] = column } }
         self.attributeColumns = attributeColumns
+        transactionColumns = TransactionFactColumns(columns: attributeColumns, reportingCurrency: rules.catalogue.reportingCurrency)
+        let probe = ClientRecord(profile: CustomerProfile(id: "", kind: .individual, name: "", coverage: Coverage(relationshipManager: nil, branch: "")))
+        var clientFacts: [(fact: ClientFact, column: FactLayout.Column, dependsOnDay: Bool)] = []
+        var daysSinceColumns: [(slot: Int, column: FactLayout.Column)] = []
+        for (key, column) in columns {
+            switch key {
+            case .attribute(let name):
+                guard rules.catalogue[name]?.scope == nil else { continue }
+                // A standard attribute has a value (perhaps missing) for every record; others are the host's.
+                let standard = StandardFacts.attribute(name, of: probe, on: origin, currency: rules.catalogue.reportingCurrency) != nil
+                // Host values and the profile's enumerations and texts (kind, risk appetite, name,
+                // branch ...) depend on the record alone; amounts, ages, tags and counts of
+                // holdings also on the day.
+                let recordOnly: Bool
+                switch column.type {
+                case .enumeration, .text: recordOnly = true
+                default: recordOnly = !standard
+                }
+                clientFacts.append((standard ? .standard(name) : .host(name), column, !recordOnly))
+            case .windowed(let name, let window):
+                clientFacts.append((.windowed(name, window, key.description), column, true))
+            case .daysUntil(let anchor, let household):
+                clientFacts.append((.daysUntil(anchor, household: household), column, true))
+            case .daysSince(let kind):
+                if column.type == .duration { daysSinceColumns.append((ClientActivity.slot(kind), column)) }
+            case .aggregate:
+                continue
+            }
+        }
+        self.clientFacts = clientFacts
+        self.daysSinceColumns = daysSinceColumns
         aggregateColumns = aggregateKeys.compactMap { rules.layout.column(of: $0) }
+        aggregateTypes = aggregateKeys.map { rules.layout.type(of: $0) ?? .count }
+        transactionAggregates = aggregates.indices.filter { aggregates[$0].source == .transactions }
         windows = [WindowState](repeating: WindowState(), count: aggregates.count * clients.count)
         rowDay = [Int32](repeating: Int32.min, count: clients.count)
+        rowRecordCurrent = [Bool](repeating: false, count: clients.count)
         boundConditions = [(day: Int32, plan: ScalarPlan)?](repeating: nil, count: rules.rules.count)
         effective = rules.rules.map { ($0.effectiveFrom?.number ?? Int32.min, $0.effectiveUntil?.number ?? Int32.max) }
         var eventRules: [RuleEventKind: [Int]] = [:]
@@ -173,30 +250,82 @@ public struct RuleEngine: Sendable {
     /// Takes in an event and evaluates the rules it triggers, returning the firings.
     /// - Throws: ``RuleEngineError`` for an unknown client or a value that does not fit.
     public mutating func record(_ event: RuleEvent) throws(RuleEngineError) -> [RuleFiring] {
+        switch event {
+        case .transaction(let t): return try record(t, booked: true)
+        case .failedTransaction(let t): return try record(t, booked: false)
+        default: break
+        }
         guard let (row, day, at, triggers) = try apply(event) else { return [] }
         var firings: [RuleFiring] = []
         for (kind, facts, cause) in triggers {
             guard let all = eventRules[kind], !all.isEmpty else { continue }
-            // The event index: only rules whose demands on the event's type, direction, channel
-            // and merchant admit this event run (the others' conditions would be false).
-            let key = EventPlanKey(kind: kind, signature: signature(of: event, kind: kind, rules: all))
-            let indices = candidates(key, of: all)
-            guard !indices.isEmpty else { continue }
+            let entry = evaluatesEveryRule ? -1 : eventEntry(EventPlanKey(kind: kind, signature: .none), of: all)
+            guard entry < 0 || !eventEntries[entry].candidates.isEmpty else { continue }
             refresh(row, day: day)
             for (name, value) in facts {
                 if let column = attributeColumns[name] { _ = frame.store(value, in: column, row: row) }
             }
-            // One run of the fused program answers every rule of the trigger.
-            let (plan, results) = eventPlan(key, indices: indices, day: day)
-            machine.run(plan, frame: frame, row: row, calendar: calendar)
-            for (k, index) in indices.enumerated() {
-                let (from, until) = effective[index]
-                guard day.number >= from, day.number <= until else { continue }
-                if let r = results[k], !machine.bools[Int(r)] { continue }
-                if let firing = fire(index, row: row, at: at, day: day, cause: cause) { firings.append(firing) }
-            }
+            evaluate(entry, all: all, row: row, day: day, at: { at }, cause: { cause }, into: &firings)
         }
         return firings
+    }
+
+    /// The transaction path: the window update, the event index, the trigger facts written as
+    /// integers, one run of the signature's fused plan; the firing's time and cause are only
+    /// built when a rule fires.
+    private mutating func record(_ t: Transaction, booked: Bool) throws(RuleEngineError) -> [RuleFiring] {
+        guard let row = rowOf[t.customer] else {
+            throw RuleEngineError(.unknownClient, client: t.customer, "no record for this client was given to the engine")
+        }
+        if booked { addTransaction(t, row: row) }
+        let kind: RuleEventKind = booked ? .transaction : .failedTransaction
+        guard let all = eventRules[kind], !all.isEmpty else { return [] }
+        // The event index: only rules whose demands on the event's type, direction, channel
+        // and merchant admit this event run (the others' conditions would be false).
+        let entry = evaluatesEveryRule ? -1 : eventEntry(EventPlanKey(kind: kind, signature: signature(of: t, kind: kind, rules: all)), of: all)
+        guard entry < 0 || !eventEntries[entry].candidates.isEmpty else { return [] }
+        refresh(row, day: t.day)
+        transactionColumns.write(t, row: row, into: &frame)
+        var firings: [RuleFiring] = []
+        let calendar = calendar
+        evaluate(
+            entry, all: all, row: row, day: t.day, at: { calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60)) },
+            cause: { booked ? "on transaction \(t.id)" : "on failed transaction \(t.id)" }, into: &firings)
+        return firings
+    }
+
+    /// Evaluates the rules of event entry `entry` (or, with ``evaluatesEveryRule``, each rule of
+    /// `all` on its own) for `row`, whose facts are set, and fires those that hold, in rule order.
+    private mutating func evaluate(
+        _ entry: Int, all: [Int], row: Int, day: Day, at: () -> Instant, cause: () -> String, into firings: inout [RuleFiring]
+    ) {
+        var when: (Instant, String)?
+        if entry < 0 {
+            for index in all where holds(index, row: row, day: day) {
+                if when == nil { when = (at(), cause()) }
+                if let (at, cause) = when, let firing = fire(index, row: row, at: at, day: day, cause: cause) { firings.append(firing) }
+            }
+            return
+        }
+        // One run of the fused program answers every rule of the trigger.
+        let plan = eventPlan(entry, day: day)
+        machine.run(plan, frame: frame, row: row, calendar: calendar)
+        let candidates = eventEntries[entry].candidates
+        var held: [Int] = []
+        machine.bools.withUnsafeBufferPointer { bools in
+            for group in eventEntries[entry].groups where group.guard < 0 || bools[Int(group.guard)] {
+                for (k, r) in group.members where r < 0 || bools[Int(r)] { held.append(Int(k)) }
+            }
+        }
+        guard !held.isEmpty else { return }
+        held.sort()
+        for k in held {
+            let index = candidates[k]
+            let (from, until) = effective[index]
+            guard day.number >= from, day.number <= until else { continue }
+            if when == nil { when = (at(), cause()) }
+            if let (at, cause) = when, let firing = fire(index, row: row, at: at, day: day, cause: cause) { firings.append(firing) }
+        }
     }
 
     /// Applies an event to the state; returns the row, day, time and the triggers to evaluate.
@@ -287,61 +416,91 @@ public struct RuleEngine: Sendable {
 
     mutating func stale(_ row: Int, dates: Bool) {
         rowDay[row] = Int32.min
+        rowRecordCurrent[row] = false
         if dates { datesAreStale = true }
     }
 
-    /// The fused plan of the rules `indices` of event `kind`, bound for `day` (cached per day).
-    mutating func eventPlan(_ key: EventPlanKey, indices: [Int], day: Day) -> (ScalarPlan, [Int32?]) {
-        if let cached = eventPlans[key], cached.day == day.number { return (cached.plan, cached.results) }
+    /// The fused, short-circuiting plan of entry `entry`'s rules, bound for `day`. Cached; on a
+    /// new day the rules are bound again and fused again only when a bound constant changed.
+    mutating func eventPlan(_ entry: Int, day: Day) -> ScalarPlan {
+        if eventEntries[entry].day == day.number, let plan = eventEntries[entry].plan { return plan }
         let evaluation = EvaluationDay(day, calendar: calendar)
-        let merged = MergedProgram(
-            indices.map { index in
-                rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
-            })
-        let plan = ScalarPlan(merged.program, code: merged.program.code)
-        eventPlans[key] = (day.number, plan, merged.results)
-        return (plan, merged.results)
-    }
-
-    /// The event's indexed values, keeping only the slots some rule of `kind` constrains.
-    mutating func signature(of event: RuleEvent, kind: RuleEventKind, rules indices: [Int]) -> EventSignature {
-        switch event {
-        case .transaction(let t), .failedTransaction(let t):
-            let used: [Bool]
-            if let known = eventSlots[kind] {
-                used = known
-            } else {
-                used = EventDiscriminator.fields.indices.map { slot in
-                    indices.contains { rules.rules[$0].discriminator.constrains(slot) }
-                }
-                eventSlots[kind] = used
-            }
-            return EventSignature(t, used: used)
-        default:
-            return .none
+        let programs = eventEntries[entry].candidates.map { index in
+            rules.rules[index].condition.map { ($0, $0.bound(to: frame, on: evaluation)) }
         }
+        let bound = programs.map { $0?.1 ?? [] }
+        eventEntries[entry].day = day.number
+        if let plan = eventEntries[entry].plan, bound == eventEntries[entry].bound { return plan }
+        let merged = MergedProgram(programs, shortCircuit: true, known: eventEntries[entry].known)
+        let plan = ScalarPlan(merged.program, code: merged.program.code)
+        eventEntries[entry].plan = plan
+        var groups: [(guard: Int32, members: [(k: Int32, result: Int32)])] = []
+        var groupOf: [Int32: Int] = [:]
+        for k in merged.results.indices {
+            let g = merged.guards[k] ?? -1
+            let position: Int
+            if let known = groupOf[g] {
+                position = known
+            } else {
+                position = groups.count
+                groupOf[g] = position
+                groups.append((g, []))
+            }
+            groups[position].members.append((Int32(k), merged.results[k] ?? -1))
+        }
+        eventEntries[entry].groups = groups
+        eventEntries[entry].bound = bound
+        return plan
     }
 
-    /// The rules of `all` that admit the event of `key` (cached per signature).
-    mutating func candidates(_ key: EventPlanKey, of all: [Int]) -> [Int] {
-        if let known = eventCandidates[key] { return known }
+    /// The transaction's indexed values, keeping only the slots some rule of `kind` constrains.
+    mutating func signature(of t: Transaction, kind: RuleEventKind, rules indices: [Int]) -> EventSignature {
+        EventSignature(t, used: slots(of: kind, rules: indices))
+    }
+
+    /// Which indexed slots any rule of `kind` constrains.
+    mutating func slots(of kind: RuleEventKind, rules indices: [Int]) -> [Bool] {
+        if let known = eventSlots[kind] { return known }
+        let used = EventDiscriminator.fields.indices.map { slot in
+            indices.contains { rules.rules[$0].discriminator.constrains(slot) }
+        }
+        eventSlots[kind] = used
+        return used
+    }
+
+    /// The entry of `key`: the rules of `all` that admit its events, in rule order, and the
+    /// values its events' indexed facts all have.
+    mutating func eventEntry(_ key: EventPlanKey, of all: [Int]) -> Int {
+        if let known = eventEntryIndex[key] { return known }
         let admitted = key.signature == .none ? all : all.filter { rules.rules[$0].discriminator.admits(key.signature) }
-        eventCandidates[key] = admitted
-        return admitted
+        var known: [Int: Int64] = [:]
+        if key.signature != .none {
+            for (slot, used) in slots(of: key.kind, rules: all).enumerated() where used {
+                let raw = UInt8((key.signature.packed >> (8 * UInt32(slot))) & 0xFF)
+                let (column, value) = transactionColumns.stored(slot: slot, raw: raw)
+                if column >= 0 { known[column] = value }
+            }
+        }
+        eventEntries.append(EventEntry(candidates: admitted, known: known))
+        eventEntryIndex[key] = eventEntries.count - 1
+        return eventEntries.count - 1
+    }
+
+    /// Rule `index`'s condition bound for `day` (cached per rule for the last day), or `nil` when
+    /// the rule has no condition.
+    mutating func conditionPlan(_ index: Int, day: Day) -> ScalarPlan? {
+        if let cached = boundConditions[index], cached.day == day.number { return cached.plan }
+        guard let program = rules.rules[index].condition else { return nil }
+        let plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
+        boundConditions[index] = (day.number, plan)
+        return plan
     }
 
     /// Whether rule `index` holds for `row` on `day` (client facts and trigger facts already set).
     mutating func holds(_ index: Int, row: Int, day: Day) -> Bool {
         let (from, until) = effective[index]
         guard day.number >= from, day.number <= until else { return false }
-        let plan: ScalarPlan
-        if let cached = boundConditions[index], cached.day == day.number {
-            plan = cached.plan
-        } else {
-            guard let program = rules.rules[index].condition else { return true }
-            plan = ScalarPlan(program, code: program.bound(to: frame, on: EvaluationDay(day, calendar: calendar)))
-            boundConditions[index] = (day.number, plan)
-        }
+        guard let plan = conditionPlan(index, day: day) else { return true }
         guard case .bool(let result) = plan.result else { return true }
         machine.run(plan, frame: frame, row: row, calendar: calendar)
         return machine.bools[Int(result)]

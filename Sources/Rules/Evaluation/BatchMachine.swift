@@ -368,6 +368,9 @@ enum BatchMachine {
             let out = B[Int(ins.dst)]
             let value: UInt8 = k != 0 ? 1 : 0
             for i in 0..<n { out[i] = value }
+        case .jumpUnless:
+            // Only the engine's fused one-row plans branch; batch code never holds a jump.
+            break
         }
     }
 }

@@ -71,22 +71,24 @@ public struct FactFrame: Sendable {
         case .stored: return
         case .wrongType:
             throw FactFrameError(.typeMismatch, fact: key.description, row: row, "'\(key)' is \(column.type); the value given is not")
-        case .wrongCurrency(let given):
-            guard case .money(let currency) = column.type else { return }
-            throw FactFrameError(.currencyMismatch, fact: key.description, row: row, "'\(key)' is kept in \(currency), not \(given)")
-        case .unknownValue(let name, let e):
+        case .wrongCurrency:
+            guard case .money(let currency) = column.type, case .money(let money) = value else { return }
+            throw FactFrameError(.currencyMismatch, fact: key.description, row: row, "'\(key)' is kept in \(currency), not \(money.currency)")
+        case .unknownValue:
+            guard case .enumeration(let e) = column.type, case .enumeration(let name) = value else { return }
             throw FactFrameError(
                 .typeMismatch, fact: key.description, row: row,
                 "'\(name)' is not a \(e.name); allowed values: \(e.values.joined(separator: ", "))")
         }
     }
 
-    /// What became of a value handed to ``store(_:in:row:)``.
+    /// What became of a value handed to ``store(_:in:row:)`` (a trivial enumeration, so the
+    /// engine's hot path has nothing to release; ``set(_:row:to:)`` builds the messages).
     enum StoreResult {
         case stored
         case wrongType
-        case wrongCurrency(CurrencyCode)
-        case unknownValue(String, EnumerationType)
+        case wrongCurrency
+        case unknownValue
     }
 
     /// Stores `value` in `column` at `row` (the row must be in range); the engine's path, with the
@@ -109,14 +111,14 @@ public struct FactFrame: Sendable {
         case (.count, .count(let n)):
             ints[i] = n
         case (.money(let currency), .money(let money)):
-            guard money.currency == currency else { return .wrongCurrency(money.currency) }
+            guard money.currency == currency else { return .wrongCurrency }
             ints[i] = money.minorUnits
         case (.duration, .duration(let days)):
             ints[i] = days
         case (.day, .day(let day)):
             ints[i] = Int64(day.number)
         case (.enumeration(let e), .enumeration(let name)):
-            guard let ordinal = e.ordinal(of: name) else { return .unknownValue(name, e) }
+            guard let ordinal = e.ordinal(of: name) else { return .unknownValue }
             ints[i] = Int64(ordinal)
         case (.text, .text(let text)):
             ints[i] = dictionary.code(for: text)

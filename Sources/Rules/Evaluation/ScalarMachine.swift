@@ -39,58 +39,68 @@ struct ScalarMachine {
         func double(_ instruction: Instruction, _ b: Int) -> Double {
             instruction.immediate ? Double(bitPattern: UInt64(bitPattern: instruction.k)) : doubles[b]
         }
-        for instruction in plan.code {
-            let d = Int(instruction.dst)
-            let a = Int(instruction.a)
-            let b = Int(instruction.b)
-            let k = instruction.k
-            switch instruction.op {
-            case .addI: ints[d] = Semantics.add(ints[a], instruction.immediate ? k : ints[b])
-            case .subI: ints[d] = Semantics.subtract(ints[a], instruction.immediate ? k : ints[b])
-            case .mulI: ints[d] = Semantics.multiply(ints[a], instruction.immediate ? k : ints[b])
-            case .negI: ints[d] = Semantics.negate(ints[a])
-            case .addD: doubles[d] = Semantics.finite(doubles[a] + double(instruction, b))
-            case .subD: doubles[d] = Semantics.finite(doubles[a] - double(instruction, b))
-            case .mulD: doubles[d] = Semantics.finite(doubles[a] * double(instruction, b))
-            case .divD:
-                let divisor = double(instruction, b)
-                doubles[d] = divisor == 0 ? .nan : Semantics.finite(doubles[a] / divisor)
-            case .negD: doubles[d] = -doubles[a]
-            case .toDouble: doubles[d] = Semantics.toDouble(ints[a])
-            case .scaleMulI: ints[d] = Semantics.scale(ints[a], by: double(instruction, b))
-            case .scaleDivI: ints[d] = Semantics.scale(ints[a], dividedBy: double(instruction, b))
-            case .ratio: doubles[d] = Semantics.ratio(ints[a], instruction.immediate ? k : ints[b])
-            case .cmpI: bools[d] = Semantics.compare(instruction.cmp, ints[a], instruction.immediate ? k : ints[b])
-            case .cmpD: bools[d] = Semantics.compare(instruction.cmp, doubles[a], double(instruction, b))
-            case .memberI:
-                let v = ints[a]
-                let found: Bool
-                if let mask = plan.masks[b] {
-                    found = UInt64(bitPattern: v) < 64 && (mask >> UInt64(bitPattern: v)) & 1 == 1
-                } else {
-                    found = plan.sets[b].withUnsafeBufferPointer { Semantics.contains($0, v) }
+        plan.code.withUnsafeBufferPointer { code in
+            var pc = 0
+            while pc < code.count {
+                let instruction = code[pc]
+                pc += 1
+                let d = Int(instruction.dst)
+                let a = Int(instruction.a)
+                let b = Int(instruction.b)
+                let k = instruction.k
+                switch instruction.op {
+                case .addI: ints[d] = Semantics.add(ints[a], instruction.immediate ? k : ints[b])
+                case .subI: ints[d] = Semantics.subtract(ints[a], instruction.immediate ? k : ints[b])
+                case .mulI: ints[d] = Semantics.multiply(ints[a], instruction.immediate ? k : ints[b])
+                case .negI: ints[d] = Semantics.negate(ints[a])
+                case .addD: doubles[d] = Semantics.finite(doubles[a] + double(instruction, b))
+                case .subD: doubles[d] = Semantics.finite(doubles[a] - double(instruction, b))
+                case .mulD: doubles[d] = Semantics.finite(doubles[a] * double(instruction, b))
+                case .divD:
+                    let divisor = double(instruction, b)
+                    doubles[d] = divisor == 0 ? .nan : Semantics.finite(doubles[a] / divisor)
+                case .negD: doubles[d] = -doubles[a]
+                case .toDouble: doubles[d] = Semantics.toDouble(ints[a])
+                case .scaleMulI: ints[d] = Semantics.scale(ints[a], by: double(instruction, b))
+                case .scaleDivI: ints[d] = Semantics.scale(ints[a], dividedBy: double(instruction, b))
+                case .ratio: doubles[d] = Semantics.ratio(ints[a], instruction.immediate ? k : ints[b])
+                case .cmpI: bools[d] = Semantics.compare(instruction.cmp, ints[a], instruction.immediate ? k : ints[b])
+                case .cmpD: bools[d] = Semantics.compare(instruction.cmp, doubles[a], double(instruction, b))
+                case .memberI:
+                    let v = ints[a]
+                    let found: Bool
+                    if let mask = plan.masks[b] {
+                        found = UInt64(bitPattern: v) < 64 && (mask >> UInt64(bitPattern: v)) & 1 == 1
+                    } else {
+                        found = plan.sets[b].withUnsafeBufferPointer { Semantics.contains($0, v) }
+                    }
+                    bools[d] = v != Semantics.missing && (found != (instruction.cmp == 1))
+                case .memberD:
+                    let v = doubles[a]
+                    let found = plan.sets[b].contains { Double(bitPattern: UInt64(bitPattern: $0)) == v }
+                    bools[d] = !v.isNaN && (found != (instruction.cmp == 1))
+                case .hasTag:
+                    let has = k >= 0 && frame.tagBitmaps[Int(k)].bit(row)
+                    bools[d] = has != (instruction.cmp == 1)
+                case .missingI: bools[d] = (ints[a] == Semantics.missing) != (instruction.cmp == 1)
+                case .missingD: bools[d] = doubles[a].isNaN != (instruction.cmp == 1)
+                case .truth: bools[d] = ints[a] == 1
+                case .and: bools[d] = bools[a] && bools[b]
+                case .or: bools[d] = bools[a] || bools[b]
+                case .not: bools[d] = !bools[a]
+                case .boolEqual: bools[d] = bools[a] == bools[b]
+                case .boolNotEqual: bools[d] = bools[a] != bools[b]
+                case .shiftDay:
+                    ints[d] = Semantics.shift(ints[a], by: plan.durations[b], backwards: instruction.cmp == 1, on: calendar)
+                case .constI: ints[d] = k
+                case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
+                case .constB: bools[d] = k != 0
+                case .jumpUnless:
+                    if !bools[a] {
+                        bools[d] = false
+                        pc = max(pc, Int(k))
+                    }
                 }
-                bools[d] = v != Semantics.missing && (found != (instruction.cmp == 1))
-            case .memberD:
-                let v = doubles[a]
-                let found = plan.sets[b].contains { Double(bitPattern: UInt64(bitPattern: $0)) == v }
-                bools[d] = !v.isNaN && (found != (instruction.cmp == 1))
-            case .hasTag:
-                let has = k >= 0 && frame.tagBitmaps[Int(k)].bit(row)
-                bools[d] = has != (instruction.cmp == 1)
-            case .missingI: bools[d] = (ints[a] == Semantics.missing) != (instruction.cmp == 1)
-            case .missingD: bools[d] = doubles[a].isNaN != (instruction.cmp == 1)
-            case .truth: bools[d] = ints[a] == 1
-            case .and: bools[d] = bools[a] && bools[b]
-            case .or: bools[d] = bools[a] || bools[b]
-            case .not: bools[d] = !bools[a]
-            case .boolEqual: bools[d] = bools[a] == bools[b]
-            case .boolNotEqual: bools[d] = bools[a] != bools[b]
-            case .shiftDay:
-                ints[d] = Semantics.shift(ints[a], by: plan.durations[b], backwards: instruction.cmp == 1, on: calendar)
-            case .constI: ints[d] = k
-            case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
-            case .constB: bools[d] = k != 0
             }
         }
     }
