@@ -34,7 +34,9 @@ public struct RuleCompiler: Sendable {
     }
 
     /// Compiles `text`.
-    /// - Parameter file: the file name to put in diagnostics.
+    /// - Parameters:
+    ///   - text: the rules in the rule language.
+    ///   - file: the file name to put in diagnostics.
     /// - Throws: ``RuleCompileError`` with every problem found.
     public func compile(_ text: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
         let (syntax, parseDiagnostics) = RuleParser.parse(text)

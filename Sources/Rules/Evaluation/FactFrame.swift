@@ -4,8 +4,8 @@ public import CustomerModel
 ///
 /// A row is one evaluation context: a client on a schedule, or a client with the event or date
 /// that triggered the rule (then the trigger facts such as `transaction.amount` are filled too).
-/// Every value starts missing. Fill columns with ``set(_:row:to:)`` or, for speed, whole columns
-/// with ``setColumn(_:ints:)`` and ``setColumn(_:doubles:)``.
+/// Every value starts missing. Fill columns with ``set(_:row:to:)-(String,_,_)`` or, for speed,
+/// whole columns with ``setColumn(_:ints:)`` and ``setColumn(_:doubles:)``.
 ///
 /// ```swift
 /// var frame = FactFrame(layout: rules.layout, rows: 2)

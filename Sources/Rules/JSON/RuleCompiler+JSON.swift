@@ -4,7 +4,9 @@ extension RuleCompiler {
     /// Compiles rules in their JSON form (see the Rules catalogue, "Writing rules"): the same
     /// rules as the text form, with metadata as JSON members and trigger, condition and actions
     /// as rule-language text.
-    /// - Parameter file: the file name to put in diagnostics.
+    /// - Parameters:
+    ///   - json: the rules in the JSON form.
+    ///   - file: the file name to put in diagnostics.
     /// - Throws: ``RuleCompileError``; every diagnostic gives the line and column in the JSON text
     ///   and ends with the JSON path of the member at fault, as in `(at $.rules[2].if)`.
     public func compile(json: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
