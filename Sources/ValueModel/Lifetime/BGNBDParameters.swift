@@ -229,6 +229,11 @@ extension BGNBDParameters {
         guard let longest = horizons.last, longest > 0 else {
             return try horizons.map { t throws(LifetimeValueError) in try conditionalExpectation(t, x, tx, T) }
         }
+        if n > 1, let fast = eulerExpectations(horizons, x: x, scale: scale) {
+            var out = [Double](repeating: 0, count: n)
+            for i in 0..<n { out[i] = try finite(fast[i] * alive, "expectedTransactions") }
+            return out
+        }
         let sMax = longest / scale
         let expectedTerms = m * sMax + 10 * (m * sMax * (1 + sMax)).squareRoot() + 40 * (1 + sMax)
         guard m * log1p(sMax) < 700, expectedTerms <= 20_000, n > 1 else {
@@ -285,6 +290,63 @@ extension BGNBDParameters {
         let sum = scratch[(3 * n)...]
         var out = [Double](repeating: 0, count: n)
         for i in 0..<n { out[i] = horizons[i] > 0 ? try finite(sum[3 * n + i] * alive, "expectedTransactions") : 0 }
+        return out
+    }
+
+    /// `E[Y(tᵢ) | alive at T]` for every horizon through the closed form after Euler's
+    /// transformation (A&S 15.3.3):
+    /// `(1−z)^(r+x) ₂F₁(r+x, b+x; C; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; C; z)` with `C = a+b+x−1`,
+    /// so `E = C/(a−1) · [1 − (1−z)^(a−1) F]`, `z = s/(1+s)`, `s = t/(α+T)`. The transformed
+    /// parameters do not grow with `x` while `C` does, so the terms fall like `z^k k^(−x)`: a few
+    /// terms for a client with many transactions, where the negative-binomial sum needs about
+    /// `(r+x)·s`. Computed as `−expm1((a−1) ln(1−z)) − (1−z)^(a−1) (F − 1)`, with `F − 1` summed
+    /// directly, so short horizons lose nothing to cancellation.
+    ///
+    /// `nil` (the caller takes the general path) when `a` is within 0.05 of 1 (the division by
+    /// `a − 1` would amplify rounding), when `C < 1`, when a series needs more than 500 terms, or
+    /// when the bracket loses more than 8 digits to cancellation.
+    func eulerExpectations(_ horizons: [Double], x: Double, scale: Double) -> [Double]? {
+        let B = a - 1
+        let C = a + b + x - 1
+        let A = a + b - 1 - r
+        guard abs(B) > 0.05, C >= 1, scale > 0 else { return nil }
+        var out = [Double](repeating: 0, count: horizons.count)
+        for (i, t) in horizons.enumerated() {
+            guard t > 0 else { continue }
+            let s = t / scale
+            let z = s / (1 + s)
+            var term = 1.0
+            var rest = 0.0  // F − 1
+            var k = 0.0
+            var converged = false
+            while k < 500 {
+                term *= (A + k) * (B + k) / ((C + k) * (k + 1)) * z
+                k += 1
+                rest += term
+                if term == 0 {
+                    converged = true
+                    break
+                }
+                // Past the sign changes, the remaining ratios are at most
+                // z · max(1, (A+k)/(C+k)) · max(1, (B+k)/(k+1)).
+                if A + k > 0, B + k > 0 {
+                    let rho = z * max(1, (A + k) / (C + k)) * max(1, (B + k) / (k + 1))
+                    if rho < 1, abs(term) * rho / (1 - rho) <= 1e-17 * abs(1 + rest) {
+                        converged = true
+                        break
+                    }
+                }
+            }
+            guard converged else { return nil }
+            let logShare = B * -log1p(s)  // (a−1) ln(1−z)
+            let first = -expm1(logShare)
+            let second = exp(logShare) * rest
+            let bracket = first - second
+            guard bracket.isFinite, abs(bracket) > 1e-8 * (abs(first) + abs(second)) else { return nil }
+            let value = C / B * bracket
+            guard value.isFinite, value >= 0 else { return nil }
+            out[i] = value
+        }
         return out
     }
 
