@@ -15,7 +15,19 @@ public struct TransactionColumns: Sendable {
     /// Amount of each row in minor units, positive.
     public var amountMinorUnits: [Int64]
     /// Packed ``CurrencyCode`` of each row. Any change to it forgets ``uniformCurrency``.
-    public var currency: [UInt32] { didSet { uniformCurrency = nil } }
+    public var currency: [UInt32] {
+        get { currencyStorage }
+        // A modify accessor (not `didSet`, which made every in-place append copy the column).
+        _modify {
+            uniformCurrency = nil
+            yield &currencyStorage
+        }
+        set {
+            uniformCurrency = nil
+            currencyStorage = newValue
+        }
+    }
+    private var currencyStorage: [UInt32]
     /// The currency of every row, when ``recordUniformCurrency()`` found a single one and
     /// ``currency`` has not changed since; `nil` when unknown or mixed. Passes that need rows of one
     /// currency skip reading the ``currency`` column when this is their currency.
@@ -37,7 +49,7 @@ public struct TransactionColumns: Sendable {
         customerIndex = []
         day = []
         amountMinorUnits = []
-        currency = []
+        currencyStorage = []
         type = []
         direction = []
         channel = []
