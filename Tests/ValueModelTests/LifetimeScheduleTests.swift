@@ -22,16 +22,27 @@ struct LifetimeScheduleTests {
                 let together = try p.conditionalExpectations(horizons, Double(x), tx, age)
                 if p.eulerExpectations(horizons, x: Double(x), scale: p.alpha + age) != nil { fast += 1 }
                 for (t, value) in zip(horizons, together) {
-                    let alone = try p.conditionalExpectation(t, Double(x), tx, age)
+                    // The general negative-binomial series, horizon by horizon.
+                    let alone = try BGNBDParameters.aliveExpectation(
+                        m: p.r + Double(x), b: p.b + Double(x), c: p.a + p.b + Double(x), s: t / (p.alpha + age),
+                        aMinusOne: p.a - 1) * p.aliveProbability(Double(x), tx, age)
+                    #expect(abs(try p.conditionalExpectation(t, Double(x), tx, age) - alone) <= 1e-11 * alone)
                     #expect(value.isFinite && value >= 0)
                     #expect(abs(value - alone) <= 1e-11 * max(alone, 1e-300), "x \(x), t \(t), \(p)")
                 }
             }
         }
         #expect(fast >= 16)
-        // Within 0.05 of a = 1 the division by a − 1 is avoided.
-        let nearOne = try BGNBDParameters(r: 0.5, alpha: 10, a: 1.02, b: 2)
-        #expect(nearOne.eulerExpectations(horizons, x: 5, scale: 110) == nil)
-        #expect(try nearOne.conditionalExpectations(horizons, 5, 80, 100).allSatisfy { $0.isFinite })
+        // Near a = 1 (the book the lifetimes comparison fits has a = 1.04) the closed form holds.
+        for a in [1.04, 1.0001, 0.9999] {
+            let nearOne = try BGNBDParameters(r: 0.5, alpha: 10, a: a, b: 2)
+            let values = try #require(nearOne.eulerExpectations(horizons, x: 5, scale: 110))
+            for (t, value) in zip(horizons, values) {
+                let series = try BGNBDParameters.aliveExpectation(
+                    m: 5.5, b: 7, c: a + 7, s: t / 110, aMinusOne: a - 1)
+                #expect(abs(value - series) <= 1e-10 * series, "a \(a), t \(t)")
+            }
+        }
+        #expect(try BGNBDParameters(r: 0.5, alpha: 10, a: 1, b: 2).eulerExpectations(horizons, x: 5, scale: 110) == nil)
     }
 }

@@ -207,6 +207,9 @@ extension BGNBDParameters {
 
     func conditionalExpectation(_ t: Double, _ x: Double, _ tx: Double, _ T: Double) throws(LifetimeValueError) -> Double {
         guard t > 0 else { return 0 }
+        if let fast = eulerExpectations([t], x: x, scale: alpha + T) {
+            return try finite(fast[0] * aliveProbability(x, tx, T), "expectedTransactions")
+        }
         let alive = try Self.aliveExpectation(
             m: r + x, b: b + x, c: a + b + x, s: t / (alpha + T), aMinusOne: a - 1)
         return try finite(alive * aliveProbability(x, tx, T), "expectedTransactions")
@@ -302,14 +305,16 @@ extension BGNBDParameters {
     /// `(r+x)·s`. Computed as `−expm1((a−1) ln(1−z)) − (1−z)^(a−1) (F − 1)`, with `F − 1` summed
     /// directly, so short horizons lose nothing to cancellation.
     ///
-    /// `nil` (the caller takes the general path) when `a` is within 0.05 of 1 (the division by
-    /// `a − 1` would amplify rounding), when `C < 1`, when a series needs more than 500 terms, or
-    /// when the bracket loses more than 8 digits to cancellation.
+    /// Near `a = 1` both parts of the bracket carry the factor `a − 1` (the series' terms through
+    /// `(a−1)ₖ`), so the division by `a − 1` costs no accuracy; what cancellation there is, is
+    /// checked. `nil` (the caller takes the general path) when `|a − 1| ≤ 1e-5`, when `C < 1`,
+    /// when a series needs more than 500 terms, or when the bracket loses more than 5 digits to
+    /// cancellation.
     func eulerExpectations(_ horizons: [Double], x: Double, scale: Double) -> [Double]? {
         let B = a - 1
         let C = a + b + x - 1
         let A = a + b - 1 - r
-        guard abs(B) > 0.05, C >= 1, scale > 0 else { return nil }
+        guard abs(B) > 1e-5, C >= 1, scale > 0 else { return nil }
         var out = [Double](repeating: 0, count: horizons.count)
         for (i, t) in horizons.enumerated() {
             guard t > 0 else { continue }
@@ -342,7 +347,7 @@ extension BGNBDParameters {
             let first = -expm1(logShare)
             let second = exp(logShare) * rest
             let bracket = first - second
-            guard bracket.isFinite, abs(bracket) > 1e-8 * (abs(first) + abs(second)) else { return nil }
+            guard bracket.isFinite, abs(bracket) > 1e-5 * (abs(first) + abs(second)) else { return nil }
             let value = C / B * bracket
             guard value.isFinite, value >= 0 else { return nil }
             out[i] = value
