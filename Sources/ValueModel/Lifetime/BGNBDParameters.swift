@@ -315,37 +315,54 @@ extension BGNBDParameters {
         let C = a + b + x - 1
         let A = a + b - 1 - r
         guard abs(B) > 1e-5, C >= 1, scale > 0 else { return nil }
-        var out = [Double](repeating: 0, count: horizons.count)
-        for (i, t) in horizons.enumerated() {
-            guard t > 0 else { continue }
+        let n = horizons.count
+        // The coefficients (A)ₖ(B)ₖ/((C)ₖ k!) do not depend on the horizon: one pass over k
+        // serves every horizon (two operations per horizon and term).
+        var z = [Double](repeating: 0, count: n)
+        var power = [Double](repeating: 1, count: n)
+        var rest = [Double](repeating: 0, count: n)  // F − 1 of each horizon
+        var zMax = 0.0
+        for (i, t) in horizons.enumerated() where t > 0 {
             let s = t / scale
-            let z = s / (1 + s)
-            var term = 1.0
-            var rest = 0.0  // F − 1
-            var k = 0.0
-            var converged = false
-            while k < 500 {
-                term *= (A + k) * (B + k) / ((C + k) * (k + 1)) * z
-                k += 1
-                rest += term
-                if term == 0 {
+            z[i] = s / (1 + s)
+            zMax = max(zMax, z[i])
+        }
+        guard zMax > 0 else { return [Double](repeating: 0, count: n) }
+        var coefficient = 1.0
+        var k = 0.0
+        var converged = false
+        while k < 500 {
+            coefficient *= (A + k) * (B + k) / ((C + k) * (k + 1))
+            k += 1
+            var largest = 0.0  // the largest |term| over the horizons
+            for i in 0..<n {
+                let p = power[i] * z[i]
+                power[i] = p
+                let term = coefficient * p
+                rest[i] += term
+                largest = max(largest, abs(term))
+            }
+            if coefficient == 0 {
+                converged = true
+                break
+            }
+            // Past the sign changes, the remaining ratios are at most
+            // zMax · max(1, (A+k)/(C+k)) · max(1, (B+k)/(k+1)).
+            if A + k > 0, B + k > 0 {
+                let rho = zMax * max(1, (A + k) / (C + k)) * max(1, (B + k) / (k + 1))
+                let bound = rho < 1 ? largest * rho / (1 - rho) : .infinity
+                if bound <= 1e-15, bound <= 1e-17 * rest.reduce(Double.infinity, { min($0, abs(1 + $1)) }) {
                     converged = true
                     break
                 }
-                // Past the sign changes, the remaining ratios are at most
-                // z · max(1, (A+k)/(C+k)) · max(1, (B+k)/(k+1)).
-                if A + k > 0, B + k > 0 {
-                    let rho = z * max(1, (A + k) / (C + k)) * max(1, (B + k) / (k + 1))
-                    if rho < 1, abs(term) * rho / (1 - rho) <= 1e-17 * abs(1 + rest) {
-                        converged = true
-                        break
-                    }
-                }
             }
-            guard converged else { return nil }
-            let logShare = B * -log1p(s)  // (a−1) ln(1−z)
+        }
+        guard converged else { return nil }
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n where z[i] > 0 {
+            let logShare = B * -log1p(horizons[i] / scale)  // (a−1) ln(1−z)
             let first = -expm1(logShare)
-            let second = exp(logShare) * rest
+            let second = exp(logShare) * rest[i]
             let bracket = first - second
             guard bracket.isFinite, abs(bracket) > 1e-5 * (abs(first) + abs(second)) else { return nil }
             let value = C / B * bracket
