@@ -300,10 +300,12 @@ extension BGNBDParameters {
     /// transformation (A&S 15.3.3):
     /// `(1−z)^(r+x) ₂F₁(r+x, b+x; C; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; C; z)` with `C = a+b+x−1`,
     /// so `E = C/(a−1) · [1 − (1−z)^(a−1) F]`, `z = s/(1+s)`, `s = t/(α+T)`. The transformed
-    /// parameters do not grow with `x` while `C` does, so the terms fall like `z^k k^(−x)`: a few
-    /// terms for a client with many transactions, where the negative-binomial sum needs about
-    /// `(r+x)·s`. Computed as `−expm1((a−1) ln(1−z)) − (1−z)^(a−1) (F − 1)`, with `F − 1` summed
-    /// directly, so short horizons lose nothing to cancellation.
+    /// parameters do not grow with `x` while `C` does, so the terms fall at least like `zᵏ` (and
+    /// like `zᵏ k^(−x)` when `x` is large against `b`), where the negative-binomial sum needs
+    /// about `(r+x)·s` terms; the coefficients are shared by every horizon, so one pass over `k`
+    /// costs two operations per horizon and term. Computed as
+    /// `−expm1((a−1) ln(1−z)) − (1−z)^(a−1) (F − 1)`, with `F − 1` summed directly, so short
+    /// horizons lose nothing to cancellation.
     ///
     /// Near `a = 1` both parts of the bracket carry the factor `a − 1` (the series' terms through
     /// `(a−1)ₖ`), so the division by `a − 1` costs no accuracy; what cancellation there is, is
