@@ -4,7 +4,7 @@
 Usage (from anywhere; Python 3.9+):
 
     python3 Benchmarks/python/lifetimes_peer.py [--clients 100000] [--swift-runs 5] [--python-runs 1]
-                                                [--skip-swift] [--data DIR]
+                                                [--skip-swift] [--data DIR] [--scratch-path DIR]
 
 What it does:
 1. Creates Benchmarks/.venv (ignored by git: the script writes a `.gitignore` into it) and installs
@@ -62,11 +62,13 @@ def ensure_venv():
     os.execv(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
-def run_swift(clients, runs, data):
+def run_swift(clients, runs, data, scratch=None):
     print("building clientele-bench (release)", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "clientele-bench"], cwd=BENCHMARKS, check=True)
+    extra = ["--scratch-path", str(scratch)] if scratch else []
+    subprocess.run(["swift", "build", "-c", "release", "--product", "clientele-bench", *extra], cwd=BENCHMARKS, check=True)
     binary = subprocess.run(
-        ["swift", "build", "-c", "release", "--show-bin-path"], cwd=BENCHMARKS, check=True, capture_output=True, text=True
+        ["swift", "build", "-c", "release", "--show-bin-path", *extra], cwd=BENCHMARKS, check=True, capture_output=True,
+        text=True,
     ).stdout.strip()
     subprocess.run([str(Path(binary) / "clientele-bench"), "lifetime", str(clients), str(runs), str(data)], check=True)
 
@@ -88,11 +90,12 @@ def main():
     parser.add_argument("--python-runs", type=int, default=1)
     parser.add_argument("--skip-swift", action="store_true", help="reuse the files of an earlier Swift run in --data")
     parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--scratch-path", type=Path, default=None, help="SwiftPM scratch path of the release build")
     args = parser.parse_args()
     data = args.data or BENCHMARKS / "data" / f"lifetime-{args.clients}"
     print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)", flush=True)
     if not args.skip_swift:
-        run_swift(args.clients, args.swift_runs, data)
+        run_swift(args.clients, args.swift_runs, data, args.scratch_path)
 
     import numpy as np
     import pandas as pd

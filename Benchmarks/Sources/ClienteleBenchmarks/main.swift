@@ -24,6 +24,12 @@ if which == "rfm" || which == "all" {
     try RFMBenchmarks.run(
         clients: Int(extra.first ?? "") ?? 100_000, directory: extra.count > 1 ? extra[1] : "data", repetitions: 15)
 }
+if which == "rfm-cvm" || which == "all" {
+    // clientele-bench rfm-cvm [CLIENTS] [RUNS]: issue 3's "RFM plus the CVM under 50 ms".
+    let extra = Array(CommandLine.arguments.dropFirst(2))
+    try RFMCVMBenchmarks.run(
+        clients: Int(extra.first ?? "") ?? 100_000, repetitions: max(15, Int(extra.dropFirst().first ?? "") ?? 21))
+}
 if which == "rules" || which == "all" {
     try RulesBenchmarks.run()
 }

@@ -14,8 +14,24 @@ public struct TransactionColumns: Sendable {
     public var day: [Int32]
     /// Amount of each row in minor units, positive.
     public var amountMinorUnits: [Int64]
-    /// Packed ``CurrencyCode`` of each row.
-    public var currency: [UInt32]
+    /// Packed ``CurrencyCode`` of each row. Any change to it forgets ``uniformCurrency``.
+    public var currency: [UInt32] {
+        get { currencyStorage }
+        // A modify accessor (not `didSet`, which made every in-place append copy the column).
+        _modify {
+            uniformCurrency = nil
+            yield &currencyStorage
+        }
+        set {
+            uniformCurrency = nil
+            currencyStorage = newValue
+        }
+    }
+    private var currencyStorage: [UInt32]
+    /// The currency of every row, when ``recordUniformCurrency()`` found a single one and
+    /// ``currency`` has not changed since; `nil` when unknown or mixed. Passes that need rows of one
+    /// currency skip reading the ``currency`` column when this is their currency.
+    public private(set) var uniformCurrency: CurrencyCode?
     /// ``TransactionType`` raw value of each row.
     public var type: [UInt8]
     /// ``Direction`` raw value of each row.
@@ -33,7 +49,7 @@ public struct TransactionColumns: Sendable {
         customerIndex = []
         day = []
         amountMinorUnits = []
-        currency = []
+        currencyStorage = []
         type = []
         direction = []
         channel = []
@@ -43,6 +59,22 @@ public struct TransactionColumns: Sendable {
 
     /// The number of rows.
     public var count: Int { customerIndex.count }
+
+    /// Scans ``currency`` once and records in ``uniformCurrency`` the currency every row has, if
+    /// there is one (an empty snapshot has none). Call it once per snapshot; it costs one read of
+    /// the column (4 bytes a row).
+    @discardableResult
+    public mutating func recordUniformCurrency() -> CurrencyCode? {
+        var found: CurrencyCode?
+        currency.withUnsafeBufferPointer { codes in
+            guard let first = codes.first else { return }
+            var differs: UInt32 = 0
+            for code in codes { differs |= code ^ first }
+            if differs == 0 { found = CurrencyCode(packed: first) }
+        }
+        uniformCurrency = found
+        return found
+    }
 
     /// Reserves room for `rows` rows in every column.
     public mutating func reserveCapacity(_ rows: Int) {

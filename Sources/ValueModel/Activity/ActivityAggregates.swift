@@ -41,6 +41,11 @@ public struct ActivityAggregates: Sendable {
     /// hold zeros) in the aggregates ``RFMBook/init(columns:windows:)`` builds for itself, which
     /// read only what RFM needs.
     public let includesChurnMeasures: Bool
+    /// The derivation of the CVM's transaction measures, when the pass measured them
+    /// (``init(columns:windows:scoring:)``); read them with ``transactionActivity(customers:)``.
+    public let scoringDerivation: IndicatorDerivation?
+    /// The CVM's measures per client, when measured.
+    let scoringColumns: ScoringActivityColumns?
 
     /// The number of clients.
     public var count: Int { customers.count }
@@ -58,6 +63,28 @@ public struct ActivityAggregates: Sendable {
         try windows.validate()
         let result = try ActivityPass.aggregate(columns, windows: windows)
         self.init(windows: windows, customers: columns.customers, columns: result)
+    }
+
+    /// Aggregates a columnar snapshot and, in the same pass, the CVM's transaction measures: the
+    /// count of the transaction window, fees charged, large outflows and the activity trend, as
+    /// ``TransactionActivity`` defines them with `scoring` (every row type counts; rows in the
+    /// selection's currency only). ``transactionActivity(customers:)`` reads them.
+    ///
+    /// One pass serves RFM, churn signals and the CVM, so a nightly run reads the columns once.
+    /// When ``/CustomerModel/TransactionColumns/uniformCurrency`` is the selection's currency,
+    /// the currency column is not read.
+    /// - Throws: ``ActivityError`` as ``init(columns:windows:)`` does; `overflow` also when a
+    ///   client's fees charged or refunded overflow 64 bits. A row in another currency inside the
+    ///   CVM's windows is not an error here (the activity measures count it); it is reported by
+    ///   ``transactionActivity(customers:)``.
+    /// - Complexity: O(rows + clients), one pass split over the cores.
+    public init(columns: TransactionColumns, windows: ActivityWindows, scoring: IndicatorDerivation)
+        throws(ActivityError)
+    {
+        try windows.validate()
+        let spec = ScoringPassSpec(asOf: windows.asOf, derivation: scoring)
+        let result = try ActivityPass.aggregate(columns, windows: windows, scoring: spec)
+        self.init(windows: windows, customers: columns.customers, columns: result, scoringDerivation: scoring)
     }
 
     /// The last day, frequency and monetary columns only (the other columns are zero).
@@ -92,9 +119,12 @@ public struct ActivityAggregates: Sendable {
     }
 
     init(
-        windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true
+        windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true,
+        scoringDerivation: IndicatorDerivation? = nil
     ) {
         self.includesChurnMeasures = includesChurnMeasures
+        self.scoringDerivation = scoringDerivation
+        scoringColumns = columns.scoring
         self.windows = windows
         self.customers = customers
         lastDay = columns.lastDay
@@ -134,6 +164,8 @@ struct ActivityColumns {
     var leaving: [Int64]
     var arriving: [Int64]
     var largestLeaving: [Int64]
+    /// The CVM's measures, when the pass measures them.
+    var scoring: ScoringActivityColumns?
 
     init(count: Int) {
         lastDay = [Int32](repeating: .min, count: count)

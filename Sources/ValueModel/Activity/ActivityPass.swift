@@ -1,17 +1,23 @@
 import CustomerModel
 
-/// The row loop behind ``ActivityAggregates/init(columns:windows:)``.
+/// The row loop behind ``ActivityAggregates/init(columns:windows:)`` and
+/// ``ActivityAggregates/init(columns:windows:scoring:)``: RFM, churn and (when asked) the CVM's
+/// transaction measures in one pass.
 ///
-/// Layout: each worker owns an array of 56-byte ``Cell``s indexed by the dense client index. The
-/// loop walks its rows in runs of one client (a store's export groups rows by client, so a run is
-/// a client's whole history) and accumulates the run in registers, touching the client's cell
-/// once per run. Every row does the same work, without data-dependent branches: two independent
-/// lookups, a mask by type and direction (what the row counts for) and a mask by age in days
-/// (which windows it falls in), ANDed into the row's ``RowMask`` of packed count increments and
-/// money bits. Money sums use wrapping adds of non-negative
-/// amounts; a run whose amounts and length could reach 2^62, a negative amount, or a cell or
-/// merged sum that turns negative marks the outcome, and only then does a checked recount run to
-/// name the client.
+/// Layout: each worker owns an array of 56-byte ``Cell``s indexed by the dense client index (and,
+/// for the CVM's measures, a second array of 32-byte ``ScoringCell``s). The loop walks its rows in
+/// runs of one client (a store's export groups rows by client, so a run is a client's whole
+/// history) and accumulates the run in registers, touching the client's cells once per run. Every
+/// row does the same work, without data-dependent branches: lookups by type and direction (what
+/// the row counts for) and by age in days (which windows it falls in), ANDed into the row's
+/// ``RowMask`` (and ``ScoringMask``) of packed count increments and money bits. Money sums use
+/// wrapping adds of non-negative amounts; a run whose amounts and length could reach 2^62, a
+/// negative amount, or a cell or merged sum that turns negative marks the outcome, and only then
+/// does a checked recount run to name the client.
+///
+/// When the snapshot records that every row is in the selection's currency
+/// (``/CustomerModel/TransactionColumns/uniformCurrency``), the currency column is not read: 18
+/// bytes a row instead of 22.
 enum ActivityPass {
     /// The bits of a row's mask in the full pass: count increments in four 15-bit lanes (a run is
     /// at most 32,767 rows, so a lane never carries into the next), and one bit per money sum.
@@ -30,6 +36,20 @@ enum ActivityPass {
         static let activity: UInt64 = sixMonths | recent | previous
     }
 
+    /// The bits of a row's mask for the CVM's measures (``ScoringPassSpec``): three 15-bit count
+    /// lanes, the fee and outflow bits, and a bit for "inside one of the windows" (a row there in
+    /// another currency is an error for the CVM).
+    enum ScoringMask {
+        static let window: UInt64 = 1
+        static let recent: UInt64 = 1 << 15
+        static let previous: UInt64 = 1 << 30
+        static let counts: UInt64 = (1 << 45) - 1
+        static let feeCharged: UInt64 = 1 << 60
+        static let feeRefunded: UInt64 = 1 << 61
+        static let outflow: UInt64 = 1 << 62
+        static let inWindows: UInt64 = 1 << 63
+    }
+
     /// One client's measures in one worker.
     struct Cell {
         var last: Int32 = .min
@@ -42,6 +62,17 @@ enum ActivityPass {
         var leaving: Int64 = 0
         var arriving: Int64 = 0
         var largest: Int64 = 0
+    }
+
+    /// One client's CVM measures in one worker.
+    struct ScoringCell {
+        var window: Int32 = 0
+        var recent: Int32 = 0
+        var previous: Int32 = 0
+        /// The first row in another currency inside the windows, or `Int32.max`.
+        var firstForeign: Int32 = .max
+        var charged: Int64 = 0
+        var refunded: Int64 = 0
     }
 
     /// Read-only views of the columns and the constants of the loop.
@@ -66,6 +97,14 @@ enum ActivityPass {
         let rfmDays: UInt32
         let sixDays: UInt32
         let recentDays: UInt32
+        /// The CVM's row masks (``ScoringMask``) per `type | direction << 8` and per age slot, when
+        /// the pass measures them.
+        var scoringTypeMasks: UnsafePointer<UInt64>? = nil
+        var scoringAgeMasks: UnsafePointer<UInt64>? = nil
+        /// The smallest large outflow.
+        var largeAmount: Int64 = 0
+        /// Whether rows may be in other currencies (false: the currency column is not read).
+        var readsCurrency = true
     }
 
     /// What a worker reports: the first bad client index row (or `Int.max`) and the OR of its
@@ -75,13 +114,21 @@ enum ActivityPass {
         var sums: Int64 = 0
     }
 
-    static func aggregate(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError)
-        -> ActivityColumns
-    {
+    /// The pass's per-worker output buffers.
+    struct Workers {
+        let cells: [UnsafeMutablePointer<Cell>]
+        /// Empty when the CVM's measures are not asked for.
+        let scoring: [UnsafeMutablePointer<ScoringCell>]
+    }
+
+    static func aggregate(
+        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil
+    ) throws(ActivityError) -> ActivityColumns {
         let n = columns.count
         let clients = columns.customers.count
-        guard columns.day.count == n, columns.amountMinorUnits.count == n, columns.currency.count == n,
-            columns.type.count == n, columns.direction.count == n
+        let readsCurrency = columns.uniformCurrency != windows.selection.currency
+        guard columns.day.count == n, columns.amountMinorUnits.count == n,
+            columns.currency.count == n || !readsCurrency, columns.type.count == n, columns.direction.count == n
         else {
             throw ActivityError(
                 .invalidInput, field: "columns",
@@ -99,7 +146,7 @@ enum ActivityPass {
         }
         let asOf = windows.asOf.number
         let sixDays = Int(windows.asOf.number) - Int(windows.sixMonthsStart.number)
-        let ageLimit = max(windows.rfmDays, sixDays, 2 * windows.recentDays)
+        let ageLimit = max(windows.rfmDays, sixDays, 2 * windows.recentDays, scoring?.oldest ?? 0)
         // Row masks: what a row of each type and direction counts for, and what a row of each age
         // counts for; a row counts for what both allow (and, in another currency, for activity only).
         var typeMasks = [UInt64](repeating: 0, count: 1 << 16)
@@ -127,33 +174,53 @@ enum ActivityPass {
             }
             ageMasks[age] = mask
         }
+        let scoringTypeMasks = scoring?.typeMasks() ?? [0]
+        let scoringAgeMasks = scoring?.ageMasks(ageLimit: ageLimit) ?? [0]
         var out = ActivityColumns(count: clients)
+        if scoring != nil { out.scoring = ScoringActivityColumns(count: clients) }
         var outcome = Outcome()
+        // Without the currency column, any readable pointer stands in (it is never read).
+        let currencyColumn = readsCurrency ? columns.currency : [0]
         columns.customerIndex.withUnsafeBufferPointer { client in
             columns.day.withUnsafeBufferPointer { day in
                 columns.amountMinorUnits.withUnsafeBufferPointer { amount in
-                    columns.currency.withUnsafeBufferPointer { currency in
+                    currencyColumn.withUnsafeBufferPointer { currency in
                         columns.type.withUnsafeBufferPointer { type in
                             columns.direction.withUnsafeBufferPointer { direction in
                                 table.withUnsafeBufferPointer { table in
                                     typeMasks.withUnsafeBufferPointer { typeMasks in
                                         ageMasks.withUnsafeBufferPointer { ageMasks in
-                                            guard n > 0, let client = client.baseAddress, let day = day.baseAddress,
-                                                let amount = amount.baseAddress, let currency = currency.baseAddress,
-                                                let type = type.baseAddress, let direction = direction.baseAddress,
-                                                let table = table.baseAddress, let typeMasks = typeMasks.baseAddress,
-                                                let ageMasks = ageMasks.baseAddress
-                                            else { return }
-                                            let rows = Rows(
-                                                client: client, day: day, amount: amount, currency: currency,
-                                                type: type, direction: direction, table: table, typeMasks: typeMasks,
-                                                ageMasks: ageMasks, ageLimit: UInt32(ageLimit),
-                                                wantedCurrency: windows.selection.currency.packed,
-                                                clients: UInt32(clients), asOf: asOf, rfmDays: UInt32(windows.rfmDays),
-                                                sixDays: UInt32(
-                                                    clamping: windows.asOf.number - windows.sixMonthsStart.number),
-                                                recentDays: UInt32(windows.recentDays))
-                                            outcome = run(rows, count: n, into: &out)
+                                            scoringTypeMasks.withUnsafeBufferPointer { scoringTypes in
+                                                scoringAgeMasks.withUnsafeBufferPointer { scoringAges in
+                                                    guard n > 0, let client = client.baseAddress,
+                                                        let day = day.baseAddress,
+                                                        let amount = amount.baseAddress,
+                                                        let currency = currency.baseAddress,
+                                                        let type = type.baseAddress,
+                                                        let direction = direction.baseAddress,
+                                                        let table = table.baseAddress,
+                                                        let typeMasks = typeMasks.baseAddress,
+                                                        let ageMasks = ageMasks.baseAddress
+                                                    else { return }
+                                                    var rows = Rows(
+                                                        client: client, day: day, amount: amount, currency: currency,
+                                                        type: type, direction: direction, table: table,
+                                                        typeMasks: typeMasks, ageMasks: ageMasks,
+                                                        ageLimit: UInt32(ageLimit),
+                                                        wantedCurrency: windows.selection.currency.packed,
+                                                        clients: UInt32(clients), asOf: asOf,
+                                                        rfmDays: UInt32(windows.rfmDays),
+                                                        sixDays: UInt32(clamping: sixDays),
+                                                        recentDays: UInt32(windows.recentDays))
+                                                    rows.readsCurrency = readsCurrency
+                                                    if let scoring {
+                                                        rows.scoringTypeMasks = scoringTypes.baseAddress
+                                                        rows.scoringAgeMasks = scoringAges.baseAddress
+                                                        rows.largeAmount = scoring.largeAmount
+                                                    }
+                                                    outcome = run(rows, count: n, scoring: scoring, into: &out)
+                                                }
+                                            }
                                         }
                                     }
                                 }
@@ -163,15 +230,15 @@ enum ActivityPass {
                 }
             }
         }
-        try report(outcome, columns, windows: windows)
+        try report(outcome, columns, windows: windows, scoring: scoring)
         return out
     }
 
     /// Turns a pass's outcome into the error it stands for, if any: a bad client index, then a
     /// negative amount, then (found by a checked recount) the first overflowing sum.
-    static func report(_ outcome: Outcome, _ columns: TransactionColumns, windows: ActivityWindows)
-        throws(ActivityError)
-    {
+    static func report(
+        _ outcome: Outcome, _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil
+    ) throws(ActivityError) {
         if outcome.badRow != .max {
             throw ActivityError(
                 .invalidInput, row: outcome.badRow, field: "customerIndex", "the client index is outside customers")
@@ -181,22 +248,34 @@ enum ActivityPass {
                 .negativeAmount, customer: columns.customers[Int(columns.customerIndex[row])], row: row,
                 field: "amountMinorUnits", "amounts are positive; the direction column says in or out")
         }
-        if outcome.sums < 0 { try checkSums(columns, windows: windows) }
+        if outcome.sums < 0 { try checkSums(columns, windows: windows, scoring: scoring) }
     }
 
     /// Pass over the rows on every core, then the merge of the workers' cells into the columns.
-    static func run(_ rows: Rows, count n: Int, into out: inout ActivityColumns) -> Outcome {
+    static func run(_ rows: Rows, count n: Int, scoring: ScoringPassSpec? = nil, into out: inout ActivityColumns)
+        -> Outcome
+    {
         let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
-        let cells = (0..<ranges.count).map { _ in UnsafeMutablePointer<Cell>.allocate(capacity: max(clients, 1)) }
-        defer { for cell in cells { cell.deallocate() } }
+        let size = max(clients, 1)
+        let workers = Workers(
+            cells: (0..<ranges.count).map { _ in UnsafeMutablePointer<Cell>.allocate(capacity: size) },
+            scoring: scoring == nil
+                ? [] : (0..<ranges.count).map { _ in UnsafeMutablePointer<ScoringCell>.allocate(capacity: size) })
+        defer {
+            for cell in workers.cells { cell.deallocate() }
+            for cell in workers.scoring { cell.deallocate() }
+        }
         let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
         outcomes.initialize(repeating: Outcome(), count: ranges.count)
         defer { outcomes.deallocate() }
-        let shared = UncheckedBox(value: (cells: cells, outcomes: outcomes))
+        let shared = UncheckedBox(value: (workers: workers, outcomes: outcomes))
         Parallel.run(ranges.count) { k in
-            shared.value.cells[k].initialize(repeating: Cell(), count: max(clients, 1))
-            shared.value.outcomes[k] = pass(rows, ranges[k], shared.value.cells[k])
+            let workers = shared.value.workers
+            workers.cells[k].initialize(repeating: Cell(), count: size)
+            let scoringCells = workers.scoring.isEmpty ? nil : workers.scoring[k]
+            scoringCells?.initialize(repeating: ScoringCell(), count: size)
+            shared.value.outcomes[k] = pass(rows, ranges[k], workers.cells[k], scoringCells)
         }
         var outcome = Outcome()
         for k in 0..<ranges.count {
@@ -204,21 +283,50 @@ enum ActivityPass {
             outcome.sums |= outcomes[k].sums
         }
         guard outcome.badRow == .max else { return outcome }
-        outcome.sums |= merge(cells, clients: clients, into: &out)
+        outcome.sums |= merge(workers.cells, clients: clients, into: &out)
+        if let scoring { outcome.sums |= mergeScoring(workers, clients: clients, spec: scoring, into: &out) }
         return outcome
     }
 
-    /// The hot loop: runs of one client (at most 32,767 rows, the width of a count lane)
-    /// accumulated in registers, flushed into its cell.
+    /// The hot loop, specialised for the four combinations of "measures the CVM" and "reads the
+    /// currency column".
+    static func pass(
+        _ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>,
+        _ scoringCells: UnsafeMutablePointer<ScoringCell>? = nil
+    ) -> Outcome {
+        guard let scoringCells else {
+            // Not written when `scoring` is false.
+            var unused = ScoringCell()
+            return withUnsafeMutablePointer(to: &unused) { unused in
+                r.readsCurrency
+                    ? body(r, range, cells, unused, scoring: false, readsCurrency: true)
+                    : body(r, range, cells, unused, scoring: false, readsCurrency: false)
+            }
+        }
+        return r.readsCurrency
+            ? body(r, range, cells, scoringCells, scoring: true, readsCurrency: true)
+            : body(r, range, cells, scoringCells, scoring: true, readsCurrency: false)
+    }
+
+    /// Runs of one client (at most 32,767 rows, the width of a count lane) accumulated in
+    /// registers, flushed into its cells.
     ///
-    /// Per row: six column loads, two independent mask loads (by type, by age) ANDed with the
-    /// currency's mask into the row's ``RowMask``, one add of packed counts,
-    /// three masked adds of the amount, two maxima and one OR, without branches but the run test.
+    /// Per row: five or six column loads, two independent mask loads (by type, by age) ANDed with
+    /// the currency's mask into the row's ``RowMask``, one add of packed counts, three masked adds
+    /// of the amount, two maxima and one OR; with the CVM's measures, two more mask loads, one add
+    /// of packed counts, two masked adds and one compare. No branches but the run test.
     /// Overflow: a run's amounts are ORed; when the largest possible amount times the run length
     /// could reach 2^62, or an amount is negative, the run marks `sums` negative and the caller
     /// checks exactly. Cell sums are checked by sign after each flush.
-    static func pass(_ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>) -> Outcome {
+    @inline(__always)
+    static func body(
+        _ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>,
+        _ scoringCells: UnsafeMutablePointer<ScoringCell>, scoring: Bool, readsCurrency: Bool
+    ) -> Outcome {
         guard let typeMasks = r.typeMasks, let ageMasks = r.ageMasks else { return Outcome() }
+        let scoringTypes = r.scoringTypeMasks ?? typeMasks
+        let scoringAges = r.scoringAgeMasks ?? ageMasks
+        let largeAmount = r.largeAmount
         var i = range.lowerBound
         let end = range.upperBound
         var sums: Int64 = 0
@@ -238,14 +346,21 @@ enum ActivityPass {
             var arriving: Int64 = 0
             var largest: Int64 = 0
             var amounts: Int64 = 0
+            var scoringCounts: UInt64 = 0
+            var charged: Int64 = 0
+            var refunded: Int64 = 0
+            var large: UInt64 = 0
+            var foreign: UInt64 = 0
             repeat {
                 let d = r.day[i]
                 let a = r.amount[i]
-                let typeMask = typeMasks[Int(r.type[i]) | Int(r.direction[i]) &<< 8]
+                let kind = Int(r.type[i]) | Int(r.direction[i]) &<< 8
+                let typeMask = typeMasks[kind]
                 let age = UInt32(bitPattern: asOf &- d)
-                let slot = age < ageLimit ? age : ageLimit &+ (age >> 31)
-                let currencyMask = r.currency[i] == wanted ? ~0 : RowMask.activity
-                let entry = typeMask & ageMasks[Int(slot)] & currencyMask
+                let slot = Int(age < ageLimit ? age : ageLimit &+ (age >> 31))
+                let same = readsCurrency ? r.currency[i] == wanted : true
+                let currencyMask = same ? ~0 : RowMask.activity
+                let entry = typeMask & ageMasks[slot] & currencyMask
                 counts &+= entry & RowMask.counts
                 last = max(last, entry >> 63 != 0 ? d : .min)
                 monetary &+= a & (0 &- Int64(bitPattern: (entry >> 60) & 1))
@@ -254,6 +369,15 @@ enum ActivityPass {
                 largest = max(largest, leaves)
                 arriving &+= a & (0 &- Int64(bitPattern: (entry >> 62) & 1))
                 amounts |= a
+                if scoring {
+                    let full = scoringTypes[kind] & scoringAges[slot]
+                    let e = same ? full : 0
+                    if readsCurrency { foreign |= same ? 0 : full }
+                    scoringCounts &+= e & ScoringMask.counts
+                    charged &+= a & (0 &- Int64(bitPattern: (e >> 60) & 1))
+                    refunded &+= a & (0 &- Int64(bitPattern: (e >> 61) & 1))
+                    large |= (e >> 62) & (a >= largeAmount ? 1 : 0)
+                }
                 i &+= 1
             } while i < stop && r.client[i] == c
             // Every amount is below 2^bits and the run has fewer than 2^lengthBits rows.
@@ -270,9 +394,35 @@ enum ActivityPass {
             cell.pointee.leaving &+= leaving
             cell.pointee.arriving &+= arriving
             cell.pointee.largest = max(cell.pointee.largest, largest)
+            cell.pointee.spare |= Int32(truncatingIfNeeded: large)  // a large outflow (CVM)
             sums |= cell.pointee.monetary | cell.pointee.leaving | cell.pointee.arriving
+            if scoring {
+                let cell = scoringCells + Int(c)
+                cell.pointee.window &+= Int32(truncatingIfNeeded: scoringCounts & lane)
+                cell.pointee.recent &+= Int32(truncatingIfNeeded: (scoringCounts >> 15) & lane)
+                cell.pointee.previous &+= Int32(truncatingIfNeeded: (scoringCounts >> 30) & lane)
+                cell.pointee.charged &+= charged
+                cell.pointee.refunded &+= refunded
+                sums |= cell.pointee.charged | cell.pointee.refunded
+                if foreign & ScoringMask.inWindows != 0 {
+                    let row = firstForeignRow(r, start..<i)
+                    cell.pointee.firstForeign = min(cell.pointee.firstForeign, Int32(truncatingIfNeeded: row))
+                }
+            }
         }
         return Outcome(sums: sums)
+    }
+
+    /// The first row of `range` in another currency that falls inside the CVM's windows (the
+    /// slow path, taken only for a run that has one).
+    static func firstForeignRow(_ r: Rows, _ range: Range<Int>) -> Int {
+        guard let scoringAges = r.scoringAgeMasks else { return .max }
+        for i in range where r.currency[i] != r.wantedCurrency {
+            let age = UInt32(bitPattern: r.asOf &- r.day[i])
+            let slot = Int(age < r.ageLimit ? age : r.ageLimit &+ (age >> 31))
+            if scoringAges[slot] & ScoringMask.inWindows != 0 { return i }
+        }
+        return .max
     }
 
     /// Sums the workers' cells per client into the output columns, clients split across the cores;
@@ -339,35 +489,100 @@ enum ActivityPass {
         return signs.reduce(0, |)
     }
 
-    /// Recounts the three money sums with overflow checks (only when the pass saw one overflow),
+    /// Sums the workers' CVM cells per client into the output's scoring columns (with the large
+    /// outflow flag each worker kept in its ``Cell/spare``), clients split across the cores;
+    /// returns the OR of the merged fee sums (negative if one overflowed).
+    static func mergeScoring(
+        _ workers: Workers, clients: Int, spec: ScoringPassSpec, into out: inout ActivityColumns
+    ) -> Int64 {
+        guard var columns = out.scoring else { return 0 }
+        out.scoring = nil  // unique while being filled
+        let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        var signs = [Int64](repeating: 0, count: parts.count)
+        columns.window.withUnsafeMutableBufferPointer { window in
+            columns.fees.withUnsafeMutableBufferPointer { fees in
+                columns.largeOutflow.withUnsafeMutableBufferPointer { large in
+                    columns.falling.withUnsafeMutableBufferPointer { falling in
+                        columns.firstForeignRow.withUnsafeMutableBufferPointer { foreign in
+                            signs.withUnsafeMutableBufferPointer { signs in
+                                let target = UncheckedBox(value: (window, fees, large, falling, foreign, signs, workers))
+                                Parallel.run(parts.count) { k in
+                                    let o = target.value
+                                    var sign: Int64 = 0
+                                    for c in parts[k] {
+                                        var cell = o.6.scoring[0][c]
+                                        var isLarge = o.6.cells[0][c].spare
+                                        for w in o.6.scoring.indices.dropFirst() {
+                                            let other = o.6.scoring[w][c]
+                                            cell.window &+= other.window
+                                            cell.recent &+= other.recent
+                                            cell.previous &+= other.previous
+                                            cell.charged &+= other.charged
+                                            cell.refunded &+= other.refunded
+                                            cell.firstForeign = min(cell.firstForeign, other.firstForeign)
+                                            isLarge |= o.6.cells[w][c].spare
+                                        }
+                                        o.0[c] = cell.window
+                                        o.1[c] = cell.charged &- cell.refunded  // both non-negative
+                                        o.2[c] = isLarge != 0
+                                        o.3[c] = spec.isFalling(recent: cell.recent, previous: cell.previous)
+                                        o.4[c] = cell.firstForeign
+                                        sign |= cell.charged | cell.refunded
+                                    }
+                                    o.5[k] = sign
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.scoring = columns
+        return signs.reduce(0, |)
+    }
+
+    /// Recounts the money sums with overflow checks (only when the pass saw one overflow),
     /// throwing for the first client whose sum overflows.
-    static func checkSums(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
+    static func checkSums(_ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil)
+        throws(ActivityError)
+    {
         let clients = columns.customers.count
-        var sums = [Int64](repeating: 0, count: 3 * clients)
+        var sums = [Int64](repeating: 0, count: 5 * clients)
         let asOf = windows.asOf.number
         let rfmStart = windows.rfmStart.number
         let recentStart = windows.recentStart.number
+        let feeAfter = asOf - Int32(clamping: scoring?.feeDays ?? 0)
         let wanted = windows.selection.currency.packed
-        let fields = ["monetaryMinorUnits", "leavingMinorUnits", "arrivingMinorUnits"]
-        for i in 0..<columns.count where columns.day[i] <= asOf && columns.currency[i] == wanted {
-            guard let type = TransactionType(rawValue: columns.type[i]),
-                let direction = Direction(rawValue: columns.direction[i])
-            else { continue }
-            let bits = windows.classification(type: type, direction: direction)
+        let readsCurrency = columns.uniformCurrency != windows.selection.currency
+        let fields = [
+            "monetaryMinorUnits", "leavingMinorUnits", "arrivingMinorUnits", "feesChargedMinorUnits",
+            "feesRefundedMinorUnits",
+        ]
+        let fee = TransactionType.fee.rawValue
+        let outflow = Direction.outflow.rawValue
+        for i in 0..<columns.count where columns.day[i] <= asOf && (!readsCurrency || columns.currency[i] == wanted) {
             let c = Int(columns.customerIndex[i])
             let day = columns.day[i]
-            let counts = [
-                bits & 1 != 0 && day >= rfmStart, bits & 2 != 0 && day >= recentStart,
-                bits & 4 != 0 && day >= recentStart,
-            ]
-            for slot in 0..<3 where counts[slot] {
-                let (sum, overflow) = sums[3 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
+            var counts = [false, false, false, false, false]
+            if let type = TransactionType(rawValue: columns.type[i]),
+                let direction = Direction(rawValue: columns.direction[i])
+            {
+                let bits = windows.classification(type: type, direction: direction)
+                counts[0] = bits & 1 != 0 && day >= rfmStart
+                counts[1] = bits & 2 != 0 && day >= recentStart
+                counts[2] = bits & 4 != 0 && day >= recentStart
+            }
+            if scoring != nil, columns.type[i] == fee, day > feeAfter {
+                counts[columns.direction[i] == outflow ? 3 : 4] = true
+            }
+            for slot in 0..<5 where counts[slot] {
+                let (sum, overflow) = sums[5 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
                 guard !overflow else {
                     throw ActivityError(
                         .overflow, customer: columns.customers[c], row: i, field: fields[slot],
                         "the client's sum overflows 64-bit minor units")
                 }
-                sums[3 * c + slot] = sum
+                sums[5 * c + slot] = sum
             }
         }
     }

@@ -207,6 +207,9 @@ extension BGNBDParameters {
 
     func conditionalExpectation(_ t: Double, _ x: Double, _ tx: Double, _ T: Double) throws(LifetimeValueError) -> Double {
         guard t > 0 else { return 0 }
+        if let fast = eulerExpectations([t], x: x, scale: alpha + T) {
+            return try finite(fast[0] * aliveProbability(x, tx, T), "expectedTransactions")
+        }
         let alive = try Self.aliveExpectation(
             m: r + x, b: b + x, c: a + b + x, s: t / (alpha + T), aMinusOne: a - 1)
         return try finite(alive * aliveProbability(x, tx, T), "expectedTransactions")
@@ -228,6 +231,11 @@ extension BGNBDParameters {
         let n = horizons.count
         guard let longest = horizons.last, longest > 0 else {
             return try horizons.map { t throws(LifetimeValueError) in try conditionalExpectation(t, x, tx, T) }
+        }
+        if n > 1, let fast = eulerExpectations(horizons, x: x, scale: scale) {
+            var out = [Double](repeating: 0, count: n)
+            for i in 0..<n { out[i] = try finite(fast[i] * alive, "expectedTransactions") }
+            return out
         }
         let sMax = longest / scale
         let expectedTerms = m * sMax + 10 * (m * sMax * (1 + sMax)).squareRoot() + 40 * (1 + sMax)
@@ -285,6 +293,84 @@ extension BGNBDParameters {
         let sum = scratch[(3 * n)...]
         var out = [Double](repeating: 0, count: n)
         for i in 0..<n { out[i] = horizons[i] > 0 ? try finite(sum[3 * n + i] * alive, "expectedTransactions") : 0 }
+        return out
+    }
+
+    /// `E[Y(tᵢ) | alive at T]` for every horizon through the closed form after Euler's
+    /// transformation (A&S 15.3.3):
+    /// `(1−z)^(r+x) ₂F₁(r+x, b+x; C; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; C; z)` with `C = a+b+x−1`,
+    /// so `E = C/(a−1) · [1 − (1−z)^(a−1) F]`, `z = s/(1+s)`, `s = t/(α+T)`. The transformed
+    /// parameters do not grow with `x` while `C` does, so the terms fall at least like `zᵏ` (and
+    /// like `zᵏ k^(−x)` when `x` is large against `b`), where the negative-binomial sum needs
+    /// about `(r+x)·s` terms; the coefficients are shared by every horizon, so one pass over `k`
+    /// costs two operations per horizon and term. Computed as
+    /// `−expm1((a−1) ln(1−z)) − (1−z)^(a−1) (F − 1)`, with `F − 1` summed directly, so short
+    /// horizons lose nothing to cancellation.
+    ///
+    /// Near `a = 1` both parts of the bracket carry the factor `a − 1` (the series' terms through
+    /// `(a−1)ₖ`), so the division by `a − 1` costs no accuracy; what cancellation there is, is
+    /// checked. `nil` (the caller takes the general path) when `|a − 1| ≤ 1e-5`, when `C < 1`,
+    /// when a series needs more than 500 terms, or when the bracket loses more than 5 digits to
+    /// cancellation.
+    func eulerExpectations(_ horizons: [Double], x: Double, scale: Double) -> [Double]? {
+        let B = a - 1
+        let C = a + b + x - 1
+        let A = a + b - 1 - r
+        guard abs(B) > 1e-5, C >= 1, scale > 0 else { return nil }
+        let n = horizons.count
+        // The coefficients (A)ₖ(B)ₖ/((C)ₖ k!) do not depend on the horizon: one pass over k
+        // serves every horizon (two operations per horizon and term).
+        var z = [Double](repeating: 0, count: n)
+        var power = [Double](repeating: 1, count: n)
+        var rest = [Double](repeating: 0, count: n)  // F − 1 of each horizon
+        var zMax = 0.0
+        for (i, t) in horizons.enumerated() where t > 0 {
+            let s = t / scale
+            z[i] = s / (1 + s)
+            zMax = max(zMax, z[i])
+        }
+        guard zMax > 0 else { return [Double](repeating: 0, count: n) }
+        var coefficient = 1.0
+        var k = 0.0
+        var converged = false
+        while k < 500 {
+            coefficient *= (A + k) * (B + k) / ((C + k) * (k + 1))
+            k += 1
+            var largest = 0.0  // the largest |term| over the horizons
+            for i in 0..<n {
+                let p = power[i] * z[i]
+                power[i] = p
+                let term = coefficient * p
+                rest[i] += term
+                largest = max(largest, abs(term))
+            }
+            if coefficient == 0 {
+                converged = true
+                break
+            }
+            // Past the sign changes, the remaining ratios are at most
+            // zMax · max(1, (A+k)/(C+k)) · max(1, (B+k)/(k+1)).
+            if A + k > 0, B + k > 0 {
+                let rho = zMax * max(1, (A + k) / (C + k)) * max(1, (B + k) / (k + 1))
+                let bound = rho < 1 ? largest * rho / (1 - rho) : .infinity
+                if bound <= 1e-15, bound <= 1e-17 * rest.reduce(Double.infinity, { min($0, abs(1 + $1)) }) {
+                    converged = true
+                    break
+                }
+            }
+        }
+        guard converged else { return nil }
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n where z[i] > 0 {
+            let logShare = B * -log1p(horizons[i] / scale)  // (a−1) ln(1−z)
+            let first = -expm1(logShare)
+            let second = exp(logShare) * rest[i]
+            let bracket = first - second
+            guard bracket.isFinite, abs(bracket) > 1e-5 * (abs(first) + abs(second)) else { return nil }
+            let value = C / B * bracket
+            guard value.isFinite, value >= 0 else { return nil }
+            out[i] = value
+        }
         return out
     }
 

@@ -82,7 +82,8 @@ final class CompiledIndicator: Sendable {
         case .logScale(let floor, let cap):
             let offset = Normaliser.logOnePlus(floor)
             normaliser = Normaliser(
-                kind: .logarithmic, invert: invert, offset: offset, span: Normaliser.logOnePlus(cap) - offset)
+                kind: .logarithmic, invert: invert, offset: offset, span: Normaliser.logOnePlus(cap) - offset,
+                low: floor, high: cap)
         case .lookup(let table):
             for entry in table.entries { valueByName[IndicatorColumn.key(entry.category)] = entry.value }
             defaultValue = table.defaultValue
@@ -282,10 +283,15 @@ struct Normaliser: Sendable {
     /// (NaN where a rating has none).
     let table: [Double]
     let tableStart: Int
+    /// Logarithmic: inputs at or below `low` normalise to 0 and inputs at or above `high` to 1
+    /// without a logarithm (`log` and the rounding of `1 + x` are monotone, and at `cap` the
+    /// quotient is `span / span`); `low > high` (never true) when the span is not positive.
+    let low: Double
+    let high: Double
 
     init(
         kind: CompiledIndicator.Kind, invert: Bool, offset: Double = 0, span: Double = 1, table: [Double] = [],
-        tableStart: Int = 0
+        tableStart: Int = 0, low: Double = .infinity, high: Double = -.infinity
     ) {
         self.kind = kind
         self.invert = invert
@@ -293,6 +299,9 @@ struct Normaliser: Sendable {
         self.span = span
         self.table = table
         self.tableStart = tableStart
+        let usable = span > 0 && span.isFinite && low.isFinite && high.isFinite
+        self.low = usable ? low : -.infinity
+        self.high = usable ? high : .infinity
     }
 
     /// `log(1 + x)` for the log scale, `x` clamped at 0: about twice as fast as `log1p`, and as
@@ -311,7 +320,9 @@ struct Normaliser: Sendable {
     func linear(_ x: Double) -> Double { Self.clamp((x - offset) / span) }
 
     @inline(__always)
-    func logarithmic(_ x: Double) -> Double { Self.clamp((Self.logOnePlus(x) - offset) / span) }
+    func logarithmic(_ x: Double) -> Double {
+        x <= low ? 0 : (x >= high ? 1 : Self.clamp((Self.logOnePlus(x) - offset) / span))
+    }
 
     @inline(__always)
     func category(_ code: Double) -> Double {
