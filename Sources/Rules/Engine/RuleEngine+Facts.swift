@@ -126,7 +126,7 @@ extension RuleEngine {
 
     // MARK: Windows
 
-    /// The value of aggregate `a` for `row` on `day`, moving its window forward incrementally:
+    /// The value of aggregate `a` for `row` on `evaluation`'s day, moving its window forward incrementally:
     /// rows that left the window are subtracted, so no history is rescanned per event.
     mutating func windowValue(_ a: Int, row: Int, on evaluation: EvaluationDay) -> FactValue {
         let aggregate = aggregates[a]
