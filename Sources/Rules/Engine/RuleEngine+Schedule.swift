@@ -210,9 +210,15 @@ extension RuleEngine {
         // engine's machine (the caller has read its results), with the condition bound once a day.
         let bound = conditionPlan(index, day: day)
         let texts = explainTexts(index)
-        let actions = rules.actions(of: rules.rules[index], in: frame, row: row, on: evaluation, machine: &machine)
-        let reason = rules.explain(
-            rules.rules[index], in: frame, row: row, on: evaluation, bound: bound, texts: texts, machine: &machine)
+        // The rule is passed from the array's storage, not copied out of it.
+        let ruleSet = rules
+        let frame = frame
+        let (actions, reason) = ruleSet.rules.withUnsafeBufferPointer { compiled in
+            (
+                ruleSet.actions(of: compiled[index], in: frame, row: row, on: evaluation, machine: &machine),
+                ruleSet.explain(compiled[index], in: frame, row: row, on: evaluation, bound: bound, texts: texts, machine: &machine)
+            )
+        }
         return RuleFiring(
             rule: rules.rules[index].name, version: rules.rules[index].version, client: records[row].profile.id, at: at, day: day,
             cause: cause, actions: actions, reason: reason)
