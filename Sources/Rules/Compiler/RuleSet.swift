@@ -98,12 +98,16 @@ public struct RuleSet: Sendable {
             }
         }
         func render(_ template: TemplateProgram) -> String {
-            template.parts.indices.map { i in
+            // Literal parts are cut at compile time; each placeholder's value is appended in place.
+            var text = ""
+            text.reserveCapacity(template.parts.count * 16)
+            for i in template.parts.indices {
                 switch template.parts[i] {
-                case .text(let text): text
-                case .value(let program, let type): value(program, type, prepared: template.plans[i]).description
+                case .text(let literal): text += literal
+                case .value(let program, let type): text += value(program, type, prepared: template.plans[i]).description
                 }
-            }.joined()
+            }
+            return text
         }
         func later(_ literal: DurationLiteral?) -> Day? {
             guard let literal else { return nil }
@@ -163,6 +167,36 @@ public struct RuleSet: Sendable {
     func explain(
         _ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, bound: ScalarPlan?, machine: inout ScalarMachine
     ) -> RuleExplanation {
+        explain(rule, in: frame, row: row, on: evaluation, bound: bound, texts: explainTexts(of: rule), machine: &machine)
+    }
+
+    /// The texts an explanation of `rule` shows, in the order the trace reads them: each part's
+    /// text, then (for a test) its values' expressions, then its sub-parts. Cut from the source
+    /// once per rule by the engine; the strings are shared by every firing's trace.
+    func explainTexts(of rule: CompiledRule) -> [String] {
+        var texts: [String] = []
+        func walk(_ node: ExplainNode) {
+            switch node {
+            case .all(let parts, _, let range), .any(let parts, _, let range):
+                texts.append(text(range))
+                for part in parts { walk(part) }
+            case .negation(let inner, _, let range):
+                texts.append(text(range))
+                walk(inner)
+            case .test(_, let range, let values):
+                texts.append(text(range))
+                for value in values { texts.append(text(value.range)) }
+            }
+        }
+        if let plan = rule.explainPlan { walk(plan) }
+        return texts
+    }
+
+    /// The explanation with the texts of ``explainTexts(of:)`` given.
+    func explain(
+        _ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, bound: ScalarPlan?, texts: [String],
+        machine: inout ScalarMachine
+    ) -> RuleExplanation {
         let effective = rule.isEffective(on: evaluation.day)
         guard let program = rule.condition, let plan = rule.explainPlan else {
             return RuleExplanation(
@@ -174,6 +208,11 @@ public struct RuleSet: Sendable {
         } else {
             machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
         }
+        var next = 0
+        func nextText() -> String {
+            defer { next += 1 }
+            return next < texts.count ? texts[next] : ""
+        }
         func holds(_ operand: Operand) -> Bool {
             switch operand {
             case .register(.bool(let r)): machine.bools[Int(r)]
@@ -181,22 +220,34 @@ public struct RuleSet: Sendable {
             default: false
             }
         }
+        func traces(_ parts: [ExplainNode]) -> [ConditionTrace] {
+            var traces: [ConditionTrace] = []
+            traces.reserveCapacity(parts.count)
+            for part in parts { traces.append(trace(part)) }
+            return traces
+        }
         func trace(_ node: ExplainNode) -> ConditionTrace {
             switch node {
             case .all(let parts, let result, let range):
-                return ConditionTrace(kind: .all, text: text(range), range: range, holds: holds(result), values: [], parts: parts.map(trace))
+                let text = nextText()
+                return ConditionTrace(kind: .all, text: text, range: range, holds: holds(result), values: [], parts: traces(parts))
             case .any(let parts, let result, let range):
-                return ConditionTrace(kind: .any, text: text(range), range: range, holds: holds(result), values: [], parts: parts.map(trace))
+                let text = nextText()
+                return ConditionTrace(kind: .any, text: text, range: range, holds: holds(result), values: [], parts: traces(parts))
             case .negation(let inner, let result, let range):
-                return ConditionTrace(kind: .not, text: text(range), range: range, holds: holds(result), values: [], parts: [trace(inner)])
+                let text = nextText()
+                return ConditionTrace(kind: .not, text: text, range: range, holds: holds(result), values: [], parts: [trace(inner)])
             case .test(let result, let range, let values):
-                return ConditionTrace(
-                    kind: .test, text: text(range), range: range, holds: holds(result),
-                    values: values.map {
+                let text = nextText()
+                var traced: [TracedValue] = []
+                traced.reserveCapacity(values.count)
+                for value in values {
+                    traced.append(
                         TracedValue(
-                            expression: text($0.range),
-                            value: machine.value($0.operand, type: $0.type, frame: frame, row: row, on: evaluation))
-                    }, parts: [])
+                            expression: nextText(),
+                            value: machine.value(value.operand, type: value.type, frame: frame, row: row, on: evaluation)))
+                }
+                return ConditionTrace(kind: .test, text: text, range: range, holds: holds(result), values: traced, parts: [])
             }
         }
         let condition = trace(plan)

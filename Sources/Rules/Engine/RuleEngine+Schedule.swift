@@ -189,27 +189,48 @@ extension RuleEngine {
 
     /// A firing of rule `index` for `row`, unless its cooldown or de-duplication holds it back.
     mutating func fire(_ index: Int, row: Int, at: Instant, day: Day, cause: String) -> RuleFiring? {
-        let rule = rules.rules[index]
-        let evaluation = EvaluationDay(day, calendar: calendar)
-        let key = RuleClient(rule: index, row: row)
+        // Read the rule's fields in place: copying the compiled rule retains every one of them.
+        let cooldown = rules.rules[index].cooldown
+        let calendar = calendar
         func cooled(since last: Int32) -> Bool {
-            guard let cooldown = rule.cooldown else { return false }
+            guard let cooldown else { return false }
             return Int64(day.number) < Semantics.shift(Int64(last), by: cooldown, backwards: false, on: calendar)
         }
+        let key = Int64(index) * Int64(records.count) + Int64(row)
         if let last = lastFired[key], cooled(since: last) { return nil }
-        if !rule.dedupeKeys.isEmpty {
-            let values = (try? rules.dedupeValues(of: rule, in: frame, row: row, on: evaluation)) ?? []
+        let evaluation = EvaluationDay(day, calendar: calendar)
+        if !rules.rules[index].dedupeKeys.isEmpty {
+            let values = (try? rules.dedupeValues(of: rules.rules[index], in: frame, row: row, on: evaluation)) ?? []
             let dedupe = DedupeKey(rule: index, values: values)
-            if let seen = dedupeSeen[dedupe], rule.cooldown == nil || cooled(since: seen) { return nil }
+            if let seen = dedupeSeen[dedupe], cooldown == nil || cooled(since: seen) { return nil }
             dedupeSeen[dedupe] = day.number
         }
-        lastFired[key] = day.number
+        lastFired.set(day.number, for: key)
         // The frame is this rule set's and the row is in range: the unchecked forms, on the
         // engine's machine (the caller has read its results), with the condition bound once a day.
-        let actions = rules.actions(of: rule, in: frame, row: row, on: evaluation, machine: &machine)
-        let reason = rules.explain(rule, in: frame, row: row, on: evaluation, bound: conditionPlan(index, day: day), machine: &machine)
+        let bound = conditionPlan(index, day: day)
+        let texts = explainTexts(index)
+        // The rule is passed from the array's storage, not copied out of it.
+        let ruleSet = rules
+        let frame = frame
+        let (actions, reason) = ruleSet.rules.withUnsafeBufferPointer { compiled in
+            (
+                ruleSet.actions(of: compiled[index], in: frame, row: row, on: evaluation, machine: &machine),
+                ruleSet.explain(compiled[index], in: frame, row: row, on: evaluation, bound: bound, texts: texts, machine: &machine)
+            )
+        }
         return RuleFiring(
-            rule: rule.name, version: rule.version, client: records[row].profile.id, at: at, day: day, cause: cause,
-            actions: actions, reason: reason)
+            rule: rules.rules[index].name, version: rules.rules[index].version, client: records[row].profile.id, at: at, day: day,
+            cause: cause, actions: actions, reason: reason)
+    }
+
+    /// The texts of rule `index`'s explanation (each part's text and each traced value's
+    /// expression, in the order ``RuleSet/explain(_:in:row:on:bound:texts:machine:)`` reads them),
+    /// cut from the source once.
+    mutating func explainTexts(_ index: Int) -> [String] {
+        if let known = explainTextCache[index] { return known }
+        let texts = rules.explainTexts(of: rules.rules[index])
+        explainTextCache[index] = texts
+        return texts
     }
 }

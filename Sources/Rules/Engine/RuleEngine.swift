@@ -47,6 +47,9 @@ public struct RuleEngine: Sendable {
     /// Whether each row's facts that depend on the record alone (see ``clientFacts``)
     /// are current; a change to the record clears it.
     var rowRecordCurrent: [Bool]
+    /// Per row, the days on which its facts from the holdings keep the values last computed
+    /// (see ``holdingsStable(_:on:)``); empty until computed.
+    var holdingsStable: [(from: Int32, until: Int32)]
     var machine = ScalarMachine()
     /// Per rule, its condition bound for the day it was last evaluated on.
     var boundConditions: [(day: Int32, plan: ScalarPlan)?]
@@ -62,7 +65,10 @@ public struct RuleEngine: Sendable {
     var eventSlots: [RuleEventKind: [Bool]] = [:]
     /// Per rule, its effective days, kept apart so the hot path copies no rule.
     let effective: [(from: Int32, until: Int32)]
-    var lastFired: [RuleClient: Int32] = [:]
+    /// The day each rule last fired for each client, keyed by `rule * clients + row`.
+    var lastFired = IntegerTable()
+    /// Per rule, its explanation's texts cut from the source (see ``explainTexts(_:)``).
+    var explainTextCache: [[String]?]
     var dedupeSeen: [DedupeKey: Int32] = [:]
     var streakFired: [RuleClient: Int32] = [:]
     var dates: DateIndex
@@ -92,6 +98,9 @@ public struct RuleEngine: Sendable {
     enum ClientFact: Sendable {
         /// A standard attribute computed from the record.
         case standard(String)
+        /// A standard attribute computed from the holdings alone (`aum`, `liabilities` ...): it
+        /// changes with the day only when a holding opens or matures.
+        case holdings(String)
         /// A value the host supplies in the record's value facts.
         case host(String)
         /// A windowed attribute, and its host-supplied key.
@@ -182,7 +191,8 @@ public struct RuleEngine: Sendable {
                 case .enumeration, .text: recordOnly = true
                 default: recordOnly = !standard
                 }
-                clientFacts.append((standard ? .standard(name) : .host(name), column, !recordOnly))
+                let fact: ClientFact = !standard ? .host(name) : StandardFacts.holdingsOnly.contains(name) ? .holdings(name) : .standard(name)
+                clientFacts.append((fact, column, !recordOnly))
             case .windowed(let name, let window):
                 clientFacts.append((.windowed(name, window, key.description), column, true))
             case .daysUntil(let anchor, let household):
@@ -201,7 +211,9 @@ public struct RuleEngine: Sendable {
         windows = [WindowState](repeating: WindowState(), count: aggregates.count * clients.count)
         rowDay = [Int32](repeating: Int32.min, count: clients.count)
         rowRecordCurrent = [Bool](repeating: false, count: clients.count)
+        holdingsStable = [(from: Int32, until: Int32)](repeating: (Int32.max, Int32.min), count: clients.count)
         boundConditions = [(day: Int32, plan: ScalarPlan)?](repeating: nil, count: rules.rules.count)
+        explainTextCache = [[String]?](repeating: nil, count: rules.rules.count)
         effective = rules.rules.map { ($0.effectiveFrom?.number ?? Int32.min, $0.effectiveUntil?.number ?? Int32.max) }
         var eventRules: [RuleEventKind: [Int]] = [:]
         var scheduleRules: [Int] = []

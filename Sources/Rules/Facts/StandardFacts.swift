@@ -4,6 +4,14 @@ import CustomerModel
 enum StandardFacts {
     static let educationStages: Set<EducationStage> = [.primary, .secondary, .university, .overseasStudy]
 
+    /// The standard attributes computed from the holdings alone (their products, balances,
+    /// opening and maturity days): for one record they change only on a day a holding opens
+    /// or matures.
+    static let holdingsOnly: Set<String> = [
+        "aum", "aum.deposits", "aum.time_deposits", "aum.wealth", "aum.funds", "aum.insurance", "liabilities", "products_held",
+        "holdings",
+    ]
+
     /// The attribute `name` of `record` on `day`; `nil` when `name` is not a standard client
     /// attribute (trigger facts, host facts).
     static func attribute(_ name: String, of record: borrowing ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
