@@ -393,9 +393,6 @@ public final class InMemoryCustomerStore: CustomerStore {
         }
     }
 
-    /// Whether a client with `id` is stored.
-    package func contains(_ id: CustomerID) -> Bool { state.withLock { $0.profiles[id] != nil } }
-
     /// The position in `ids` of the first client with no profile, or `nil` when all exist (one lock for the list).
     package func firstMissing(_ ids: [CustomerID]) -> Int? {
         guard !ids.isEmpty else { return nil }
