@@ -25,7 +25,9 @@ let package = Package(
         .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
         // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.
-        .target(name: "ValueModel", dependencies: ["CustomerModel"]),
+        .target(name: "ValueModel", dependencies: ["CustomerModel", "CActivityPass"]),
+        // The activity pass's vector loop (AVX2, chosen at run time; a C file, no dependency).
+        .target(name: "CActivityPass"),
         .testTarget(
             name: "ValueModelTests", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting"],
             resources: [.copy("Resources")]),

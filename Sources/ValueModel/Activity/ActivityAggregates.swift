@@ -154,7 +154,7 @@ public struct ActivityAggregates: Sendable {
 }
 
 /// The mutable columns an aggregation fills before they become an ``ActivityAggregates``.
-struct ActivityColumns {
+struct ActivityColumns: Equatable {
     var lastDay: [Int32]
     var frequency: [Int32]
     var monetary: [Int64]

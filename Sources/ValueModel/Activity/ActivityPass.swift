@@ -1,3 +1,4 @@
+import CActivityPass
 import CustomerModel
 
 /// The row loop behind ``ActivityAggregates/init(columns:windows:)`` and
@@ -17,7 +18,11 @@ import CustomerModel
 ///
 /// When the snapshot records that every row is in the selection's currency
 /// (``/CustomerModel/TransactionColumns/uniformCurrency``), the currency column is not read: 18
-/// bytes a row instead of 22.
+/// bytes a row instead of 22. Such a snapshot, on a CPU with AVX2, goes through the vector form of
+/// the same loop (the `CActivityPass` C target: eight rows a step, windows by comparison instead of
+/// lookup, the type classes by a byte shuffle); it writes the same cells, and a row whose type or
+/// direction is outside its tables sends the worker back to this loop. `ActivityVectorPassTests`
+/// check that both give equal columns.
 enum ActivityPass {
     /// The bits of a row's mask in the full pass: count increments in four 15-bit lanes (a run is
     /// at most 32,767 rows, so a lane never carries into the next), and one bit per money sum.
@@ -50,30 +55,21 @@ enum ActivityPass {
         static let inWindows: UInt64 = 1 << 63
     }
 
-    /// One client's measures in one worker.
-    struct Cell {
-        var last: Int32 = .min
-        var frequency: Int32 = 0
-        var sixMonths: Int32 = 0
-        var recent: Int32 = 0
-        var previous: Int32 = 0
-        var spare: Int32 = 0
-        var monetary: Int64 = 0
-        var leaving: Int64 = 0
-        var arriving: Int64 = 0
-        var largest: Int64 = 0
-    }
+    /// One client's measures in one worker (the C type, so that the vector pass writes the same
+    /// cells; see ``initialCell``).
+    typealias Cell = clientele_activity_cell
 
-    /// One client's CVM measures in one worker.
-    struct ScoringCell {
-        var window: Int32 = 0
-        var recent: Int32 = 0
-        var previous: Int32 = 0
-        /// The first row in another currency inside the windows, or `Int32.max`.
-        var firstForeign: Int32 = .max
-        var charged: Int64 = 0
-        var refunded: Int64 = 0
-    }
+    /// One client's CVM measures in one worker (the C type; see ``initialScoringCell``).
+    typealias ScoringCell = clientele_scoring_cell
+
+    /// A cell before any row: no last day, every count and sum zero.
+    static let initialCell = Cell(
+        last: .min, frequency: 0, six_months: 0, recent: 0, previous: 0, large_outflow: 0, monetary: 0, leaving: 0,
+        arriving: 0, largest: 0)
+
+    /// A CVM cell before any row: no row in another currency.
+    static let initialScoringCell = ScoringCell(
+        window: 0, recent: 0, previous: 0, first_foreign: .max, charged: 0, refunded: 0)
 
     /// Read-only views of the columns and the constants of the loop.
     struct Rows: @unchecked Sendable {
@@ -105,6 +101,56 @@ enum ActivityPass {
         var largeAmount: Int64 = 0
         /// Whether rows may be in other currencies (false: the currency column is not read).
         var readsCurrency = true
+        /// The vector pass's plan, when it runs (see ``ActivityPass/vectorPlan(_:count:windows:scoring:typeMasks:scoringTypeMasks:)``).
+        var vector: clientele_activity_plan? = nil
+    }
+
+    /// Whether this machine runs the vector pass (x86-64 with AVX2), asked once.
+    static let vectorPassAvailable = clientele_activity_pass_available() != 0
+
+    /// The vector pass's plan for `rows`: the windows as day counts and each type and direction's
+    /// class bits, read from the same masks the Swift pass uses.
+    static func vectorPlan(
+        _ rows: Rows, count: Int, windows: ActivityWindows, scoring: ScoringPassSpec?,
+        typeMasks: UnsafePointer<UInt64>, scoringTypeMasks: UnsafeBufferPointer<UInt64>
+    ) -> clientele_activity_plan {
+        var plan = clientele_activity_plan()
+        plan.client = rows.client
+        plan.day = rows.day
+        plan.amount = rows.amount
+        plan.type = rows.type
+        plan.direction = rows.direction
+        plan.rows = Int64(count)
+        plan.clients = rows.clients
+        plan.as_of = rows.asOf
+        plan.rfm_days = UInt32(windows.rfmDays)
+        plan.six_days = rows.sixDays
+        plan.recent_days = UInt32(windows.recentDays)
+        // Without the CVM's measures its windows are empty.
+        plan.window_days = UInt32(scoring?.windowDays ?? 0)
+        plan.trend_days = UInt32(scoring?.trendDays ?? 0)
+        plan.fee_days = UInt32(scoring?.feeDays ?? 0)
+        plan.large_days = UInt32(scoring?.largeOutflowDays ?? 0)
+        plan.large_amount = scoring?.largeAmount ?? .max
+        withUnsafeMutableBytes(of: &plan.classes) { classes in
+            for direction in 0..<2 {
+                for type in 0..<16 {
+                    let kind = type | direction << 8
+                    let mask = typeMasks[kind]
+                    let cvm = scoring == nil ? 0 : scoringTypeMasks[kind]
+                    var bits = 0
+                    if mask & RowMask.frequency != 0 { bits |= Int(CLIENTELE_CLASS_RFM) }
+                    if mask & RowMask.sixMonths != 0 { bits |= Int(CLIENTELE_CLASS_ACTIVITY) }
+                    if mask & RowMask.leaving != 0 { bits |= Int(CLIENTELE_CLASS_LEAVING) }
+                    if mask & RowMask.arriving != 0 { bits |= Int(CLIENTELE_CLASS_ARRIVING) }
+                    if cvm & ScoringMask.feeCharged != 0 { bits |= Int(CLIENTELE_CLASS_FEE_CHARGED) }
+                    if cvm & ScoringMask.feeRefunded != 0 { bits |= Int(CLIENTELE_CLASS_FEE_REFUNDED) }
+                    if cvm & ScoringMask.outflow != 0 { bits |= Int(CLIENTELE_CLASS_OUTFLOW) }
+                    classes[direction * 16 + type] = UInt8(bits)
+                }
+            }
+        }
+        return plan
     }
 
     /// What a worker reports: the first bad client index row (or `Int.max`) and the OR of its
@@ -112,6 +158,8 @@ enum ActivityPass {
     struct Outcome {
         var badRow = Int.max
         var sums: Int64 = 0
+        /// Whether the vector loop did the worker's rows (for tests and diagnostics).
+        var vector = false
     }
 
     /// The pass's per-worker output buffers.
@@ -122,8 +170,17 @@ enum ActivityPass {
     }
 
     static func aggregate(
-        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil
+        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil,
+        vector: Bool = vectorPassAvailable
     ) throws(ActivityError) -> ActivityColumns {
+        try aggregateReporting(columns, windows: windows, scoring: scoring, vector: vector).columns
+    }
+
+    /// ``aggregate(_:windows:scoring:vector:)``, also telling whether the vector loop did every row.
+    static func aggregateReporting(
+        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil,
+        vector: Bool = vectorPassAvailable
+    ) throws(ActivityError) -> (columns: ActivityColumns, vectorized: Bool) {
         let n = columns.count
         let clients = columns.customers.count
         let readsCurrency = columns.uniformCurrency != windows.selection.currency
@@ -213,6 +270,11 @@ enum ActivityPass {
                                                         sixDays: UInt32(clamping: sixDays),
                                                         recentDays: UInt32(windows.recentDays))
                                                     rows.readsCurrency = readsCurrency
+                                                    if vector && !readsCurrency {
+                                                        rows.vector = vectorPlan(
+                                                            rows, count: n, windows: windows, scoring: scoring,
+                                                            typeMasks: typeMasks, scoringTypeMasks: scoringTypes)
+                                                    }
                                                     if let scoring {
                                                         rows.scoringTypeMasks = scoringTypes.baseAddress
                                                         rows.scoringAgeMasks = scoringAges.baseAddress
@@ -231,7 +293,7 @@ enum ActivityPass {
             }
         }
         try report(outcome, columns, windows: windows, scoring: scoring)
-        return out
+        return (out, outcome.vector)
     }
 
     /// Turns a pass's outcome into the error it stands for, if any: a bad client index, then a
@@ -272,13 +334,26 @@ enum ActivityPass {
         let shared = UncheckedBox(value: (workers: workers, outcomes: outcomes))
         Parallel.run(ranges.count) { k in
             let workers = shared.value.workers
-            workers.cells[k].initialize(repeating: Cell(), count: size)
+            workers.cells[k].initialize(repeating: initialCell, count: size)
             let scoringCells = workers.scoring.isEmpty ? nil : workers.scoring[k]
-            scoringCells?.initialize(repeating: ScoringCell(), count: size)
+            scoringCells?.initialize(repeating: initialScoringCell, count: size)
+            if var plan = rows.vector {
+                let outcome = clientele_activity_pass(
+                    &plan, Int64(ranges[k].lowerBound), Int64(ranges[k].upperBound), workers.cells[k], scoringCells)
+                if outcome.unsupported == 0 {
+                    shared.value.outcomes[k] = Outcome(
+                        badRow: outcome.bad_row == .max ? .max : Int(outcome.bad_row), sums: outcome.sums, vector: true)
+                    return
+                }
+                // A type or direction outside the vector pass's tables: the Swift pass, from fresh cells.
+                workers.cells[k].update(repeating: initialCell, count: size)
+                scoringCells?.update(repeating: initialScoringCell, count: size)
+            }
             shared.value.outcomes[k] = pass(rows, ranges[k], workers.cells[k], scoringCells)
         }
-        var outcome = Outcome()
+        var outcome = Outcome(vector: true)
         for k in 0..<ranges.count {
+            outcome.vector = outcome.vector && outcomes[k].vector
             outcome.badRow = min(outcome.badRow, outcomes[k].badRow)
             outcome.sums |= outcomes[k].sums
         }
@@ -296,7 +371,7 @@ enum ActivityPass {
     ) -> Outcome {
         guard let scoringCells else {
             // Not written when `scoring` is false.
-            var unused = ScoringCell()
+            var unused = initialScoringCell
             return withUnsafeMutablePointer(to: &unused) { unused in
                 r.readsCurrency
                     ? body(r, range, cells, unused, scoring: false, readsCurrency: true)
@@ -387,14 +462,14 @@ enum ActivityPass {
             let cell = cells + Int(c)
             cell.pointee.last = max(cell.pointee.last, last)
             cell.pointee.frequency &+= Int32(truncatingIfNeeded: counts & lane)
-            cell.pointee.sixMonths &+= Int32(truncatingIfNeeded: (counts >> 15) & lane)
+            cell.pointee.six_months &+= Int32(truncatingIfNeeded: (counts >> 15) & lane)
             cell.pointee.recent &+= Int32(truncatingIfNeeded: (counts >> 30) & lane)
             cell.pointee.previous &+= Int32(truncatingIfNeeded: (counts >> 45) & lane)
             cell.pointee.monetary &+= monetary
             cell.pointee.leaving &+= leaving
             cell.pointee.arriving &+= arriving
             cell.pointee.largest = max(cell.pointee.largest, largest)
-            cell.pointee.spare |= Int32(truncatingIfNeeded: large)  // a large outflow (CVM)
+            cell.pointee.large_outflow |= Int32(truncatingIfNeeded: large)  // a large outflow (CVM)
             sums |= cell.pointee.monetary | cell.pointee.leaving | cell.pointee.arriving
             if scoring {
                 let cell = scoringCells + Int(c)
@@ -406,7 +481,7 @@ enum ActivityPass {
                 sums |= cell.pointee.charged | cell.pointee.refunded
                 if foreign & ScoringMask.inWindows != 0 {
                     let row = firstForeignRow(r, start..<i)
-                    cell.pointee.firstForeign = min(cell.pointee.firstForeign, Int32(truncatingIfNeeded: row))
+                    cell.pointee.first_foreign = min(cell.pointee.first_foreign, Int32(truncatingIfNeeded: row))
                 }
             }
         }
@@ -455,7 +530,7 @@ enum ActivityPass {
                                                             let other = o.9[w][c]
                                                             cell.last = max(cell.last, other.last)
                                                             cell.frequency &+= other.frequency
-                                                            cell.sixMonths &+= other.sixMonths
+                                                            cell.six_months &+= other.six_months
                                                             cell.recent &+= other.recent
                                                             cell.previous &+= other.previous
                                                             cell.monetary &+= other.monetary
@@ -466,7 +541,7 @@ enum ActivityPass {
                                                         o.0[c] = cell.last
                                                         o.1[c] = cell.frequency
                                                         o.2[c] = cell.monetary
-                                                        o.3[c] = cell.sixMonths
+                                                        o.3[c] = cell.six_months
                                                         o.4[c] = cell.recent
                                                         o.5[c] = cell.previous
                                                         o.6[c] = cell.leaving
@@ -490,7 +565,7 @@ enum ActivityPass {
     }
 
     /// Sums the workers' CVM cells per client into the output's scoring columns (with the large
-    /// outflow flag each worker kept in its ``Cell/spare``), clients split across the cores;
+    /// outflow flag each worker kept in its cell's `large_outflow`), clients split across the cores;
     /// returns the OR of the merged fee sums (negative if one overflowed).
     static func mergeScoring(
         _ workers: Workers, clients: Int, spec: ScoringPassSpec, into out: inout ActivityColumns
@@ -511,7 +586,7 @@ enum ActivityPass {
                                     var sign: Int64 = 0
                                     for c in parts[k] {
                                         var cell = o.6.scoring[0][c]
-                                        var isLarge = o.6.cells[0][c].spare
+                                        var isLarge = o.6.cells[0][c].large_outflow
                                         for w in o.6.scoring.indices.dropFirst() {
                                             let other = o.6.scoring[w][c]
                                             cell.window &+= other.window
@@ -519,14 +594,14 @@ enum ActivityPass {
                                             cell.previous &+= other.previous
                                             cell.charged &+= other.charged
                                             cell.refunded &+= other.refunded
-                                            cell.firstForeign = min(cell.firstForeign, other.firstForeign)
-                                            isLarge |= o.6.cells[w][c].spare
+                                            cell.first_foreign = min(cell.first_foreign, other.first_foreign)
+                                            isLarge |= o.6.cells[w][c].large_outflow
                                         }
                                         o.0[c] = cell.window
                                         o.1[c] = cell.charged &- cell.refunded  // both non-negative
                                         o.2[c] = isLarge != 0
                                         o.3[c] = spec.isFalling(recent: cell.recent, previous: cell.previous)
-                                        o.4[c] = cell.firstForeign
+                                        o.4[c] = cell.first_foreign
                                         sign |= cell.charged | cell.refunded
                                     }
                                     o.5[k] = sign
