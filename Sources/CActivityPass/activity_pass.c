@@ -3,7 +3,12 @@
 // CPU has AVX2 (checked at run time); elsewhere the Swift pass runs. Tests compare both.
 #include "CActivityPass.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+void *clientele_zeroed_allocate(size_t count, size_t size) { return calloc(count, size); }
+
+void clientele_zeroed_free(void *memory) { free(memory); }
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -214,7 +219,8 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
         if (bits + length_bits > 62) outcome.sums |= INT64_MIN;
 
         clientele_activity_cell *cell = cells + c;
-        cell->last = last > cell->last ? last : cell->last;
+        const uint32_t encoded = (uint32_t)last ^ 0x80000000u;  // see clientele_activity_cell.last
+        if (encoded > (uint32_t)cell->last) cell->last = (int32_t)encoded;
         cell->frequency += pair_sum(counts[0], 0);
         cell->six_months += pair_sum(counts[0], 4);
         cell->recent += pair_sum(counts[1], 0);

@@ -3,9 +3,12 @@
 
 #include <stdint.h>
 
-/// One client's RFM and churn measures in one worker of ValueModel's activity pass (the same
-/// layout as the Swift pass's cells).
+#include <stddef.h>
+
+/// One client's RFM and churn measures in one worker of ValueModel's activity pass (the Swift
+/// pass writes the same cells). All zero bytes is the empty cell.
 typedef struct {
+    /// The last day with its sign bit flipped (compared unsigned; 0: none).
     int32_t last;
     int32_t frequency;
     int32_t six_months;
@@ -24,7 +27,8 @@ typedef struct {
     int32_t window;
     int32_t recent;
     int32_t previous;
-    /// Not written by the vector pass (it only runs when every row has the selection's currency).
+    /// `INT32_MAX ^ row` of the first row in another currency (0: none). Not written by the vector
+    /// pass (it only runs when every row has the selection's currency).
     int32_t first_foreign;
     int64_t charged;
     int64_t refunded;
@@ -77,6 +81,13 @@ typedef struct {
     int64_t sums;
     int32_t unsupported;
 } clientele_activity_outcome;
+
+/// `count` zeroed elements of `size` bytes (calloc: fresh pages stay untouched until written), or
+/// NULL. Free with `clientele_zeroed_free`.
+void *clientele_zeroed_allocate(size_t count, size_t size);
+
+/// Frees memory from `clientele_zeroed_allocate`.
+void clientele_zeroed_free(void *memory);
 
 /// Whether this CPU and system run the vector pass (x86-64 with AVX2 and the OS saving YMM state).
 int clientele_activity_pass_available(void);

@@ -56,20 +56,35 @@ enum ActivityPass {
     }
 
     /// One client's measures in one worker (the C type, so that the vector pass writes the same
-    /// cells; see ``initialCell``).
+    /// cells). All zero bytes is the empty cell, so fresh zeroed memory needs no initialising:
+    /// `last` holds the day with its sign bit flipped (see ``encodedDay(_:)``), 0 for none.
     typealias Cell = clientele_activity_cell
 
-    /// One client's CVM measures in one worker (the C type; see ``initialScoringCell``).
+    /// One client's CVM measures in one worker (the C type). All zero bytes is the empty cell:
+    /// `first_foreign` holds `Int32.max ^ row` (see ``encodedRow(_:)``), 0 for none.
     typealias ScoringCell = clientele_scoring_cell
 
-    /// A cell before any row: no last day, every count and sum zero.
-    static let initialCell = Cell(
-        last: .min, frequency: 0, six_months: 0, recent: 0, previous: 0, large_outflow: 0, monetary: 0, leaving: 0,
-        arriving: 0, largest: 0)
+    /// A day as a cell keeps it: its sign bit flipped, so that the unsigned maximum is the latest day
+    /// and `Int32.min` (no day) is 0.
+    @inline(__always)
+    static func encodedDay(_ day: Int32) -> UInt32 { UInt32(bitPattern: day) ^ 0x8000_0000 }
 
-    /// A CVM cell before any row: no row in another currency.
-    static let initialScoringCell = ScoringCell(
-        window: 0, recent: 0, previous: 0, first_foreign: .max, charged: 0, refunded: 0)
+    /// A row number as a CVM cell keeps it: `Int32.max ^ row`, so that the maximum is the first row
+    /// and `Int32.max` (no row) is 0.
+    @inline(__always)
+    static func encodedRow(_ row: Int32) -> Int32 { Int32.max ^ row }
+
+    /// `count` empty cells in zeroed memory (fresh pages from the system are not touched until a
+    /// worker writes them).
+    static func emptyCells<Cell>(_: Cell.Type, count: Int) -> UnsafeMutablePointer<Cell> {
+        if let zeroed = clientele_zeroed_allocate(count, MemoryLayout<Cell>.stride) {
+            return zeroed.bindMemory(to: Cell.self, capacity: count)
+        }
+        let cells = UnsafeMutableRawPointer.allocate(
+            byteCount: count * MemoryLayout<Cell>.stride, alignment: MemoryLayout<Cell>.alignment)
+        cells.initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Cell>.stride)
+        return cells.bindMemory(to: Cell.self, capacity: count)
+    }
 
     /// Read-only views of the columns and the constants of the loop.
     struct Rows: @unchecked Sendable {
@@ -321,12 +336,11 @@ enum ActivityPass {
         let clients = Int(rows.clients)
         let size = max(clients, 1)
         let workers = Workers(
-            cells: (0..<ranges.count).map { _ in UnsafeMutablePointer<Cell>.allocate(capacity: size) },
-            scoring: scoring == nil
-                ? [] : (0..<ranges.count).map { _ in UnsafeMutablePointer<ScoringCell>.allocate(capacity: size) })
+            cells: (0..<ranges.count).map { _ in emptyCells(Cell.self, count: size) },
+            scoring: scoring == nil ? [] : (0..<ranges.count).map { _ in emptyCells(ScoringCell.self, count: size) })
         defer {
-            for cell in workers.cells { cell.deallocate() }
-            for cell in workers.scoring { cell.deallocate() }
+            for cell in workers.cells { clientele_zeroed_free(cell) }
+            for cell in workers.scoring { clientele_zeroed_free(cell) }
         }
         let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
         outcomes.initialize(repeating: Outcome(), count: ranges.count)
@@ -334,9 +348,7 @@ enum ActivityPass {
         let shared = UncheckedBox(value: (workers: workers, outcomes: outcomes))
         Parallel.run(ranges.count) { k in
             let workers = shared.value.workers
-            workers.cells[k].initialize(repeating: initialCell, count: size)
             let scoringCells = workers.scoring.isEmpty ? nil : workers.scoring[k]
-            scoringCells?.initialize(repeating: initialScoringCell, count: size)
             if var plan = rows.vector {
                 let outcome = clientele_activity_pass(
                     &plan, Int64(ranges[k].lowerBound), Int64(ranges[k].upperBound), workers.cells[k], scoringCells)
@@ -346,8 +358,8 @@ enum ActivityPass {
                     return
                 }
                 // A type or direction outside the vector pass's tables: the Swift pass, from fresh cells.
-                workers.cells[k].update(repeating: initialCell, count: size)
-                scoringCells?.update(repeating: initialScoringCell, count: size)
+                workers.cells[k].update(repeating: Cell(), count: size)
+                scoringCells?.update(repeating: ScoringCell(), count: size)
             }
             shared.value.outcomes[k] = pass(rows, ranges[k], workers.cells[k], scoringCells)
         }
@@ -371,7 +383,7 @@ enum ActivityPass {
     ) -> Outcome {
         guard let scoringCells else {
             // Not written when `scoring` is false.
-            var unused = initialScoringCell
+            var unused = ScoringCell()
             return withUnsafeMutablePointer(to: &unused) { unused in
                 r.readsCurrency
                     ? body(r, range, cells, unused, scoring: false, readsCurrency: true)
@@ -460,7 +472,7 @@ enum ActivityPass {
             let lengthBits = Int.bitWidth - (i - start).leadingZeroBitCount
             if bits + lengthBits > 62 { sums |= .min }
             let cell = cells + Int(c)
-            cell.pointee.last = max(cell.pointee.last, last)
+            cell.pointee.last = Int32(bitPattern: max(UInt32(bitPattern: cell.pointee.last), encodedDay(last)))
             cell.pointee.frequency &+= Int32(truncatingIfNeeded: counts & lane)
             cell.pointee.six_months &+= Int32(truncatingIfNeeded: (counts >> 15) & lane)
             cell.pointee.recent &+= Int32(truncatingIfNeeded: (counts >> 30) & lane)
@@ -481,7 +493,8 @@ enum ActivityPass {
                 sums |= cell.pointee.charged | cell.pointee.refunded
                 if foreign & ScoringMask.inWindows != 0 {
                     let row = firstForeignRow(r, start..<i)
-                    cell.pointee.first_foreign = min(cell.pointee.first_foreign, Int32(truncatingIfNeeded: row))
+                    cell.pointee.first_foreign = max(
+                        cell.pointee.first_foreign, encodedRow(Int32(truncatingIfNeeded: row)))
                 }
             }
         }
@@ -528,7 +541,10 @@ enum ActivityPass {
                                                         var cell = o.9[0][c]
                                                         for w in o.9.indices.dropFirst() {
                                                             let other = o.9[w][c]
-                                                            cell.last = max(cell.last, other.last)
+                                                            cell.last = Int32(
+                                                                bitPattern: max(
+                                                                    UInt32(bitPattern: cell.last),
+                                                                    UInt32(bitPattern: other.last)))
                                                             cell.frequency &+= other.frequency
                                                             cell.six_months &+= other.six_months
                                                             cell.recent &+= other.recent
@@ -538,7 +554,7 @@ enum ActivityPass {
                                                             cell.arriving &+= other.arriving
                                                             cell.largest = max(cell.largest, other.largest)
                                                         }
-                                                        o.0[c] = cell.last
+                                                        o.0[c] = cell.last ^ .min
                                                         o.1[c] = cell.frequency
                                                         o.2[c] = cell.monetary
                                                         o.3[c] = cell.six_months
@@ -594,14 +610,14 @@ enum ActivityPass {
                                             cell.previous &+= other.previous
                                             cell.charged &+= other.charged
                                             cell.refunded &+= other.refunded
-                                            cell.first_foreign = min(cell.first_foreign, other.first_foreign)
+                                            cell.first_foreign = max(cell.first_foreign, other.first_foreign)
                                             isLarge |= o.6.cells[w][c].large_outflow
                                         }
                                         o.0[c] = cell.window
                                         o.1[c] = cell.charged &- cell.refunded  // both non-negative
                                         o.2[c] = isLarge != 0
                                         o.3[c] = spec.isFalling(recent: cell.recent, previous: cell.previous)
-                                        o.4[c] = cell.first_foreign
+                                        o.4[c] = encodedRow(cell.first_foreign)
                                         sign |= cell.charged | cell.refunded
                                     }
                                     o.5[k] = sign
