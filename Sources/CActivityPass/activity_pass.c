@@ -27,15 +27,87 @@ int clientele_activity_pass_available(void) {
 
 #define AVX2 __attribute__((target("avx2"), always_inline)) static inline
 
-/// One run's running measures, in vector lanes.
+/// The most rows of one client a run holds (a client with more is split into several runs).
+#define RUN_ROWS 4096
+
+/// The lanes set in each 8-bit mask, in order, one byte each (for compacting the rare rows).
+static const uint64_t set_lanes[256] = {
+    0x0000000000000000ull, 0x0000000000000000ull, 0x0000000000000001ull, 0x0000000000000100ull,
+    0x0000000000000002ull, 0x0000000000000200ull, 0x0000000000000201ull, 0x0000000000020100ull,
+    0x0000000000000003ull, 0x0000000000000300ull, 0x0000000000000301ull, 0x0000000000030100ull,
+    0x0000000000000302ull, 0x0000000000030200ull, 0x0000000000030201ull, 0x0000000003020100ull,
+    0x0000000000000004ull, 0x0000000000000400ull, 0x0000000000000401ull, 0x0000000000040100ull,
+    0x0000000000000402ull, 0x0000000000040200ull, 0x0000000000040201ull, 0x0000000004020100ull,
+    0x0000000000000403ull, 0x0000000000040300ull, 0x0000000000040301ull, 0x0000000004030100ull,
+    0x0000000000040302ull, 0x0000000004030200ull, 0x0000000004030201ull, 0x0000000403020100ull,
+    0x0000000000000005ull, 0x0000000000000500ull, 0x0000000000000501ull, 0x0000000000050100ull,
+    0x0000000000000502ull, 0x0000000000050200ull, 0x0000000000050201ull, 0x0000000005020100ull,
+    0x0000000000000503ull, 0x0000000000050300ull, 0x0000000000050301ull, 0x0000000005030100ull,
+    0x0000000000050302ull, 0x0000000005030200ull, 0x0000000005030201ull, 0x0000000503020100ull,
+    0x0000000000000504ull, 0x0000000000050400ull, 0x0000000000050401ull, 0x0000000005040100ull,
+    0x0000000000050402ull, 0x0000000005040200ull, 0x0000000005040201ull, 0x0000000504020100ull,
+    0x0000000000050403ull, 0x0000000005040300ull, 0x0000000005040301ull, 0x0000000504030100ull,
+    0x0000000005040302ull, 0x0000000504030200ull, 0x0000000504030201ull, 0x0000050403020100ull,
+    0x0000000000000006ull, 0x0000000000000600ull, 0x0000000000000601ull, 0x0000000000060100ull,
+    0x0000000000000602ull, 0x0000000000060200ull, 0x0000000000060201ull, 0x0000000006020100ull,
+    0x0000000000000603ull, 0x0000000000060300ull, 0x0000000000060301ull, 0x0000000006030100ull,
+    0x0000000000060302ull, 0x0000000006030200ull, 0x0000000006030201ull, 0x0000000603020100ull,
+    0x0000000000000604ull, 0x0000000000060400ull, 0x0000000000060401ull, 0x0000000006040100ull,
+    0x0000000000060402ull, 0x0000000006040200ull, 0x0000000006040201ull, 0x0000000604020100ull,
+    0x0000000000060403ull, 0x0000000006040300ull, 0x0000000006040301ull, 0x0000000604030100ull,
+    0x0000000006040302ull, 0x0000000604030200ull, 0x0000000604030201ull, 0x0000060403020100ull,
+    0x0000000000000605ull, 0x0000000000060500ull, 0x0000000000060501ull, 0x0000000006050100ull,
+    0x0000000000060502ull, 0x0000000006050200ull, 0x0000000006050201ull, 0x0000000605020100ull,
+    0x0000000000060503ull, 0x0000000006050300ull, 0x0000000006050301ull, 0x0000000605030100ull,
+    0x0000000006050302ull, 0x0000000605030200ull, 0x0000000605030201ull, 0x0000060503020100ull,
+    0x0000000000060504ull, 0x0000000006050400ull, 0x0000000006050401ull, 0x0000000605040100ull,
+    0x0000000006050402ull, 0x0000000605040200ull, 0x0000000605040201ull, 0x0000060504020100ull,
+    0x0000000006050403ull, 0x0000000605040300ull, 0x0000000605040301ull, 0x0000060504030100ull,
+    0x0000000605040302ull, 0x0000060504030200ull, 0x0000060504030201ull, 0x0006050403020100ull,
+    0x0000000000000007ull, 0x0000000000000700ull, 0x0000000000000701ull, 0x0000000000070100ull,
+    0x0000000000000702ull, 0x0000000000070200ull, 0x0000000000070201ull, 0x0000000007020100ull,
+    0x0000000000000703ull, 0x0000000000070300ull, 0x0000000000070301ull, 0x0000000007030100ull,
+    0x0000000000070302ull, 0x0000000007030200ull, 0x0000000007030201ull, 0x0000000703020100ull,
+    0x0000000000000704ull, 0x0000000000070400ull, 0x0000000000070401ull, 0x0000000007040100ull,
+    0x0000000000070402ull, 0x0000000007040200ull, 0x0000000007040201ull, 0x0000000704020100ull,
+    0x0000000000070403ull, 0x0000000007040300ull, 0x0000000007040301ull, 0x0000000704030100ull,
+    0x0000000007040302ull, 0x0000000704030200ull, 0x0000000704030201ull, 0x0000070403020100ull,
+    0x0000000000000705ull, 0x0000000000070500ull, 0x0000000000070501ull, 0x0000000007050100ull,
+    0x0000000000070502ull, 0x0000000007050200ull, 0x0000000007050201ull, 0x0000000705020100ull,
+    0x0000000000070503ull, 0x0000000007050300ull, 0x0000000007050301ull, 0x0000000705030100ull,
+    0x0000000007050302ull, 0x0000000705030200ull, 0x0000000705030201ull, 0x0000070503020100ull,
+    0x0000000000070504ull, 0x0000000007050400ull, 0x0000000007050401ull, 0x0000000705040100ull,
+    0x0000000007050402ull, 0x0000000705040200ull, 0x0000000705040201ull, 0x0000070504020100ull,
+    0x0000000007050403ull, 0x0000000705040300ull, 0x0000000705040301ull, 0x0000070504030100ull,
+    0x0000000705040302ull, 0x0000070504030200ull, 0x0000070504030201ull, 0x0007050403020100ull,
+    0x0000000000000706ull, 0x0000000000070600ull, 0x0000000000070601ull, 0x0000000007060100ull,
+    0x0000000000070602ull, 0x0000000007060200ull, 0x0000000007060201ull, 0x0000000706020100ull,
+    0x0000000000070603ull, 0x0000000007060300ull, 0x0000000007060301ull, 0x0000000706030100ull,
+    0x0000000007060302ull, 0x0000000706030200ull, 0x0000000706030201ull, 0x0000070603020100ull,
+    0x0000000000070604ull, 0x0000000007060400ull, 0x0000000007060401ull, 0x0000000706040100ull,
+    0x0000000007060402ull, 0x0000000706040200ull, 0x0000000706040201ull, 0x0000070604020100ull,
+    0x0000000007060403ull, 0x0000000706040300ull, 0x0000000706040301ull, 0x0000070604030100ull,
+    0x0000000706040302ull, 0x0000070604030200ull, 0x0000070604030201ull, 0x0007060403020100ull,
+    0x0000000000070605ull, 0x0000000007060500ull, 0x0000000007060501ull, 0x0000000706050100ull,
+    0x0000000007060502ull, 0x0000000706050200ull, 0x0000000706050201ull, 0x0000070605020100ull,
+    0x0000000007060503ull, 0x0000000706050300ull, 0x0000000706050301ull, 0x0000070605030100ull,
+    0x0000000706050302ull, 0x0000070605030200ull, 0x0000070605030201ull, 0x0007060503020100ull,
+    0x0000000007060504ull, 0x0000000706050400ull, 0x0000000706050401ull, 0x0000070605040100ull,
+    0x0000000706050402ull, 0x0000070605040200ull, 0x0000070605040201ull, 0x0007060504020100ull,
+    0x0000000706050403ull, 0x0000070605040300ull, 0x0000070605040301ull, 0x0007060504030100ull,
+    0x0000070605040302ull, 0x0007060504030200ull, 0x0007060504030201ull, 0x0706050403020100ull,
+};
+
+/// One run's running measures, in vector lanes. Money that few rows carry (leaving, arriving,
+/// fees, large outflows) is summed per row afterwards: a step only notes which rows may carry it.
 typedef struct {
     __m256i counts[4];  // 16-bit lanes: (frequency, six months), (recent, previous), (window, trend recent), (trend previous, -)
-    __m256i monetary, leaving, arriving, charged, refunded;  // 64-bit sums
-    __m256i largest;  // 64-bit maximum leaving amount
-    __m256i large;  // 64-bit: non-zero where a large outflow was seen
+    __m256i monetary;  // 64-bit sums
     __m256i amounts;  // OR of the amounts (the overflow bound)
     __m256i last;  // 32-bit maximum day
     __m128i bad;  // OR of out-of-range type and direction bits
+    uint16_t *rare;  // offsets in the run of the rows that may carry the rarer money
+    int64_t rare_count;
 } run_state;
 
 AVX2 __m256i class_mask(__m256i classes, int bit) {
@@ -51,18 +123,11 @@ AVX2 __m256i younger(__m256i biased_age, uint32_t days) {
 AVX2 __m256i low_rows(__m256i mask) { return _mm256_cvtepi32_epi64(_mm256_castsi256_si128(mask)); }
 AVX2 __m256i high_rows(__m256i mask) { return _mm256_cvtepi32_epi64(_mm256_extracti128_si256(mask, 1)); }
 
-AVX2 __m256i masked_sum(__m256i sum, __m256i low, __m256i high, __m256i mask) {
-    return _mm256_add_epi64(
-        sum, _mm256_add_epi64(_mm256_and_si256(low, low_rows(mask)), _mm256_and_si256(high, high_rows(mask))));
-}
-
-AVX2 __m256i maximum64(__m256i a, __m256i b) { return _mm256_blendv_epi8(a, b, _mm256_cmpgt_epi64(b, a)); }
-
-/// Eight rows from `day`, `amount`, `type`, `direction`; when `full` is false only the first
-/// `remaining` count.
+/// Eight rows from `day`, `amount`, `type`, `direction`, at `offset` in the run; when `full` is
+/// false only the first `remaining` count.
 AVX2 void step(
     run_state *s, const clientele_activity_plan *p, const int32_t *day, const int64_t *amount, const uint8_t *type,
-    const uint8_t *direction, int full, int32_t remaining)
+    const uint8_t *direction, int32_t offset, int full, int32_t remaining)
 {
     const __m256i all = _mm256_set1_epi32(-1);
     const __m256i outside = full
@@ -79,10 +144,14 @@ AVX2 void step(
     s->bad = _mm_or_si128(
         s->bad, _mm_or_si128(
                     _mm_and_si128(t, _mm_set1_epi8((char)0xF0)), _mm_and_si128(r, _mm_set1_epi8((char)0xFE))));
-    const __m128i lookups = _mm_blendv_epi8(
+    const __m128i outflows = _mm_cmpeq_epi8(r, _mm_set1_epi8(1));
+    const __m128i class_bytes = _mm_blendv_epi8(
         _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p->classes[0]), t),
-        _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p->classes[1]), t), _mm_cmpeq_epi8(r, _mm_set1_epi8(1)));
-    const __m256i classes = _mm256_cvtepu8_epi32(lookups);
+        _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p->classes[1]), t), outflows);
+    const __m128i window_codes = _mm_blendv_epi8(
+        _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p->rare_codes[0]), t),
+        _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p->rare_codes[1]), t), outflows);
+    const __m256i classes = _mm256_cvtepu8_epi32(class_bytes);
 
     const __m256i rfm = class_mask(classes, CLIENTELE_CLASS_RFM);
     const __m256i activity = class_mask(classes, CLIENTELE_CLASS_ACTIVITY);
@@ -113,27 +182,46 @@ AVX2 void step(
             s->amounts, _mm256_or_si256(
                             _mm256_and_si256(low, low_rows(inside)), _mm256_and_si256(high, high_rows(inside))));
     }
-    s->monetary = masked_sum(s->monetary, low, high, frequency);
-    const __m256i leaves = _mm256_and_si256(class_mask(classes, CLIENTELE_CLASS_LEAVING), recent);
-    const __m256i leaving_low = _mm256_and_si256(low, low_rows(leaves));
-    const __m256i leaving_high = _mm256_and_si256(high, high_rows(leaves));
-    s->leaving = _mm256_add_epi64(s->leaving, _mm256_add_epi64(leaving_low, leaving_high));
-    s->largest = maximum64(maximum64(s->largest, leaving_low), leaving_high);
-    s->arriving = masked_sum(
-        s->arriving, low, high, _mm256_and_si256(class_mask(classes, CLIENTELE_CLASS_ARRIVING), recent));
-    const __m256i fee_window = younger(biased, p->fee_days);
-    s->charged = masked_sum(
-        s->charged, low, high, _mm256_and_si256(class_mask(classes, CLIENTELE_CLASS_FEE_CHARGED), fee_window));
-    s->refunded = masked_sum(
-        s->refunded, low, high, _mm256_and_si256(class_mask(classes, CLIENTELE_CLASS_FEE_REFUNDED), fee_window));
-    const __m256i outflow =
-        _mm256_and_si256(class_mask(classes, CLIENTELE_CLASS_OUTFLOW), younger(biased, p->large_days));
-    const __m256i threshold = _mm256_set1_epi64x(p->large_amount);
-    // amount >= threshold is !(threshold > amount).
-    s->large = _mm256_or_si256(
-        s->large, _mm256_or_si256(
-                      _mm256_andnot_si256(_mm256_cmpgt_epi64(threshold, low), low_rows(outflow)),
-                      _mm256_andnot_si256(_mm256_cmpgt_epi64(threshold, high), high_rows(outflow))));
+    s->monetary = _mm256_add_epi64(
+        s->monetary, _mm256_add_epi64(
+                         _mm256_and_si256(low, low_rows(frequency)), _mm256_and_si256(high, high_rows(frequency))));
+
+    // Rows that may carry the rarer money: younger than the longest window of their classes
+    // (`rare_days`, by the code of their type and direction). Their offsets are appended in order.
+    const __m256i rare_days = _mm256_permutevar8x32_epi32(
+        _mm256_loadu_si256((const __m256i *)p->rare_days), _mm256_cvtepu8_epi32(window_codes));
+    const __m256i rare = _mm256_cmpgt_epi32(_mm256_xor_si256(rare_days, _mm256_set1_epi32((int32_t)0x80000000u)), biased);
+    const unsigned lanes = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(rare));
+    const __m128i offsets = _mm_add_epi16(
+        _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)set_lanes[lanes])), _mm_set1_epi16((short)offset));
+    _mm_storeu_si128((__m128i *)(s->rare + s->rare_count), offsets);
+    s->rare_count += __builtin_popcount(lanes);
+}
+
+/// The rarer money of the run's noted rows, one row at a time without branches.
+typedef struct {
+    int64_t leaving, arriving, largest, charged, refunded;
+    int32_t large;
+} rare_sums;
+
+static rare_sums rare_rows(const clientele_activity_plan *p, int64_t first, const uint16_t *rows, int64_t count) {
+    rare_sums sums = {0, 0, 0, 0, 0, 0};
+    for (int64_t q = 0; q < count; q++) {
+        const int64_t row = first + rows[q];
+        const uint8_t classes = p->classes[p->direction[row] & 1][p->type[row] & 15];
+        const uint32_t age = (uint32_t)p->as_of - (uint32_t)p->day[row];
+        const int64_t amount = p->amount[row];
+        const int64_t recent = -(int64_t)(age < p->recent_days);
+        const int64_t fees = -(int64_t)(age < p->fee_days);
+        const int64_t leaving = amount & recent & -(int64_t)((classes >> 2) & 1);
+        sums.leaving += leaving;
+        sums.largest = leaving > sums.largest ? leaving : sums.largest;
+        sums.arriving += amount & recent & -(int64_t)((classes >> 3) & 1);
+        sums.charged += amount & fees & -(int64_t)((classes >> 4) & 1);
+        sums.refunded += amount & fees & -(int64_t)((classes >> 5) & 1);
+        sums.large |= ((classes >> 6) & 1) & (age < p->large_days) & (amount >= p->large_amount);
+    }
+    return sums;
 }
 
 static int32_t pair_sum(const int16_t *lanes, int first) {
@@ -153,6 +241,7 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
     int32_t pad_day[8];
     int64_t pad_amount[8];
     uint8_t pad_type[8], pad_direction[8];
+    uint16_t rare[RUN_ROWS + 8];
     int64_t i = start;
     while (i < end) {
         const int32_t c = p->client[i];
@@ -160,23 +249,25 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
             outcome.bad_row = i;
             return outcome;
         }
-        // A run is one client's consecutive rows, at most 65,536 (16-bit count lanes, 8 rows a step).
-        const int64_t stop = end - i > 65536 ? i + 65536 : end;
+        // A run is one client's consecutive rows, at most RUN_ROWS (16-bit offsets and count lanes).
+        const int64_t stop = end - i > RUN_ROWS ? i + RUN_ROWS : end;
         int64_t e = i + 1;
         while (e < stop && p->client[e] == c) e++;
         run_state s;
         for (int k = 0; k < 4; k++) s.counts[k] = _mm256_setzero_si256();
-        s.monetary = s.leaving = s.arriving = s.charged = s.refunded = _mm256_setzero_si256();
-        s.largest = s.large = s.amounts = _mm256_setzero_si256();
+        s.monetary = s.amounts = _mm256_setzero_si256();
         s.last = _mm256_set1_epi32(INT32_MIN);
         s.bad = bad;
+        s.rare = rare;
+        s.rare_count = 0;
         int64_t j = i;
         for (; j + 8 <= e; j += 8) {
-            step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, 1, 8);
+            step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, (int32_t)(j - i), 1, 8);
         }
         if (j < e) {
             if (j + 8 <= p->rows) {
-                step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, 0, (int32_t)(e - j));
+                step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, (int32_t)(j - i), 0,
+                     (int32_t)(e - j));
             } else {
                 // The last rows of the columns: copied so that no read passes the end.
                 const size_t k = (size_t)(p->rows - j);
@@ -188,30 +279,22 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
                 memcpy(pad_amount, p->amount + j, k * sizeof(int64_t));
                 memcpy(pad_type, p->type + j, k);
                 memcpy(pad_direction, p->direction + j, k);
-                step(&s, p, pad_day, pad_amount, pad_type, pad_direction, 0, (int32_t)(e - j));
+                step(&s, p, pad_day, pad_amount, pad_type, pad_direction, (int32_t)(j - i), 0, (int32_t)(e - j));
             }
         }
         bad = s.bad;
+        const rare_sums more = rare_rows(p, i, rare, s.rare_count);
 
         int16_t counts[4][16];
-        int64_t lanes[8][4];
+        int64_t lanes[2][4];
         int32_t days[8];
         for (int k = 0; k < 4; k++) _mm256_storeu_si256((__m256i *)counts[k], s.counts[k]);
         _mm256_storeu_si256((__m256i *)lanes[0], s.monetary);
-        _mm256_storeu_si256((__m256i *)lanes[1], s.leaving);
-        _mm256_storeu_si256((__m256i *)lanes[2], s.arriving);
-        _mm256_storeu_si256((__m256i *)lanes[3], s.charged);
-        _mm256_storeu_si256((__m256i *)lanes[4], s.refunded);
-        _mm256_storeu_si256((__m256i *)lanes[5], s.largest);
-        _mm256_storeu_si256((__m256i *)lanes[6], s.large);
-        _mm256_storeu_si256((__m256i *)lanes[7], s.amounts);
+        _mm256_storeu_si256((__m256i *)lanes[1], s.amounts);
         _mm256_storeu_si256((__m256i *)days, s.last);
-        int64_t largest = lanes[5][0];
         int32_t last = days[0];
-        for (int x = 1; x < 4; x++) largest = lanes[5][x] > largest ? lanes[5][x] : largest;
         for (int x = 1; x < 8; x++) last = days[x] > last ? days[x] : last;
-        const int64_t large = lanes[6][0] | lanes[6][1] | lanes[6][2] | lanes[6][3];
-        const int64_t amounts = lanes[7][0] | lanes[7][1] | lanes[7][2] | lanes[7][3];
+        const int64_t amounts = lanes[1][0] | lanes[1][1] | lanes[1][2] | lanes[1][3];
         // Every amount is below 2^bits and the run has fewer than 2^length_bits rows: if the sums
         // could reach 2^62, or an amount is negative, the caller checks exactly.
         const int bits = amounts == 0 ? 0 : 64 - __builtin_clzll((uint64_t)amounts);
@@ -226,18 +309,18 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
         cell->recent += pair_sum(counts[1], 0);
         cell->previous += pair_sum(counts[1], 4);
         cell->monetary += lane_sum(lanes[0]);
-        cell->leaving += lane_sum(lanes[1]);
-        cell->arriving += lane_sum(lanes[2]);
-        cell->largest = largest > cell->largest ? largest : cell->largest;
-        cell->large_outflow |= large != 0;
+        cell->leaving += more.leaving;
+        cell->arriving += more.arriving;
+        cell->largest = more.largest > cell->largest ? more.largest : cell->largest;
+        cell->large_outflow |= more.large;
         outcome.sums |= cell->monetary | cell->leaving | cell->arriving;
         if (scoring) {
             clientele_scoring_cell *cvm = scoring + c;
             cvm->window += pair_sum(counts[2], 0);
             cvm->recent += pair_sum(counts[2], 4);
             cvm->previous += pair_sum(counts[3], 0);
-            cvm->charged += lane_sum(lanes[3]);
-            cvm->refunded += lane_sum(lanes[4]);
+            cvm->charged += more.charged;
+            cvm->refunded += more.refunded;
             outcome.sums |= cvm->charged | cvm->refunded;
         }
         i = e;

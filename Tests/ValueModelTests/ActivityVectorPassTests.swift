@@ -86,7 +86,7 @@ struct ActivityVectorPassTests {
     }
 
     @Test func aLongRunIsSplitTheSameWay() throws {
-        // One client with more rows than a run of the vector loop holds (65,536).
+        // One client with more rows than a run of the vector loop holds (4,096).
         var columns = Self.rows(seed: 3, clients: 1, count: 70_000, longest: 70_000)
         columns.customerIndex = [Int32](repeating: 0, count: columns.count)
         try Self.compare(columns)

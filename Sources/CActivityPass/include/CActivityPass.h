@@ -70,6 +70,11 @@ typedef struct {
     /// Class bits (`CLIENTELE_CLASS_*`) of each `[direction][type]`, for types below 16 and
     /// directions 0 and 1.
     uint8_t classes[2][16];
+    /// For each `[direction][type]`, an index into `rare_days`: the longest window in which a row
+    /// of that kind carries leaving, arriving, fee or large-outflow money (0 days: never).
+    uint8_t rare_codes[2][16];
+    /// Window lengths in days for `rare_codes`.
+    int32_t rare_days[8];
 } clientele_activity_plan;
 
 /// What a call reports: the first row with a client index outside `clients` (or INT64_MAX), the

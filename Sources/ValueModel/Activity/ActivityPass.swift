@@ -165,6 +165,33 @@ enum ActivityPass {
                 }
             }
         }
+        // Each kind's longest window for the rarer money, as an index into a short list of lengths.
+        var lengths: [Int32] = [0]
+        withUnsafeBytes(of: plan.classes) { classes in
+            withUnsafeMutableBytes(of: &plan.rare_codes) { codes in
+                for kind in 0..<32 {
+                    let bits = Int(classes[kind])
+                    var days: UInt32 = 0
+                    if bits & Int(CLIENTELE_CLASS_LEAVING | CLIENTELE_CLASS_ARRIVING) != 0 {
+                        days = max(days, plan.recent_days)
+                    }
+                    if bits & Int(CLIENTELE_CLASS_FEE_CHARGED | CLIENTELE_CLASS_FEE_REFUNDED) != 0 {
+                        days = max(days, plan.fee_days)
+                    }
+                    if bits & Int(CLIENTELE_CLASS_OUTFLOW) != 0 { days = max(days, plan.large_days) }
+                    let length = Int32(clamping: days)
+                    if let code = lengths.firstIndex(of: length) {
+                        codes[kind] = UInt8(code)
+                    } else {
+                        codes[kind] = UInt8(lengths.count)  // at most 4 lengths: 0 and three windows
+                        lengths.append(length)
+                    }
+                }
+            }
+        }
+        withUnsafeMutableBytes(of: &plan.rare_days) { days in
+            for (index, length) in lengths.enumerated() { days.storeBytes(of: length, toByteOffset: 4 * index, as: Int32.self) }
+        }
         return plan
     }
 
