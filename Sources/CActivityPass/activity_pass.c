@@ -127,7 +127,7 @@ AVX2 __m256i high_rows(__m256i mask) { return _mm256_cvtepi32_epi64(_mm256_extra
 /// false only the first `remaining` count.
 AVX2 void step(
     run_state *s, const clientele_activity_plan *p, const int32_t *day, const int64_t *amount, const uint8_t *type,
-    const uint8_t *direction, int32_t offset, int full, int32_t remaining)
+    const uint8_t *direction, int32_t offset, int full, int32_t remaining, int shared)
 {
     const __m256i all = _mm256_set1_epi32(-1);
     const __m256i outside = full
@@ -156,14 +156,18 @@ AVX2 void step(
     const __m256i rfm = class_mask(classes, CLIENTELE_CLASS_RFM);
     const __m256i activity = class_mask(classes, CLIENTELE_CLASS_ACTIVITY);
     const __m256i recent = younger(biased, p->recent_days);
-    const __m256i trend = younger(biased, p->trend_days);
+    // `shared`: the CVM's trend window is the recent window and its transaction window the six
+    // months (the defaults), so their comparisons are made once.
+    const __m256i trend = shared ? recent : younger(biased, p->trend_days);
     const __m256i frequency = _mm256_and_si256(rfm, younger(biased, p->rfm_days));
-    const __m256i six = _mm256_and_si256(activity, younger(biased, p->six_days));
+    const __m256i six_months = younger(biased, p->six_days);
+    const __m256i six = _mm256_and_si256(activity, six_months);
     const __m256i recent_activity = _mm256_and_si256(activity, recent);
-    const __m256i previous_activity =
-        _mm256_and_si256(activity, _mm256_andnot_si256(recent, younger(biased, 2 * p->recent_days)));
-    const __m256i window = younger(biased, p->window_days);
-    const __m256i trend_previous = _mm256_andnot_si256(trend, younger(biased, 2 * p->trend_days));
+    const __m256i recent_previous = _mm256_andnot_si256(recent, younger(biased, 2 * p->recent_days));
+    const __m256i previous_activity = _mm256_and_si256(activity, recent_previous);
+    const __m256i window = shared ? six_months : younger(biased, p->window_days);
+    const __m256i trend_previous =
+        shared ? recent_previous : _mm256_andnot_si256(trend, younger(biased, 2 * p->trend_days));
     // Masks are -1 per lane: subtracting the packed 16-bit masks counts.
     s->counts[0] = _mm256_sub_epi16(s->counts[0], _mm256_packs_epi32(frequency, six));
     s->counts[1] = _mm256_sub_epi16(s->counts[1], _mm256_packs_epi32(recent_activity, previous_activity));
@@ -232,9 +236,9 @@ static int32_t pair_sum(const int16_t *lanes, int first) {
 
 static int64_t lane_sum(const int64_t *lanes) { return lanes[0] + lanes[1] + lanes[2] + lanes[3]; }
 
-__attribute__((target("avx2"))) static clientele_activity_outcome pass(
+AVX2 clientele_activity_outcome runs(
     const clientele_activity_plan *p, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring)
+    clientele_scoring_cell *scoring, int shared)
 {
     clientele_activity_outcome outcome = {INT64_MAX, 0, 0};
     __m128i bad = _mm_setzero_si128();
@@ -262,12 +266,12 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
         s.rare_count = 0;
         int64_t j = i;
         for (; j + 8 <= e; j += 8) {
-            step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, (int32_t)(j - i), 1, 8);
+            step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, (int32_t)(j - i), 1, 8, shared);
         }
         if (j < e) {
             if (j + 8 <= p->rows) {
                 step(&s, p, p->day + j, p->amount + j, p->type + j, p->direction + j, (int32_t)(j - i), 0,
-                     (int32_t)(e - j));
+                     (int32_t)(e - j), shared);
             } else {
                 // The last rows of the columns: copied so that no read passes the end.
                 const size_t k = (size_t)(p->rows - j);
@@ -279,7 +283,8 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
                 memcpy(pad_amount, p->amount + j, k * sizeof(int64_t));
                 memcpy(pad_type, p->type + j, k);
                 memcpy(pad_direction, p->direction + j, k);
-                step(&s, p, pad_day, pad_amount, pad_type, pad_direction, (int32_t)(j - i), 0, (int32_t)(e - j));
+                step(&s, p, pad_day, pad_amount, pad_type, pad_direction, (int32_t)(j - i), 0, (int32_t)(e - j),
+                     shared);
             }
         }
         bad = s.bad;
@@ -327,6 +332,16 @@ __attribute__((target("avx2"))) static clientele_activity_outcome pass(
     }
     outcome.unsupported = !_mm_testz_si128(bad, bad);
     return outcome;
+}
+
+__attribute__((target("avx2"))) static clientele_activity_outcome pass(
+    const clientele_activity_plan *p, int64_t start, int64_t end, clientele_activity_cell *cells,
+    clientele_scoring_cell *scoring)
+{
+    if (p->trend_days == p->recent_days && p->window_days == p->six_days) {
+        return runs(p, start, end, cells, scoring, 1);
+    }
+    return runs(p, start, end, cells, scoring, 0);
 }
 
 clientele_activity_outcome clientele_activity_pass(

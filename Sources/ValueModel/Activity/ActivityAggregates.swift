@@ -72,7 +72,8 @@ public struct ActivityAggregates: Sendable {
     ///
     /// One pass serves RFM, churn signals and the CVM, so a nightly run reads the columns once.
     /// When ``/CustomerModel/TransactionColumns/uniformCurrency`` is the selection's currency,
-    /// the currency column is not read.
+    /// the currency column is not read, and on an x86-64 CPU with AVX2 a vector loop takes eight
+    /// rows a step (the same columns as the portable loop).
     /// - Throws: ``ActivityError`` as ``init(columns:windows:)`` does; `overflow` also when a
     ///   client's fees charged or refunded overflow 64 bits. A row in another currency inside the
     ///   CVM's windows is not an error here (the activity measures count it); it is reported by
