@@ -107,6 +107,7 @@ typedef struct {
     __m256i last;  // 32-bit maximum day
     __m128i bad;  // OR of out-of-range type and direction bits
     uint16_t *rare;  // offsets in the run of the rows that may carry the rarer money
+    uint8_t *rare_classes;  // their class bits
     int64_t rare_count;
 } run_state;
 
@@ -196,9 +197,10 @@ AVX2 void step(
         _mm256_loadu_si256((const __m256i *)p->rare_days), _mm256_cvtepu8_epi32(window_codes));
     const __m256i rare = _mm256_cmpgt_epi32(_mm256_xor_si256(rare_days, _mm256_set1_epi32((int32_t)0x80000000u)), biased);
     const unsigned lanes = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(rare));
-    const __m128i offsets = _mm_add_epi16(
-        _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)set_lanes[lanes])), _mm_set1_epi16((short)offset));
+    const __m128i picks = _mm_cvtsi64_si128((long long)set_lanes[lanes]);
+    const __m128i offsets = _mm_add_epi16(_mm_cvtepu8_epi16(picks), _mm_set1_epi16((short)offset));
     _mm_storeu_si128((__m128i *)(s->rare + s->rare_count), offsets);
+    _mm_storel_epi64((__m128i *)(s->rare_classes + s->rare_count), _mm_shuffle_epi8(class_bytes, picks));
     s->rare_count += __builtin_popcount(lanes);
 }
 
@@ -208,24 +210,49 @@ typedef struct {
     int32_t large;
 } rare_sums;
 
-static rare_sums rare_rows(const clientele_activity_plan *p, int64_t first, const uint16_t *rows, int64_t count) {
+/// All ones when `age < days`, else zero (no branch: the sign of the 64-bit difference).
+static inline int64_t below(uint32_t age, uint32_t days) { return (int64_t)((uint64_t)age - (uint64_t)days) >> 63; }
+
+/// All ones when bit `bit` of `classes` is set, else zero.
+static inline int64_t has(unsigned classes, unsigned bit) { return -(int64_t)((classes >> bit) & 1); }
+
+static rare_sums rare_rows(
+    const clientele_activity_plan *p, int64_t first, const uint16_t *rows, const uint8_t *classes, int64_t count)
+{
     rare_sums sums = {0, 0, 0, 0, 0, 0};
+    const uint32_t as_of = (uint32_t)p->as_of;
+    const int32_t *day = p->day + first;
+    const int64_t *amounts = p->amount + first;
+    int64_t large = 0;
     for (int64_t q = 0; q < count; q++) {
-        const int64_t row = first + rows[q];
-        const uint8_t classes = p->classes[p->direction[row] & 1][p->type[row] & 15];
-        const uint32_t age = (uint32_t)p->as_of - (uint32_t)p->day[row];
-        const int64_t amount = p->amount[row];
-        const int64_t recent = -(int64_t)(age < p->recent_days);
-        const int64_t fees = -(int64_t)(age < p->fee_days);
-        const int64_t leaving = amount & recent & -(int64_t)((classes >> 2) & 1);
+        const unsigned row = rows[q], kind = classes[q];
+        const uint32_t age = as_of - (uint32_t)day[row];
+        const int64_t amount = amounts[row];
+        const int64_t recent = amount & below(age, p->recent_days);
+        const int64_t fees = amount & below(age, p->fee_days);
+        const int64_t leaving = recent & has(kind, 2);
         sums.leaving += leaving;
         sums.largest = leaving > sums.largest ? leaving : sums.largest;
-        sums.arriving += amount & recent & -(int64_t)((classes >> 3) & 1);
-        sums.charged += amount & fees & -(int64_t)((classes >> 4) & 1);
-        sums.refunded += amount & fees & -(int64_t)((classes >> 5) & 1);
-        sums.large |= ((classes >> 6) & 1) & (age < p->large_days) & (amount >= p->large_amount);
+        sums.arriving += recent & has(kind, 3);
+        sums.charged += fees & has(kind, 4);
+        sums.refunded += fees & has(kind, 5);
+        large |= below(age, p->large_days) & has(kind, 6) & -(int64_t)(amount >= p->large_amount);
     }
+    sums.large = large != 0;
     return sums;
+}
+
+/// The first row from `from` (before `stop`) whose client is not `client`, eight rows a compare.
+AVX2 int64_t run_end(const int32_t *clients, int32_t client, int64_t from, int64_t stop) {
+    const __m256i same = _mm256_set1_epi32(client);
+    int64_t e = from;
+    for (; e + 8 <= stop; e += 8) {
+        const __m256i next = _mm256_loadu_si256((const __m256i *)(clients + e));
+        const unsigned equal = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(next, same)));
+        if (equal != 0xFF) return e + __builtin_ctz(~equal);
+    }
+    while (e < stop && clients[e] == client) e++;
+    return e;
 }
 
 static int32_t pair_sum(const int16_t *lanes, int first) {
@@ -246,6 +273,7 @@ AVX2 clientele_activity_outcome runs(
     int64_t pad_amount[8];
     uint8_t pad_type[8], pad_direction[8];
     uint16_t rare[RUN_ROWS + 8];
+    uint8_t rare_classes[RUN_ROWS + 8];
     int64_t i = start;
     while (i < end) {
         const int32_t c = p->client[i];
@@ -255,14 +283,14 @@ AVX2 clientele_activity_outcome runs(
         }
         // A run is one client's consecutive rows, at most RUN_ROWS (16-bit offsets and count lanes).
         const int64_t stop = end - i > RUN_ROWS ? i + RUN_ROWS : end;
-        int64_t e = i + 1;
-        while (e < stop && p->client[e] == c) e++;
+        const int64_t e = run_end(p->client, c, i + 1, stop);
         run_state s;
         for (int k = 0; k < 4; k++) s.counts[k] = _mm256_setzero_si256();
         s.monetary = s.amounts = _mm256_setzero_si256();
         s.last = _mm256_set1_epi32(INT32_MIN);
         s.bad = bad;
         s.rare = rare;
+        s.rare_classes = rare_classes;
         s.rare_count = 0;
         int64_t j = i;
         for (; j + 8 <= e; j += 8) {
@@ -288,7 +316,7 @@ AVX2 clientele_activity_outcome runs(
             }
         }
         bad = s.bad;
-        const rare_sums more = rare_rows(p, i, rare, s.rare_count);
+        const rare_sums more = rare_rows(p, i, rare, rare_classes, s.rare_count);
 
         int16_t counts[4][16];
         int64_t lanes[2][4];
