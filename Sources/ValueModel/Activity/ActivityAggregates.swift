@@ -50,6 +50,11 @@ public struct ActivityAggregates: Sendable {
     /// The number of clients.
     public var count: Int { customers.count }
 
+    /// Whether this machine runs the vector form of the pass (x86-64 with AVX2, checked once at
+    /// run time). It serves snapshots whose ``/CustomerModel/TransactionColumns/uniformCurrency``
+    /// is the selection's currency; the results are the same either way, only faster.
+    public static var vectorLoopAvailable: Bool { ActivityPass.vectorPassAvailable }
+
     /// Aggregates a columnar snapshot.
     ///
     /// Rows may come in any order; a book whose rows are grouped by client (as stores and the
