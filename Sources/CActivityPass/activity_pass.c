@@ -3,12 +3,7 @@
 // CPU has AVX2 (checked at run time); elsewhere the Swift pass runs. Tests compare both.
 #include "CActivityPass.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-void *clientele_zeroed_allocate(size_t count, size_t size) { return calloc(count, size); }
-
-void clientele_zeroed_free(void *memory) { free(memory); }
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -265,7 +260,7 @@ static int64_t lane_sum(const int64_t *lanes) { return lanes[0] + lanes[1] + lan
 
 AVX2 clientele_activity_outcome runs(
     const clientele_activity_plan *p, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring, int shared)
+    clientele_scoring_cell *scoring, uint64_t *touched, int shared)
 {
     clientele_activity_outcome outcome = {INT64_MAX, 0, 0};
     __m128i bad = _mm_setzero_si128();
@@ -335,6 +330,14 @@ AVX2 clientele_activity_outcome runs(
         if (bits + length_bits > 62) outcome.sums |= INT64_MIN;
 
         clientele_activity_cell *cell = cells + c;
+        uint64_t *word = touched + (c >> 6);
+        const uint64_t bit = 1ull << (c & 63);
+        if (!(*word & bit)) {
+            // The client's first run in this worker: its cells start empty (all zero bytes).
+            *word |= bit;
+            memset(cell, 0, sizeof *cell);
+            if (scoring) memset(scoring + c, 0, sizeof *scoring);
+        }
         const uint32_t encoded = (uint32_t)last ^ 0x80000000u;  // see clientele_activity_cell.last
         if (encoded > (uint32_t)cell->last) cell->last = (int32_t)encoded;
         cell->frequency += pair_sum(counts[0], 0);
@@ -364,19 +367,19 @@ AVX2 clientele_activity_outcome runs(
 
 __attribute__((target("avx2"))) static clientele_activity_outcome pass(
     const clientele_activity_plan *p, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring)
+    clientele_scoring_cell *scoring, uint64_t *touched)
 {
     if (p->trend_days == p->recent_days && p->window_days == p->six_days) {
-        return runs(p, start, end, cells, scoring, 1);
+        return runs(p, start, end, cells, scoring, touched, 1);
     }
-    return runs(p, start, end, cells, scoring, 0);
+    return runs(p, start, end, cells, scoring, touched, 0);
 }
 
 clientele_activity_outcome clientele_activity_pass(
     const clientele_activity_plan *plan, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring)
+    clientele_scoring_cell *scoring, uint64_t *touched)
 {
-    return pass(plan, start, end, cells, scoring);
+    return pass(plan, start, end, cells, scoring, touched);
 }
 
 #else
@@ -385,9 +388,10 @@ int clientele_activity_pass_available(void) { return 0; }
 
 clientele_activity_outcome clientele_activity_pass(
     const clientele_activity_plan *plan, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring)
+    clientele_scoring_cell *scoring, uint64_t *touched)
 {
     (void)plan;
+    (void)touched;
     (void)start;
     (void)end;
     (void)cells;

@@ -73,6 +73,23 @@ struct ActivityVectorPassTests {
         try Self.compare(Self.rows(seed: UInt64(count), clients: 37, count: count))
     }
 
+    @Test func twoWorkersMergeTheSameColumns() throws {
+        // Enough rows for both cores: clients in runs on both sides of the split, and clients one
+        // worker never sees (their cells stay unwritten in that worker).
+        let columns = Self.rows(seed: 21, clients: 3_000, count: 140_000)
+        #expect(Set(columns.customerIndex[..<70_000]).count > 2_000)
+        try Self.compare(columns)
+        var grouped = Self.rows(seed: 22, clients: 3_000, count: 140_000)
+        let order = grouped.customerIndex.indices.sorted { grouped.customerIndex[$0] < grouped.customerIndex[$1] }
+        grouped.customerIndex = order.map { grouped.customerIndex[$0] }
+        grouped.day = order.map { grouped.day[$0] }
+        grouped.amountMinorUnits = order.map { grouped.amountMinorUnits[$0] }
+        grouped.type = order.map { grouped.type[$0] }
+        grouped.direction = order.map { grouped.direction[$0] }
+        grouped.currency = order.map { grouped.currency[$0] }
+        try Self.compare(grouped)
+    }
+
     @Test func otherWindowsAndThresholdsGiveTheSameColumns() throws {
         let columns = Self.rows(seed: 11, clients: 50, count: 3_000, span: 3_000)
         let windows = ActivityWindows(

@@ -3,8 +3,6 @@
 
 #include <stdint.h>
 
-#include <stddef.h>
-
 /// One client's RFM and churn measures in one worker of ValueModel's activity pass (the Swift
 /// pass writes the same cells). All zero bytes is the empty cell.
 typedef struct {
@@ -87,20 +85,16 @@ typedef struct {
     int32_t unsupported;
 } clientele_activity_outcome;
 
-/// `count` zeroed elements of `size` bytes (calloc: fresh pages stay untouched until written), or
-/// NULL. Free with `clientele_zeroed_free`.
-void *clientele_zeroed_allocate(size_t count, size_t size);
-
-/// Frees memory from `clientele_zeroed_allocate`.
-void clientele_zeroed_free(void *memory);
-
 /// Whether this CPU and system run the vector pass (x86-64 with AVX2 and the OS saving YMM state).
 int clientele_activity_pass_available(void);
 
 /// Accumulates rows `start..<end` into `cells` (and `scoring`, unless NULL), runs of one client at
-/// a time, eight rows per step. Only call it when `clientele_activity_pass_available()` is true.
+/// a time, eight rows per step. Bit `c` of `touched` (one bit per client, cleared by the caller)
+/// says that cell `c` was written: the first write of a cell clears it, so the cells need no
+/// initialising and a cell whose bit is clear holds nothing. Only call it when
+/// `clientele_activity_pass_available()` is true.
 clientele_activity_outcome clientele_activity_pass(
     const clientele_activity_plan *plan, int64_t start, int64_t end, clientele_activity_cell *cells,
-    clientele_scoring_cell *scoring);
+    clientele_scoring_cell *scoring, uint64_t *touched);
 
 #endif

@@ -56,8 +56,8 @@ enum ActivityPass {
     }
 
     /// One client's measures in one worker (the C type, so that the vector pass writes the same
-    /// cells). All zero bytes is the empty cell, so fresh zeroed memory needs no initialising:
-    /// `last` holds the day with its sign bit flipped (see ``encodedDay(_:)``), 0 for none.
+    /// cells). All zero bytes is the empty cell: `last` holds the day with its sign bit flipped
+    /// (see ``encodedDay(_:)``), 0 for none.
     typealias Cell = clientele_activity_cell
 
     /// One client's CVM measures in one worker (the C type). All zero bytes is the empty cell:
@@ -73,18 +73,6 @@ enum ActivityPass {
     /// and `Int32.max` (no row) is 0.
     @inline(__always)
     static func encodedRow(_ row: Int32) -> Int32 { Int32.max ^ row }
-
-    /// `count` empty cells in zeroed memory (fresh pages from the system are not touched until a
-    /// worker writes them).
-    static func emptyCells<Cell>(_: Cell.Type, count: Int) -> UnsafeMutablePointer<Cell> {
-        if let zeroed = clientele_zeroed_allocate(count, MemoryLayout<Cell>.stride) {
-            return zeroed.bindMemory(to: Cell.self, capacity: count)
-        }
-        let cells = UnsafeMutableRawPointer.allocate(
-            byteCount: count * MemoryLayout<Cell>.stride, alignment: MemoryLayout<Cell>.alignment)
-        cells.initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Cell>.stride)
-        return cells.bindMemory(to: Cell.self, capacity: count)
-    }
 
     /// Read-only views of the columns and the constants of the loop.
     struct Rows: @unchecked Sendable {
@@ -204,11 +192,43 @@ enum ActivityPass {
         var vector = false
     }
 
-    /// The pass's per-worker output buffers.
+    /// The pass's per-worker output buffers. A worker's cell `c` holds something only when bit `c`
+    /// of its `touched` bitmap is set (the vector loop clears a cell when it first writes it, so
+    /// the buffers need no initialising pass); the Swift loop starts from empty cells and sets
+    /// every bit.
     struct Workers {
         let cells: [UnsafeMutablePointer<Cell>]
         /// Empty when the CVM's measures are not asked for.
         let scoring: [UnsafeMutablePointer<ScoringCell>]
+        let touched: [UnsafeMutablePointer<UInt64>]
+        let size: Int
+
+        /// Buffers for `count` workers of `size` clients (uninitialised).
+        init(count: Int, size: Int, scoring: Bool) {
+            self.size = size
+            cells = (0..<count).map { _ in .allocate(capacity: size) }
+            self.scoring = scoring ? (0..<count).map { _ in .allocate(capacity: size) } : []
+            touched = (0..<count).map { _ in .allocate(capacity: Self.words(size)) }
+        }
+
+        static func words(_ size: Int) -> Int { (size + 63) / 64 }
+
+        /// Worker `k`'s buffers as the Swift loop wants them: empty cells, all marked written.
+        func prepareForSwiftLoop(_ k: Int) {
+            cells[k].initialize(repeating: Cell(), count: size)
+            if !scoring.isEmpty { scoring[k].initialize(repeating: ScoringCell(), count: size) }
+            touched[k].initialize(repeating: ~0, count: Self.words(size))
+        }
+
+        /// Whether worker `k` wrote client `c`.
+        @inline(__always)
+        func wrote(_ k: Int, _ c: Int) -> Bool { touched[k][c >> 6] >> UInt64(c & 63) & 1 != 0 }
+
+        func deallocate() {
+            for buffer in cells { buffer.deallocate() }
+            for buffer in scoring { buffer.deallocate() }
+            for buffer in touched { buffer.deallocate() }
+        }
     }
 
     static func aggregate(
@@ -362,13 +382,8 @@ enum ActivityPass {
         let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
         let size = max(clients, 1)
-        let workers = Workers(
-            cells: (0..<ranges.count).map { _ in emptyCells(Cell.self, count: size) },
-            scoring: scoring == nil ? [] : (0..<ranges.count).map { _ in emptyCells(ScoringCell.self, count: size) })
-        defer {
-            for cell in workers.cells { clientele_zeroed_free(cell) }
-            for cell in workers.scoring { clientele_zeroed_free(cell) }
-        }
+        let workers = Workers(count: ranges.count, size: size, scoring: scoring != nil)
+        defer { workers.deallocate() }
         let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
         outcomes.initialize(repeating: Outcome(), count: ranges.count)
         defer { outcomes.deallocate() }
@@ -377,17 +392,18 @@ enum ActivityPass {
             let workers = shared.value.workers
             let scoringCells = workers.scoring.isEmpty ? nil : workers.scoring[k]
             if var plan = rows.vector {
+                workers.touched[k].initialize(repeating: 0, count: Workers.words(size))
                 let outcome = clientele_activity_pass(
-                    &plan, Int64(ranges[k].lowerBound), Int64(ranges[k].upperBound), workers.cells[k], scoringCells)
+                    &plan, Int64(ranges[k].lowerBound), Int64(ranges[k].upperBound), workers.cells[k], scoringCells,
+                    workers.touched[k])
                 if outcome.unsupported == 0 {
                     shared.value.outcomes[k] = Outcome(
                         badRow: outcome.bad_row == .max ? .max : Int(outcome.bad_row), sums: outcome.sums, vector: true)
                     return
                 }
                 // A type or direction outside the vector pass's tables: the Swift pass, from fresh cells.
-                workers.cells[k].update(repeating: Cell(), count: size)
-                scoringCells?.update(repeating: ScoringCell(), count: size)
             }
+            workers.prepareForSwiftLoop(k)
             shared.value.outcomes[k] = pass(rows, ranges[k], workers.cells[k], scoringCells)
         }
         var outcome = Outcome(vector: true)
@@ -397,7 +413,7 @@ enum ActivityPass {
             outcome.sums |= outcomes[k].sums
         }
         guard outcome.badRow == .max else { return outcome }
-        outcome.sums |= merge(workers.cells, clients: clients, into: &out)
+        outcome.sums |= merge(workers, clients: clients, into: &out)
         if let scoring { outcome.sums |= mergeScoring(workers, clients: clients, spec: scoring, into: &out) }
         return outcome
     }
@@ -542,7 +558,7 @@ enum ActivityPass {
 
     /// Sums the workers' cells per client into the output columns, clients split across the cores;
     /// returns the OR of the merged sums (negative if one overflowed).
-    static func merge(_ cells: [UnsafeMutablePointer<Cell>], clients: Int, into out: inout ActivityColumns) -> Int64 {
+    static func merge(_ workers: Workers, clients: Int, into out: inout ActivityColumns) -> Int64 {
         let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
         var signs = [Int64](repeating: 0, count: parts.count)
         out.lastDay.withUnsafeMutableBufferPointer { lastDay in
@@ -559,15 +575,15 @@ enum ActivityPass {
                                                     value: (
                                                         lastDay, frequency, monetary, sixMonths, recent, previous,
                                                         leaving,
-                                                        arriving, largest, cells, signs
+                                                        arriving, largest, workers, signs
                                                     ))
                                                 Parallel.run(parts.count) { k in
                                                     let o = target.value
                                                     var sign: Int64 = 0
                                                     for c in parts[k] {
-                                                        var cell = o.9[0][c]
-                                                        for w in o.9.indices.dropFirst() {
-                                                            let other = o.9[w][c]
+                                                        var cell = Cell()
+                                                        for w in o.9.cells.indices where o.9.wrote(w, c) {
+                                                            let other = o.9.cells[w][c]
                                                             cell.last = Int32(
                                                                 bitPattern: max(
                                                                     UInt32(bitPattern: cell.last),
@@ -628,9 +644,9 @@ enum ActivityPass {
                                     let o = target.value
                                     var sign: Int64 = 0
                                     for c in parts[k] {
-                                        var cell = o.6.scoring[0][c]
-                                        var isLarge = o.6.cells[0][c].large_outflow
-                                        for w in o.6.scoring.indices.dropFirst() {
+                                        var cell = ScoringCell()
+                                        var isLarge: Int32 = 0
+                                        for w in o.6.scoring.indices where o.6.wrote(w, c) {
                                             let other = o.6.scoring[w][c]
                                             cell.window &+= other.window
                                             cell.recent &+= other.recent
