@@ -185,6 +185,20 @@ struct ActivityColumns: Equatable {
         largestLeaving = [Int64](repeating: 0, count: count)
     }
 
+    /// Columns of `count` values that the caller writes in full before reading any (the merge of
+    /// the activity pass does).
+    init(unfilledCount count: Int) {
+        lastDay = .unfilled(count)
+        frequency = .unfilled(count)
+        monetary = .unfilled(count)
+        sixMonths = .unfilled(count)
+        recent = .unfilled(count)
+        previous = .unfilled(count)
+        leaving = .unfilled(count)
+        arriving = .unfilled(count)
+        largestLeaving = .unfilled(count)
+    }
+
     mutating func set(_ i: Int, _ client: ClientActivity) {
         lastDay[i] = client.lastDay?.number ?? .min
         frequency[i] = Int32(clamping: client.frequency)
@@ -195,5 +209,12 @@ struct ActivityColumns: Equatable {
         leaving[i] = client.leavingMinorUnits
         arriving[i] = client.arrivingMinorUnits
         largestLeaving[i] = client.largestLeavingMinorUnits
+    }
+}
+
+extension Array where Element: BitwiseCopyable {
+    /// `count` elements the caller overwrites before reading (plain values: nothing to release).
+    static func unfilled(_ count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

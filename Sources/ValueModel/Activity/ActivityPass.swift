@@ -295,8 +295,11 @@ enum ActivityPass {
         }
         let scoringTypeMasks = scoring?.typeMasks() ?? [0]
         let scoringAgeMasks = scoring?.ageMasks(ageLimit: ageLimit) ?? [0]
-        var out = ActivityColumns(count: clients)
-        if scoring != nil { out.scoring = ScoringActivityColumns(count: clients) }
+        // With rows, the merge writes every value of every column: no need to fill them first.
+        var out = n > 0 ? ActivityColumns(unfilledCount: clients) : ActivityColumns(count: clients)
+        if scoring != nil {
+            out.scoring = n > 0 ? ScoringActivityColumns(unfilledCount: clients) : ScoringActivityColumns(count: clients)
+        }
         var outcome = Outcome()
         // Without the currency column, any readable pointer stands in (it is never read).
         let currencyColumn = readsCurrency ? columns.currency : [0]

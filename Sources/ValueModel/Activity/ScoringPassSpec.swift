@@ -94,6 +94,15 @@ struct ScoringActivityColumns: Sendable, Hashable {
     /// The first row of the client in another currency inside the windows, or `Int32.max`.
     var firstForeignRow: [Int32]
 
+    /// Columns of `count` values that the merge of the activity pass writes in full.
+    init(unfilledCount count: Int) {
+        window = .unfilled(count)
+        fees = .unfilled(count)
+        largeOutflow = .unfilled(count)
+        falling = .unfilled(count)
+        firstForeignRow = .unfilled(count)
+    }
+
     init(count: Int) {
         window = [Int32](repeating: 0, count: count)
         fees = [Int64](repeating: 0, count: count)
