@@ -60,27 +60,42 @@ public struct RFMBook: Sendable {
     }
 
     /// Scores aggregates already built.
-    /// - Complexity: O(clients): the cuts are found by selection, not sorting.
+    /// - Complexity: O(clients): the cuts are counted from the columns (``QuintileCuts``), not sorted.
     public init(activity: ActivityAggregates) {
         self.activity = activity
         let n = activity.count
-        // The active clients' values, one scratch column per measure.
-        var values = [[Int64]](repeating: [], count: 3)
-        for k in 0..<3 { values[k].reserveCapacity(n) }
-        for i in 0..<n where activity.frequency[i] > 0 {
-            values[0].append(Int64(activity.lastDay[i]))
-            values[1].append(Int64(activity.frequency[i]))
-            values[2].append(activity.monetaryMinorUnits[i])
-        }
-        let active = values[0].count
+        var active = 0
         var cuts = [QuintileCuts](repeating: QuintileCuts(cuts: [], count: 0), count: 3)
-        values.withUnsafeMutableBufferPointer { columns in
-            cuts.withUnsafeMutableBufferPointer { cuts in
-                let shared = UncheckedBox(value: (columns, cuts))
-                Parallel.run(active >= 1 << 14 ? 3 : 1) { k in
-                    for m in (active >= 1 << 14 ? k...k : 0...2) {
-                        shared.value.1[m] = shared.value.0[m].withUnsafeMutableBufferPointer {
-                            QuintileCuts.compute($0, count: active)
+        activity.lastDay.withUnsafeBufferPointer { lastDay in
+            activity.frequency.withUnsafeBufferPointer { frequency in
+                activity.monetaryMinorUnits.withUnsafeBufferPointer { monetary in
+                    // One read: the active clients and the range of each measure among them.
+                    var low = (Int64.max, Int64.max, Int64.max)
+                    var high = (Int64.min, Int64.min, Int64.min)
+                    for i in 0..<min(n, lastDay.count, frequency.count, monetary.count) where frequency[i] > 0 {
+                        active &+= 1
+                        let r = Int64(lastDay[i])
+                        let f = Int64(frequency[i])
+                        let m = monetary[i]
+                        low = (min(low.0, r), min(low.1, f), min(low.2, m))
+                        high = (max(high.0, r), max(high.1, f), max(high.2, m))
+                    }
+                    let count = active
+                    cuts.withUnsafeMutableBufferPointer { cuts in
+                        let shared = UncheckedBox(value: cuts)
+                        // The monetary cuts (wide amounts: two reads) on one core, R and F on the other.
+                        Parallel.run(count >= 1 << 14 ? 2 : 1) { job in
+                            let cuts = shared.value
+                            if job == 0 {
+                                cuts[2] = QuintileCuts.compute(
+                                    monetary, where: frequency, count: count, lowest: low.2, highest: high.2)
+                            }
+                            if job == 1 || count < 1 << 14 {
+                                cuts[0] = QuintileCuts.compute(
+                                    lastDay, where: frequency, count: count, lowest: low.0, highest: high.0)
+                                cuts[1] = QuintileCuts.compute(
+                                    frequency, where: frequency, count: count, lowest: low.1, highest: high.1)
+                            }
                         }
                     }
                 }

@@ -11,10 +11,17 @@ struct ScoringPopulation: Sendable {
     /// For each dimension (model order), the positions of its indicators (model order).
     let byDimension: [[Int]]
     let rowCount: Int
+    /// The prepared work the run may read, and by model position whether the indicator is the
+    /// prepared one (its column unchanged).
+    let preparation: ScoringPreparation?
+    let reused: [Bool]
 
     /// Checks that `model` fits `table`, then compiles every indicator, the sorts and medians of
-    /// independent indicators running on all cores.
-    init(model: ScoringModel, table: IndicatorTable) throws(ScoringInputError) {
+    /// independent indicators running on all cores; an indicator `preparation` compiled from the
+    /// same column (and clients) is reused instead.
+    init(model: ScoringModel, table: IndicatorTable, preparation: ScoringPreparation? = nil)
+        throws(ScoringInputError)
+    {
         guard table.subject == model.subject else {
             throw ScoringInputError(
                 .modelMismatch,
@@ -48,22 +55,32 @@ struct ScoringPopulation: Sendable {
             groups[dimension].append(position)
         }
         let count = model.indicators.count
+        // Arrays compare by storage first: a column copied from the prepared table costs nothing.
+        let usable = preparation.flatMap { $0.customers == table.customers ? $0 : nil }
+        let prepared = (0..<count).map { k -> CompiledIndicator? in
+            guard let indicator = usable?.compiled[k], indicator.column == columns[k] else { return nil }
+            return indicator
+        }
         let slots = UnsafeMutablePointer<CompiledIndicator?>.allocate(capacity: max(count, 1))
         slots.initialize(repeating: nil, count: max(count, 1))
+        for k in 0..<count { slots[k] = prepared[k] }
         defer {
             slots.deinitialize(count: max(count, 1))
             slots.deallocate()
         }
         // Heavy indicators (sorts, medians) first, so the cores finish together.
-        let order = (0..<count).sorted { Self.cost(model.indicators[$0]) > Self.cost(model.indicators[$1]) }
+        let order = (0..<count).filter { prepared[$0] == nil }
+            .sorted { Self.cost(model.indicators[$0]) > Self.cost(model.indicators[$1]) }
         let shared = UncheckedBox(value: (slots, model.indicators, columns, dimensions, order))
-        Parallel.run(count) { job in
+        Parallel.run(order.count) { job in
             let (slots, indicators, columns, dimensions, order) = shared.value
             let k = order[job]
             slots[k] = CompiledIndicator(indicators[k], position: k, dimension: dimensions[k], column: columns[k])
         }
         indicators = (0..<count).compactMap { slots[$0] }
         byDimension = groups
+        self.preparation = usable
+        reused = prepared.map { $0 != nil }
     }
 
     /// A rough weight of an indicator's compilation, for ordering the parallel work.

@@ -96,6 +96,28 @@ public struct IndicatorColumn: Hashable, Sendable {
         }
     }
 
+    /// The first present row whose value ``problem(with:for:)`` rejects, or `nil`: the same rule
+    /// as a range check (`lowest ≤ v ≤ highest` fails for NaN and the infinities), in one
+    /// branch-light read of the column.
+    func firstInvalidRow() -> Int? {
+        let (lowest, highest): (Double, Double)
+        switch input {
+        case .amount, .category: (lowest, highest) = (-.greatestFiniteMagnitude, .greatestFiniteMagnitude)
+        case .count: (lowest, highest) = (0, .greatestFiniteMagnitude)
+        case .ratio: (lowest, highest) = (0, 1)
+        case .rating(let scale): (lowest, highest) = (scale.lowest, scale.highest)
+        }
+        let n = min(values.count, presence.count)
+        return values.withUnsafeBufferPointer { values in
+            presence.words.withUnsafeBufferPointer { words in
+                for row in 0..<n where !(lowest <= values[row] && values[row] <= highest) {
+                    if words[row &>> 6] &>> UInt64(row & 63) & 1 != 0 { return row }
+                }
+                return nil
+            }
+        }
+    }
+
     /// Why `value` cannot be this column's input, or `nil` when it can.
     func problem(with value: IndicatorValue) -> String? {
         switch (value, input) {

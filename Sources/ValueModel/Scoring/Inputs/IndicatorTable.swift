@@ -40,7 +40,7 @@ public struct IndicatorTable: Hashable, Sendable {
     public func column(_ indicator: IndicatorID) -> IndicatorColumn? { columns[indicator] }
 
     /// The column for `indicator` to fill, checking it applies to this table.
-    private func emptyColumn(_ indicator: IndicatorID) throws(ScoringInputError) -> IndicatorColumn {
+    private func emptyColumn(_ indicator: IndicatorID, rows: Int? = nil) throws(ScoringInputError) -> IndicatorColumn {
         guard let definition = IndicatorCatalogue.definition(of: indicator) else {
             let suggestion = IndicatorCatalogue.closest(to: indicator.rawValue)?.rawValue
             throw ScoringInputError(
@@ -52,7 +52,7 @@ public struct IndicatorTable: Hashable, Sendable {
                 .unknownIndicator, indicator: indicator, "indicator '\(indicator)' does not apply to \(subject) clients"
             )
         }
-        return IndicatorColumn(indicator: indicator, input: definition.input, count: rowCount)
+        return IndicatorColumn(indicator: indicator, input: definition.input, count: rows ?? rowCount)
     }
 
     /// Sets a numeric column: one value per row, and whether each row has a value.
@@ -158,11 +158,11 @@ public struct IndicatorTable: Hashable, Sendable {
 
     /// Installs a column the builder filled (values already checked by construction, then checked again).
     mutating func install(_ column: IndicatorColumn) throws(ScoringInputError) {
-        for row in 0..<rowCount where column.presence[row] {
-            if let problem = IndicatorColumn.problem(with: column.values[row], for: column.input) {
-                throw ScoringInputError(
-                    .invalidValue, customer: customers[row], record: "row \(row)", indicator: column.indicator, problem)
-            }
+        if let row = column.firstInvalidRow(),
+            let problem = IndicatorColumn.problem(with: column.values[row], for: column.input)
+        {
+            throw ScoringInputError(
+                .invalidValue, customer: customers[row], record: "row \(row)", indicator: column.indicator, problem)
         }
         columns[column.indicator] = column
     }
@@ -170,5 +170,16 @@ public struct IndicatorTable: Hashable, Sendable {
     /// A fresh column for the builder.
     func makeColumn(_ indicator: IndicatorID) throws(ScoringInputError) -> IndicatorColumn {
         try emptyColumn(indicator)
+    }
+
+    /// A column for the builder holding `values` and `presence` (checked by ``install(_:)``),
+    /// without writing an empty column first.
+    func makeColumn(_ indicator: IndicatorID, values: [Double], presence: PresenceBitmap) throws(ScoringInputError)
+        -> IndicatorColumn
+    {
+        var column = try emptyColumn(indicator, rows: 0)
+        column.values = values
+        column.presence = presence
+        return column
     }
 }

@@ -29,6 +29,9 @@ public struct TransactionIndicatorFiller: Sendable {
     /// Each row's churn signals without transactions.
     let baseSignals: [Double]
 
+    /// The indicators ``fill(from:)`` writes: the columns that change from one snapshot to the next.
+    public static let filledIndicators: Set<IndicatorID> = [.transactionsLast6Months, .feeIncome, .churnSignals]
+
     /// Prepares `base` (built by ``IndicatorTableBuilder`` without transactions) for snapshots
     /// indexed by `snapshotCustomers`. Hashes the client ids once.
     /// - Throws: ``ScoringInputError`` `invalidValue` when `base` already holds transaction
@@ -80,22 +83,52 @@ public struct TransactionIndicatorFiller: Sendable {
         var signals = [Double](repeating: 0, count: n)
         var firstForeign = Int32.max
         var foreignRow = -1
-        for row in 0..<n {
-            let c = Int(snapshotIndex[row])
-            var total = baseFees[row]
-            var signal = baseSignals[row]
-            if c >= 0 {
-                counts[row] = Double(measured.window[c])
-                try BookFacts.add(&total, measured.fees[c], customer: base.customers[row], record: "fees")
-                if measured.largeOutflow[c] { signal += 1 }
-                if measured.falling[c] { signal += 1 }
-                if measured.firstForeignRow[c] < firstForeign {
-                    firstForeign = measured.firstForeignRow[c]
-                    foreignRow = row
+        var overflowRow = -1
+        let snapshotCount = min(
+            measured.window.count, measured.fees.count, measured.largeOutflow.count, measured.falling.count,
+            measured.firstForeignRow.count)
+        // One read of the snapshot's measures through the row map; the first overflow stops it.
+        counts.withUnsafeMutableBufferPointer { counts in
+            fees.withUnsafeMutableBufferPointer { fees in
+                signals.withUnsafeMutableBufferPointer { signals in
+                    measured.window.withUnsafeBufferPointer { window in
+                        measured.fees.withUnsafeBufferPointer { measuredFees in
+                            measured.largeOutflow.withUnsafeBufferPointer { large in
+                                measured.falling.withUnsafeBufferPointer { falling in
+                                    measured.firstForeignRow.withUnsafeBufferPointer { foreign in
+                                        for row in 0..<n {
+                                            let c = Int(snapshotIndex[row])
+                                            var total = baseFees[row]
+                                            var signal = baseSignals[row]
+                                            if c >= 0, c < snapshotCount {
+                                                counts[row] = Double(window[c])
+                                                let (sum, overflow) = total.addingReportingOverflow(measuredFees[c])
+                                                if overflow {
+                                                    overflowRow = row
+                                                    break
+                                                }
+                                                total = sum
+                                                if large[c] { signal += 1 }
+                                                if falling[c] { signal += 1 }
+                                                if foreign[c] < firstForeign {
+                                                    firstForeign = foreign[c]
+                                                    foreignRow = row
+                                                }
+                                            }
+                                            fees[row] = Double(total) / 100
+                                            signals[row] = signal
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            fees[row] = Double(total) / 100
-            signals[row] = signal
+        }
+        if overflowRow >= 0 {
+            throw ScoringInputError(
+                .overflow, customer: base.customers[overflowRow], record: "fees", "a sum overflows 64-bit minor units")
         }
         if firstForeign != .max {
             throw ScoringInputError(
@@ -107,10 +140,7 @@ public struct TransactionIndicatorFiller: Sendable {
         let everyone = PresenceBitmap(count: n, allPresent: true)
         for (id, values) in [(IndicatorID.transactionsLast6Months, counts), (.feeIncome, fees), (.churnSignals, signals)]
         {
-            var column = try table.makeColumn(id)
-            column.values = values
-            column.presence = everyone
-            try table.install(column)
+            try table.install(try table.makeColumn(id, values: values, presence: everyone))
         }
         return table
     }
