@@ -52,6 +52,33 @@ struct ChurnSignalTests {
         #expect(kinds(enough, strict).contains(.productsNotRenewed))
     }
 
+    @Test func productsNotRenewedNeedAShareOfTheAUMWhenItIsKnown() {
+        var policy = self.policy
+        policy.minimumNotRenewed = .zero(.cny)
+        policy.minimumNotRenewedShareOfAUM = 0.1
+        // CNY 100,000.00 of a CNY 1,000,000.00 AUM is 10%: fires; one minor unit less does not.
+        let at = ChurnMeasures(
+            maturedCount: 2, notRenewedCount: 1, notRenewedMinorUnits: 100_000_00, aumBeforeMaturities: million)
+        let assessment = policy.assess(at, customer: "C1", asOf: asOf)
+        #expect(assessment.kinds.contains(.productsNotRenewed))
+        let signal = assessment.signals.first
+        #expect(signal?.measured.contains(ChurnMeasure("share of AUM", 0.1, .share)) == true)
+        #expect(signal?.thresholds.last == ChurnMeasure("share of AUM", 0.1, .share))
+        #expect(signal?.reason.hasSuffix("(10.0% of the AUM of CNY 1000000.00 before; threshold 10.0%).") == true)
+        var below = at
+        below.notRenewedMinorUnits -= 1
+        #expect(!kinds(below, policy).contains(.productsNotRenewed))
+        // No AUM known (or none): the share test is skipped, the amount test still applies.
+        below.aumBeforeMaturities = nil
+        #expect(kinds(below, policy).contains(.productsNotRenewed))
+        below.aumBeforeMaturities = 0
+        #expect(kinds(below, policy).contains(.productsNotRenewed))
+        policy.minimumNotRenewedShareOfAUM = 1.01
+        #expect((try? policy.validate()) == nil)
+        policy.minimumNotRenewedShareOfAUM = -0.1
+        do { try policy.validate() } catch { #expect(error.field == "minimumNotRenewedShareOfAUM") }
+    }
+
     @Test func complaintsRisingNeedTheMinimumAndTheIncrease() {
         #expect(kinds(ChurnMeasures(recentComplaints: 2, previousComplaints: 1)).contains(.complaintsRising))
         #expect(!kinds(ChurnMeasures(recentComplaints: 2, previousComplaints: 2)).contains(.complaintsRising))
@@ -179,6 +206,7 @@ struct ChurnBookTests {
         #expect(m.aumBefore?.day == asOf.adding(days: -90) && m.aumBefore?.minorUnits == 1_500_000_00)
         #expect(m.aumNow?.day == asOf && m.aumNow?.minorUnits == 1_000_000_00)
         #expect(m.aumAtWindowStart == 1_300_000_00, "the close of the day before the 30-day window")
+        #expect(m.aumBeforeMaturities == 1_500_000_00, "the close of the day before the 90-day maturity lookback")
         let assessment = book.assessment(0)
         // Outflow CNY 500,000 is 38.5% of CNY 1,300,000; 2 not renewed; AUM down 33%; complaints 2 vs 2 do not rise.
         #expect(assessment.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])

@@ -46,6 +46,9 @@ public struct ChurnPolicy: Hashable, Sendable {
     public var minimumKeptShare: Double
     /// The money not renewed must be at least this.
     public var minimumNotRenewed: Money
+    /// The money not renewed must also be at least this share of the AUM before the maturity
+    /// lookback (0...1; 0 turns the test off; skipped when no snapshot is that old).
+    public var minimumNotRenewedShareOfAUM: Double
     /// The complaint windows' length in days (recent, and the window before it).
     public var complaintWindowDays: Int
     /// Complaints needed in the recent window.
@@ -78,6 +81,7 @@ public struct ChurnPolicy: Hashable, Sendable {
         maturityLookbackDays = 90
         minimumKeptShare = 0.5
         minimumNotRenewed = .zero(currency)
+        minimumNotRenewedShareOfAUM = 0
         complaintWindowDays = 90
         minimumRecentComplaints = 2
         complaintIncrease = 1
@@ -112,8 +116,10 @@ public struct ChurnPolicy: Hashable, Sendable {
         ] where !(share.isFinite && share > 0 && share <= 1) {
             throw ActivityError(.invalidInput, field: name, "a share must be above 0 and at most 1")
         }
-        guard minimumKeptShare.isFinite, minimumKeptShare >= 0, minimumKeptShare <= 1 else {
-            throw ActivityError(.invalidInput, field: "minimumKeptShare", "a share must be 0 to 1")
+        for (name, share) in [
+            ("minimumKeptShare", minimumKeptShare), ("minimumNotRenewedShareOfAUM", minimumNotRenewedShareOfAUM),
+        ] where !(share.isFinite && share >= 0 && share <= 1) {
+            throw ActivityError(.invalidInput, field: name, "a share must be 0 to 1")
         }
         for (name, days) in [
             ("maturityLookbackDays", maturityLookbackDays), ("complaintWindowDays", complaintWindowDays),
