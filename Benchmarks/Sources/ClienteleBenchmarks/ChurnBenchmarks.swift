@@ -114,6 +114,7 @@ enum ChurnBenchmarks {
             }.joined(separator: " ")
             print("  \(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(cells(flag)) | \(signal)")
         }
+        try combinations(inputs: inputs, policy: base)
         print("sensitivity (one knob changed from the defaults; pooled; flag and each signal precision/recall):")
         try row("defaults") { _ in }
         for share in [0.1, 0.2, 0.3, 0.5] {
@@ -135,5 +136,88 @@ enum ChurnBenchmarks {
         for w in [2, 3] { try row("largeOutflow weight \(w)") { $0.weights[.largeOutflow] = w } }
         for w in [2, 3] { try row("aumDropping weight \(w)") { $0.weights[.aumDropping] = w } }
         for s in [2, 3, 4, 5] { try row("mediumRiskScore \(s)") { $0.mediumRiskScore = s; $0.highRiskScore = max($0.highRiskScore, s) } }
+    }
+
+    /// How many steady clients and drifters have each set of signals (to read any weighting off).
+    static func combinations(inputs: [ChurnEvaluationInputs], policy: ChurnPolicy) throws {
+        var steady: [UInt8: Int] = [:]
+        var drifting: [UInt8: Int] = [:]
+        for i in inputs {
+            let selection = TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+            let windows = ActivityWindows(asOf: i.configuration.endDay, selection: selection)
+            let book = try ChurnBook(
+                activity: try ActivityAggregates(columns: i.columns, windows: windows), holdings: i.holdings,
+                interactions: i.interactions, balances: i.balances, policy: policy)
+            for (c, scenario) in i.scenarios.enumerated() {
+                switch scenario {
+                case .steady: steady[book.kinds[c].rawValue, default: 0] += 1
+                case .churnDrifting: drifting[book.kinds[c].rawValue, default: 0] += 1
+                case .dormant: break
+                }
+            }
+        }
+        print("signal sets (pooled): steady / drifting")
+        for bits in Set(steady.keys).union(drifting.keys).sorted() {
+            let names = ChurnSignalKinds(rawValue: bits).kinds.map { String($0.rawValue.prefix(8)) }.joined(separator: "+")
+            print("  \((names.isEmpty ? "none" : names).padding(toLength: 48, withPad: " ", startingAt: 0)) \(steady[bits] ?? 0) / \(drifting[bits] ?? 0)")
+        }
+    }
+
+    /// A policy from the defaults and `key=value` changes separated by commas, for trying
+    /// thresholds without rebuilding: `clientele-bench churn-try 20000 11,12 "aumDropShare=0.3,medium=4"`.
+    static func policy(_ spec: String) -> ChurnPolicy {
+        var p = ChurnPolicy(currency: .cny)
+        for pair in spec.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            let money = Money(major: Int64(value), currency: .cny)
+            switch parts[0] {
+            case "largeOutflow": p.largeOutflow = money
+            case "largeOutflowShareOfAUM": p.largeOutflowShareOfAUM = value
+            case "gross": p.outflowMeasure = value > 0 ? .gross : .net
+            case "maturityLookbackDays": p.maturityLookbackDays = Int(value)
+            case "minimumKeptShare": p.minimumKeptShare = value
+            case "minimumNotRenewed": p.minimumNotRenewed = money
+            case "minimumNotRenewedShareOfAUM": p.minimumNotRenewedShareOfAUM = value
+            case "complaintWindowDays": p.complaintWindowDays = Int(value)
+            case "minimumRecentComplaints": p.minimumRecentComplaints = Int(value)
+            case "complaintIncrease": p.complaintIncrease = Int(value)
+            case "activityDropShare": p.activityDropShare = value
+            case "minimumPreviousActivity": p.minimumPreviousActivity = Int(value)
+            case "aumWindowDays": p.aumWindowDays = Int(value)
+            case "aumDropShare": p.aumDropShare = value
+            case "minimumAUMDrop": p.minimumAUMDrop = money
+            case "medium": p.mediumRiskScore = Int(value)
+            case "high": p.highRiskScore = Int(value)
+            default:
+                if let kind = ChurnSignal.Kind(rawValue: String(parts[0].dropFirst(2))), parts[0].hasPrefix("w.") {
+                    p.weights[kind] = Int(value)
+                } else {
+                    print("unknown key \(parts[0])")
+                }
+            }
+        }
+        return p
+    }
+
+    /// Each spec pooled over the banks on their last day, with its signal sets.
+    static func tryPolicies(clients: Int, seeds: [UInt64], specs: [String]) throws {
+        let inputs = seeds.map { ChurnEvaluationInputs(bank: SyntheticBank(.init(seed: $0, clientCount: clients))) }
+        for spec in specs {
+            let p = policy(spec)
+            try p.validate()
+            var flag = ChurnConfusion()
+            var kinds: [ChurnSignal.Kind: ChurnConfusion] = [:]
+            var dormant = (0, 0)
+            for i in inputs {
+                let e = try ChurnEvaluation(inputs: i, policy: p, detectionStepDays: 100_000)
+                flag = flag + e.flag
+                dormant = (dormant.0 + e.dormantFlagged, dormant.1 + e.dormantCount)
+                for (k, m) in e.signals { kinds[k] = (kinds[k] ?? ChurnConfusion()) + m }
+            }
+            print("[\(spec)] \(cells(flag)) dormant \(percent(Double(dormant.0) / Double(max(1, dormant.1))))")
+            for kind in ChurnSignal.Kind.allCases { if let m = kinds[kind] { print("    \(kind): \(cells(m))") } }
+            try combinations(inputs: inputs, policy: p)
+        }
     }
 }

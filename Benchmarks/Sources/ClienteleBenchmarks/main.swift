@@ -61,3 +61,11 @@ if which == "churn" {
     try ChurnBenchmarks.run(
         clients: extra.first.flatMap { Int($0) } ?? 20_000, seeds: seeds, sweep: extra.contains("sweep"))
 }
+if which == "churn-try" {
+    // clientele-bench churn-try CLIENTS SEEDS SPEC...: policies changed from the defaults ("aumDropShare=0.3,medium=4").
+    let extra = Array(arguments.dropFirst())
+    try ChurnBenchmarks.tryPolicies(
+        clients: extra.first.flatMap { Int($0) } ?? 20_000,
+        seeds: (extra.dropFirst().first ?? "11,12,13").split(separator: ",").compactMap { UInt64($0) },
+        specs: Array(extra.dropFirst(2)).isEmpty ? [""] : Array(extra.dropFirst(2)))
+}
