@@ -111,8 +111,22 @@ struct ChurnSignalTests {
         #expect(policy.assess(ChurnMeasures(), customer: "C1", asOf: asOf).level == .none)
         let activity = policy.assess(ChurnMeasures(recentActivity: 0, previousActivity: 10), customer: "C1", asOf: asOf)
         #expect(activity.riskScore == 2 && activity.level == .low && !activity.isChurnRisk)
+        // One money signal alone is a watch; corroborated by complaints it is a flag.
         let outflow = policy.assess(ChurnMeasures(leavingMinorUnits: million), customer: "C1", asOf: asOf)
-        #expect(outflow.riskScore == 3 && outflow.level == .medium && outflow.isChurnRisk)
+        #expect(outflow.riskScore == 2 && outflow.level == .low && !outflow.isChurnRisk)
+        let complaints = policy.assess(ChurnMeasures(recentComplaints: 2), customer: "C1", asOf: asOf)
+        #expect(complaints.riskScore == 3 && complaints.level == .low)
+        let both = policy.assess(ChurnMeasures(leavingMinorUnits: million, recentComplaints: 2), customer: "C1", asOf: asOf)
+        #expect(both.riskScore == 5 && both.level == .medium && both.isChurnRisk)
+        // The same money seen three ways (moved out, outflow, AUM down) is flagged too.
+        let threeWays = policy.assess(
+            ChurnMeasures(
+                leavingMinorUnits: million, maturedCount: 1, notRenewedCount: 1, notRenewedMinorUnits: million,
+                aumBefore: (asOf.adding(days: -91), 4 * million), aumNow: (asOf, 3 * million),
+                aumBeforeMaturities: 4 * million),
+            customer: "C1", asOf: asOf)
+        #expect(threeWays.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])
+        #expect(threeWays.riskScore == 6 && threeWays.level == .medium)
         let many = policy.assess(
             ChurnMeasures(
                 leavingMinorUnits: million, recentComplaints: 3, recentActivity: 0, previousActivity: 10),
@@ -210,8 +224,8 @@ struct ChurnBookTests {
         let assessment = book.assessment(0)
         // Outflow CNY 500,000 is 38.5% of CNY 1,300,000; 2 not renewed; AUM down 33%; complaints 2 vs 2 do not rise.
         #expect(assessment.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])
-        #expect(book.riskScore == [9] && book.level == [.high] && book.signalCount == [3])
-        #expect(book.signalCountColumn == [3] && book.riskScoreColumn == [9] && book.flagged == [0])
+        #expect(book.riskScore == [6] && book.level == [.medium] && book.signalCount == [3])
+        #expect(book.signalCountColumn == [3] && book.riskScoreColumn == [6] && book.flagged == [0])
         #expect(book.kindCounts == [.largeOutflow: 1, .productsNotRenewed: 1, .aumDropping: 1])
         let single = try ChurnPolicy().assess(
             customer: "K0",
