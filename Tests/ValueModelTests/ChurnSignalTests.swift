@@ -52,6 +52,33 @@ struct ChurnSignalTests {
         #expect(kinds(enough, strict).contains(.productsNotRenewed))
     }
 
+    @Test func productsNotRenewedNeedAShareOfTheAUMWhenItIsKnown() {
+        var policy = self.policy
+        policy.minimumNotRenewed = .zero(.cny)
+        policy.minimumNotRenewedShareOfAUM = 0.1
+        // CNY 100,000.00 of a CNY 1,000,000.00 AUM is 10%: fires; one minor unit less does not.
+        let at = ChurnMeasures(
+            maturedCount: 2, notRenewedCount: 1, notRenewedMinorUnits: 100_000_00, aumBeforeMaturities: million)
+        let assessment = policy.assess(at, customer: "C1", asOf: asOf)
+        #expect(assessment.kinds.contains(.productsNotRenewed))
+        let signal = assessment.signals.first
+        #expect(signal?.measured.contains(ChurnMeasure("share of AUM", 0.1, .share)) == true)
+        #expect(signal?.thresholds.last == ChurnMeasure("share of AUM", 0.1, .share))
+        #expect(signal?.reason.hasSuffix("(10.0% of the AUM of CNY 1000000.00 before; threshold 10.0%).") == true)
+        var below = at
+        below.notRenewedMinorUnits -= 1
+        #expect(!kinds(below, policy).contains(.productsNotRenewed))
+        // No AUM known (or none): the share test is skipped, the amount test still applies.
+        below.aumBeforeMaturities = nil
+        #expect(kinds(below, policy).contains(.productsNotRenewed))
+        below.aumBeforeMaturities = 0
+        #expect(kinds(below, policy).contains(.productsNotRenewed))
+        policy.minimumNotRenewedShareOfAUM = 1.01
+        #expect((try? policy.validate()) == nil)
+        policy.minimumNotRenewedShareOfAUM = -0.1
+        do { try policy.validate() } catch { #expect(error.field == "minimumNotRenewedShareOfAUM") }
+    }
+
     @Test func complaintsRisingNeedTheMinimumAndTheIncrease() {
         #expect(kinds(ChurnMeasures(recentComplaints: 2, previousComplaints: 1)).contains(.complaintsRising))
         #expect(!kinds(ChurnMeasures(recentComplaints: 2, previousComplaints: 2)).contains(.complaintsRising))
@@ -84,8 +111,22 @@ struct ChurnSignalTests {
         #expect(policy.assess(ChurnMeasures(), customer: "C1", asOf: asOf).level == .none)
         let activity = policy.assess(ChurnMeasures(recentActivity: 0, previousActivity: 10), customer: "C1", asOf: asOf)
         #expect(activity.riskScore == 2 && activity.level == .low && !activity.isChurnRisk)
+        // One money signal alone is a watch; corroborated by complaints it is a flag.
         let outflow = policy.assess(ChurnMeasures(leavingMinorUnits: million), customer: "C1", asOf: asOf)
-        #expect(outflow.riskScore == 3 && outflow.level == .medium && outflow.isChurnRisk)
+        #expect(outflow.riskScore == 2 && outflow.level == .low && !outflow.isChurnRisk)
+        let complaints = policy.assess(ChurnMeasures(recentComplaints: 2), customer: "C1", asOf: asOf)
+        #expect(complaints.riskScore == 3 && complaints.level == .low)
+        let both = policy.assess(ChurnMeasures(leavingMinorUnits: million, recentComplaints: 2), customer: "C1", asOf: asOf)
+        #expect(both.riskScore == 5 && both.level == .medium && both.isChurnRisk)
+        // The same money seen three ways (moved out, outflow, AUM down) is flagged too.
+        let threeWays = policy.assess(
+            ChurnMeasures(
+                leavingMinorUnits: million, maturedCount: 1, notRenewedCount: 1, notRenewedMinorUnits: million,
+                aumBefore: (asOf.adding(days: -91), 4 * million), aumNow: (asOf, 3 * million),
+                aumBeforeMaturities: 4 * million),
+            customer: "C1", asOf: asOf)
+        #expect(threeWays.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])
+        #expect(threeWays.riskScore == 6 && threeWays.level == .medium)
         let many = policy.assess(
             ChurnMeasures(
                 leavingMinorUnits: million, recentComplaints: 3, recentActivity: 0, previousActivity: 10),
@@ -179,11 +220,12 @@ struct ChurnBookTests {
         #expect(m.aumBefore?.day == asOf.adding(days: -90) && m.aumBefore?.minorUnits == 1_500_000_00)
         #expect(m.aumNow?.day == asOf && m.aumNow?.minorUnits == 1_000_000_00)
         #expect(m.aumAtWindowStart == 1_300_000_00, "the close of the day before the 30-day window")
+        #expect(m.aumBeforeMaturities == 1_500_000_00, "the close of the day before the 90-day maturity lookback")
         let assessment = book.assessment(0)
         // Outflow CNY 500,000 is 38.5% of CNY 1,300,000; 2 not renewed; AUM down 33%; complaints 2 vs 2 do not rise.
         #expect(assessment.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])
-        #expect(book.riskScore == [9] && book.level == [.high] && book.signalCount == [3])
-        #expect(book.signalCountColumn == [3] && book.riskScoreColumn == [9] && book.flagged == [0])
+        #expect(book.riskScore == [6] && book.level == [.medium] && book.signalCount == [3])
+        #expect(book.signalCountColumn == [3] && book.riskScoreColumn == [6] && book.flagged == [0])
         #expect(book.kindCounts == [.largeOutflow: 1, .productsNotRenewed: 1, .aumDropping: 1])
         let single = try ChurnPolicy().assess(
             customer: "K0",

@@ -54,3 +54,18 @@ if which == "history" || which == "all" {
 if which == "scoring-hot" {
     try ScoringBenchmarks.hotLoops(clients: 100_000, rounds: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 30)
 }
+if which == "churn" {
+    // clientele-bench churn [CLIENTS] [SEEDS] [sweep]: the churn flag against the synthetic scenarios.
+    let extra = Array(arguments.dropFirst())
+    let seeds = (extra.dropFirst().first ?? "11,12,13,21,22").split(separator: ",").compactMap { UInt64($0) }
+    try ChurnBenchmarks.run(
+        clients: extra.first.flatMap { Int($0) } ?? 20_000, seeds: seeds, sweep: extra.contains("sweep"))
+}
+if which == "churn-try" {
+    // clientele-bench churn-try CLIENTS SEEDS SPEC...: policies changed from the defaults ("aumDropShare=0.3,medium=4").
+    let extra = Array(arguments.dropFirst())
+    try ChurnBenchmarks.tryPolicies(
+        clients: extra.first.flatMap { Int($0) } ?? 20_000,
+        seeds: (extra.dropFirst().first ?? "11,12,13").split(separator: ",").compactMap { UInt64($0) },
+        specs: Array(extra.dropFirst(2)).isEmpty ? [""] : Array(extra.dropFirst(2)))
+}

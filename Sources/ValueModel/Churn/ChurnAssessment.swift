@@ -83,23 +83,36 @@ extension ChurnPolicy {
                         + "."))
         }
         // Products not renewed.
-        if m.notRenewedCount >= 1, m.notRenewedMinorUnits >= minimumNotRenewed.minorUnits {
+        let notRenewedShare = m.aumBeforeMaturities.flatMap {
+            $0 > 0 ? Double(m.notRenewedMinorUnits) / Double($0) : nil
+        }
+        if m.notRenewedCount >= 1, m.notRenewedMinorUnits >= minimumNotRenewed.minorUnits,
+            notRenewedShare.map({ $0 >= minimumNotRenewedShareOfAUM }) ?? true
+        {
+            var measured = [
+                ChurnMeasure("products not renewed", Double(m.notRenewedCount), .count),
+                ChurnMeasure("money not renewed", Double(m.notRenewedMinorUnits), money),
+                ChurnMeasure("products matured", Double(m.maturedCount), .count),
+            ]
+            var share = ""
+            if let notRenewedShare, let aum = m.aumBeforeMaturities {
+                measured.append(ChurnMeasure("share of AUM", notRenewedShare, .share))
+                share = " (\(Percent.format(notRenewedShare)) of the AUM of \(amount(aum)) before; threshold "
+                    + "\(Percent.format(minimumNotRenewedShareOfAUM)))"
+            }
             signals.append(
                 ChurnSignal(
-                    kind: .productsNotRenewed,
-                    measured: [
-                        ChurnMeasure("products not renewed", Double(m.notRenewedCount), .count),
-                        ChurnMeasure("money not renewed", Double(m.notRenewedMinorUnits), money),
-                        ChurnMeasure("products matured", Double(m.maturedCount), .count),
-                    ],
+                    kind: .productsNotRenewed, measured: measured,
                     thresholds: [
                         ChurnMeasure("products not renewed", 1, .count),
                         ChurnMeasure("money not renewed", Double(minimumNotRenewed.minorUnits), money),
                         ChurnMeasure("kept share below", minimumKeptShare, .share),
+                        ChurnMeasure("share of AUM", minimumNotRenewedShareOfAUM, .share),
                     ],
                     reason: "\(m.notRenewedCount) of \(m.maturedCount) products that matured in the last "
                         + "\(maturityLookbackDays) days were moved out or kept less than "
-                        + "\(Percent.format(minimumKeptShare)): \(amount(m.notRenewedMinorUnits)) did not stay."))
+                        + "\(Percent.format(minimumKeptShare)): \(amount(m.notRenewedMinorUnits)) did not stay"
+                        + share + "."))
         }
         // Complaints rising.
         if m.recentComplaints >= minimumRecentComplaints,

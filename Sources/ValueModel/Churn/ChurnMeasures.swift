@@ -23,6 +23,8 @@ public struct ChurnMeasures: Hashable, Sendable {
     public var notRenewedCount: Int
     /// The money that did not stay in those products.
     public var notRenewedMinorUnits: Int64
+    /// AUM before the maturity lookback (the last snapshot on or before `asOf - maturityLookbackDays`), if known.
+    public var aumBeforeMaturities: Int64?
     /// Complaints in the recent complaint window.
     public var recentComplaints: Int
     /// Complaints in the complaint window before it.
@@ -53,6 +55,8 @@ public struct ChurnMeasures: Hashable, Sendable {
     private var aumNowMinorUnits: Int64 = 0
     /// Day of the snapshot behind ``aumAtWindowStart`` (kept while scanning balances).
     var windowStartDay: Day?
+    /// Day of the snapshot behind ``aumBeforeMaturities``.
+    var maturitiesStartDay: Day?
 
     /// Creates measures, all zero or unknown unless given.
     public init(
@@ -60,7 +64,8 @@ public struct ChurnMeasures: Hashable, Sendable {
         largestLeavingMinorUnits: Int64 = 0, aumAtWindowStart: Int64? = nil, maturedCount: Int = 0,
         notRenewedCount: Int = 0, notRenewedMinorUnits: Int64 = 0, recentComplaints: Int = 0,
         previousComplaints: Int = 0, recentActivity: Int = 0, previousActivity: Int = 0,
-        aumBefore: (day: Day, minorUnits: Int64)? = nil, aumNow: (day: Day, minorUnits: Int64)? = nil
+        aumBefore: (day: Day, minorUnits: Int64)? = nil, aumNow: (day: Day, minorUnits: Int64)? = nil,
+        aumBeforeMaturities: Int64? = nil
     ) {
         self.recentDays = recentDays
         self.leavingMinorUnits = leavingMinorUnits
@@ -76,6 +81,7 @@ public struct ChurnMeasures: Hashable, Sendable {
         self.previousActivity = previousActivity
         self.aumBefore = aumBefore
         self.aumNow = aumNow
+        self.aumBeforeMaturities = aumBeforeMaturities
     }
 
     /// Takes the flow and activity measures of a client's ``ClientActivity``.
@@ -102,6 +108,8 @@ struct ChurnDays {
     let aumBeforeOn: Day
     /// The AUM at the window start is the last snapshot on or before this day.
     let windowStartOn: Day
+    /// The AUM before the maturity lookback is the last snapshot on or before this day.
+    let maturitiesStartOn: Day
     let currency: CurrencyCode
     let minimumKeptShare: Double
 
@@ -112,6 +120,7 @@ struct ChurnDays {
         complaintPreviousFrom = asOf.adding(days: -(2 * policy.complaintWindowDays - 1))
         aumBeforeOn = asOf.adding(days: -policy.aumWindowDays)
         windowStartOn = asOf.adding(days: -recentDays)
+        maturitiesStartOn = asOf.adding(days: -policy.maturityLookbackDays)
         currency = policy.currency
         minimumKeptShare = policy.minimumKeptShare
     }
@@ -183,6 +192,10 @@ struct ChurnDays {
         if day <= windowStartOn, m.windowStartDay.map({ day > $0 }) ?? true {
             m.windowStartDay = day
             m.aumAtWindowStart = aum
+        }
+        if day <= maturitiesStartOn, m.maturitiesStartDay.map({ day > $0 }) ?? true {
+            m.maturitiesStartDay = day
+            m.aumBeforeMaturities = aum
         }
     }
 }
