@@ -85,13 +85,23 @@ enum RFMCVMBenchmarks {
             Harness.milliseconds(scan) + ": \(uniform.map { "\($0)" } ?? "mixed")")
 
         var checksum = 0
-        func step(_ columns: TransactionColumns, scorers: [ValueScorer]) throws {
+        // Where the step's time goes, per run: pass, RFM, fill + score.
+        var phases: [[Double]] = [[], [], []]
+        func step(_ columns: TransactionColumns, scorers: [ValueScorer], record: Bool = false) throws {
+            let start = ContinuousClock.now
             let aggregates = try ActivityAggregates(columns: columns, windows: windows, scoring: builder.derivation)
+            let passed = ContinuousClock.now
             let rfm = RFMBook(activity: aggregates)
             checksum &+= Int(rfm.segment[0].hashValue & 1)
+            let ranked = ContinuousClock.now
             for (filler, scorer) in zip(fillers, scorers) {
                 let book = try scorer.score(table: try filler.fill(from: aggregates))
                 checksum &+= book.count
+            }
+            if record {
+                phases[0].append(Harness.seconds(passed - start))
+                phases[1].append(Harness.seconds(ranked - passed))
+                phases[2].append(Harness.seconds(ContinuousClock.now - ranked))
             }
         }
         // Parts, for the record.
@@ -124,7 +134,7 @@ enum RFMCVMBenchmarks {
         var cpu: [Double] = []
         for _ in 0..<repetitions {
             peer += Harness.timeSync(repetitions: 1) { Baseline.run(columns, asOf: asOf.number) }
-            let measured = try Harness.timeSyncWithCPU(repetitions: 1) { try step(columns, scorers: scorers) }
+            let measured = try Harness.timeSyncWithCPU(repetitions: 1) { try step(columns, scorers: scorers, record: true) }
             whole += measured.wall
             cpu += measured.cpu
             wholeUnprepared += try Harness.timeSync(repetitions: 1) { try step(columns, scorers: unprepared) }
@@ -141,6 +151,9 @@ enum RFMCVMBenchmarks {
         Harness.report("  unprepared scorers (every indicator compiled)", Harness.milliseconds(scoreUnprepared))
         Harness.report("  preparing both scorers (once, before the night)", Harness.milliseconds(preparation))
         Harness.report("RFM + CVM step, \(label)", Harness.milliseconds(whole) + " (target < 50 ms)")
+        Harness.report(
+            "  inside the step: pass, RFM, fill + score",
+            phases.map { Harness.format(Harness.median($0) * 1e3, 1) + " ms" }.joined(separator: ", ") + " (medians)")
         Harness.report("  the same step with unprepared scorers", Harness.milliseconds(wholeUnprepared))
         Harness.report(
             "  CPU of the step; peer loop in the same runs",
