@@ -32,7 +32,7 @@ public import CustomerModel
 /// out net in 90 days, and activity halved quarter on quarter are the usual attrition triggers of
 /// private banking desks and were kept.
 ///
-/// Measured with `clientele-bench churn` (``SyntheticBank`` of 20,000 clients, analysis day the
+/// Measured with `clientele-bench churn` (`SyntheticBank` of 20,000 clients, analysis day the
 /// bank's last, drifters positives and steady clients negatives, dormant clients apart; thresholds
 /// chosen on seeds 11, 12, 13 and checked on 21 and 22; seed 23 is the unit test's held-out bank):
 ///
