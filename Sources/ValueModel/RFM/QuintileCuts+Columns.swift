@@ -34,17 +34,7 @@ extension QuintileCuts {
             histogram.withUnsafeMutableBufferPointer { slots in
                 for i in 0..<rows where mask[i] > 0 { slots[Int(Int64(values[i]) &- lowest)] &+= 1 }
             }
-            var cuts: [Int64] = []
-            var seen = 0
-            var slot = 0
-            for position in positions {
-                while seen + Int(histogram[slot]) <= position {
-                    seen += Int(histogram[slot])
-                    slot += 1
-                }
-                cuts.append(lowest &+ Int64(slot))
-            }
-            return QuintileCuts(cuts: cuts, count: n)
+            return QuintileCuts(counted: histogram, lowest: lowest, positions: positions, count: n)
         }
         // Brackets: count, find each cut's bracket and rank inside it, gather those brackets.
         var histogram = [Int32](repeating: 0, count: bracketCount)

@@ -59,17 +59,7 @@ public struct QuintileCuts: Hashable, Sendable, Codable {
             // Counting: the k-th smallest from a histogram.
             var histogram = [Int32](repeating: 0, count: Int(span) + 1)
             for i in 0..<n { histogram[Int(base[i] &- low)] &+= 1 }
-            var cuts: [Int64] = []
-            var seen = 0
-            var slot = 0
-            for position in positions {
-                while seen + Int(histogram[slot]) <= position {
-                    seen += Int(histogram[slot])
-                    slot += 1
-                }
-                cuts.append(low &+ Int64(slot))
-            }
-            return QuintileCuts(cuts: cuts, count: n)
+            return QuintileCuts(counted: histogram, lowest: low, positions: positions, count: n)
         }
         // Selection from the highest position down: after selecting position p, everything
         // before p is no greater, so the next (lower) position is searched in 0..<p only.
@@ -151,5 +141,23 @@ extension UnsafeMutablePointer where Pointee == Int64 {
         let t = self[i]
         self[i] = self[j]
         self[j] = t
+    }
+}
+
+extension QuintileCuts {
+    /// The cuts at `positions` (0-based ranks among `count` values) of values counted in
+    /// `histogram`, slot `k` holding the number of values equal to `lowest + k`.
+    init(counted histogram: [Int32], lowest: Int64, positions: [Int], count: Int) {
+        var cuts: [Int64] = []
+        var seen = 0
+        var slot = 0
+        for position in positions {
+            while seen + Int(histogram[slot]) <= position {
+                seen += Int(histogram[slot])
+                slot += 1
+            }
+            cuts.append(lowest &+ Int64(slot))
+        }
+        self.init(cuts: cuts, count: count)
     }
 }
