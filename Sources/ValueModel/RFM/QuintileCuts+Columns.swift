@@ -43,16 +43,7 @@ extension QuintileCuts {
                 slots[bracket(UInt64(bitPattern: Int64(values[i]) &- lowest))] &+= 1
             }
         }
-        var targets: [(bracket: Int, rank: Int)] = []
-        var seen = 0
-        var slot = 0
-        for position in positions {
-            while seen + Int(histogram[slot]) <= position {
-                seen += Int(histogram[slot])
-                slot += 1
-            }
-            targets.append((slot, position - seen))
-        }
+        let targets = slots(of: positions, in: histogram).map { (bracket: $0.slot, rank: $0.rank) }
         var distinct: [Int] = []
         for target in targets where distinct.last != target.bracket { distinct.append(target.bracket) }
         var gathered = distinct.map { _ in [Int64]() }

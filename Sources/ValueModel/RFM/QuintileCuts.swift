@@ -148,7 +148,14 @@ extension QuintileCuts {
     /// The cuts at `positions` (0-based ranks among `count` values) of values counted in
     /// `histogram`, slot `k` holding the number of values equal to `lowest + k`.
     init(counted histogram: [Int32], lowest: Int64, positions: [Int], count: Int) {
-        var cuts: [Int64] = []
+        let cuts = Self.slots(of: positions, in: histogram).map { lowest &+ Int64($0.slot) }
+        self.init(cuts: cuts, count: count)
+    }
+
+    /// For each of the ascending `positions` (0-based ranks), the histogram slot holding it and
+    /// its rank among that slot's values.
+    static func slots(of positions: [Int], in histogram: [Int32]) -> [(slot: Int, rank: Int)] {
+        var found: [(slot: Int, rank: Int)] = []
         var seen = 0
         var slot = 0
         for position in positions {
@@ -156,8 +163,8 @@ extension QuintileCuts {
                 seen += Int(histogram[slot])
                 slot += 1
             }
-            cuts.append(lowest &+ Int64(slot))
+            found.append((slot, position - seen))
         }
-        self.init(cuts: cuts, count: count)
+        return found
     }
 }
