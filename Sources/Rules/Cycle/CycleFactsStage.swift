@@ -1,0 +1,138 @@
+import CustomerModel
+import ValueModel
+
+/// The `hand-facts` stage: brings the rules engine up to the cycle day.
+///
+/// The first night (or when the book's clients changed) builds the engine from the book and
+/// absorbs its activity; later nights replace the clients' records and absorb the activity of the
+/// days since the last night, leaving out events recorded intraday. Then the night's value facts
+/// are set, and each changed score is recorded as a score-change event.
+enum CycleFactsStage {
+    static func run(_ context: inout CycleContext) async throws(CycleFailure) -> [CycleCount] {
+        let book = try context.requireBook()
+        let scores = try context.requireScores()
+        let calendar = context.ports.calendar
+        let night = min(calendar.start(of: context.asOf.adding(days: 1)), context.until)
+        let rows = CycleScoreRow.rows(of: scores)
+        let facts = CycleValueFacts.facts(of: scores, rows: rows)
+        let records = CycleRecords.records(of: book)
+        var carry = context.carry
+        context.carry.engine = nil
+        var firings: [RuleFiring] = []
+        var absorbed = 0
+        var changes = 0
+        let keeps = carry.engine?.cycleClients == records.map { $0.profile.id }
+        let since = keeps ? try await eventsSince(carry, context: context, book: book) : []
+        do throws(RuleEngineError) {
+            if keeps, var engine = carry.engine {
+                for record in records { _ = engine.cycleReplace(record) }
+                try engine.absorb(since)
+                absorbed = since.count
+                for record in records {
+                    guard let values = facts[record.profile.id] else { continue }
+                    _ = try engine.cycleSetFacts(values, of: record.profile.id)
+                    guard case .number(let score) = values["score"] else { continue }
+                    if case .number(let previous) = engine.record(of: record.profile.id)?.valueFacts["score"], previous == score {
+                        continue
+                    }
+                    changes += 1
+                    firings += try engine.record(.scoreChanged(record.profile.id, to: score, at: night))
+                }
+                carry.engine = engine
+            } else {
+                let seeded = records.map { record in
+                    var record = record
+                    record.valueFacts = facts[record.profile.id] ?? [:]
+                    if case .number(let score) = record.valueFacts["score"] {
+                        record.scores = [ScorePoint(day: context.asOf, score: score)]
+                    }
+                    return record
+                }
+                var engine = try RuleEngine(rules: context.rules, clients: seeded, calendar: calendar, start: night)
+                absorbed = try absorbAll(book, into: &engine, through: context.asOf)
+                carry.engine = engine
+                carry.intraday = []
+            }
+        } catch {
+            throw .rules(error)
+        }
+        carry.absorbedThrough = context.asOf
+        carry.intraday = []
+        carry.organisation = context.organisation ?? carry.organisation
+        context.carry = carry
+        context.firings += firings
+        return [
+            CycleCount("clients", records.count), CycleCount("facts", facts.count),
+            CycleCount("events.absorbed", absorbed), CycleCount("scores.changed", changes),
+            CycleCount("firings", firings.count),
+        ]
+    }
+
+    /// Absorbs the book's transactions and interactions up to `day`, in time order.
+    static func absorbAll(_ book: BookInputs, into engine: inout RuleEngine, through day: Day) throws(RuleEngineError) -> Int {
+        let columns = book.transactions
+        var order = Array(0..<columns.count).filter { columns.day[$0] <= day.number }
+        order.sort { columns.day[$0] < columns.day[$1] }
+        var events: [RuleEvent] = []
+        events.reserveCapacity(order.count + book.interactions.count)
+        var interactions = book.interactions.filter { $0.day <= day }
+        interactions.sort { $0.day < $1.day }
+        var next = 0
+        for row in order {
+            let rowDay = columns.day[row]
+            while next < interactions.count, interactions[next].day.number < rowDay {
+                events.append(.interaction(interactions[next]))
+                next += 1
+            }
+            if let transaction = transaction(row, of: columns) { events.append(.transaction(transaction)) }
+        }
+        for interaction in interactions[next...] { events.append(.interaction(interaction)) }
+        try engine.absorb(events)
+        return events.count
+    }
+
+    /// Row `row` of `columns` as a transaction (the columns keep no id, account or time of day:
+    /// the engine's windows need none of them); `nil` when a code is not a known case.
+    static func transaction(_ row: Int, of columns: TransactionColumns) -> Transaction? {
+        guard let type = TransactionType(rawValue: columns.type[row]),
+            let direction = Direction(rawValue: columns.direction[row]),
+            let channel = Channel(rawValue: columns.channel[row]),
+            let currency = CurrencyCode(packed: columns.currency[row])
+        else { return nil }
+        let merchant = columns.merchantCategory[row] == 255 ? nil : MerchantCategory(rawValue: columns.merchantCategory[row])
+        return Transaction(
+            id: "", customer: columns.customers[Int(columns.customerIndex[row])], day: Day(number: columns.day[row]),
+            type: type, direction: direction,
+            amount: Money(minorUnits: columns.amountMinorUnits[row], currency: currency),
+            channel: channel, merchantCategory: merchant, isOverseas: columns.isOverseas[row])
+    }
+
+    /// The transactions and interactions of the days after the last night up to the cycle day, in
+    /// time order, leaving out those recorded intraday.
+    static func eventsSince(_ carry: CycleCarry, context: CycleContext, book: BookInputs) async throws(CycleFailure)
+        -> [RuleEvent]
+    {
+        guard let last = carry.absorbedThrough, last < context.asOf else { return [] }
+        let days = last.adding(days: 1)...context.asOf
+        var events: [RuleEvent] = []
+        var cursor: ScanCursor?
+        repeat {
+            let page: TransactionPage
+            do throws(StoreError) {
+                page = try await context.ports.activity.scanTransactions(
+                    in: days, after: cursor, limit: 50_000, as: context.ports.principal)
+            } catch {
+                throw .store(error)
+            }
+            for t in page.transactions where !carry.intraday.contains(CycleCarry.key(t)) { events.append(.transaction(t)) }
+            cursor = page.next
+        } while cursor != nil
+        for i in book.interactions where days.contains(i.day) && !carry.intraday.contains(CycleCarry.key(i)) {
+            events.append(.interaction(i))
+        }
+        let calendar = context.ports.calendar
+        return events.enumerated()
+            .sorted { ($0.element.instant(on: calendar), $0.offset) < ($1.element.instant(on: calendar), $1.offset) }
+            .map(\.element)
+    }
+}

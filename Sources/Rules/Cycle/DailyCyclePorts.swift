@@ -1,0 +1,69 @@
+public import CustomerModel
+public import ValueModel
+
+/// The ports a ``DailyCycle`` reads from and writes to, the clock and calendar it runs by, and the
+/// principal it acts as.
+///
+/// ```swift
+/// let ports = DailyCyclePorts(
+///     customers: bank.customers, activity: bank.activity, scoreHistory: history,
+///     notifications: bank.notifications, clock: bank.clock, calendar: bank.calendar)
+/// ```
+public struct DailyCyclePorts: Sendable {
+    /// Profiles, holdings, relationships, referrals and the organisation.
+    public var customers: any CustomerStore
+    /// Transactions, interactions and balances.
+    public var activity: any ActivityStore
+    /// Where the night's scores are recorded.
+    public var scoreHistory: any ScoreHistoryStore
+    /// Where the rules' notifications go (with idempotent ids).
+    public var notifications: any NotificationSink
+    /// Which stages of which day finished.
+    public var journal: any CycleJournal
+    /// The only source of the time (journal entries, stage durations).
+    public var clock: any WallClock
+    /// The bank's calendar (days, business days, the time zone of schedules).
+    public var calendar: BankCalendar
+    /// Who the cycle acts as on every port (a system principal by default).
+    public var principal: Principal
+
+    /// Creates the ports.
+    /// - Parameters:
+    ///   - customers: the customer store.
+    ///   - activity: the activity store.
+    ///   - scoreHistory: the score history store.
+    ///   - notifications: where notifications are delivered.
+    ///   - journal: the cycle journal (an ``InMemoryCycleJournal`` unless given).
+    ///   - clock: the clock.
+    ///   - calendar: the bank calendar.
+    ///   - principal: who the cycle acts as.
+    public init(
+        customers: any CustomerStore, activity: any ActivityStore, scoreHistory: any ScoreHistoryStore,
+        notifications: any NotificationSink, journal: any CycleJournal = InMemoryCycleJournal(), clock: any WallClock,
+        calendar: BankCalendar, principal: Principal = DailyCyclePorts.defaultPrincipal
+    ) {
+        self.customers = customers
+        self.activity = activity
+        self.scoreHistory = scoreHistory
+        self.notifications = notifications
+        self.journal = journal
+        self.clock = clock
+        self.calendar = calendar
+        self.principal = principal
+    }
+
+    /// The ports of an ``/CustomerModel/InMemoryBank`` (its stores, notification sink, clock and
+    /// calendar) with `scoreHistory` and `journal`.
+    public init(
+        bank: InMemoryBank, scoreHistory: any ScoreHistoryStore, journal: any CycleJournal = InMemoryCycleJournal(),
+        principal: Principal = DailyCyclePorts.defaultPrincipal
+    ) {
+        self.init(
+            customers: bank.customers, activity: bank.activity, scoreHistory: scoreHistory,
+            notifications: bank.notifications, journal: journal, clock: bank.clock, calendar: bank.calendar,
+            principal: principal)
+    }
+
+    /// `system` principal `daily-cycle`.
+    public static let defaultPrincipal = Principal.system("daily-cycle", purpose: "the bank's daily cycle")
+}
