@@ -19,8 +19,10 @@ enum CommandLineTool {
           clientele demo [--clients N] [--seed S] [--days D]
               Generate a synthetic bank (default 10,000 clients, one year of activity; N from 100
               to 200,000, D from 30 to 1,830 days), load it through the ports into the in-memory
-              stores and print what a manager would look at: the book, scoring, and the shipped rules
-              replayed over the simulated period.
+              stores, run the bank's daily cycle on it (score the book, record the scores, hand the
+              facts to the rules, run the next morning's schedules, deliver the notifications to the
+              in-memory sink) and print what a manager would look at: the book, the night, scoring,
+              and the shipped rules replayed over the simulated period.
           clientele import [--system NAME] FILE...
               Load host exports into the in-memory stores and report what was merged and rejected.
               FILE is PATH (kind and format from the name, system from --system, default core) or

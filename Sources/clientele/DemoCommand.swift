@@ -3,7 +3,8 @@ import CustomerModelTesting
 import Foundation
 
 /// `clientele demo`: generates a synthetic bank, loads it through the ports into the in-memory
-/// stores and prints what a manager would look at first.
+/// stores, runs the bank's daily cycle on it (scores, score history, rules, notifications) and
+/// prints what a manager would look at first.
 struct DemoCommand {
     let arguments: Arguments
     let console: Console
@@ -39,7 +40,9 @@ struct DemoCommand {
                 + " (\(Output.count(transactionCount)) transactions)")
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
-        try await DemoScoring(bank: bank, today: today, console: console).print()
+        if let scores = try await DemoCycle(bank: bank, today: today, console: console).run() {
+            DemoScoring(scores: scores, today: today, console: console).print()
+        }
         try await DemoRules(synthetic: synthetic, bank: bank, console: console).run()
         console.print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
     }

@@ -51,6 +51,10 @@ if which == "lifetime" || which == "all" {
 if which == "history" || which == "all" {
     try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
 }
+if which == "cycle" || which == "all" {
+    // clientele-bench cycle [CLIENTS]: the daily cycle from the ports to the actions handed over.
+    try await CycleBenchmarks.run(clients: which == "cycle" ? Int(arguments.dropFirst().first ?? "") ?? 100_000 : 100_000)
+}
 if which == "scoring-hot" {
     try ScoringBenchmarks.hotLoops(clients: 100_000, rounds: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 30)
 }
