@@ -68,27 +68,49 @@ enum CycleFactsStage {
         ]
     }
 
-    /// Absorbs the book's transactions and interactions up to `day`, in time order.
+    /// Absorbs the book's transactions and interactions up to `day`, day by day (a counting sort
+    /// of the rows by day, so each client's log grows at its end), in chunks so the events of the
+    /// whole history are never held at once.
     static func absorbAll(_ book: BookInputs, into engine: inout RuleEngine, through day: Day) throws(RuleEngineError) -> Int {
         let columns = book.transactions
-        var order = Array(0..<columns.count).filter { columns.day[$0] <= day.number }
-        order.sort { columns.day[$0] < columns.day[$1] }
-        var events: [RuleEvent] = []
-        events.reserveCapacity(order.count + book.interactions.count)
+        let days = columns.day
+        var first = Int32.max
+        for d in days where d < first { first = d }
+        let span = first == .max ? 0 : max(0, Int(day.number) - Int(first) + 1)
+        // Rows by day: counts, then each day's first slot, then the rows.
+        var starts = [Int](repeating: 0, count: span + 1)
+        for d in days where d <= day.number { starts[Int(d - first) + 1] += 1 }
+        for i in 0..<span { starts[i + 1] += starts[i] }
+        var order = [Int32](repeating: 0, count: starts[span])
+        var next = starts
+        for (row, d) in days.enumerated() where d <= day.number {
+            order[next[Int(d - first)]] = Int32(row)
+            next[Int(d - first)] += 1
+        }
         var interactions = book.interactions.filter { $0.day <= day }
         interactions.sort { $0.day < $1.day }
-        var next = 0
-        for row in order {
-            let rowDay = columns.day[row]
-            while next < interactions.count, interactions[next].day.number < rowDay {
-                events.append(.interaction(interactions[next]))
-                next += 1
-            }
-            if let transaction = transaction(row, of: columns) { events.append(.transaction(transaction)) }
+        var events: [RuleEvent] = []
+        let chunk = 65_536
+        events.reserveCapacity(chunk)
+        var absorbed = 0
+        func flush(_ engine: inout RuleEngine, _ events: inout [RuleEvent]) throws(RuleEngineError) {
+            try engine.absorb(events)
+            absorbed += events.count
+            events.removeAll(keepingCapacity: true)
         }
-        for interaction in interactions[next...] { events.append(.interaction(interaction)) }
-        try engine.absorb(events)
-        return events.count
+        var nextInteraction = 0
+        for row in order {
+            let rowDay = days[Int(row)]
+            while nextInteraction < interactions.count, interactions[nextInteraction].day.number < rowDay {
+                events.append(.interaction(interactions[nextInteraction]))
+                nextInteraction += 1
+            }
+            if let transaction = transaction(Int(row), of: columns) { events.append(.transaction(transaction)) }
+            if events.count >= chunk { try flush(&engine, &events) }
+        }
+        for interaction in interactions[nextInteraction...] { events.append(.interaction(interaction)) }
+        try flush(&engine, &events)
+        return absorbed
     }
 
     /// Row `row` of `columns` as a transaction (the columns keep no id, account or time of day:
