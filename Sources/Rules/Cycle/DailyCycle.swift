@@ -81,6 +81,7 @@ public actor DailyCycle {
     ///   - until: schedules and date triggers due up to this instant run (typically the next
     ///     morning, so the day's schedules use the fresh scores).
     ///   - progress: called as each stage starts, finishes or is skipped.
+    ///   A run that resumes the failed run of the same day in this process keeps that run's `until`.
     /// - Returns: what the run did.
     /// - Throws: ``DailyCycleError`` naming the stage that failed and why; the journal keeps the
     ///   stages that finished, and running `day` again resumes.
@@ -158,7 +159,8 @@ public actor DailyCycle {
     /// first. The night does not absorb these events again.
     /// - Parameter events: the events, any order (they are taken in time order).
     /// - Throws: ``DailyCycleError`` with stage `intraday`: ``CycleFailure/state(_:)`` before any
-    ///   night built the engine, ``CycleFailure/rules(_:)`` for an event the engine rejects,
+    ///   night built the engine, ``CycleFailure/rules(_:)`` for an event the engine rejects (the
+    ///   events before it are recorded and their actions handed over),
     ///   ``CycleFailure/store(_:)`` when the sink fails.
     public func record(_ events: [RuleEvent]) async throws(DailyCycleError) -> IntradayReport {
         let calendar = ports.calendar
@@ -166,32 +168,35 @@ public actor DailyCycle {
             .map { ($0.element.instant(on: calendar), $0.offset, $0.element) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         let day = ordered.first.map { calendar.day(of: $0.0) } ?? calendar.day(of: ports.clock.now)
-        if let kept = pending {
-            carry = kept.carry
-            pending = nil
-        }
-        guard var engine = carry.engine else {
+        var live = takeCarry()
+        guard var engine = live.engine else {
+            putCarry(live)
             throw DailyCycleError(
                 stage: "intraday", day: day, failure: .state("no rules engine yet: run the daily cycle once first"))
         }
-        carry.engine = nil
+        live.engine = nil
         var firings: [RuleFiring] = []
-        do throws(RuleEngineError) {
-            for (at, _, event) in ordered {
-                firings += engine.tick(until: at)
+        var failure: RuleEngineError?
+        for (at, _, event) in ordered {
+            firings += engine.tick(until: at)
+            do throws(RuleEngineError) {
                 firings += try engine.record(event)
-                switch event {
-                case .transaction(let t): carry.intraday.insert(CycleCarry.key(t))
-                case .interaction(let i): carry.intraday.insert(CycleCarry.key(i))
-                default: break
-                }
+            } catch {
+                failure = error
+                break
             }
-        } catch {
-            carry.engine = engine
-            throw DailyCycleError(stage: "intraday", day: day, failure: .rules(error))
+            switch event {
+            case .transaction(let t): live.intraday.insert(CycleCarry.key(t))
+            case .interaction(let i): live.intraday.insert(CycleCarry.key(i))
+            default: break
+            }
         }
-        carry.engine = engine
-        return IntradayReport(firings: firings, delivery: try await handOver(firings, day: day))
+        live.engine = engine
+        let organisation = live.organisation ?? .empty
+        putCarry(live)
+        let delivery = try await handOver(firings, engine: engine, organisation: organisation, day: day)
+        if let failure { throw DailyCycleError(stage: "intraday", day: day, failure: .rules(failure)) }
+        return IntradayReport(firings: firings, delivery: delivery)
     }
 
     /// Runs the schedules and date triggers due up to `until` outside the nightly run (a host that
@@ -199,27 +204,46 @@ public actor DailyCycle {
     /// - Throws: ``DailyCycleError`` with stage `intraday`, as ``record(_:)``.
     public func tick(until: Instant) async throws(DailyCycleError) -> IntradayReport {
         let day = ports.calendar.day(of: until)
-        if let kept = pending {
-            carry = kept.carry
-            pending = nil
-        }
-        guard var engine = carry.engine else {
+        var live = takeCarry()
+        guard var engine = live.engine else {
+            putCarry(live)
             throw DailyCycleError(
                 stage: "intraday", day: day, failure: .state("no rules engine yet: run the daily cycle once first"))
         }
-        carry.engine = nil
+        live.engine = nil
         let firings = engine.tick(until: until)
-        carry.engine = engine
-        return IntradayReport(firings: firings, delivery: try await handOver(firings, day: day))
+        live.engine = engine
+        let organisation = live.organisation ?? .empty
+        putCarry(live)
+        return IntradayReport(
+            firings: firings, delivery: try await handOver(firings, engine: engine, organisation: organisation, day: day))
     }
 
-    private func handOver(_ firings: [RuleFiring], day: Day) async throws(DailyCycleError) -> CycleDelivery {
-        let engine = carry.engine
+    /// The state carried between runs, taken out of the actor (from the failed run's work when a
+    /// run failed, so that its rerun continues from the engine intraday work moved on).
+    private func takeCarry() -> CycleCarry {
+        if pending != nil {
+            let taken = pending?.carry ?? CycleCarry()
+            pending?.carry = CycleCarry()
+            return taken
+        }
+        let taken = carry
+        carry = CycleCarry()
+        return taken
+    }
+
+    /// Puts the carried state back where ``takeCarry()`` took it from.
+    private func putCarry(_ taken: CycleCarry) {
+        if pending != nil { pending?.carry = taken } else { carry = taken }
+    }
+
+    private func handOver(_ firings: [RuleFiring], engine: RuleEngine, organisation: Organisation, day: Day)
+        async throws(DailyCycleError) -> CycleDelivery
+    {
         do throws(CycleFailure) {
             return try await CycleNotifications.deliver(
-                firings[...], coverage: { engine?.record(of: $0)?.profile.coverage },
-                organisation: carry.organisation ?? .empty, sink: ports.notifications, batchSize: batchSize,
-                createdAt: ports.clock.now
+                firings[...], coverage: { engine.record(of: $0)?.profile.coverage }, organisation: organisation,
+                sink: ports.notifications, batchSize: batchSize, createdAt: ports.clock.now
             ) { _, _ throws(CycleFailure) in }
         } catch {
             throw DailyCycleError(stage: "intraday", day: day, failure: error)
