@@ -12,22 +12,28 @@ enum CycleBenchmarks {
     /// Stage timings by the process's monotonic clock (the cycle's own durations come from its
     /// injected wall clock, which a benchmark does not move by hand).
     final class StageTimer: Sendable {
-        private let state = Mutex<(started: [String: ContinuousClock.Instant], seconds: [(String, Double)], counts: [String: [CycleCount]])>(([:], [], [:]))
+        private let state = Mutex<
+            (started: [String: (ContinuousClock.Instant, Double)], seconds: [(String, Double, Double)], counts: [String: [CycleCount]])
+        >(([:], [], [:]))
 
         func observe(_ event: CycleProgress) {
             let now = ContinuousClock.now
+            let cpu = Harness.processCPUSeconds()
             state.withLock { state in
                 switch event {
-                case .started(let stage, _, _, _): state.started[stage] = now
+                case .started(let stage, _, _, _): state.started[stage] = (now, cpu)
                 case .finished(let report):
-                    if let start = state.started[report.stage] { state.seconds.append((report.stage, Harness.seconds(now - start))) }
+                    if let (start, cpuStart) = state.started[report.stage] {
+                        state.seconds.append((report.stage, Harness.seconds(now - start), cpu - cpuStart))
+                    }
                     state.counts[report.stage] = report.counts
                 case .skipped: break
                 }
             }
         }
 
-        var seconds: [(String, Double)] { state.withLock { $0.seconds } }
+        /// Per stage: wall-clock and CPU seconds (all threads).
+        var seconds: [(String, Double, Double)] { state.withLock { $0.seconds } }
         var counts: [String: [CycleCount]] { state.withLock { $0.counts } }
     }
 
@@ -51,16 +57,20 @@ enum CycleBenchmarks {
             scoring: BookScoring(asOf: today, currency: .cny))
         let timer = StageTimer()
         let start = ContinuousClock.now
+        let cpuStart = Harness.processCPUSeconds()
         let summary = try await cycle.run(
             asOf: today, until: calendar.start(of: today.adding(days: 1), plusMinutes: 9 * 60 + 30)) { timer.observe($0) }
         let total = Harness.seconds(ContinuousClock.now - start)
-        for (stage, seconds) in timer.seconds {
+        let cpuTotal = Harness.processCPUSeconds() - cpuStart
+        for (stage, seconds, cpu) in timer.seconds {
             let counts = (timer.counts[stage] ?? []).filter { $0.value > 0 }.map(\.description).joined(separator: ", ")
-            Harness.report("daily cycle: \(stage)", "\(Harness.format(seconds * 1000, 0)) ms (\(counts))")
+            Harness.report(
+                "daily cycle: \(stage)",
+                "\(Harness.format(seconds * 1000, 0)) ms (CPU \(Harness.format(cpu * 1000, 0)) ms) (\(counts))")
         }
         Harness.report(
             "daily cycle: whole night, ports to actions",
-            "\(Harness.format(total, 2)) s (target < 3 s); \(summary.firings.count) firings,"
+            "\(Harness.format(total, 2)) s, CPU \(Harness.format(cpuTotal, 2)) s (target < 3 s); \(summary.firings.count) firings,"
                 + " \(summary.delivery.sent) notifications sent, \(summary.delivery.unhandled) actions left to workflow")
 
         // The next night: the engine is kept, one more day of scores and triggers.

@@ -49,7 +49,7 @@ enum CycleFactsStage {
                     return record
                 }
                 var engine = try RuleEngine(rules: context.rules, clients: seeded, calendar: calendar, start: night)
-                absorbed = try absorbAll(book, into: &engine, through: context.asOf)
+                absorbed = absorbAll(book, into: &engine, through: context.asOf)
                 carry.engine = engine
                 carry.intraday = []
             }
@@ -69,9 +69,8 @@ enum CycleFactsStage {
     }
 
     /// Absorbs the book's transactions and interactions up to `day`, day by day (a counting sort
-    /// of the rows by day, so each client's log grows at its end), in chunks so the events of the
-    /// whole history are never held at once.
-    static func absorbAll(_ book: BookInputs, into engine: inout RuleEngine, through day: Day) throws(RuleEngineError) -> Int {
+    /// of the rows by day, so each client's log grows at its end), straight from the columns.
+    static func absorbAll(_ book: BookInputs, into engine: inout RuleEngine, through day: Day) -> Int {
         let columns = book.transactions
         let days = columns.day
         var first = Int32.max
@@ -87,30 +86,10 @@ enum CycleFactsStage {
             order[next[Int(d - first)]] = Int32(row)
             next[Int(d - first)] += 1
         }
+        // Transactions and interactions go to separate logs of each client: each only needs its own day order.
         var interactions = book.interactions.filter { $0.day <= day }
         interactions.sort { $0.day < $1.day }
-        var events: [RuleEvent] = []
-        let chunk = 65_536
-        events.reserveCapacity(chunk)
-        var absorbed = 0
-        func flush(_ engine: inout RuleEngine, _ events: inout [RuleEvent]) throws(RuleEngineError) {
-            try engine.absorb(events)
-            absorbed += events.count
-            events.removeAll(keepingCapacity: true)
-        }
-        var nextInteraction = 0
-        for row in order {
-            let rowDay = days[Int(row)]
-            while nextInteraction < interactions.count, interactions[nextInteraction].day.number < rowDay {
-                events.append(.interaction(interactions[nextInteraction]))
-                nextInteraction += 1
-            }
-            if let transaction = transaction(Int(row), of: columns) { events.append(.transaction(transaction)) }
-            if events.count >= chunk { try flush(&engine, &events) }
-        }
-        for interaction in interactions[nextInteraction...] { events.append(.interaction(interaction)) }
-        try flush(&engine, &events)
-        return absorbed
+        return engine.cycleAbsorb(columns, rows: order) + engine.cycleAbsorb(interactions)
     }
 
     /// Row `row` of `columns` as a transaction (the columns keep no id, account or time of day:

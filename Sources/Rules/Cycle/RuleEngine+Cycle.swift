@@ -35,4 +35,34 @@ extension RuleEngine {
         stale(row, dates: false)
         return true
     }
+
+    /// Takes in the transactions of `columns` at `rows` (in day order) without running rules, as
+    /// ``absorb(_:)`` does, straight from the columns: each client's row is looked up once, not
+    /// once per transaction. Rows of clients the engine does not know are left out.
+    /// - Returns: the transactions taken in.
+    mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int {
+        let engineRows = columns.customers.map { rowOf[$0] ?? -1 }
+        var count = 0
+        for r in rows {
+            let row = Int(r)
+            let target = engineRows[Int(columns.customerIndex[row])]
+            guard target >= 0, let transaction = CycleFactsStage.transaction(row, of: columns) else { continue }
+            addTransaction(transaction, row: target)
+            count += 1
+        }
+        return count
+    }
+
+    /// Takes in `interactions` (in day order) without running rules, as ``absorb(_:)`` does.
+    /// Interactions of clients the engine does not know are left out.
+    /// - Returns: the interactions taken in.
+    mutating func cycleAbsorb(_ interactions: [Interaction]) -> Int {
+        var count = 0
+        for interaction in interactions {
+            guard let row = rowOf[interaction.customer] else { continue }
+            addInteraction(interaction, row: row)
+            count += 1
+        }
+        return count
+    }
 }
