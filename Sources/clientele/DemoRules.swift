@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Rules
+import SyntheticBank
 
 /// The rules part of `clientele demo`: the shipped example rule set replayed over the simulated
 /// year (read back through the ports), what fired by rule, and a few firings explained.

@@ -1,4 +1,5 @@
 public import CustomerModel
+public import CustomerModelTesting
 public import ValueModel
 
 /// What the ``ScoreHistoryConformance`` checks run against: a fresh, empty score history store,

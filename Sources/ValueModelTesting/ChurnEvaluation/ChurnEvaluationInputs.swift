@@ -1,4 +1,5 @@
 public import CustomerModel
+public import SyntheticBank
 
 /// What a churn evaluation reads from a ``SyntheticBank``, generated once so that many policies
 /// and analysis days can be evaluated on the same bank: the transaction columns, holdings,

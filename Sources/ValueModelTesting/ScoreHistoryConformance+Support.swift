@@ -1,4 +1,5 @@
 import CustomerModel
+import CustomerModelTesting
 import ValueModel
 
 /// Sample scores the ``ScoreHistoryConformance`` checks record.

@@ -1,4 +1,5 @@
 public import CustomerModel
+public import SyntheticBank
 public import ValueModel
 
 /// How well a ``/ValueModel/ChurnPolicy`` finds the clients a ``SyntheticBank`` made drift toward
