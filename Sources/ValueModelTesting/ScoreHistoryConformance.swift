@@ -7,7 +7,7 @@ public import ValueModel
 ///
 /// A score history store asks a directory of clients whether a client exists and who covers them
 /// (the in-memory store is built over an `InMemoryCustomerStore`; a database adapter reads the
-/// same tables as its customer store). The kit seeds ``ConformanceWorld`` (and, for the book-wide
+/// same tables as its customer store). The kit seeds ``/CustomerModelTesting/ConformanceWorld`` (and, for the book-wide
 /// checks, up to 20,000 more clients covered by RM-A in Pudong) through ``customers`` and then
 /// checks ``history`` alone. Build ``history`` so that it writes its audit trail through ``audit``
 /// and reads the time from ``clock``.
@@ -28,7 +28,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
     ///   - history: a fresh, empty score history store over `customers`, writing to `audit` and reading `clock`.
     ///   - customers: a fresh, empty customer store the history store takes clients from.
     ///   - audit: the history store's audit log.
-    ///   - clock: the history store's clock, starting at ``ConformanceWorld/start`` or later.
+    ///   - clock: the history store's clock, starting at ``/CustomerModelTesting/ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
         history: Store,
@@ -55,7 +55,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 /// semantics; trend maths ("AUM down 20% in 30 days", exact ratios, windows starting before the
 /// first record) and deciles over the book ("fell two deciles", ties, corrections); access
 /// control and the audit trail; concurrent writers; a 100,000-record batch. Each check runs on a
-/// fresh fixture and throws a ``ConformanceFailure`` on a broken promise.
+/// fresh fixture and throws a ``/CustomerModelTesting/ConformanceFailure`` on a broken promise.
 ///
 /// ```swift
 /// typealias Kit = ScoreHistoryConformance<PostgresScoreHistoryStore>
@@ -66,7 +66,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 ///
 /// There `freshPair` stands for your own function returning `(history:customers:)`, both empty,
 /// both writing to `audit` and reading `clock`. To audit into your own log adapter, wrap it in a
-/// ``SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
+/// ``/CustomerModelTesting/SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
 public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
     /// The fixture each check gets.
     public typealias Fixture = ScoreHistoryFixture<Store>
@@ -77,7 +77,7 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
         public let name: String
         let body: @Sendable (Fixture) async throws -> Void
 
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
+        /// Creates a check; throw a ``/CustomerModelTesting/ConformanceFailure`` from `body` when the promise is broken.
         public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
             self.name = name
             self.body = body
@@ -114,19 +114,19 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
     }
 
     /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailure`` naming the check, what it expected and what came back.
     public func run(_ check: Check) async throws(ConformanceFailure) {
         try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
     }
 
     /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll() async throws(ConformanceFailures) {
         try await runAll(except: [])
     }
 
     /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
         try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
             (check) throws(ConformanceFailure) in try await run(check)
