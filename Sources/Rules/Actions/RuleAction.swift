@@ -20,7 +20,7 @@ public enum RuleAction: Hashable, Sendable, CustomStringConvertible {
     /// may hold personal data).
     public var description: String {
         switch self {
-        case .notify(let recipient, let channel, _): "notify \(recipient) by \(channel.rawValue)"
+        case .notify(let recipient, let channel, _): "notify \(recipient) by \(channel.ruleName)"
         case .task(let recipient, _, let due): "task for \(recipient)\(due.map { " due \($0)" } ?? "")"
         case .openProcess(let name, let parameters):
             "open process \"\(name)\"(\(parameters.map(\.name).joined(separator: ", ")))"
@@ -68,16 +68,4 @@ public enum Recipient: Hashable, Sendable, CustomStringConvertible {
         case .group(let name): "group \"\(name)\""
         }
     }
-}
-
-/// The channel of a notification.
-public enum NotificationChannel: String, Hashable, Sendable, CaseIterable {
-    /// Text message.
-    case sms
-    /// E-mail.
-    case email
-    /// The bank's staff app.
-    case app
-    /// WeChat (Work).
-    case wechat
 }

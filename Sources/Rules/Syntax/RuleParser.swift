@@ -12,7 +12,8 @@ import Foundation
 ///            | "effective" ["from" DATE] ["until" DATE]
 ///            | "when" trigger | "if" expression | "then" action ("," action)*
 ///            | "cooldown" DURATION | "dedupe" "by" expression ("," expression)*
-/// trigger   := "on" WORD+ | "daily" ["at" TIME] | "weekly" "on" WEEKDAY ["at" TIME]
+/// trigger   := "on" WORD+ | "on" "tier" "change" (("from" | "to") (WORD | STRING) | "up" | "down")*
+///            | "daily" ["at" TIME] | "weekly" "on" WEEKDAY ["at" TIME]
 ///            | "monthly" "on" INT ["at" TIME]
 ///            | INT ("," INT)* ["and" INT] UNIT ("before" | "after") "each" ANCHOR
 ///                  ["of" WORD ("," WORD)*] ["in" "household"] ["at" TIME]
@@ -321,13 +322,51 @@ public struct RuleParser: Sendable {
             advance()
             var words: [String] = []
             var range = current.range
-            while case .word(let w) = current.kind, !Self.clauseKeywords.contains(w), !Lexer.reservedWords.contains(w) {
+            while case .word(let w) = current.kind, !Self.clauseKeywords.contains(w), !Lexer.reservedWords.contains(w),
+                !(words == ["tier", "change"] && ["from", "to", "up", "down"].contains(w))
+            {
                 range = words.isEmpty ? current.range : range.union(current.range)
                 words.append(w)
                 advance()
             }
             if words.isEmpty { throw fail(.trigger, "write the event after 'on', as in 'on transaction' or 'on complaint'") }
-            return done(.event(Located(words.joined(separator: " "), at: range)), self)
+            if words.starts(with: ["tier", "change"]), words.count > 2 {
+                throw fail(.trigger, "after 'on tier change' write from \"tier\", to \"tier\", up or down", at: range)
+            }
+            var trigger = done(.event(Located(words.joined(separator: " "), at: range)), self)
+            if words == ["tier", "change"] {
+                var filter = TierChangeSyntax()
+                var any = false
+                while case .word(let w) = current.kind, ["from", "to", "up", "down"].contains(w) {
+                    let wordRange = current.range
+                    advance()
+                    any = true
+                    switch w {
+                    case "up", "down":
+                        filter.direction = Located(w, at: wordRange)
+                    default:
+                        let tier: Located<String>
+                        switch current.kind {
+                        case .word(let name) where !Self.clauseKeywords.contains(name):
+                            tier = Located(name, at: current.range)
+                        case .string(let parts):
+                            guard parts.count <= 1, case .text(let text) = parts.first ?? .text("") else {
+                                throw fail(.trigger, "a tier is plain text in double quotes, as in from \"diamond\"")
+                            }
+                            tier = Located(text, at: current.range)
+                        default:
+                            throw fail(.trigger, "write the tier after '\(w)', as in \(w) \"platinum\"")
+                        }
+                        advance()
+                        if w == "from" { filter.from = tier } else { filter.to = tier }
+                    }
+                }
+                if any {
+                    trigger = done(trigger.kind, self)
+                    trigger.tierChange = filter
+                }
+            }
+            return trigger
         }
         if isWord("daily") {
             advance()

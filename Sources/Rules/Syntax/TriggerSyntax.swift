@@ -20,6 +20,8 @@ public struct TriggerSyntax: Hashable, Sendable {
     public var kind: Kind
     /// From the first word after `when` to the end of the trigger.
     public var range: SourceRange
+    /// After `on tier change`: `from X`, `to Y`, `up` or `down`.
+    var tierChange: TierChangeSyntax?
 
     /// Creates a trigger.
     public init(_ kind: Kind, at range: SourceRange) {
@@ -58,4 +60,14 @@ public struct RelativeTriggerSyntax: Hashable, Sendable {
         self.household = household
         self.at = at
     }
+}
+
+/// The moves written after `on tier change`: `from "diamond"`, `to platinum`, `up`, `down`.
+struct TierChangeSyntax: Hashable, Sendable {
+    /// The tier after `from`.
+    var from: Located<String>?
+    /// The tier after `to`.
+    var to: Located<String>?
+    /// `up` or `down`.
+    var direction: Located<String>?
 }
