@@ -29,7 +29,7 @@ public enum ExampleRules: Sendable {
           if transaction.direction = inflow and transaction.amount >= 1m CNY
              and transaction.type in [deposit, transfer_in, investment_redemption]
           then task(rm, "Call {name} today: {transaction.amount} came in on {transaction.date}. Discuss investing it (AUM now {aum}).", 1bd),
-               notify(rm, app, "Large inflow for {name}: {transaction.amount}")
+               notify(rm, workbench, "Large inflow for {name}: {transaction.amount}")
           dedupe by client, transaction.date
         end
 
@@ -92,7 +92,7 @@ public enum ExampleRules: Sendable {
           owner "wealth management"
           priority 70
           when 15, 7 and 3 business days before each maturity of wealth_management, insurance, loan at 09:00
-          then notify(rm, app, "{maturity.product} {maturity.holding} of {name} ({maturity.amount}) matures on {maturity.date}, {maturity.offset} from now")
+          then notify(rm, workbench, "{maturity.product} {maturity.holding} of {name} ({maturity.amount}) matures on {maturity.date}, {maturity.offset} from now")
           dedupe by client, maturity.holding, maturity.offset
         end
 
@@ -130,7 +130,7 @@ public enum ExampleRules: Sendable {
           priority 100
           when on failed transaction
           then open_process("incident", category: "failed transaction", amount: transaction.amount, channel: transaction.channel),
-               notify(rm, app, "A {transaction.type} of {transaction.amount} by {name} failed on {transaction.date}; call the client")
+               notify(rm, workbench, "A {transaction.type} of {transaction.amount} by {name} failed on {transaction.date}; call the client")
           dedupe by client, transaction.date
         end
 

@@ -207,7 +207,7 @@ public struct RuleParser: Sendable {
             report(.clause, "rule \"\(name)\" has no trigger; add a 'when' clause such as 'when daily at 08:30'", at: nameRange)
         }
         if rule.actions.isEmpty, seen["then"] == nil {
-            report(.clause, "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, app, \"...\")'", at: nameRange)
+            report(.clause, "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'", at: nameRange)
         }
         return rule
     }
