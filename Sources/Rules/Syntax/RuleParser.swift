@@ -32,13 +32,13 @@ import Foundation
 /// problem. Expressions are bounded: at most ``maximumNesting`` levels of nesting while parsing,
 /// a tree at most ``maximumDepth`` deep and at most ``maximumNodes`` nodes per rule; beyond that
 /// the rule gets a ``RuleDiagnostic/Code/tooComplex`` error, never a stack overflow.
-public struct RuleParser: Sendable {
+struct RuleParser: Sendable {
     /// Deepest nesting of parentheses, calls and prefix operators while parsing.
-    public static let maximumNesting = 32
+    static let maximumNesting = 32
     /// Deepest expression tree accepted in one clause.
-    public static let maximumDepth = 48
+    static let maximumDepth = 48
     /// Most expression nodes accepted in one rule.
-    public static let maximumNodes = 2_000
+    static let maximumNodes = 2_000
 
     static let clauseKeywords: Set<String> = [
         "version", "owner", "priority", "effective", "when", "if", "then", "cooldown", "dedupe", "end", "rule",
@@ -52,10 +52,10 @@ public struct RuleParser: Sendable {
     private var nodes = 0
     private var reportedTooComplex = false
     /// Problems found so far (lexer and parser).
-    public private(set) var diagnostics: [RuleDiagnostic]
+    private(set) var diagnostics: [RuleDiagnostic]
 
     /// Creates a parser over `text`.
-    public init(_ text: String) {
+    init(_ text: String) {
         var lexer = Lexer(text)
         tokens = lexer.tokenize()
         diagnostics = lexer.diagnostics
@@ -67,7 +67,7 @@ public struct RuleParser: Sendable {
     }
 
     /// Parses `text` into its rules and every problem found.
-    public static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
+    static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
         var parser = RuleParser(text)
         let file = parser.parseFile()
         return (file, parser.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset })
@@ -130,7 +130,7 @@ public struct RuleParser: Sendable {
     // MARK: File and rules
 
     /// Parses every rule in the text.
-    public mutating func parseFile() -> RuleFileSyntax {
+    mutating func parseFile() -> RuleFileSyntax {
         var rules: [RuleSyntax] = []
         while current.kind != .endOfText {
             if isWord("rule") {
@@ -801,7 +801,7 @@ public struct RuleParser: Sendable {
 
 extension Expression {
     /// The direct sub-expressions (arguments, filters, operands, list elements, placeholders).
-    public var children: [Expression] {
+    var children: [Expression] {
         switch kind {
         case .call(_, _, let arguments): return arguments.flatMap { [$0.value] + ($0.filter.map { [$0] } ?? []) }
         case .list(let elements): return elements
