@@ -2,7 +2,8 @@
 /// event and time automation (large movements, AUM drops, care dates, maturities, complaints
 /// and failed transactions, dormancy, campaign targeting and cross-selling).
 ///
-/// It compiles against the standard ``FactCatalogue`` and serves as the reference example of the
+/// It compiles against the standard ``FactCatalogue`` (the 360 view, ValueModel's book facts from
+/// ``BookFactSource`` and the default tier ladders) and serves as the reference example of the
 /// language. Compile it with ``compiled(catalogue:)`` or read ``text``.
 public enum ExampleRules: Sendable {
     /// The file name diagnostics use for the example set.
@@ -55,6 +56,26 @@ public enum ExampleRules: Sendable {
           if aum.change(30d) < -20% and aum.average(30d) >= 500k
           then notify(rm, sms, "AUM of {name} fell {aum.change(30d)} in 30 days, to {aum}"),
                notify(branch_head, sms, "AUM of a {tier} client of {rm} fell {aum.change(30d)} in 30 days")
+          cooldown 30d
+          dedupe by client
+        end
+
+        # --- Tiers and value: act on the nightly scores, RFM, churn and tiers -------------
+
+        rule "Diamond client moved down"
+          owner "wealth management"
+          priority 85
+          when on tier change from "diamond" down
+          then task(rm, "{name} moved down from diamond to {tier}. Review the relationship and plan a visit.", 5bd),
+               notify(branch_head, workbench, "A diamond client of {rm} moved down to {tier}")
+        end
+
+        rule "Valuable client at risk"
+          owner "client service"
+          priority 75
+          when weekly on monday at 08:00
+          if tier >= "platinum" and churn.risk >= "high" and rfm.segment in [cannot_lose, at_risk]
+          then task(rm, "{name} ({tier}, RFM {rfm.segment}, value score {score}) shows {churn.signals} churn signals. Call this week.", 5bd)
           cooldown 30d
           dedupe by client
         end
