@@ -107,6 +107,12 @@ public struct BookFactSource: FactSource {
         self.expected = expected
     }
 
+    /// The value score (0-100) of the client at dense index `index`, or `nil` when unscored (the
+    /// input a ``/CustomerModel/TierLadder`` assignment needs, without building an explanation).
+    public func score(ofClientAt index: Int) -> Double? {
+        totals.indices.contains(index) && !totals[index].isNaN ? totals[index] : nil
+    }
+
     /// ``facts``.
     public var facts: [FactDefinition] { Self.facts }
 
