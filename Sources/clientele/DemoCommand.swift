@@ -39,8 +39,8 @@ struct DemoCommand {
                 + " (\(Output.count(transactionCount)) transactions)")
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
-        try await DemoScoring(bank: bank, today: today, console: console).print()
-        try await DemoRules(synthetic: synthetic, bank: bank, console: console).run()
+        let scores = try await DemoScoring(bank: bank, today: today, console: console).print()
+        try await DemoRules(synthetic: synthetic, bank: bank, scores: scores, console: console).run()
         console.print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
     }
 
