@@ -19,8 +19,8 @@ struct DemoCycle {
           owner "wealth management"
           priority 85
           when daily at 08:00
-          if score >= 40 and churn.risk
-          then notify(rm, app, "{name} (value score {score}, RFM {rfm.segment}) shows churn signals: call this week"),
+          if score >= 40 and churn.risk >= "medium"
+          then notify(rm, workbench, "{name} ({tier}, value score {score}, RFM {rfm.segment}) shows {churn.risk} churn risk: call this week"),
                task(rm, "Retention call with {name}: {churn.signals} churn signal(s), value score {score}", 5bd)
           cooldown 30d
           dedupe by client
@@ -42,10 +42,10 @@ struct DemoCycle {
     }
 
     /// Runs the night and prints what it did; returns the night's scores for the scoring section.
-    func run() async throws -> BookScores? {
+    func run() async throws -> BookScores {
         let morning = bank.calendar.start(of: today.adding(days: 1), plusMinutes: 9 * 60 + 30)
         console.heading("The daily cycle for \(today), triggers up to \(today.adding(days: 1)) 09:30")
-        let history = InMemoryScoreHistoryStore(directory: bank.customers, audit: bank.audit, clock: bank.clock)
+        let history = InMemoryScoreHistoryStore()
         let cycle = DailyCycle(
             ports: DailyCyclePorts(bank: bank, scoreHistory: history), rules: try Self.rules(),
             scoring: BookScoring(asOf: today, currency: .cny))
@@ -75,7 +75,8 @@ struct DemoCycle {
             "  run again for \(today): \(again.stages.filter { $0.outcome == .skipped }.count) of \(again.stages.count) stages skipped,"
                 + " \(again.delivery.sent) notifications sent, \(again.recording?.recorded ?? 0) scores recorded; the sink holds"
                 + " \(Output.count(bank.notifications.delivered.count)) notifications, each once")
-        return summary.scores
+        guard let scores = summary.scores else { throw UsageError("the daily cycle did not score the book") }
+        return scores
     }
 }
 

@@ -15,6 +15,8 @@ public struct CycleContext: Sendable {
     public let scoring: BookScoring
     /// The rules.
     public let rules: RuleSet
+    /// The tier ladders, by kind of client.
+    public let ladders: CycleTierLadders
     /// Notifications handed to the sink per call.
     public let batchSize: Int
     /// The book as read from the ports (`read-book`).
@@ -23,6 +25,8 @@ public struct CycleContext: Sendable {
     public internal(set) var organisation: Organisation?
     /// The night's scores (`score-book`).
     public internal(set) var scores: BookScores?
+    /// Each client's tier (`assign-tiers`), handed to the rules as the `tier` fact.
+    public internal(set) var tiers: TierFacts?
     /// What recording the scores did (`record-scores`).
     public internal(set) var recording: ScoreRecordingReport?
     /// The firings of the day, in order: from the new facts (`hand-facts`), then from the
@@ -38,8 +42,8 @@ public struct CycleContext: Sendable {
     var carry: CycleCarry
 
     init(
-        asOf: Day, until: Instant, ports: DailyCyclePorts, scoring: BookScoring, rules: RuleSet, batchSize: Int,
-        carry: CycleCarry
+        asOf: Day, until: Instant, ports: DailyCyclePorts, scoring: BookScoring, rules: RuleSet, ladders: CycleTierLadders,
+        batchSize: Int, carry: CycleCarry
     ) {
         self.asOf = asOf
         self.until = until
@@ -48,6 +52,7 @@ public struct CycleContext: Sendable {
         scoring.windows.asOf = asOf
         self.scoring = scoring
         self.rules = rules
+        self.ladders = ladders
         self.batchSize = batchSize
         self.carry = carry
     }

@@ -13,8 +13,9 @@ enum CycleFactsStage {
         let scores = try context.requireScores()
         let calendar = context.ports.calendar
         let night = min(calendar.start(of: context.asOf.adding(days: 1)), context.until)
-        let rows = CycleScoreRow.rows(of: scores)
-        let facts = CycleValueFacts.facts(of: scores, rows: rows)
+        let source = BookFactSource(scores)
+        var sources: [any FactSource] = [source]
+        if let tiers = context.tiers { sources.append(tiers) }
         let records = CycleRecords.records(of: book)
         var carry = context.carry
         context.carry.engine = nil
@@ -28,30 +29,19 @@ enum CycleFactsStage {
                 for record in records { _ = engine.cycleReplace(record) }
                 try engine.absorb(since)
                 absorbed = since.count
-                for record in records {
-                    guard let values = facts[record.profile.id] else { continue }
-                    _ = try engine.cycleSetFacts(values, of: record.profile.id)
-                    guard case .number(let score) = values["score"] else { continue }
-                    if case .number(let previous) = engine.record(of: record.profile.id)?.valueFacts["score"], previous == score {
-                        continue
-                    }
+                // A changed score is a score-change event (its rules fire now); then every source's facts.
+                for (index, client) in source.clients.enumerated() {
+                    guard let score = source.score(ofClientAt: index) else { continue }
+                    if let previous = engine.record(of: client)?.scores.last?.score, previous == score { continue }
                     changes += 1
-                    firings += try engine.record(.scoreChanged(record.profile.id, to: score, at: night))
+                    firings += try engine.record(.scoreChanged(client, to: score, at: night))
                 }
+                for facts in sources { firings += try engine.update(facts: facts, at: night) }
                 carry.engine = engine
             } else {
-                let seeded = records.map { record in
-                    var record = record
-                    record.valueFacts = facts[record.profile.id] ?? [:]
-                    if case .number(let score) = record.valueFacts["score"] {
-                        record.scores = [ScorePoint(day: context.asOf, score: score)]
-                    }
-                    return record
-                }
-                var engine = try RuleEngine(rules: context.rules, clients: seeded, calendar: calendar, start: night)
+                var engine = try RuleEngine(rules: context.rules, clients: records, facts: sources, calendar: calendar, start: night)
                 absorbed = absorbAll(book, into: &engine, through: context.asOf)
                 carry.engine = engine
-                carry.intraday = []
             }
         } catch {
             throw .rules(error)
@@ -62,9 +52,8 @@ enum CycleFactsStage {
         context.carry = carry
         context.firings += firings
         return [
-            CycleCount("clients", records.count), CycleCount("facts", facts.count),
-            CycleCount("events.absorbed", absorbed), CycleCount("scores.changed", changes),
-            CycleCount("firings", firings.count),
+            CycleCount("clients", records.count), CycleCount("events.absorbed", absorbed),
+            CycleCount("scores.changed", changes), CycleCount("firings", firings.count),
         ]
     }
 

@@ -36,7 +36,7 @@ struct CycleNotifications: Sendable {
             for member in staff {
                 notifications.append(
                     OutboundNotification(
-                        id: "\(id)#\(index)/\(member)", recipient: member, channel: Self.channel(channel),
+                        id: "\(id)#\(index)/\(member)", recipient: member, channel: channel,
                         customer: firing.client, message: message, createdAt: createdAt))
             }
         }
@@ -58,15 +58,6 @@ struct CycleNotifications: Sendable {
             }
             return []
         case .group: return []
-        }
-    }
-
-    static func channel(_ channel: NotificationChannel) -> OutboundNotification.Channel {
-        switch channel {
-        case .sms: .sms
-        case .email: .email
-        case .app: .workbench
-        case .wechat: .wechat
         }
     }
 

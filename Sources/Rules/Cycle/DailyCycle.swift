@@ -38,6 +38,8 @@ public actor DailyCycle {
     public let rules: RuleSet
     /// The scoring job's settings (its day is set to each cycle day).
     public let scoring: BookScoring
+    /// The tier ladders the `assign-tiers` stage assigns from.
+    public let ladders: CycleTierLadders
     /// The stages, in order.
     public let stages: [CycleStage]
     /// Notifications handed to the sink per call.
@@ -47,10 +49,10 @@ public actor DailyCycle {
     /// The work of a run that failed, kept to resume it in this process.
     private var pending: CycleContext?
 
-    /// The standard stages: `read-book`, `score-book`, `record-scores`, `hand-facts`,
-    /// `run-triggers`, `hand-actions`.
+    /// The standard stages: `read-book`, `score-book`, `record-scores`, `assign-tiers`,
+    /// `hand-facts`, `run-triggers`, `hand-actions`.
     public static let standardStages: [CycleStage] = [
-        .readBook, .scoreBook, .recordScores, .handFacts, .runTriggers, .handActions,
+        .readBook, .scoreBook, .recordScores, .assignTiers, .handFacts, .runTriggers, .handActions,
     ]
 
     /// Creates a cycle.
@@ -59,15 +61,17 @@ public actor DailyCycle {
     ///   - rules: the rule set.
     ///   - scoring: the scoring job's settings (models, windows, policy); its day is replaced by
     ///     each run's day.
+    ///   - ladders: the tier ladders by kind of client (the default ladders unless given).
     ///   - stages: the stages in order (``standardStages`` unless given).
     ///   - batchSize: notifications per call to the sink (at least 1; 1,000 unless given).
     public init(
-        ports: DailyCyclePorts, rules: RuleSet, scoring: BookScoring, stages: [CycleStage] = DailyCycle.standardStages,
-        batchSize: Int = 1_000
+        ports: DailyCyclePorts, rules: RuleSet, scoring: BookScoring, ladders: CycleTierLadders = .defaults,
+        stages: [CycleStage] = DailyCycle.standardStages, batchSize: Int = 1_000
     ) {
         self.ports = ports
         self.rules = rules
         self.scoring = scoring
+        self.ladders = ladders
         self.stages = stages
         self.batchSize = max(1, batchSize)
     }
@@ -102,7 +106,7 @@ public actor DailyCycle {
             resumedInProcess = true
         } else {
             context = CycleContext(
-                asOf: day, until: until, ports: ports, scoring: scoring, rules: rules, batchSize: batchSize,
+                asOf: day, until: until, ports: ports, scoring: scoring, rules: rules, ladders: ladders, batchSize: batchSize,
                 carry: pending?.carry ?? carry)
         }
         pending = nil

@@ -1,21 +1,22 @@
 public import CustomerModel
 public import ValueModel
 
-/// The ports a ``DailyCycle`` reads from and writes to, the clock and calendar it runs by, and the
-/// principal it acts as.
+/// The ports a ``DailyCycle`` reads from and writes to (the stores behind the access gate, so the
+/// cycle's reads and writes are checked and audited like any other), the clock and calendar it
+/// runs by, and the principal it acts as.
 ///
 /// ```swift
 /// let ports = DailyCyclePorts(
-///     customers: bank.customers, activity: bank.activity, scoreHistory: history,
+///     customers: bank.customers, activity: bank.activity, scoreHistory: bank.gate.scoreHistory(history),
 ///     notifications: bank.notifications, clock: bank.clock, calendar: bank.calendar)
 /// ```
 public struct DailyCyclePorts: Sendable {
-    /// Profiles, holdings, relationships, referrals and the organisation.
-    public var customers: any CustomerStore
-    /// Transactions, interactions and balances.
-    public var activity: any ActivityStore
-    /// Where the night's scores are recorded.
-    public var scoreHistory: any ScoreHistoryStore
+    /// Profiles, holdings, relationships, referrals and the organisation, behind the gate.
+    public var customers: GatedCustomerStore
+    /// Transactions, interactions and balances, behind the gate.
+    public var activity: GatedActivityStore
+    /// Where the night's scores are recorded, behind the gate.
+    public var scoreHistory: GatedScoreHistoryStore
     /// Where the rules' notifications go (with idempotent ids).
     public var notifications: any NotificationSink
     /// Which stages of which day finished.
@@ -38,7 +39,7 @@ public struct DailyCyclePorts: Sendable {
     ///   - calendar: the bank calendar.
     ///   - principal: who the cycle acts as.
     public init(
-        customers: any CustomerStore, activity: any ActivityStore, scoreHistory: any ScoreHistoryStore,
+        customers: GatedCustomerStore, activity: GatedActivityStore, scoreHistory: GatedScoreHistoryStore,
         notifications: any NotificationSink, journal: any CycleJournal = InMemoryCycleJournal(), clock: any WallClock,
         calendar: BankCalendar, principal: Principal = DailyCyclePorts.defaultPrincipal
     ) {
@@ -52,14 +53,14 @@ public struct DailyCyclePorts: Sendable {
         self.principal = principal
     }
 
-    /// The ports of an ``/CustomerModel/InMemoryBank`` (its stores, notification sink, clock and
-    /// calendar) with `scoreHistory` and `journal`.
+    /// The ports of an ``/CustomerModel/InMemoryBank`` (its gated stores, notification sink, clock
+    /// and calendar) with `scoreHistory` behind the bank's gate, and `journal`.
     public init(
         bank: InMemoryBank, scoreHistory: any ScoreHistoryStore, journal: any CycleJournal = InMemoryCycleJournal(),
         principal: Principal = DailyCyclePorts.defaultPrincipal
     ) {
         self.init(
-            customers: bank.customers, activity: bank.activity, scoreHistory: scoreHistory,
+            customers: bank.customers, activity: bank.activity, scoreHistory: bank.gate.scoreHistory(scoreHistory),
             notifications: bank.notifications, journal: journal, clock: bank.clock, calendar: bank.calendar,
             principal: principal)
     }

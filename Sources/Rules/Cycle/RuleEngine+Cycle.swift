@@ -1,14 +1,14 @@
 import CustomerModel
 
 // The daily cycle's hold on the engine's client records: replacing a client's slowly changing
-// parts and value facts between nights. An adapter until the typed fact source and the engine's
-// client-facts part give the cycle a public way to do it.
+// parts between nights, and taking in the book's history straight from the columns. Internal:
+// the value facts go through the public fact-source seam (`update(facts:at:)`).
 extension RuleEngine {
     /// The clients the engine knows, in row order.
     var cycleClients: [CustomerID] { records.map(\.profile.id) }
 
     /// Replaces the profile, holdings, household, referral count and balances of the client of
-    /// `record` (keeping its score history and value facts); `false` for an unknown client.
+    /// `record` (keeping its score history and source facts); `false` for an unknown client.
     mutating func cycleReplace(_ record: ClientRecord) -> Bool {
         guard let row = rowOf[record.profile.id] else { return false }
         let datesMove =
@@ -20,19 +20,6 @@ extension RuleEngine {
         records[row].referrals = record.referrals
         records[row].balances = record.balances
         stale(row, dates: datesMove)
-        return true
-    }
-
-    /// Sets the client's value facts (other than the score, which moves by a
-    /// ``RuleEvent/scoreChanged(_:to:at:)`` event); `false` for an unknown client.
-    /// - Throws: ``RuleEngineError`` `invalidValue` for a value that does not fit its fact.
-    mutating func cycleSetFacts(_ facts: [String: FactValue], of client: CustomerID) throws(RuleEngineError) -> Bool {
-        guard let row = rowOf[client] else { return false }
-        var record = records[row]
-        for (name, value) in facts where name != "score" { record.valueFacts[name] = value }
-        try Self.validate(record, catalogue: rules.catalogue)
-        records[row].valueFacts = record.valueFacts
-        stale(row, dates: false)
         return true
     }
 

@@ -1,15 +1,28 @@
 import CustomerModel
-import CustomerModelTesting
 import Rules
 import Synchronization
+import SyntheticBank
 import ValueModel
+
+/// A clock the tests move by hand.
+final class TestClock: WallClock {
+    private let current: Mutex<Instant>
+
+    init(start: Instant) { current = Mutex(start) }
+
+    var now: Instant { current.withLock { $0 } }
+
+    func advance(bySeconds seconds: Int64) { current.withLock { $0 = $0.adding(seconds: seconds) } }
+
+    func set(to instant: Instant) { current.withLock { $0 = instant } }
+}
 
 /// A small synthetic bank loaded into the in-memory ports, a score history, and the rules the
 /// cycle tests run: the shipped example set plus rules on the night's scores.
 struct CycleFixture {
     let synthetic: SyntheticBank
     let bank: InMemoryBank
-    let clock: ManualClock
+    let clock: TestClock
     let history: InMemoryScoreHistoryStore
     let today: Day
     let rules: RuleSet
@@ -18,8 +31,8 @@ struct CycleFixture {
     static let scoreRules = #"""
         rule "Valued client showing churn signals"
           when daily at 08:00
-          if score >= 20 and churn.risk
-          then notify(rm, app, "{name} (score {score}, RFM {rfm.segment}) shows churn signals: call this week"),
+          if score >= 20 and churn.risk >= "medium"
+          then notify(rm, workbench, "{name} ({tier}, score {score}, RFM {rfm.segment}) shows churn signals: call this week"),
                task(rm, "Retention call with {name}", 5bd)
           cooldown 30d
           dedupe by client
@@ -37,10 +50,10 @@ struct CycleFixture {
         let synthetic = SyntheticBank(.init(seed: seed, clientCount: clients, days: 240))
         let calendar = synthetic.configuration.calendar
         let today = synthetic.configuration.endDay
-        let clock = ManualClock(start: calendar.start(of: today.adding(days: 1), plusMinutes: 2 * 60))
+        let clock = TestClock(start: calendar.start(of: today.adding(days: 1), plusMinutes: 2 * 60))
         let bank = InMemoryBank(clock: clock, calendar: calendar)
         try await synthetic.load(into: bank.customers, activity: bank.activity, batchSize: 10_000)
-        let history = InMemoryScoreHistoryStore(directory: bank.customers, audit: bank.audit, clock: clock)
+        let history = InMemoryScoreHistoryStore()
         let rules = try RuleCompiler(catalogue: .standard()).compile(
             ExampleRules.text + "\n" + scoreRules, file: "cycle-test.rules")
         return CycleFixture(synthetic: synthetic, bank: bank, clock: clock, history: history, today: today, rules: rules)
@@ -58,7 +71,7 @@ struct CycleFixture {
     ) -> DailyCycle {
         DailyCycle(
             ports: DailyCyclePorts(
-                customers: bank.customers, activity: bank.activity, scoreHistory: scoreHistory ?? history,
+                customers: bank.customers, activity: bank.activity, scoreHistory: bank.gate.scoreHistory(scoreHistory ?? history),
                 notifications: notifications ?? bank.notifications, journal: journal, clock: clock,
                 calendar: bank.calendar),
             rules: rules, scoring: BookScoring(asOf: today, currency: .cny), stages: stages, batchSize: batchSize)
@@ -111,7 +124,7 @@ final class FlakyHistory: ScoreHistoryStore {
 
     var calls: Int { recordCalls.withLock { $0 } }
 
-    func record(_ scores: [ScoreRecord], replacing: Bool, as principal: Principal) async throws(StoreError)
+    func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
         -> ScoreRecordingReport
     {
         recordCalls.withLock { $0 += 1 }
@@ -120,25 +133,25 @@ final class FlakyHistory: ScoreHistoryStore {
             return left > 0
         }
         if fail { throw StoreError(.unavailable, "the score database is down") }
-        return try await inner.record(scores, replacing: replacing, as: principal)
+        return try await inner.record(scores, replacing: replacing, in: scope)
     }
 
-    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, as principal: Principal)
+    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, scope: ClientScope)
         async throws(StoreError) -> [ScoreRecord]
     {
-        try await inner.series(of: customer, in: days, model: model, as: principal)
+        try await inner.series(of: customer, in: days, model: model, scope: scope)
     }
 
-    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, as principal: Principal)
+    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
         async throws(StoreError) -> [ScoreRecord]
     {
-        try await inner.scores(of: customers, asOf: day, model: model, as: principal)
+        try await inner.scores(of: customers, asOf: day, model: model, scope: scope)
     }
 
-    func trends(of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal)
+    func trends(of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, scope: ClientScope)
         async throws(StoreError) -> [ScoreTrend]
     {
-        try await inner.trends(of: customers, model: model, over: window, as: principal)
+        try await inner.trends(of: customers, model: model, over: window, scope: scope)
     }
 }
 

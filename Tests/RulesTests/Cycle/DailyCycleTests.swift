@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Rules
+import SyntheticBank
 import Testing
 import ValueModel
 
@@ -21,7 +21,7 @@ import ValueModel
         // The score of a client in the history is the one the cycle computed, as of the day.
         let individuals = try #require(scores.individuals)
         let client = individuals.customers[0]
-        let stored = try await fixture.history.score(
+        let stored = try await fixture.bank.gate.scoreHistory(fixture.history).score(
             of: client, asOf: fixture.today, model: ScoreModelVersion(id: individuals.model.id, version: individuals.model.version),
             as: DailyCyclePorts.defaultPrincipal)
         #expect(stored?.total == individuals.total(ofRow: 0).value)
@@ -36,7 +36,10 @@ import ValueModel
         #expect(Set(delivered.map(\.id)).count == delivered.count)
         #expect(summary.delivery.duplicates == 0)
         #expect(summary.delivery.unhandled > 0)  // the retention task waits for the workflow module
-        #expect(delivered.contains { $0.channel == .workbench })  // `app` in rules is the RM workbench
+        #expect(delivered.contains { $0.channel == .workbench })
+        // Tiers from AUM and score on the default ladders reach the rules.
+        #expect(summary.report(of: "assign-tiers")?.counts[count: "tiered"] ?? 0 > 0)
+        #expect(delivered.contains { $0.message.contains("platinum") || $0.message.contains("diamond") || $0.message.contains("gold") })
     }
 
     @Test func aSecondRunOfTheSameDayRepeatsNothing() async throws {
