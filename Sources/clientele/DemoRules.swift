@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Rules
+import SyntheticBank
 import ValueModel
 
 /// The rules part of `clientele demo`: the shipped example rule set replayed over the simulated

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 @testable import Rules
+import SyntheticBank
 import Testing
 
 /// The engine's fast event path (event index, fused plans, short-circuits, cached trigger
