@@ -27,12 +27,4 @@ struct ParallelismTests {
         }
         #expect(error == Refused())
     }
-
-    @Test func asyncRunSetsTheWidthAcrossSuspensionPoints() async {
-        let inside = await Parallelism(width: 2).run { () async -> Int in
-            await Task.yield()
-            return Parallelism.current.width
-        }
-        #expect(inside == 2)
-    }
 }

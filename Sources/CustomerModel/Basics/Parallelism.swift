@@ -49,12 +49,4 @@ public struct Parallelism: Sendable, Hashable, CustomStringConvertible {
         }
         return try outcome.get()
     }
-
-    /// Runs `body` with every batch loop inside it limited to ``width`` threads; returns its result.
-    ///
-    /// The setting applies to the current task for the duration of `body` only.
-    /// - Throws: whatever `body` throws.
-    public func run<Result: Sendable>(_ body: () async throws -> Result) async rethrows -> Result {
-        try await ParallelWork.$width.withValue(width) { try await body() }
-    }
 }
