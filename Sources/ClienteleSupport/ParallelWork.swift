@@ -43,16 +43,4 @@ package enum ParallelWork {
             }
         }
     }
-
-    /// `body(0)`, `body(1)`, ... `body(count - 1)`, computed at most ``width`` at a time and
-    /// returned in index order, so parallel output is the same as serial output.
-    package static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 0 else { return [] }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = DisjointWrites(buffer)
-            run(count) { index in out[index] = body(index) }
-        }
-        return results.compactMap { $0 }
-    }
 }

@@ -1,7 +1,7 @@
 // Unsafe: parallel workers write one output buffer at disjoint positions. Swift's safe
 // collections cannot be shared mutably across threads, and copying per worker and merging would
-// double the memory traffic of the batch loops; so the workers share raw pointers, and this file
-// and ``SharedPointer`` are where that is done.
+// double the memory traffic of the batch loops; so the workers share raw pointers. This file is
+// where the shared helpers do that (``DisjointWrites``, ``SharedPointer``, ``ParallelWork/map(count:_:)``).
 
 /// A buffer that parallel workers write at disjoint positions.
 ///
@@ -38,4 +38,18 @@ package struct SharedPointer<Element>: @unchecked Sendable {
 
     /// Shares `base` with the workers of one call.
     package init(base: UnsafeMutablePointer<Element>) { self.base = base }
+}
+
+extension ParallelWork {
+    /// `body(0)`, `body(1)`, ... `body(count - 1)`, computed at most ``width`` at a time and
+    /// returned in index order, so parallel output is the same as serial output.
+    package static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            run(count) { index in out[index] = body(index) }
+        }
+        return results.compactMap { $0 }
+    }
 }
