@@ -23,7 +23,7 @@ package struct AuditTrail {
     /// Every entry so far, oldest first, without the kit's own reads of the trail.
     package func all() async throws(ConformanceFailure) -> [AuditRecord] {
         let entries = try await call("reading the audit trail as an auditor") {
-            try await log.entries(concerning: nil, in: ConformanceWorld.allTime, as: Self.reader)
+            try await log.entries(concerning: nil, in: ConformanceWorld.allTime, scope: .everyClient)
         }
         return entries.filter { $0.principal != Self.reader }
     }

@@ -3,9 +3,10 @@ public import CustomerModel
 /// The fixed world every conformance kit writes into a fresh store: one organisation, five
 /// clients, and the principals that ask for them.
 ///
-/// Kits seed it through the port under test (``/CustomerModel/CustomerStore/replace(organisation:as:)``
-/// and ``/CustomerModel/CustomerStore/upsert(_:as:)`` as ``system``), so an adapter needs no
-/// special loading path. The checks assume the store applies
+/// Kits seed it through the gated port under test
+/// (``/CustomerModel/GatedCustomerStore/replace(organisation:as:)`` and
+/// ``/CustomerModel/GatedCustomerStore/upsert(_:as:)-([ProfileChange],_)`` as ``system``), so an adapter
+/// needs no special loading path. The checks assume the gate applies
 /// ``/CustomerModel/AccessPolicy/default``.
 ///
 /// ```
@@ -109,7 +110,7 @@ public enum ConformanceWorld: Sendable {
 
     /// Replaces the organisation and creates the five clients, as ``system``, through `store`.
     /// - Throws: whatever the store throws.
-    public static func seed(_ store: some CustomerStore) async throws {
+    public static func seed(_ store: GatedCustomerStore) async throws {
         try await store.replace(organisation: organisation, as: system)
         _ = try await store.upsert(profiles.map { ProfileChange($0, expectedVersion: nil) }, as: system)
     }
