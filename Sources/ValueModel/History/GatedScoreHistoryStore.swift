@@ -37,6 +37,15 @@ public struct GatedScoreHistoryStore: Sendable {
     public func record(_ scores: [ScoreRecord], replacing: Bool = false, as principal: Principal)
         async throws(StoreError) -> ScoreRecordingReport
     {
+        // An invalid record (an empty client id) is reported as invalid before any client is
+        // looked up, as the store would; the store validates again.
+        for score in scores {
+            do throws(ValueError) { try score.validate() } catch {
+                throw StoreError(
+                    .invalid, customer: score.customer, record: ScoreHistoryState.name(score), field: error.field,
+                    error.message)
+            }
+        }
         let clients = AccessGate.distinct(scores.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .recordScores, naming: clients, unknown: .refuse)
         try await gate.recordAllowed(admission, customers: clients)
