@@ -172,7 +172,7 @@ struct AccessGateTests {
         .upsertAccounts: { w, p, c in
             try await w.customers.upsert(
                 accounts: [
-                    Account(id: "ACC-G", customer: c, product: .currentAccount, currency: .cny, openedOn: World.day)
+                    Account(id: "ACC-G", customer: c, product: .demandDeposit, currency: .cny, openedOn: World.day)
                 ], as: p)
         },
         .upsertHoldings: { w, p, c in
