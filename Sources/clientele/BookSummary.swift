@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Foundation
 
 /// What the demo prints about a loaded bank: the book, AUM by branch, three 360 views and the

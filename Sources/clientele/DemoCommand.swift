@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Foundation
 
 /// `clientele demo`: generates a synthetic bank, loads it through the ports into the in-memory
@@ -25,7 +25,7 @@ struct DemoCommand {
         let synthetic = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients, days: days))
         let calendar = synthetic.configuration.calendar
         let today = synthetic.configuration.endDay
-        let clock = ManualClock(start: calendar.start(of: today, plusMinutes: 18 * 60))
+        let clock = FixedClock(at: calendar.start(of: today, plusMinutes: 18 * 60))
         let audit = InMemoryAuditLog()
         let bank = InMemoryBank(clock: clock, calendar: calendar, audit: audit)
         console.print("  generated in \(Output.fixed(progress.elapsed, 1)) s; today is \(today) (the last simulated day)")
@@ -39,8 +39,8 @@ struct DemoCommand {
                 + " (\(Output.count(transactionCount)) transactions)")
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
-        try await DemoScoring(bank: bank, today: today, console: console).print()
-        try await DemoRules(synthetic: synthetic, bank: bank, console: console).run()
+        let scores = try await DemoScoring(bank: bank, today: today, console: console).print()
+        try await DemoRules(synthetic: synthetic, bank: bank, scores: scores, console: console).run()
         console.print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
     }
 

@@ -1,5 +1,6 @@
 import CustomerModel
 import CustomerModelTesting
+import SyntheticBank
 import Testing
 import ValueModel
 

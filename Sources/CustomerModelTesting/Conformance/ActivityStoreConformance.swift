@@ -284,5 +284,5 @@ extension ActivityStoreFixture {
 
 extension ConformanceWorld {
     /// Every day a check uses, and far more.
-    static var everyDay: ClosedRange<Day> { days(-100_000, 100_000) }
+    package static var everyDay: ClosedRange<Day> { days(-100_000, 100_000) }
 }

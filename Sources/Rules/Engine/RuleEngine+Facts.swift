@@ -21,12 +21,11 @@ extension RuleEngine {
             case .holdings(let name):
                 if holdingsCurrent { continue }
                 value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? .missing
-            case .host(let name):
-                value = records[row].valueFacts[name] ?? .missing
-            case .windowed(let name, let window, let key):
+            case .host:
+                continue  // kept in the frame by update(facts:at:)
+            case .windowed(let name, let window, _):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency)
-                    ?? records[row].valueFacts[key] ?? .missing
+                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency) ?? .missing
             case .daysUntil(let anchor, let household):
                 value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
             }

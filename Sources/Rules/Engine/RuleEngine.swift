@@ -101,7 +101,7 @@ public struct RuleEngine: Sendable {
         /// A standard attribute computed from the holdings alone (`aum`, `liabilities` ...): it
         /// changes with the day only when a holding opens or matures.
         case holdings(String)
-        /// A value the host supplies in the record's value facts.
+        /// A value a ``FactSource`` supplies, kept in the frame by ``update(facts:at:)``.
         case host(String)
         /// A windowed attribute, and its host-supplied key.
         case windowed(String, DurationLiteral, String)
@@ -139,8 +139,7 @@ public struct RuleEngine: Sendable {
     }
 
     /// Creates an engine for `clients`; nothing before `start` is due.
-    /// - Throws: ``RuleEngineError`` for two records of one client or a value fact that does not
-    ///   fit the catalogue.
+    /// - Throws: ``RuleEngineError`` for two records of one client.
     public init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, start: Instant) throws(RuleEngineError) {
         self.rules = rules
         self.calendar = calendar
@@ -232,16 +231,6 @@ public struct RuleEngine: Sendable {
         self.relativeRules = relativeRules
         self.streakRules = streakRules
         dates = DateIndex(records: clients)
-        for record in clients { try Self.validate(record, catalogue: rules.catalogue) }
-    }
-
-    static func validate(_ record: ClientRecord, catalogue: FactCatalogue) throws(RuleEngineError) {
-        for (name, value) in record.valueFacts {
-            guard let definition = catalogue[name] else { continue }
-            guard FactValue.fits(value, definition.type) else {
-                throw RuleEngineError(.invalidValue, client: record.profile.id, "the value given for '\(name)' is not \(definition.type)")
-            }
-        }
     }
 
     /// The number of clients.
@@ -394,23 +383,9 @@ public struct RuleEngine: Sendable {
             let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter { attributeColumns[$0.0] != nil }
             return (row, calendar.day(of: at), at, [(.profileChange, facts, "on profile change")])
         case .tierChanged(_, let tier, let at):
-            guard EnumerationType.tier.ordinal(of: tier) != nil else {
-                throw RuleEngineError(
-                    .invalidValue, client: client, "'\(tier)' is not a tier; tiers are \(EnumerationType.tier.values.joined(separator: ", "))")
-            }
-            let previous = records[row].valueFacts["tier"] ?? .missing
-            records[row].valueFacts["tier"] = .enumeration(tier)
-            stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
-            return (row, calendar.day(of: at), at, [(.tierChange, facts, "on tier change to \(tier)")])
+            return try applyTierChange(row: row, to: tier, at: at)
         case .scoreChanged(_, let score, let at):
-            guard score.isFinite else { throw RuleEngineError(.invalidValue, client: client, "a score must be a finite number") }
-            let previous = records[row].valueFacts["score"] ?? .missing
-            records[row].valueFacts["score"] = .number(score)
-            records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
-            stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
-            return (row, calendar.day(of: at), at, [(.scoreChange, facts, "on score change")])
+            return try applyScoreChange(row: row, to: score, at: at)
         case .balance(let snapshot):
             records[row].balances.append(snapshot)
             stale(row, dates: false)

@@ -12,7 +12,7 @@ public import CustomerModel
 /// trail and reads the clock. The store keeps no coverage and writes no policy or audit code.
 ///
 /// ## Contract
-/// `ScoreHistoryConformance` in `CustomerModelTesting` checks each promise.
+/// `ScoreHistoryConformance` in `ValueModelTesting` checks each promise.
 /// - **Key and idempotency.** A record's key is (client, day, model version). Recording a key
 ///   already stored with equal content is a no-op counted in ``ScoreRecordingReport/unchanged``.
 ///   The same key with other content is ``/CustomerModel/StoreError/Code/conflict`` unless

@@ -3,6 +3,7 @@ import CustomerModelTesting
 import Synchronization
 import Testing
 import ValueModel
+import ValueModelTesting
 
 /// A deliberately plain ``CustomerStore``: dictionaries behind one `Mutex`, no index beyond what
 /// the contract needs, and no policy, audit or clock code. It passes the whole customer store kit

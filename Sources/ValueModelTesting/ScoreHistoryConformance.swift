@@ -1,4 +1,5 @@
 public import CustomerModel
+public import CustomerModelTesting
 public import ValueModel
 
 /// What the ``ScoreHistoryConformance`` checks run against: a fresh, empty score history store
@@ -6,7 +7,7 @@ public import ValueModel
 /// ``/CustomerModel/AccessGate`` (default policy), the audit log the gate writes to and its clock.
 ///
 /// The history store keeps no coverage: the gate asks the directory whether a client exists and
-/// who covers them. The kit seeds ``ConformanceWorld`` (and, for the book-wide checks, up to
+/// who covers them. The kit seeds ``/CustomerModelTesting/ConformanceWorld`` (and, for the book-wide checks, up to
 /// 20,000 more clients covered by RM-A in Pudong) through ``customers`` and then checks
 /// ``history``, the gated facade.
 public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
@@ -28,7 +29,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
     ///   - history: a fresh, empty score history store.
     ///   - customers: a fresh, empty customer store, the gate's directory.
     ///   - audit: the gate's audit log.
-    ///   - clock: the gate's clock, starting at ``ConformanceWorld/start`` or later.
+    ///   - clock: the gate's clock, starting at ``/CustomerModelTesting/ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
         history: Store,
@@ -57,7 +58,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 /// semantics; trend maths ("AUM down 20% in 30 days", exact ratios, windows starting before the
 /// first record) and deciles over the book ("fell two deciles", ties, corrections); access
 /// control and the audit trail; concurrent writers; a 100,000-record batch. Each check runs on a
-/// fresh fixture and throws a ``ConformanceFailure`` on a broken promise.
+/// fresh fixture and throws a ``/CustomerModelTesting/ConformanceFailure`` on a broken promise.
 ///
 /// ```swift
 /// typealias Kit = ScoreHistoryConformance<PostgresScoreHistoryStore>
@@ -79,7 +80,7 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
         public let name: String
         let body: @Sendable (Fixture) async throws -> Void
 
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
+        /// Creates a check; throw a ``/CustomerModelTesting/ConformanceFailure`` from `body` when the promise is broken.
         public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
             self.name = name
             self.body = body
@@ -113,19 +114,19 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
     }
 
     /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailure`` naming the check, what it expected and what came back.
     public func run(_ check: Check) async throws(ConformanceFailure) {
         try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
     }
 
     /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll() async throws(ConformanceFailures) {
         try await runAll(except: [])
     }
 
     /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
         try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
             (check) throws(ConformanceFailure) in try await run(check)

@@ -2,6 +2,7 @@ import CustomerModel
 import CustomerModelTesting
 import Testing
 import ValueModel
+import ValueModelTesting
 
 /// Every check of the score history kit against the in-memory default, and broken stores that
 /// prove the kit catches faults.

@@ -1,6 +1,7 @@
 import CustomerModel
 import CustomerModelTesting
 import Synchronization
+import SyntheticBank
 import Testing
 
 /// One 1,000-client bank shared by the tests: generation is deterministic, so sharing is safe.

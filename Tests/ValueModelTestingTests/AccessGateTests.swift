@@ -2,6 +2,7 @@ import CustomerModel
 import CustomerModelTesting
 import Testing
 import ValueModel
+import ValueModelTesting
 
 /// The gate's own conformance: every gated operation, for every role and every ownership case,
 /// is allowed, refused or answered as not found exactly as the default policy says, and every
