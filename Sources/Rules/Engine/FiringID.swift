@@ -7,8 +7,9 @@ public import CustomerModel
 /// **How it is built.** 32 lower-case hexadecimal digits of the 128-bit FNV-1a digest of these
 /// fields, each framed by its UTF-8 byte count as a 64-bit little-endian integer: the text
 /// `clientele.firing.v1`, the rule's name, its version in decimal, the client id, then the
-/// occasion's kind and key (see ``FiringOccasion``). No `Hasher` is involved (it is seeded per
-/// process).
+/// occasion's kind (`day`, `date`, `event`), day (`2026-06-01`, empty for events), label (the
+/// event's kind, empty otherwise) and key (the event's id, the dated thing, empty for a day; see
+/// ``FiringOccasion``). No `Hasher` is involved (it is seeded per process).
 ///
 /// **Version.** The version is the one written in the rule (`version 3`; 1 when not written).
 /// Editing a rule's text without raising its version keeps its ids, so a rerun of the same day
@@ -29,6 +30,8 @@ public struct FiringID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         hash.add(String(version))
         hash.add(client.rawValue)
         hash.add(occasion.kind.name)
+        hash.add(occasion.day?.description ?? "")
+        hash.add(occasion.label)
         hash.add(occasion.key)
         rawValue = hash.hex
     }
@@ -53,12 +56,16 @@ public struct FiringID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 /// Two firings of one rule for one client never share an occasion, so the occasion completes
 /// the ``FiringID``.
 ///
-/// - Schedules and streaks: the trigger day (`day`, key `2026-06-01`).
-/// - Date triggers: the trigger day and what the date belongs to (`date`, key: the day, the
-///   anchor and the holding id or the person), so a client's two maturities on one day are two
-///   occasions. The person's details are hashed into the id, never shown by ``description``.
-/// - Events: the event's kind and id (`event`, key `transaction T-1`, `complaint I-1`); changes
+/// - Schedules and streaks: the trigger day (`day`).
+/// - Date triggers: the trigger day and what the date belongs to (`date`: the anchor and the
+///   holding id, or the anchor, relation, date and person), so a client's two maturities on one
+///   day are two occasions. The person's details are hashed into the id, never shown by
+///   ``description``.
+/// - Events: the event's kind and id (`event`: `transaction T-1`, `complaint I-1`); changes
 ///   that carry no id (profile, tier and score changes) use their instant in milliseconds.
+///
+/// Building an occasion copies no text for events (the kind is a literal, the id shared), and
+/// the ``FiringID`` is computed only when read.
 public struct FiringOccasion: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The class of occasion. New classes may be added; compare with the static members.
     public struct Kind: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -88,32 +95,31 @@ public struct FiringOccasion: Hashable, Sendable, Codable, CustomStringConvertib
     public let kind: Kind
     /// The trigger day, for day and date occasions.
     public let day: Day?
-    /// The key hashed into the id.
+    /// The event's kind (`transaction`, `complaint` ...); empty for day and date occasions.
+    let label: String
+    /// The event's id, or the dated thing; empty for a day occasion.
     let key: String
 
-    private init(kind: Kind, day: Day?, key: String) {
+    private init(kind: Kind, day: Day?, label: String, key: String) {
         self.kind = kind
         self.day = day
+        self.label = label
         self.key = key
     }
 
     /// A day's run of a schedule or streak trigger.
-    public static func day(_ day: Day) -> FiringOccasion { FiringOccasion(kind: .day, day: day, key: day.description) }
+    public static func day(_ day: Day) -> FiringOccasion { FiringOccasion(kind: .day, day: day, label: "", key: "") }
 
     /// A day's run of a date trigger for one dated thing (a holding's id, an anchor and person).
-    public static func date(_ day: Day, subject: String) -> FiringOccasion {
-        FiringOccasion(kind: .date, day: day, key: "\(day) \(subject)")
-    }
+    public static func date(_ day: Day, subject: String) -> FiringOccasion { FiringOccasion(kind: .date, day: day, label: "", key: subject) }
 
     /// An event of a kind (`transaction`, `complaint` ...) with its id.
-    public static func event(_ kind: String, id: String) -> FiringOccasion {
-        FiringOccasion(kind: .event, day: nil, key: "\(kind) \(id)")
-    }
+    public static func event(_ kind: String, id: String) -> FiringOccasion { FiringOccasion(kind: .event, day: nil, label: kind, key: id) }
 
     /// `day 2026-06-01`, `date 2026-06-01`, `event transaction T-1`.
     public var description: String {
         switch kind {
-        case .event: "event \(key)"
+        case .event: "event \(label) \(key)"
         default: "\(kind) \(day.map(\.description) ?? "")"
         }
     }

@@ -56,10 +56,7 @@ extension RuleEngine {
                     guard trigger.anchor == .maturity || trigger.includesHousehold || !entry.isHousehold else { continue }
                     let row = entry.row
                     var triggerFacts: [(String, FactValue)] = []
-                    let cause: String
-                    let subject: String
                     let distance = FactValue.duration(days: Int64(abs(day.days(until: date))))
-                    let phrase = "\(offset) \(trigger.unit.name) \(trigger.isBefore ? "before" : "after")"
                     if trigger.anchor == .maturity {
                         let holding = facts.records[row].holdings[entry.holding]
                         guard trigger.products.isEmpty || trigger.products.contains(holding.product), holding.openedOn <= day,
@@ -72,35 +69,45 @@ extension RuleEngine {
                             ("maturity.date", .day(date)), ("maturity.holding", .text(holding.productCode)),
                             ("maturity.offset", distance),
                         ]
-                        cause = "\(phrase) maturity of \(holding.productCode) on \(date)"
-                        subject = "maturity \(holding.id.rawValue) \(date)"
                     } else {
-                        let kind: String
-                        switch trigger.anchor {
-                        case .birthday: kind = "birthday"
-                        case .weddingAnniversary: kind = "wedding_anniversary"
-                        default: kind = "signing_anniversary"
-                        }
                         triggerFacts = [
-                            ("occasion.kind", .enumeration(kind)), ("occasion.person", .text(entry.person)),
+                            ("occasion.kind", .enumeration(Self.occasionKind(trigger.anchor))), ("occasion.person", .text(entry.person)),
                             ("occasion.relation", .enumeration(entry.relation)), ("occasion.date", .day(date)),
                             ("occasion.years", .count(Int64(date.years(since: entry.date)))), ("occasion.offset", distance),
                         ]
-                        cause = "\(phrase) \(trigger.anchor.phrase) (\(entry.relation)) on \(date)"
-                        // The person is hashed into the firing id, never shown: twins are two occasions.
-                        subject = "\(kind) \(entry.relation) \(entry.date) \(entry.person) \(date)"
                     }
                     facts.refresh(row, day: day)
                     facts.store(triggerFacts, row: row)
-                    if runner.holds(index, row: row, day: day, frame: facts.frame),
-                        let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: .date(day, subject: subject))
-                    {
+                    guard runner.holds(index, row: row, day: day, frame: facts.frame) else { continue }
+                    // The cause and the occasion are built only for a rule that holds.
+                    let phrase = "\(offset) \(trigger.unit.name) \(trigger.isBefore ? "before" : "after")"
+                    let cause: String
+                    let subject: String
+                    if trigger.anchor == .maturity {
+                        let holding = facts.records[row].holdings[entry.holding]
+                        cause = "\(phrase) maturity of \(holding.productCode) on \(date)"
+                        subject = "maturity \(holding.id.rawValue) \(date)"
+                    } else {
+                        cause = "\(phrase) \(trigger.anchor.phrase) (\(entry.relation)) on \(date)"
+                        // The person is hashed into the firing id, never shown: twins are two occasions.
+                        subject = "\(Self.occasionKind(trigger.anchor)) \(entry.relation) \(entry.date) \(entry.person) \(date)"
+                    }
+                    if let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: .date(day, subject: subject)) {
                         firings.append(firing)
                     }
                 }
             }
         }
         return firings
+    }
+
+    /// The `occasion.kind` of an annual anchor.
+    static func occasionKind(_ anchor: DateAnchor) -> String {
+        switch anchor {
+        case .birthday: "birthday"
+        case .weddingAnniversary: "wedding_anniversary"
+        default: "signing_anniversary"
+        }
     }
 
     /// Streak rule `index` for every client whose streak completes by `day` and has not fired.

@@ -3,9 +3,6 @@ public import CustomerModel
 /// A rule that fired for a client: its deterministic ``id``, the rule and version, when, why (the
 /// trigger and the values that made the condition true) and the actions it asks for.
 public struct RuleFiring: Hashable, Sendable, CustomStringConvertible {
-    /// The firing's identity: the same rule, version, client and occasion give the same id in
-    /// every run (see ``FiringID``). Downstream effects key on it to stay idempotent.
-    public var id: FiringID
     /// What the firing answered: a day's schedule, a dated thing, an event.
     public var occasion: FiringOccasion
     /// The rule's name.
@@ -30,7 +27,6 @@ public struct RuleFiring: Hashable, Sendable, CustomStringConvertible {
         rule: String, version: Int, client: CustomerID, occasion: FiringOccasion, at: Instant, day: Day, cause: String,
         actions: [RuleAction], reason: RuleExplanation
     ) {
-        self.id = FiringID(rule: rule, version: version, client: client, occasion: occasion)
         self.occasion = occasion
         self.rule = rule
         self.version = version
@@ -49,6 +45,11 @@ public struct RuleFiring: Hashable, Sendable, CustomStringConvertible {
     ) {
         self.init(rule: rule, version: version, client: client, occasion: .day(day), at: at, day: day, cause: cause, actions: actions, reason: reason)
     }
+
+    /// The firing's identity: the same rule, version, client and occasion give the same id in
+    /// every run (see ``FiringID``). Downstream effects key on it to stay idempotent. Computed
+    /// when read, so the engine's hot path pays nothing for it.
+    public var id: FiringID { FiringID(rule: rule, version: version, client: client, occasion: occasion) }
 
     /// `2026-05-29 "AUM drop alert" v3 for C-1 (daily at 08:30): notify rm by sms, ...`.
     public var description: String {
