@@ -68,7 +68,8 @@ struct EventDispatch: Sendable {
         guard !held.isEmpty else { return held }
         held.sort()
         let candidates = entries[entry].candidates
-        return held.map { candidates[$0] }
+        for i in held.indices { held[i] = candidates[held[i]] }
+        return held
     }
 
     /// The fused, short-circuiting plan of entry `entry`'s rules, bound for `day`. Cached; on a
