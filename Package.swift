@@ -8,9 +8,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
-        .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
         .library(name: "ValueModel", targets: ["ValueModel"]),
         .library(name: "Rules", targets: ["Rules"]),
+        // For tests and demos: a deterministic bank of clients, accounts, activity and organisation.
+        .library(name: "SyntheticBank", targets: ["SyntheticBank"]),
+        // For tests of host adapters: the conformance kits of each module's ports.
+        .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
+        .library(name: "ValueModelTesting", targets: ["ValueModelTesting"]),
         .executable(name: "clientele", targets: ["clientele"]),
     ],
     targets: [
@@ -20,26 +24,37 @@ let package = Package(
         .target(name: "CPrefetch"),
         .testTarget(name: "CustomerModelTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
-        // MARK: CustomerModelTesting: conformance kits for every port and the synthetic bank.
-        .target(name: "CustomerModelTesting", dependencies: ["CustomerModel", "ValueModel"]),
+        // MARK: CustomerModelTesting: conformance kits for CustomerModel's ports, and a manual clock.
+        .target(name: "CustomerModelTesting", dependencies: ["CustomerModel"]),
         .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
+
+        // MARK: SyntheticBank: a seeded, deterministic bank for tests, the demo and the benchmarks.
+        .target(name: "SyntheticBank", dependencies: ["CustomerModel"]),
+        .testTarget(name: "SyntheticBankTests", dependencies: ["SyntheticBank", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.
         .target(name: "ValueModel", dependencies: ["CustomerModel", "CActivityPass"]),
         // The activity pass's vector loop (AVX2, chosen at run time; a C file, no dependency).
         .target(name: "CActivityPass"),
         .testTarget(
-            name: "ValueModelTests", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting"],
+            name: "ValueModelTests",
+            dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting", "ValueModelTesting", "SyntheticBank"],
             resources: [.copy("Resources")]),
+
+        // MARK: ValueModelTesting: the score-history conformance kit and the churn evaluation.
+        .target(
+            name: "ValueModelTesting", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting", "SyntheticBank"]),
+        .testTarget(
+            name: "ValueModelTestingTests",
+            dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
         .target(name: "Rules", dependencies: ["CustomerModel", "ValueModel"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "CustomerModelTesting"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "SyntheticBank"]),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
-        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "CustomerModelTesting", "ValueModel", "Rules"]),
-        .testTarget(
-            name: "ClienteleCLITests", dependencies: ["clientele", "CustomerModel", "CustomerModelTesting", "Rules"]),
+        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),
+        .testTarget(name: "ClienteleCLITests", dependencies: ["clientele", "CustomerModel", "SyntheticBank", "Rules"]),
     ]
 )
 

@@ -22,7 +22,9 @@ let package = Package(
                 .product(name: "CustomerModel", package: root),
                 .product(name: "CustomerModelTesting", package: root),
                 .product(name: "ValueModel", package: root),
+                .product(name: "ValueModelTesting", package: root),
                 .product(name: "Rules", package: root),
+                .product(name: "SyntheticBank", package: root),
             ],
             path: "Sources/ClienteleBenchmarks"
         )

@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Foundation
 
 /// What the demo prints about a loaded bank: the book, AUM by branch, three 360 views and the
@@ -32,7 +32,7 @@ struct BookSummary {
             [[
                 Output.count(profiles.count), Output.count(individuals), Output.count(profiles.count - individuals),
                 Output.money(Money(minorUnits: totalAUM, currency: .cny)), Output.count(holdings.count),
-                Output.count(bank.activity.transactionCount),
+                Output.count(bank.activityStore.transactionCount),
             ]])
         let sorted = aumByClient.values.sorted(by: >)
         let top1 = sorted.prefix(max(1, sorted.count / 100)).reduce(0, +)

@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Foundation
 
 /// `clientele demo`: generates a synthetic bank, loads it through the ports into the in-memory
@@ -25,7 +25,7 @@ struct DemoCommand {
         let synthetic = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients, days: days))
         let calendar = synthetic.configuration.calendar
         let today = synthetic.configuration.endDay
-        let clock = ManualClock(start: calendar.start(of: today, plusMinutes: 18 * 60))
+        let clock = FixedClock(at: calendar.start(of: today, plusMinutes: 18 * 60))
         let audit = InMemoryAuditLog()
         let bank = InMemoryBank(clock: clock, calendar: calendar, audit: audit)
         console.print("  generated in \(Output.fixed(progress.elapsed, 1)) s; today is \(today) (the last simulated day)")
@@ -33,20 +33,20 @@ struct DemoCommand {
         let load = Progress(console)
         try await Self.load(synthetic, into: bank, progress: load, console: console)
         let loadSeconds = load.elapsed
-        let transactionCount = bank.activity.transactionCount
+        let transactionCount = bank.activityStore.transactionCount
         console.print(
             "  loaded through the ports in \(Output.fixed(loadSeconds, 1)) s"
                 + " (\(Output.count(transactionCount)) transactions)")
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
-        try await DemoScoring(bank: bank, today: today, console: console).print()
-        try await DemoRules(synthetic: synthetic, bank: bank, console: console).run()
+        let scores = try await DemoScoring(bank: bank, today: today, console: console).print()
+        try await DemoRules(synthetic: synthetic, bank: bank, scores: scores, console: console).run()
         console.print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
     }
 
     /// Pushes the synthetic bank through the ports, in batches, showing progress.
     static func load(_ synthetic: SyntheticBank, into bank: InMemoryBank, progress: Progress, console: Console) async throws {
-        bank.activity.reserveTransactionCapacity(synthetic.transactionCount)
+        bank.activityStore.reserveTransactionCapacity(synthetic.transactionCount)
         let summary = try await synthetic.load(
             into: bank.customers, activity: bank.activity,
             as: .system("demo-loader", purpose: "load the synthetic bank"), batchSize: 100_000,

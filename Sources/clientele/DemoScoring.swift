@@ -8,7 +8,9 @@ struct DemoScoring {
     let today: Day
     let console: Console
 
-    func print() async throws {
+    /// Scores the book, prints the reports and returns the scores (the rules read them as facts).
+    @discardableResult
+    func print() async throws -> BookScores {
         console.heading("Scoring the book as of \(today)")
         let read = Progress()
         let principal = Principal.system("demo-scoring", purpose: "nightly value scoring")
@@ -48,5 +50,6 @@ struct DemoScoring {
         if let corporates = scores.corporates { ScoreReport.top(scores, corporates, count: 3, explain: false, to: console) }
         ScoreReport.churn(scores, examples: 5, to: console)
         ScoreReport.lifetime(scores, to: console)
+        return scores
     }
 }

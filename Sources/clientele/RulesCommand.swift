@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Foundation
 import Rules
 
@@ -126,7 +126,7 @@ struct RulesCommand {
             let seed = try arguments.integer("seed", default: 42, in: 0...Int(Int32.max))
             let generated = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients))
             calendar = generated.configuration.calendar
-            let clock = ManualClock(start: calendar.start(of: generated.configuration.endDay, plusMinutes: 18 * 60))
+            let clock = FixedClock(at: calendar.start(of: generated.configuration.endDay, plusMinutes: 18 * 60))
             bank = InMemoryBank(clock: clock, calendar: calendar)
             try await DemoCommand.load(generated, into: bank, progress: Progress(console), console: console)
             failed = generated.failedTransactions(clients: 0..<generated.clientCount)

@@ -50,8 +50,7 @@ struct CustomerStoreConformanceTests {
         let kit = Kit {
             let log = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
-            return CustomerStoreFixture(
-                store: InMemoryCustomerStore(audit: log, clock: clock), audit: log, clock: clock)
+            return CustomerStoreFixture(store: InMemoryCustomerStore(), audit: log, clock: clock)
         }
         let check = try #require(Kit.checks.first)
         try await kit.run(check)
@@ -134,7 +133,7 @@ struct ConformanceKitTests {
 
     @Test func aStoreThatIgnoresVersionsFailsWithAUsefulMessage() async throws {
         typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
-        let kit = Kit { audit, clock in MisbehavingCustomerStore(.ignoresVersions, audit: audit, clock: clock) }
+        let kit = Kit { MisbehavingCustomerStore(.ignoresVersions) }
         let check = try #require(
             Kit.checks.first { $0.name == "a stale expected version is a conflict and writes nothing" })
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
@@ -148,25 +147,17 @@ struct ConformanceKitTests {
         await #expect(throws: ConformanceFailure.self) { try await kit.run(create) }
     }
 
-    @Test func aStoreThatIgnoresAccessControlFails() async throws {
+    @Test func aStoreThatIgnoresTheScopeInListingsFails() async throws {
         typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
-        let kit = Kit { audit, clock in MisbehavingCustomerStore(.ignoresAccessControl, audit: audit, clock: clock) }
-        let check = try #require(
-            Kit.checks.first { $0.name.hasPrefix("an RM reading another RM's client is forbidden") })
+        let kit = Kit { MisbehavingCustomerStore(.ignoresScope) }
+        let check = try #require(Kit.checks.first { $0.name.hasPrefix("listings and maturity scans leave out-of-scope") })
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
-        #expect(failure.expected == "StoreError forbidden")
-        #expect(failure.subject.contains("RM-B reading"))
+        #expect(failure.check == check.name)
     }
 
     @Test func anActivityStoreThatDropsRowsFails() async throws {
         typealias Kit = ActivityStoreConformance<DroppingActivityStore>
-        let kit = Kit { audit, clock in
-            let customers = InMemoryCustomerStore(audit: audit, clock: clock)
-            return (
-                DroppingActivityStore(InMemoryActivityStore(directory: customers, audit: audit, clock: clock)),
-                customers
-            )
-        }
+        let kit = Kit { (DroppingActivityStore(InMemoryActivityStore()), InMemoryCustomerStore()) }
         let check = try #require(Kit.checks.first { $0.name.hasPrefix("a transaction with every field set") })
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
         #expect(failure.check == check.name)
@@ -224,68 +215,67 @@ struct MisbehavingCustomerStore: CustomerStore {
     enum Fault: Sendable {
         /// Overwrites whatever version is stored: stale writes win.
         case ignoresVersions
-        /// Reads profiles as a system principal, whoever asks.
-        case ignoresAccessControl
+        /// Lists every client, whatever scope the gate passes.
+        case ignoresScope
     }
 
     let fault: Fault
-    let base: InMemoryCustomerStore
+    let base = InMemoryCustomerStore()
 
-    init(_ fault: Fault, audit: any AuditLog, clock: any WallClock) {
-        self.fault = fault
-        base = InMemoryCustomerStore(audit: audit, clock: clock)
+    init(_ fault: Fault) { self.fault = fault }
+
+    func profiles(_ ids: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [VersionedProfile] {
+        try await base.profiles(ids, in: scope)
     }
 
-    func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile] {
-        try await base.profiles(ids, as: fault == .ignoresAccessControl ? .system("leak") : principal)
-    }
-
-    func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
-        guard fault == .ignoresVersions else { return try await base.upsert(changes, as: principal) }
+    func upsert(_ changes: [ProfileChange], in scope: ClientScope) async throws(StoreError) -> [Int64] {
+        guard fault == .ignoresVersions else { return try await base.upsert(changes, in: scope) }
         var patched: [ProfileChange] = []
         for change in changes {
-            let stored = try await base.profiles([change.profile.id], as: .system("patch")).first
+            let stored = try await base.profiles([change.profile.id], in: .everyClient).first
             patched.append(ProfileChange(change.profile, expectedVersion: stored?.version))
         }
-        return try await base.upsert(patched, as: principal)
+        return try await base.upsert(patched, in: scope)
     }
 
-    func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError) -> [CustomerID] {
-        try await base.customers(matching: query, as: principal)
+    func customers(matching query: CustomerQuery, in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
+        try await base.customers(matching: query, in: fault == .ignoresScope ? .everyClient : scope)
     }
-    func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
-        try await base.upsert(accounts: accounts, as: principal)
+    func upsert(accounts: [Account], in scope: ClientScope) async throws(StoreError) {
+        try await base.upsert(accounts: accounts, in: scope)
     }
-    func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
-        try await base.upsert(holdings: holdings, as: principal)
+    func upsert(holdings: [Holding], in scope: ClientScope) async throws(StoreError) {
+        try await base.upsert(holdings: holdings, in: scope)
     }
-    func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
-        try await base.upsert(relationships: relationships, as: principal)
+    func upsert(relationships: [Relationship], in scope: ClientScope) async throws(StoreError) {
+        try await base.upsert(relationships: relationships, in: scope)
     }
-    func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
-        try await base.record(referrals: referrals, as: principal)
+    func record(referrals: [Referral], in scope: ClientScope) async throws(StoreError) {
+        try await base.record(referrals: referrals, in: scope)
     }
-    func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
-        try await base.accounts(of: customers, as: principal)
+    func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account] {
+        try await base.accounts(of: customers, in: scope)
     }
-    func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
-        try await base.holdings(of: customers, as: principal)
+    func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding] {
+        try await base.holdings(of: customers, in: scope)
     }
-    func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError) -> [Holding] {
-        try await base.holdings(maturingIn: days, as: principal)
+    func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding] {
+        try await base.holdings(maturingIn: days, in: fault == .ignoresScope ? .everyClient : scope)
     }
-    func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
         -> [Relationship]
     {
-        try await base.relationships(of: customers, as: principal)
+        try await base.relationships(of: customers, in: scope)
     }
-    func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Referral] {
-        try await base.referrals(madeBy: customers, as: principal)
+    func referrals(madeBy customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Referral] {
+        try await base.referrals(madeBy: customers, in: scope)
     }
     func organisation() async throws(StoreError) -> Organisation { try await base.organisation() }
-    func replace(organisation: Organisation, as principal: Principal) async throws(StoreError) {
-        try await base.replace(organisation: organisation, as: principal)
+    func replace(organisation: Organisation) async throws(StoreError) {
+        try await base.replace(organisation: organisation)
     }
+    func coverage(of ids: [CustomerID]) async throws(StoreError) -> [Coverage?] { try await base.coverage(of: ids) }
+    func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] { try await base.clients(in: scope) }
 }
 
 /// An `InMemoryActivityStore` that silently drops the last transaction of every batch while
@@ -295,41 +285,41 @@ struct DroppingActivityStore: ActivityStore {
 
     init(_ base: InMemoryActivityStore) { self.base = base }
 
-    func append(transactions: [Transaction], as principal: Principal) async throws(StoreError) -> AppendReport {
-        var report = try await base.append(transactions: Array(transactions.dropLast()), as: principal)
+    func append(transactions: [Transaction], in scope: ClientScope) async throws(StoreError) -> AppendReport {
+        var report = try await base.append(transactions: Array(transactions.dropLast()), in: scope)
         if !transactions.isEmpty { report.appended += 1 }
         return report
     }
-    func append(interactions: [Interaction], as principal: Principal) async throws(StoreError) -> AppendReport {
-        try await base.append(interactions: interactions, as: principal)
+    func append(interactions: [Interaction], in scope: ClientScope) async throws(StoreError) -> AppendReport {
+        try await base.append(interactions: interactions, in: scope)
     }
-    func append(balances: [BalanceSnapshot], as principal: Principal) async throws(StoreError) -> AppendReport {
-        try await base.append(balances: balances, as: principal)
+    func append(balances: [BalanceSnapshot], in scope: ClientScope) async throws(StoreError) -> AppendReport {
+        try await base.append(balances: balances, in: scope)
     }
-    func transactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    func transactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
         async throws(StoreError) -> [Transaction]
     {
-        try await base.transactions(of: customer, in: days, as: principal)
+        try await base.transactions(of: customer, in: days, scope: scope)
     }
-    func interactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    func interactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
         async throws(StoreError) -> [Interaction]
     {
-        try await base.interactions(of: customer, in: days, as: principal)
+        try await base.interactions(of: customer, in: days, scope: scope)
     }
-    func balances(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    func balances(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
         async throws(StoreError) -> [BalanceSnapshot]
     {
-        try await base.balances(of: customer, in: days, as: principal)
+        try await base.balances(of: customer, in: days, scope: scope)
     }
-    func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, as principal: Principal)
+    func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, scope: ClientScope)
         async throws(StoreError) -> TransactionPage
     {
-        try await base.scanTransactions(in: days, after: cursor, limit: limit, as: principal)
+        try await base.scanTransactions(in: days, after: cursor, limit: limit, scope: scope)
     }
-    func exportTransactions(in days: ClosedRange<Day>?, as principal: Principal) async throws(StoreError)
+    func exportTransactions(in days: ClosedRange<Day>?, scope: ClientScope) async throws(StoreError)
         -> TransactionColumns
     {
-        try await base.exportTransactions(in: days, as: principal)
+        try await base.exportTransactions(in: days, scope: scope)
     }
 }
 

@@ -239,8 +239,8 @@ struct ImportLoadTests {
                 failure.errors.first?.description
                     == "contact-interactions.csv:3: field score: must be from 1 to 5, not 6")
         }
-        #expect(ports.customers.count == 0)
-        #expect(ports.activity.transactionCount == 0)
+        #expect(ports.customerStore.count == 0)
+        #expect(ports.activityStore.transactionCount == 0)
         #expect(try await ports.customers.accounts(of: [wang, li, acme, zhao], as: system).isEmpty)
         #expect(try await ports.activity.interactions(of: wang, in: november, as: system).isEmpty)
         #expect(!ports.audit.allEntries.contains { $0.action == .write })
@@ -307,12 +307,12 @@ struct ImportLoadTests {
             #expect(error.customer == li)
             #expect(error.field == "coverage.branch")
         }
-        #expect(ports.customers.count == 0)
+        #expect(ports.customerStore.count == 0)
     }
 
     @Test func aStoreFailingMidWriteIsAStoreErrorAndARetryCompletesTheJob() async throws {
         let ports = ImportFixture.Ports()
-        let failing = AccountsFailOnceStore(base: ports.customers)
+        let failing = ports.gate.customers(AccountsFailOnceStore(base: ports.customerStore))
         let importer = ImportFixture.importer()
         let plan = try importer.plan(Self.bank)
         do {
@@ -322,8 +322,8 @@ struct ImportLoadTests {
             #expect(error.code == .unavailable)
         }
         // The documented limit: profiles written before the failure stay.
-        #expect(ports.customers.count == 4)
-        #expect(ports.activity.transactionCount == 0)
+        #expect(ports.customerStore.count == 4)
+        #expect(ports.activityStore.transactionCount == 0)
         let report = try await importer.load(plan, into: failing, activity: ports.activity)
         #expect(report.profilesUnchanged == 4)
         #expect(report.transactions.appended == 3)
@@ -337,8 +337,8 @@ struct ImportLoadTests {
         let report = try await importer.load(
             try importer.plan(Self.bank), into: ports.customers, activity: ports.activity)
         #expect(report.profilesCreated == 4)
-        #expect(ports.customers.count == 4)
-        #expect(ports.activity.transactionCount == 3)
+        #expect(ports.customerStore.count == 4)
+        #expect(ports.activityStore.transactionCount == 3)
     }
 
     @Test func filesReadFromDiskInferTheirFormat() async throws {
@@ -394,50 +394,52 @@ final class AccountsFailOnceStore: CustomerStore {
 
     init(base: InMemoryCustomerStore) { self.base = base }
 
-    func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
+    func upsert(accounts: [Account], in scope: ClientScope) async throws(StoreError) {
         let failNow = hasFailed.withLock { failed in
             defer { failed = true }
             return !failed
         }
         if failNow { throw StoreError(.unavailable, "database connection lost", underlying: "simulated") }
-        try await base.upsert(accounts: accounts, as: principal)
+        try await base.upsert(accounts: accounts, in: scope)
     }
 
-    func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile] {
-        try await base.profiles(ids, as: principal)
+    func profiles(_ ids: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [VersionedProfile] {
+        try await base.profiles(ids, in: scope)
     }
-    func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
-        try await base.upsert(changes, as: principal)
+    func upsert(_ changes: [ProfileChange], in scope: ClientScope) async throws(StoreError) -> [Int64] {
+        try await base.upsert(changes, in: scope)
     }
-    func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError) -> [CustomerID] {
-        try await base.customers(matching: query, as: principal)
+    func customers(matching query: CustomerQuery, in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
+        try await base.customers(matching: query, in: scope)
     }
-    func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
-        try await base.upsert(holdings: holdings, as: principal)
+    func upsert(holdings: [Holding], in scope: ClientScope) async throws(StoreError) {
+        try await base.upsert(holdings: holdings, in: scope)
     }
-    func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
-        try await base.upsert(relationships: relationships, as: principal)
+    func upsert(relationships: [Relationship], in scope: ClientScope) async throws(StoreError) {
+        try await base.upsert(relationships: relationships, in: scope)
     }
-    func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
-        try await base.record(referrals: referrals, as: principal)
+    func record(referrals: [Referral], in scope: ClientScope) async throws(StoreError) {
+        try await base.record(referrals: referrals, in: scope)
     }
-    func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
-        try await base.accounts(of: customers, as: principal)
+    func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account] {
+        try await base.accounts(of: customers, in: scope)
     }
-    func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
-        try await base.holdings(of: customers, as: principal)
+    func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding] {
+        try await base.holdings(of: customers, in: scope)
     }
-    func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError) -> [Holding] {
-        try await base.holdings(maturingIn: days, as: principal)
+    func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding] {
+        try await base.holdings(maturingIn: days, in: scope)
     }
-    func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Relationship] {
-        try await base.relationships(of: customers, as: principal)
+    func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Relationship] {
+        try await base.relationships(of: customers, in: scope)
     }
-    func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Referral] {
-        try await base.referrals(madeBy: customers, as: principal)
+    func referrals(madeBy customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Referral] {
+        try await base.referrals(madeBy: customers, in: scope)
     }
     func organisation() async throws(StoreError) -> Organisation { try await base.organisation() }
-    func replace(organisation: Organisation, as principal: Principal) async throws(StoreError) {
-        try await base.replace(organisation: organisation, as: principal)
+    func replace(organisation: Organisation) async throws(StoreError) {
+        try await base.replace(organisation: organisation)
     }
+    func coverage(of ids: [CustomerID]) async throws(StoreError) -> [Coverage?] { try await base.coverage(of: ids) }
+    func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] { try await base.clients(in: scope) }
 }

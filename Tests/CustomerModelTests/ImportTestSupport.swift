@@ -48,12 +48,17 @@ enum ImportFixture {
     struct Ports {
         let audit = InMemoryAuditLog()
         let clock = ManualClock(start: ImportFixture.start)
-        let customers: InMemoryCustomerStore
-        let activity: InMemoryActivityStore
+        let customerStore: InMemoryCustomerStore
+        let activityStore = InMemoryActivityStore()
+        let gate: AccessGate
+        let customers: GatedCustomerStore
+        let activity: GatedActivityStore
 
         init(organisation: Organisation = .empty) {
-            customers = InMemoryCustomerStore(audit: audit, clock: clock, organisation: organisation)
-            activity = InMemoryActivityStore(directory: customers, audit: audit, clock: clock)
+            customerStore = InMemoryCustomerStore(organisation: organisation)
+            gate = AccessGate(directory: customerStore, audit: audit, clock: clock)
+            customers = gate.customers(customerStore)
+            activity = gate.activity(activityStore)
         }
     }
 }

@@ -30,11 +30,11 @@ import Testing
          "3:37 type-mismatch: 90 has no unit but a duration is wanted here; write 90d, 90w, 90mo, 90y or 90bd"),
         ("if children > 1.5", "3:17 type-mismatch: a count is a whole number, not 1.5"),
         // Unknown enumeration values, with the allowed ones.
-        ("if tier in [core, kee]", "3:21 unknown-value: unknown tier 'kee' (did you mean 'key'?); allowed values: core, key, potential, ecosystem, none"),
+        ("if tier in [core, kee]", "3:21 unknown-value: unknown tier 'kee' (did you mean 'key'?); allowed values: mass, gold, platinum, diamond, private_banking, ecosystem, potential, key, core"),
         ("if risk_appetite >= bold",
          "3:23 unknown-value: unknown risk appetite 'bold'; allowed values: conservative, steady, balanced, growth, aggressive"),
-        ("if tier > core", "3:6 type-mismatch: tier values have no order; use = or 'in [...]'"),
-        ("if tier = \"core\"", "3:13 type-mismatch: tier values are written without quotes, as in core"),
+        ("if kind > individual", "3:6 type-mismatch: client kind values have no order; use = or 'in [...]'"),
+        ("if tier >= \"platnum\"", "3:14 unknown-value: unknown tier 'platnum' (did you mean 'platinum'?); allowed values: mass, gold, platinum, diamond, private_banking, ecosystem, potential, key, core"),
         // Wrong aggregate arguments.
         ("if sum(contacts, 30d) > 1", "3:6 arguments: sum needs amounts or scores; contacts can only be counted, as in count(contacts, 30d)"),
         ("if count(transactions where direction = outflow) > 1",
@@ -56,7 +56,7 @@ import Testing
         ("if aum", "3:6 type-mismatch: 'aum' is money in CNY, but a condition (true or false) is wanted here; compare it, as in aum > ..."),
         ("if transaction.amount > 1m",
          "3:6 fact-not-available: 'transaction.amount' is only known in rules triggered 'on transaction'; this rule runs 'daily at 08:30'"),
-        ("if \"vip\" in tier", "3:15 type-mismatch: 'in' needs a list in brackets (in [a, b]) or a set of tags; 'tier' is a tier (core, key, potential, ecosystem, none)"),
+        ("if \"vip\" in tier", "3:15 type-mismatch: 'in' needs a list in brackets (in [a, b]) or a set of tags; 'tier' is a tier (mass, gold, platinum, diamond, private_banking, ecosystem, potential, key, core)"),
         ("if 1 > 2", "3:6 type-mismatch: this condition is always false; it does not depend on any fact"),
     ])
     func conditionErrors(clause: String, expected: String) {
@@ -66,8 +66,8 @@ import Testing
     @Test(arguments: [
         ("notify(rm_boss, sms)", "4:15 unknown-role: unknown role 'rm_boss'; recipients are rm, branch_head, service_team or group \"name\""),
         ("notify(manager, sms)", "4:15 unknown-role: unknown role 'manager'; recipients are rm, branch_head, service_team or group \"name\""),
-        ("notify(rm, fax)", "4:19 unknown-channel: unknown channel 'fax'; channels are sms, email, app, wechat"),
-        ("notify(rm, wechta, \"hi\")", "4:19 unknown-channel: unknown channel 'wechta'; did you mean 'wechat'? channels are sms, email, app, wechat"),
+        ("notify(rm, fax)", "4:19 unknown-channel: unknown channel 'fax'; channels are sms, email, wechat, workbench"),
+        ("notify(rm, wechta, \"hi\")", "4:19 unknown-channel: unknown channel 'wechta'; did you mean 'wechat'? channels are sms, email, wechat, workbench"),
         ("notify(rm, sms, \"AUM of {nmae} fell\")", "4:33 unknown-fact: unknown fact 'nmae'; did you mean 'name'?"),
         ("notify(rm, sms, \"{aum > 1m}\")", "4:26 template: a placeholder shows a value; 'aum > 1m' is a condition"),
         ("notify(rm)", "4:8 arguments: notify takes a recipient, a channel and optionally a message: notify(rm, sms, \"AUM of {name} fell\")"),
@@ -120,7 +120,7 @@ import Testing
             """
         #expect(Self.diagnostics(text) == [
             "3:6 unknown-fact: unknown fact 'aum.chnage'; did you mean 'aum.change'?",
-            "3:48 unknown-value: unknown tier 'kee' (did you mean 'key'?); allowed values: core, key, potential, ecosystem, none",
+            "3:48 unknown-value: unknown tier 'kee' (did you mean 'key'?); allowed values: mass, gold, platinum, diamond, private_banking, ecosystem, potential, key, core",
             "4:15 unknown-role: unknown role 'boss'; recipients are rm, branch_head, service_team or group \"name\"",
             "4:31 unknown-fact: unknown fact 'nmae'; did you mean 'name'?",
             "8:11 trigger: unknown event 'transactoin'; did you mean 'on transaction'? events are: transaction, failed transaction, interaction, complaint, profile change, tier change, score change",
@@ -134,11 +134,11 @@ import Testing
     @Test func syntaxAndTypeErrorsTogether() {
         let text = """
             rule "a" when daily if aum > then flag("x") end
-            rule "b" when daily if tier = gold then flag("x") end
+            rule "b" when daily if tier = silver then flag("x") end
             """
         #expect(Self.diagnostics(text) == [
             "1:30 syntax: expected a value or a fact here, found the keyword 'then'",
-            "2:31 unknown-value: unknown tier 'gold'; allowed values: core, key, potential, ecosystem, none",
+            "2:31 unknown-value: unknown tier 'silver'; allowed values: mass, gold, platinum, diamond, private_banking, ecosystem, potential, key, core",
         ])
     }
 }

@@ -14,9 +14,11 @@ import Testing
     }
 
     /// A fresh engine over the records `engine` holds now (the host's current records).
-    static func restarted(_ engine: RuleEngine, clients: [CustomerID]) throws -> RuleEngine {
+    /// The host hands its latest facts (tiers, scores) again.
+    static func restarted(_ engine: RuleEngine, clients: [CustomerID], facts: [any FactSource]) throws -> RuleEngine {
         let records = clients.compactMap { engine.record(of: $0) }
-        return try RuleEngine(rules: engine.rules, clients: records, calendar: engine.calendar, restoring: roundTrip(engine.checkpoint()))
+        return try RuleEngine(
+            rules: engine.rules, clients: records, facts: facts, calendar: engine.calendar, restoring: roundTrip(engine.checkpoint()))
     }
 
     /// Runs timed events as a live host would: tick to each event's time, then record it.
@@ -36,14 +38,15 @@ import Testing
         let events: [RuleEvent] = StreamingEquivalenceTests.transactions(3_000, clients: 30, seed: 7).enumerated().map { i, t in
             i % 97 == 0 ? .failedTransaction(t) : .transaction(t)
         }
-        var whole = try RuleEngine(rules: rules, clients: records, calendar: .china, start: start)
+        let tiers = try StreamingEquivalenceTests.tiers(30, seed: 16)
+        var whole = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: .china, start: start)
         var expected: [RuleFiring] = []
         for event in events { expected += try whole.record(event) }
 
-        var first = try RuleEngine(rules: rules, clients: records, calendar: .china, start: start)
+        var first = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: .china, start: start)
         var got: [RuleFiring] = []
         for event in events[..<1_500] { got += try first.record(event) }
-        var second = try Self.restarted(first, clients: records.map(\.profile.id))
+        var second = try Self.restarted(first, clients: records.map(\.profile.id), facts: [tiers])
         for event in events[1_500...] { got += try second.record(event) }
 
         #expect(got == expected)
@@ -81,7 +84,7 @@ import Testing
         var first = try EngineTests.engine()
         var got = try Self.drive(&first, events.filter { $0.0 <= cut })
         got += first.tick(until: cut)
-        var second = try Self.restarted(first, clients: ["C-1", "C-2"])
+        var second = try Self.restarted(first, clients: ["C-1", "C-2"], facts: EngineTests.facts())
         #expect(second.cursor == cut)
         got += try Self.drive(&second, events.filter { $0.0 > cut })
         got += second.tick(until: end)
@@ -103,7 +106,8 @@ import Testing
 
         // The host was down from 07:00 to 12:00; it restarts from the checkpoint.
         let checkpoint = try JSONDecoder().decode(RuleEngineCheckpoint.self, from: saved)
-        var restored = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), calendar: engine.calendar, restoring: checkpoint)
+        var restored = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), facts: EngineTests.facts(), calendar: engine.calendar,
+            restoring: checkpoint)
         let caughtUp = restored.tick(until: EngineTests.at("2026-06-01", 12))
         #expect(caughtUp == missed)
         #expect(restored.tick(until: EngineTests.at("2026-06-01", 23, 59)).isEmpty)
@@ -111,7 +115,8 @@ import Testing
 
         // It crashes again before its next checkpoint and restores the same one: the same
         // firings come back with the same ids, and the sink sends nothing twice.
-        var again = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), calendar: engine.calendar, restoring: checkpoint)
+        var again = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), facts: EngineTests.facts(), calendar: engine.calendar,
+            restoring: checkpoint)
         let replayed = again.tick(until: EngineTests.at("2026-06-01", 12))
         #expect(replayed.map(\.id) == missed.map(\.id))
         let sink = InMemoryNotificationSink(clock: ManualClock(start: EngineTests.at("2026-06-01", 12)))

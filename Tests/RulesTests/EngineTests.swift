@@ -43,11 +43,17 @@ import Testing
             id: "C-2", kind: .individual, name: "Chen Jie", coverage: Coverage(relationshipManager: "RM-8", branch: "B-1"),
             onboardedOn: day("2020-01-10"))
         return [
-            ClientRecord(
-                profile: li, holdings: holdings, household: household, balances: balances,
-                valueFacts: ["tier": .enumeration("key")]),
-            ClientRecord(profile: chen, valueFacts: ["tier": .enumeration("potential")]),
+            ClientRecord(profile: li, holdings: holdings, household: household, balances: balances),
+            ClientRecord(profile: chen),
         ]
+    }
+
+    /// The clients' tiers on the strategic corporate ladder (as the daily cycle hands them over).
+    static func facts() throws -> [any FactSource] {
+        var tiers = try TierFacts()
+        try tiers.assign("C-1", tier: "key")
+        try tiers.assign("C-2", tier: "potential")
+        return [tiers]
     }
 
     static func flights() -> [RuleEvent] {
@@ -61,7 +67,7 @@ import Testing
 
     static func engine() throws -> RuleEngine {
         var engine = try RuleEngine(
-            rules: try ExampleRules.compiled(), clients: clients(), calendar: calendar, start: at("2026-05-31", 12))
+            rules: try ExampleRules.compiled(), clients: clients(), facts: try facts(), calendar: calendar, start: at("2026-05-31", 12))
         try engine.absorb(flights())
         return engine
     }
@@ -82,7 +88,7 @@ import Testing
                 recipient: .relationshipManager,
                 title: "Call Li Wei today: CNY 2000000.00 came in on 2026-06-01. Discuss investing it (AUM now CNY 6500000.00).",
                 dueOn: Self.day("2026-06-02")),
-            .notify(recipient: .relationshipManager, channel: .app, message: "Large inflow for Li Wei: CNY 2000000.00"),
+            .notify(recipient: .relationshipManager, channel: .workbench, message: "Large inflow for Li Wei: CNY 2000000.00"),
         ])
         #expect(first.first?.cause == "on transaction T-1")
         #expect(first.first?.reason.condition?.parts.map(\.text) == [
@@ -116,7 +122,7 @@ import Testing
         let failedFirings = try engine.record(.failedTransaction(failed))
         #expect(Self.summary(failedFirings) == ["2026-05-31T16:00:00.000Z Failed transaction incident C-2"])
         #expect(failedFirings.first?.actions.last == .notify(
-            recipient: .relationshipManager, channel: .app,
+            recipient: .relationshipManager, channel: .workbench,
             message: "A transfer_out of CNY 50000.00 by Chen Jie failed on 2026-06-01; call the client"))
         // Unknown clients are a typed error.
         var stranger = inflow
@@ -182,7 +188,7 @@ import Testing
             "2026-07-10T01:00:00.000Z Maturity reminder C-1",
         ])
         #expect(july[1].actions.first == .notify(
-            recipient: .relationshipManager, channel: .app,
+            recipient: .relationshipManager, channel: .workbench,
             message: "wealth_management WM-1 of Li Wei (CNY 3000000.00) matures on 2026-07-15, 5 days from now"))
         // Ticking again over the same time runs nothing.
         #expect(engine.tick(until: Self.at("2026-07-10", 23, 59)).isEmpty)
@@ -229,7 +235,7 @@ import Testing
         let start = EngineTests.at("2026-05-31", 12)
         let end = EngineTests.at("2026-06-10", 0)
         let current = try RuleEngine.backtest(
-            try ExampleRules.compiled(), clients: EngineTests.clients(), history: history, from: start, until: end,
+            try ExampleRules.compiled(), clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end,
             calendar: EngineTests.calendar)
         #expect(current.countsByRule == [
             "Dormant warning": 1, "AUM drop alert": 1, "Birthday care": 1, "Signing anniversary": 1, "Frequent flyer": 1,
@@ -241,7 +247,7 @@ import Testing
             of: "transaction.direction = outflow and transaction.amount >= 1m CNY",
             with: "transaction.direction = outflow and transaction.amount >= 1.2m CNY")
         let proposed = try RuleEngine.backtest(
-            try RuleCompiler().compile(next), clients: EngineTests.clients(), history: history, from: start, until: end,
+            try RuleCompiler().compile(next), clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end,
             calendar: EngineTests.calendar)
         #expect(current.compared(with: proposed) == [
             BacktestDifference(rule: "Large outflow", firingsBefore: 1, firingsAfter: 0, onlyBefore: ["C-1"], onlyAfter: [])

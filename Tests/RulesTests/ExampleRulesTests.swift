@@ -6,7 +6,7 @@ import Testing
     @Test func theShippedRuleSetCompilesCleanly() throws {
         #expect(RuleCompiler().check(ExampleRules.text, file: ExampleRules.fileName).map(\.description) == [])
         let rules = try ExampleRules.compiled()
-        #expect(rules.rules.count == 15)
+        #expect(rules.rules.count == 17)
         #expect(rules.rules.prefix(4).map(\.name) == [
             "Complaint incident", "Severe complaint escalation", "Failed transaction incident", "Large outflow",
         ])
@@ -22,6 +22,10 @@ import Testing
         #expect(trigger("Complaint incident") == "on complaint")
         #expect(trigger("Failed transaction incident") == "on failed transaction")
         #expect(trigger("Frequent flyer") == "monthly on 1 at 09:00")
+        #expect(trigger("Diamond client moved down") == "on tier change")
+        #expect(rules["Diamond client moved down"]?.tierChange == TierChangeFilter(from: "diamond", direction: .down))
+        #expect(rules["Diamond client moved down"]?.description == "\"Diamond client moved down\" v1 (on tier change from \"diamond\" down)")
+        #expect(trigger("Valuable client at risk") == "weekly on monday at 08:00")
         #expect(rules["AUM drop alert"]?.cooldown == DurationLiteral(30, .days))
         #expect(rules["Maturity reminder"]?.dedupeKeys == ["client", "maturity.holding", "maturity.offset"])
     }

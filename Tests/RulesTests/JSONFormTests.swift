@@ -30,8 +30,8 @@ import Testing
         let start = EngineTests.at("2026-05-31", 12)
         let end = EngineTests.at("2026-06-30", 0)
         let history = EngineTests.flights()
-        let viaText = try RuleEngine.backtest(fromText, clients: EngineTests.clients(), history: history, from: start, until: end, calendar: EngineTests.calendar)
-        let viaJSON = try RuleEngine.backtest(fromJSON, clients: EngineTests.clients(), history: history, from: start, until: end, calendar: EngineTests.calendar)
+        let viaText = try RuleEngine.backtest(fromText, clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end, calendar: EngineTests.calendar)
+        let viaJSON = try RuleEngine.backtest(fromJSON, clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end, calendar: EngineTests.calendar)
         #expect(!viaText.firings.isEmpty)
         // Firings compare by everything but the source ranges inside the explanations (the
         // condition's offsets differ between the two texts; its wording and values do not).

@@ -1,5 +1,5 @@
 import CustomerModel
-import Rules
+@testable import Rules
 import Testing
 
 @Suite struct LexerTests {

@@ -8,7 +8,7 @@ import Testing
     @Test func fusedConditionsAgreeWithEachRule() throws {
         let conditions = [
             "aum > 2m and tier in [core, key]", "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
-            "risk_appetite >= balanced and not churn.risk", "score * 2 - 30 > 100 or score is missing",
+            "risk_appetite >= balanced and not consent.marketing", "score * 2 - 30 > 100 or score is missing",
             "sum(transactions where type = transfer_out, 30d) / aum > 25%", "industry in [\"energy\", \"mining\"] or \"vip\" in tags",
             "today - 1mo > birth_date and aum / 3 < 1m",
         ]
@@ -21,10 +21,10 @@ import Testing
         var generator = SplitMix(seed: 3)
         for row in 0..<400 {
             if generator.next() % 8 != 0 { try frame.set("aum", row: row, to: .money(Money(minorUnits: Int64(generator.next() % 800_000_000), currency: .cny))) }
-            try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % 5)]))
+            try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % UInt64(EnumerationType.tier.values.count))]))
             try frame.set(.windowed("aum.change", DurationLiteral(30, .days)), row: row, to: .percent(Double(Int(generator.next() % 100)) / 100 - 0.5))
             try frame.set("risk_appetite", row: row, to: .enumeration(EnumerationType.riskAppetite.values[Int(generator.next() % 5)]))
-            if generator.next() % 2 == 0 { try frame.set("churn.risk", row: row, to: .bool(generator.next() % 2 == 0)) }
+            if generator.next() % 2 == 0 { try frame.set("consent.marketing", row: row, to: .bool(generator.next() % 2 == 0)) }
             if generator.next() % 3 != 0 { try frame.set("score", row: row, to: .number(Double(generator.next() % 100))) }
             try frame.set("industry", row: row, to: .text(["energy", "mining", "retail"][Int(generator.next() % 3)]))
             try frame.set("tags", row: row, to: .tags(generator.next() % 4 == 0 ? ["vip"] : []))
@@ -69,7 +69,7 @@ import Testing
                 try frame.set("transaction.amount", row: row, to: .money(Money(minorUnits: Int64(generator.next() % 10_000_000), currency: .cny)))
             }
             try frame.set("transaction.overseas", row: row, to: .bool(generator.next() % 3 == 0))
-            if generator.next() % 5 != 0 { try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % 5)])) }
+            if generator.next() % 5 != 0 { try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % UInt64(EnumerationType.tier.values.count))])) }
             try frame.set("risk_appetite", row: row, to: .enumeration(EnumerationType.riskAppetite.values[Int(generator.next() % 5)]))
             try frame.set("aum", row: row, to: .money(Money(minorUnits: Int64(generator.next() % 900_000_000), currency: .cny)))
         }

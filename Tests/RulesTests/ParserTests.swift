@@ -1,5 +1,5 @@
 import CustomerModel
-import Rules
+@testable import Rules
 import Testing
 
 @Suite struct ParserTests {
@@ -157,7 +157,7 @@ import Testing
         ("rule \"a\" if a > 1 then flag(\"x\") end", "1:6", .clause,
          "rule \"a\" has no trigger; add a 'when' clause such as 'when daily at 08:30'"),
         ("rule \"a\" when daily end", "1:6", .clause,
-         "rule \"a\" has no actions; add a 'then' clause such as 'then notify(rm, app, \"...\")'"),
+         "rule \"a\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'"),
         ("flag(\"x\")", "1:1", .syntax, "expected 'rule \"name\"' to start a rule, found 'flag'"),
         ("rule \"a\" effective until 2026-01-01 from 2026-02-01 when daily then flag(\"x\") end", "1:37", .syntax,
          "unexpected 'from' after the 'effective' clause; expected the next clause or 'end'"),

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 @testable import Rules
+import SyntheticBank
 import Testing
 
 /// The engine's fast event path (event index, fused plans, short-circuits, cached trigger
@@ -11,7 +11,7 @@ import Testing
     /// merchants, foreign amounts and cooldowns, with and without de-duplication.
     static func ruleText(count: Int, seed: UInt64) -> String {
         var g = SeededGenerator(seed: seed)
-        let tiers = ["core", "key", "potential", "ecosystem", "none"]
+        let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let conditions: [(inout SeededGenerator) -> String] = [
             { g in "transaction.amount > \(1 + g.nextInt(below: 50))k CNY and transaction.direction = outflow and tier in [\(tiers[g.nextInt(below: 5)]), \(tiers[g.nextInt(below: 5)])]" },
             { g in "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(1 + g.nextInt(below: 4))" },
@@ -54,9 +54,18 @@ import Testing
                         id: HoldingID("H-\(i)"), customer: CustomerID("C-\(i)"), product: .demandDeposit, productCode: "DD",
                         balance: Money(minorUnits: Int64(g.nextInt(below: 1_000_000_000)), currency: .cny),
                         openedOn: Day(year: 2020, month: 1, day: 1)!)
-                ],
-                valueFacts: g.nextInt(below: 8) == 0 ? [:] : ["tier": .enumeration(["core", "key", "potential", "ecosystem", "none"][g.nextInt(below: 5)])])
+                ])
         }
+    }
+
+    /// Tiers for clients `C-0` ..., one in eight without a tier.
+    static func tiers(_ count: Int, seed: UInt64) throws -> TierFacts {
+        var g = SeededGenerator(seed: seed)
+        var tiers = try TierFacts()
+        for i in 0..<count where g.nextInt(below: 8) != 0 {
+            try tiers.assign(CustomerID("C-\(i)"), tier: ["core", "key", "potential", "ecosystem", "mass"][g.nextInt(below: 5)])
+        }
+        return tiers
     }
 
     static func transactions(_ count: Int, clients: Int, seed: UInt64) -> [Transaction] {
@@ -81,8 +90,9 @@ import Testing
         let rules = try RuleCompiler().compile(Self.ruleText(count: 60, seed: 5))
         let records = Self.clients(30, seed: 6)
         let start = BankCalendar.china.start(of: Day(year: 2026, month: 6, day: 1)!)
-        var fast = try RuleEngine(rules: rules, clients: records, calendar: .china, start: start)
-        var reference = try RuleEngine(rules: rules, clients: records, calendar: .china, start: start)
+        let tiers = try Self.tiers(30, seed: 16)
+        var fast = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: .china, start: start)
+        var reference = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: .china, start: start)
         reference.evaluatesEveryRule = true
         var total = 0
         var ruleNames = Set<String>()

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 @testable import Rules
+import SyntheticBank
 import Testing
 
 /// The streaming path's cheap bookkeeping: facts from the holdings kept across days until a

@@ -1,7 +1,8 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Testing
 import ValueModel
+import ValueModelTesting
 
 /// The churn flag against the synthetic scenarios: the tuned defaults on a seed they were not
 /// tuned on, and the evaluation types' arithmetic.

@@ -1,5 +1,6 @@
 import CustomerModel
 import CustomerModelTesting
+import SyntheticBank
 import Testing
 import ValueModel
 
@@ -143,10 +144,12 @@ struct ScoreHistoryTests {
 
     // MARK: The in-memory store
 
-    func makeStore(clients: [CustomerID]) async throws -> (InMemoryScoreHistoryStore, InMemoryAuditLog) {
+    func makeStore(clients: [CustomerID]) async throws -> (GatedScoreHistoryStore, InMemoryAuditLog) {
         let audit = InMemoryAuditLog()
         let clock = ManualClock(start: ConformanceWorld.start)
-        let customers = InMemoryCustomerStore(audit: audit, clock: clock)
+        let directory = InMemoryCustomerStore()
+        let gate = AccessGate(directory: directory, audit: audit, clock: clock)
+        let customers = gate.customers(directory)
         try await customers.replace(organisation: ConformanceWorld.organisation, as: .system("test"))
         _ = try await customers.upsert(
             clients.map {
@@ -162,7 +165,7 @@ struct ScoreHistoryTests {
             },
             as: .system("test")
         )
-        return (InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock), audit)
+        return (gate.scoreHistory(InMemoryScoreHistoryStore()), audit)
     }
 
     @Test func windowsReachingBeforeTheFirstDayDoNotTrap() async throws {
@@ -278,4 +281,9 @@ struct ScoreHistoryTests {
         #expect(back == value)
         #expect(backTrend == trend)
     }
+}
+
+extension GatedScoreHistoryStore {
+    /// The records stored by the in-memory store behind the gate.
+    var recordCount: Int { (store as? InMemoryScoreHistoryStore)?.recordCount ?? 0 }
 }

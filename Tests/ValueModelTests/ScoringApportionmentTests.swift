@@ -1,4 +1,4 @@
-import CustomerModelTesting
+import SyntheticBank
 import Testing
 
 @testable import ValueModel

@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import ValueModel
 
 /// A synthetic bank of 2,000 clients and its indicator tables, built once for the scoring suites.

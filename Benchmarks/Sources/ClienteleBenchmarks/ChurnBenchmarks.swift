@@ -1,7 +1,8 @@
 import CustomerModel
-import CustomerModelTesting
 import Foundation
+import SyntheticBank
 import ValueModel
+import ValueModelTesting
 
 /// The churn flag against the truth the synthetic bank knows (issue 3 item 3, stop 9 tuning).
 ///

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Foundation
+import SyntheticBank
 import ValueModel
 
 /// The lifetime-value pipeline on a book of 100 k clients and about 10 M transactions: summaries

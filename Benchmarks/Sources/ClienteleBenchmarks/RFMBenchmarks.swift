@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Foundation
+import SyntheticBank
 import ValueModel
 
 /// RFM and the activity aggregates over a whole synthetic book, and the CSV the Python peers read.

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Foundation
+import SyntheticBank
 import ValueModel
 
 /// Issue 3's first figure: "RFM plus the CVM for 100k clients over 10M transactions, from the

@@ -23,7 +23,7 @@ enum RulesBenchmarks {
     /// windows, tags and templates (as a bank's rule book looks: many rules, shared facts).
     static func ruleText(count: Int, seed: UInt64 = 42) -> String {
         var g = Generator(state: seed)
-        let tiers = ["core", "key", "potential", "ecosystem", "none"]
+        let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let appetites = ["conservative", "steady", "balanced", "growth", "aggressive"]
         let conditions: [(inout Generator) -> String] = [
             { g in "aum > \(1 + g.below(20))m and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
@@ -31,12 +31,12 @@ enum RulesBenchmarks {
             { g in
                 "count(transactions where direction = outflow, 30d) >= \(2 + g.below(20)) or sum(transactions where type = transfer_out, 30d) > \(100 + g.below(900))k"
             },
-            { g in "days_since(last contact) > \(30 + g.below(150))d and not churn.risk" },
+            { g in "days_since(last contact) > \(30 + g.below(150))d and churn.risk < \"medium\"" },
             { g in "\"\(g.pick(["vip", "frequent flyer", "golf", "investor", "family office"]))\" in tags and score > \(40 + g.below(50))" },
             { g in "age >= \(30 + g.below(40)) and marital_status = married and children >= \(1 + g.below(2))" },
             { g in "aum.deposits / aum > \(30 + g.below(60))% and aum > \(500 + g.below(5000))k" },
-            { g in "score.change(90d) < -\(3 + g.below(20)) and tier != none and value_layer in [high_value, growing]" },
-            { g in "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or clv > \(1 + g.below(9))m" },
+            { g in "score.change(90d) < -\(3 + g.below(20)) and tier != mass and value_layer in [high_value, growing]" },
+            { g in "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or p_alive < \(1 + g.below(9))0%" },
             { g in "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k and consent.marketing" },
         ]
         var text = ""
@@ -145,7 +145,7 @@ enum RulesBenchmarks {
     /// `count` event rules over transactions, mixing the event's facts, client facts and windowed aggregates.
     static func streamingRuleText(count: Int, seed: UInt64 = 43) -> String {
         var g = Generator(state: seed)
-        let tiers = ["core", "key", "potential", "ecosystem", "none"]
+        let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let conditions: [(inout Generator) -> String] = [
             { g in "transaction.amount > \(500 + g.below(4500))k and transaction.direction = outflow and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
             { g in "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(2 + g.below(6))" },
@@ -176,8 +176,10 @@ enum RulesBenchmarks {
         var g = Generator(state: 99)
         let calendar = BankCalendar.china
         let appetites: [RiskAppetite] = RiskAppetite.allCases
+        var tiers = try TierFacts()
+        let tierNames = ["core", "key", "potential", "ecosystem", "mass"]
         let records = (0..<clients).map { i in
-            ClientRecord(
+            let record = ClientRecord(
                 profile: CustomerProfile(
                     id: CustomerID("C-\(i)"), kind: .individual, name: "Client \(i)",
                     coverage: Coverage(relationshipManager: StaffID("RM-\(i % 500)"), branch: BranchID("B-\(i % 40)")),
@@ -187,11 +189,12 @@ enum RulesBenchmarks {
                         id: HoldingID("H-\(i)"), customer: CustomerID("C-\(i)"), product: .demandDeposit, productCode: "DD",
                         balance: Money(minorUnits: Int64(g.below(1_000_000_000)), currency: .cny),
                         openedOn: Day(year: 2020, month: 1, day: 1)!)
-                ],
-                valueFacts: ["tier": .enumeration(["core", "key", "potential", "ecosystem", "none"][g.below(5)])])
+                ])
+            try? tiers.assign(CustomerID("C-\(i)"), tier: tierNames[g.below(5)])
+            return record
         }
         let first = Day(year: 2026, month: 6, day: 1)!
-        var engine = try RuleEngine(rules: rules, clients: records, calendar: calendar, start: calendar.start(of: first))
+        var engine = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: calendar, start: calendar.start(of: first))
         let types: [TransactionType] = [.cardSpend, .transferOut, .withdrawal, .deposit, .transferIn, .onlinePayment]
         // Most amounts are CNY 100 to 100k (log-uniform); one in a hundred is CNY 100k to 5m.
         func amount(_ g: inout Generator) -> Int64 {

@@ -1,5 +1,6 @@
 import CustomerModel
 import CustomerModelTesting
+import SyntheticBank
 import ValueModel
 
 /// The score history port's in-memory default at book scale: a nightly batch of 100 k scores,

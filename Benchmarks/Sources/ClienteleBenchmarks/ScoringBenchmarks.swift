@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import ValueModel
 
 /// The Customer Value Model on a whole synthetic bank: the transaction pass that feeds it, the

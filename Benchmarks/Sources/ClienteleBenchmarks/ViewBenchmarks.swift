@@ -1,5 +1,6 @@
 import CustomerModel
 import CustomerModelTesting
+import SyntheticBank
 
 /// The 360-view query against a whole synthetic bank loaded through the ports.
 enum ViewBenchmarks {

@@ -25,3 +25,25 @@ extension WallClock where Self == SystemClock {
     /// The system's real-time clock.
     public static var system: SystemClock { SystemClock() }
 }
+
+/// A clock that always reads one instant: for running the library as of a past moment (a
+/// backfill of a missed night, a report as of a date) and for demonstrations of a fixed day.
+///
+/// Tests that move time use `ManualClock` from `CustomerModelTesting` instead.
+///
+/// ```swift
+/// let clock = FixedClock(at: calendar.start(of: day, plusMinutes: 18 * 60))
+/// let bank = InMemoryBank(clock: clock, calendar: calendar)
+/// ```
+public struct FixedClock: WallClock, Hashable {
+    /// The instant this clock always reads.
+    public let now: Instant
+
+    /// Creates a clock that always reads `instant`.
+    public init(at instant: Instant) { now = instant }
+}
+
+extension WallClock where Self == FixedClock {
+    /// A clock that always reads `instant`.
+    public static func fixed(at instant: Instant) -> FixedClock { FixedClock(at: instant) }
+}

@@ -26,7 +26,7 @@ extension CustomerImporter {
     /// - Throws: ``StoreError`` from the ports, or ``StoreError/Code/invalid`` for a profile the
     ///   store's organisation rejects (then nothing was written).
     public func load(
-        _ plan: ImportPlan, into store: some CustomerStore, activity: some ActivityStore,
+        _ plan: ImportPlan, into store: GatedCustomerStore, activity: GatedActivityStore,
         as principal: Principal = .system("customer-import", purpose: "import of source-system exports")
     ) async throws(StoreError) -> ImportReport {
         let size = max(1, batchSize)

@@ -23,17 +23,16 @@ public final class InMemoryAuditLog: AuditLog {
         }
     }
 
-    /// Entries concerning `customer` (all when `nil`) in `period`. Only auditors, head office and
-    /// system principals may read the trail.
-    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, as principal: Principal)
+    /// Entries concerning `customer` (all when `nil`) in `period`; when `scope` is not every
+    /// client, only bank-wide entries and entries naming a client of ``ClientScope/clients``.
+    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
         async throws(StoreError) -> [AuditRecord]
     {
-        guard principal.hasBankWideScope else {
-            throw StoreError(.forbidden, "\(principal.role.rawValue) may not read the audit trail")
-        }
-        return store.withLock { chunks in
+        store.withLock { chunks in
             chunks.joined().filter { entry in
                 period.contains(entry.at) && (customer.map { entry.customers.contains($0) || entry.isBankWide } ?? true)
+                    && (scope.isEveryClient || entry.isBankWide
+                        || entry.customers.contains { scope.contains($0) ?? false })
             }
         }
     }

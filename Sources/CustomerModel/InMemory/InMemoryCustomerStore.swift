@@ -1,11 +1,11 @@
 import Synchronization
 
-/// The in-memory ``CustomerStore``: the embedded default, and the reference the conformance kit
-/// is checked against.
+/// The in-memory ``CustomerStore`` (and ``ClientDirectory``): the embedded default, and the
+/// reference the conformance kit is checked against.
 ///
 /// All state sits behind one `Mutex`; each call holds it once, so batches are atomic and
-/// concurrent writers serialise. Audit entries are written after the lock is released; a
-/// failing audit log fails the call (the in-memory log never fails).
+/// concurrent writers serialise. It keeps storage promises only: hosts reach it through the
+/// ``AccessGate`` (``InMemoryBank/customers``), which owns policy, audit and the clock.
 public final class InMemoryCustomerStore: CustomerStore {
     struct State {
         var profiles: [CustomerID: VersionedProfile] = [:]
@@ -29,57 +29,28 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     let state = Mutex(State())
-    private let audit: any AuditLog
-    private let clock: any WallClock
-    private let policy: AccessPolicy
 
     /// Creates an empty store.
-    /// - Parameters:
-    ///   - audit: where every read and write is recorded.
-    ///   - clock: stamps audit entries.
-    ///   - policy: who may see and change which clients.
-    ///   - organisation: the branch hierarchy and staff.
-    public init(
-        audit: any AuditLog, clock: any WallClock, policy: AccessPolicy = .default,
-        organisation: Organisation = .empty
-    ) {
-        self.audit = audit
-        self.clock = clock
-        self.policy = policy
+    /// - Parameter organisation: the branch hierarchy and staff.
+    public init(organisation: Organisation = .empty) {
         state.withLock { $0.organisation = organisation }
     }
 
     // MARK: Profiles
 
-    /// The stored profiles for `ids` in input order, skipping unknown ids.
-    /// - Throws: ``StoreError/Code/forbidden`` if any known client is out of the principal's scope.
-    public func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile] {
-        let result = state.withLock { state -> Result<[VersionedProfile], StoreError> in
-            var found: [VersionedProfile] = []
-            found.reserveCapacity(ids.count)
-            for id in ids {
-                guard let stored = state.profiles[id] else { continue }
-                guard policy.permits(principal, .read, coverage: stored.profile.coverage, in: state.organisation) else {
-                    return .failure(StoreError(.forbidden, customer: id, "out of the principal's scope"))
-                }
-                found.append(stored)
-            }
-            return .success(found)
-        }
-        let found = try await audited(result, principal, .read, ids, ["profile"], "profiles")
-        return found
+    /// The stored profiles for `ids` in input order, skipping unknown ids (the gate has checked them).
+    public func profiles(_ ids: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [VersionedProfile] {
+        state.withLock { state in ids.compactMap { state.profiles[$0] } }
     }
 
     /// Writes every change or none, returning the new versions in input order.
     /// - Throws: ``StoreError/Code/conflict`` for a stale expected version or an id repeated in the
     ///   batch, ``StoreError/Code/invalid`` for a profile that fails validation,
-    ///   ``StoreError/Code/forbidden`` for a client (old or new coverage) out of scope.
-    public func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
-        let policy = policy
-        return try await write(
-            principal, changes.map(\.profile.id), "profile", "upsert",
-            check: { state in Self.checkProfiles(changes, principal, policy, state) },
-            apply: { state in
+    ///   ``StoreError/Code/forbidden`` for a stored client `scope` does not cover.
+    public func upsert(_ changes: [ProfileChange], in scope: ClientScope) async throws(StoreError) -> [Int64] {
+        try state.withLock { state -> Result<[Int64], StoreError> in
+            if let error = Self.checkProfiles(changes, scope, state) { return .failure(error) }
+            return .success(
                 changes.map { change in
                     let profile = change.profile
                     let version = (state.profiles[profile.id]?.version ?? 0) + 1
@@ -92,13 +63,11 @@ public final class InMemoryCustomerStore: CustomerStore {
                     state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
                     state.coverages[profile.id] = profile.coverage
                     return version
-                }
-            })
+                })
+        }.get()
     }
 
-    private static func checkProfiles(
-        _ changes: [ProfileChange], _ principal: Principal, _ policy: AccessPolicy, _ state: State
-    ) -> StoreError? {
+    private static func checkProfiles(_ changes: [ProfileChange], _ scope: ClientScope, _ state: State) -> StoreError? {
         var seen = Set<CustomerID>()
         for change in changes {
             let id = change.profile.id
@@ -111,11 +80,9 @@ public final class InMemoryCustomerStore: CustomerStore {
                 return StoreError(.invalid, customer: id, field: error.field, error.message)
             }
             let stored = state.profiles[id]
-            if let stored, !policy.permits(principal, .write, coverage: stored.profile.coverage, in: state.organisation) {
-                return StoreError(.forbidden, customer: id, "out of the principal's scope")
-            }
-            guard policy.permits(principal, .write, coverage: change.profile.coverage, in: state.organisation) else {
-                return StoreError(.forbidden, customer: id, "new coverage is out of the principal's scope")
+            // The gate checked the coverage it saw; a concurrent move is caught here.
+            if let stored, !scope.covers(stored.profile.coverage) {
+                return StoreError(.forbidden, customer: id, "out of the given scope")
             }
             if stored?.version != change.expectedVersion {
                 let expected = change.expectedVersion.map(String.init) ?? "none (new client)"
@@ -126,11 +93,11 @@ public final class InMemoryCustomerStore: CustomerStore {
         return nil
     }
 
-    /// Clients matching `query` within the principal's scope, sorted by identifier.
-    public func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError)
+    /// Clients matching `query` that `scope` covers, sorted by identifier.
+    public func customers(matching query: CustomerQuery, in scope: ClientScope) async throws(StoreError)
         -> [CustomerID]
     {
-        let ids = state.withLock { state -> [CustomerID] in
+        state.withLock { state -> [CustomerID] in
             let candidates: [CustomerID]
             switch query {
             case .all:
@@ -148,26 +115,19 @@ public final class InMemoryCustomerStore: CustomerStore {
             case .tag(let name, let day):
                 candidates = state.profiles.values.lazy.filter { $0.profile.hasTag(name, on: day) }.map(\.profile.id)
             }
-            return candidates.filter { id in
-                guard let coverage = state.coverages[id] else { return false }
-                return principal.hasBankWideScope
-                    || policy.permits(principal, .read, coverage: coverage, in: state.organisation)
-            }.sorted()
+            return candidates.filter { id in state.coverages[id].map(scope.covers) ?? false }.sorted()
         }
-        return try await audited(.success(ids), principal, .read, ids, ["coverage"], "customers")
     }
 
     // MARK: Accounts, holdings, relationships, referrals
 
-    /// Stores accounts, all or nothing. Replacing an account also needs write access to its
-    /// current client.
-    public func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
-        let policy = policy
-        try await write(
-            principal, accounts.map(\.customer), "accounts", "upsertAccounts",
+    /// Stores accounts, all or nothing. Replacing an account whose stored client `scope` does not
+    /// cover is forbidden.
+    public func upsert(accounts: [Account], in scope: ClientScope) async throws(StoreError) {
+        try write(
             check: { state in
-                let owners = accounts.map(\.customer) + accounts.compactMap { state.accounts[$0.id]?.customer }
-                return Self.checkWritable(owners, principal, policy, state)
+                Self.checkOwners(
+                    accounts.map(\.customer) + accounts.compactMap { state.accounts[$0.id]?.customer }, scope, state)
             },
             apply: { state in
                 for account in accounts {
@@ -180,13 +140,11 @@ public final class InMemoryCustomerStore: CustomerStore {
             })
     }
 
-    /// Stores holdings, all or nothing. Replacing a holding also needs write access to its
-    /// current client.
+    /// Stores holdings, all or nothing. Replacing a holding whose stored client `scope` does not
+    /// cover is forbidden.
     /// - Throws: ``StoreError/Code/invalid`` for a negative asset balance or a maturity before the open day.
-    public func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
-        let policy = policy
-        try await write(
-            principal, holdings.map(\.customer), "holdings", "upsertHoldings",
+    public func upsert(holdings: [Holding], in scope: ClientScope) async throws(StoreError) {
+        try write(
             check: { state in
                 for holding in holdings {
                     if holding.product.isAsset, holding.balance.minorUnits < 0 {
@@ -200,8 +158,8 @@ public final class InMemoryCustomerStore: CustomerStore {
                             "matures before it opens")
                     }
                 }
-                let owners = holdings.map(\.customer) + holdings.compactMap { state.holdings[$0.id]?.customer }
-                return Self.checkWritable(owners, principal, policy, state)
+                return Self.checkOwners(
+                    holdings.map(\.customer) + holdings.compactMap { state.holdings[$0.id]?.customer }, scope, state)
             },
             apply: { state in
                 for holding in holdings {
@@ -217,11 +175,9 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Stores relationship edges, all or nothing. A party that names a client must name a stored
-    /// one; replacing an edge also needs write access to its current client.
-    public func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
-        let policy = policy
-        try await write(
-            principal, relationships.map(\.customer), "relationships", "upsertRelationships",
+    /// one; replacing an edge whose stored client `scope` does not cover is forbidden.
+    public func upsert(relationships: [Relationship], in scope: ClientScope) async throws(StoreError) {
+        try write(
             check: { state in
                 for edge in relationships {
                     if edge.id.isEmpty {
@@ -238,9 +194,9 @@ public final class InMemoryCustomerStore: CustomerStore {
                         }
                     }
                 }
-                let owners =
-                    relationships.map(\.customer) + relationships.compactMap { state.relationships[$0.id]?.customer }
-                return Self.checkWritable(owners, principal, policy, state)
+                return Self.checkOwners(
+                    relationships.map(\.customer) + relationships.compactMap { state.relationships[$0.id]?.customer },
+                    scope, state)
             },
             apply: { state in
                 for edge in relationships {
@@ -258,10 +214,8 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Records referrals; repeats are no-ops.
-    public func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
-        let policy = policy
-        try await write(
-            principal, referrals.map(\.referrer), "referrals", "recordReferrals",
+    public func record(referrals: [Referral], in scope: ClientScope) async throws(StoreError) {
+        try write(
             check: { state in
                 for referral in referrals {
                     if referral.referrer == referral.referred {
@@ -272,7 +226,7 @@ public final class InMemoryCustomerStore: CustomerStore {
                         return StoreError(.notFound, customer: referral.referred, field: "referred", "unknown client")
                     }
                 }
-                return Self.checkWritable(referrals.map(\.referrer), principal, policy, state)
+                return Self.checkOwners(referrals.map(\.referrer), scope, state)
             },
             apply: { state in
                 for referral in referrals {
@@ -286,30 +240,26 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Accounts of the clients, sorted by id.
-    public func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account] {
-        let result = state.withLock { state -> Result<[Account], StoreError> in
-            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            if customers.count == 1 { return .success(state.accountsOf[customers[0]] ?? []) }
-            return .success(customers.flatMap { state.accountsOf[$0] ?? [] }.sorted { $0.id < $1.id })
+    public func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account] {
+        state.withLock { state in
+            if customers.count == 1 { return state.accountsOf[customers[0]] ?? [] }
+            return customers.flatMap { state.accountsOf[$0] ?? [] }.sorted { $0.id < $1.id }
         }
-        return try await audited(result, principal, .read, customers, ["accounts"], "accounts")
     }
 
     /// Holdings of the clients, sorted by id.
-    public func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding] {
-        let result = state.withLock { state -> Result<[Holding], StoreError> in
-            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            if customers.count == 1 { return .success(state.holdingsOf[customers[0]] ?? []) }
-            return .success(customers.flatMap { state.holdingsOf[$0] ?? [] }.sorted { $0.id < $1.id })
+    public func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding] {
+        state.withLock { state in
+            if customers.count == 1 { return state.holdingsOf[customers[0]] ?? [] }
+            return customers.flatMap { state.holdingsOf[$0] ?? [] }.sorted { $0.id < $1.id }
         }
-        return try await audited(result, principal, .read, customers, ["holdings"], "holdings")
     }
 
-    /// Holdings in scope maturing in `days`, by maturity day then id.
-    public func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError)
+    /// Holdings of clients `scope` covers maturing in `days`, by maturity day then id.
+    public func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError)
         -> [Holding]
     {
-        let found = state.withLock { state -> [Holding] in
+        state.withLock { state -> [Holding] in
             var found: [Holding] = []
             if days.lowerBound.distance(to: days.upperBound) < state.maturing.count {
                 for day in days { found += (state.maturing[day] ?? []).compactMap { state.holdings[$0] } }
@@ -318,85 +268,73 @@ public final class InMemoryCustomerStore: CustomerStore {
                     found += ids.compactMap { state.holdings[$0] }
                 }
             }
-            return found.filter { holding in
-                guard let coverage = state.coverages[holding.customer] else { return false }
-                return principal.hasBankWideScope
-                    || policy.permits(principal, .read, coverage: coverage, in: state.organisation)
-            }.sorted { ($0.maturesOn ?? days.upperBound, $0.id) < ($1.maturesOn ?? days.upperBound, $1.id) }
+            return found.filter { holding in state.coverages[holding.customer].map(scope.covers) ?? false }
+                .sorted { ($0.maturesOn ?? days.upperBound, $0.id) < ($1.maturesOn ?? days.upperBound, $1.id) }
         }
-        let customers = Array(Set(found.map(\.customer))).sorted()
-        return try await audited(.success(found), principal, .read, customers, ["holdings"], "holdingsMaturing")
     }
 
     /// Relationship edges touching the clients, sorted by id.
-    public func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    public func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
         -> [Relationship]
     {
-        let result = state.withLock { state -> Result<[Relationship], StoreError> in
-            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            if customers.count == 1 { return .success(state.relationshipsOf[customers[0]] ?? []) }
+        state.withLock { state in
+            if customers.count == 1 { return state.relationshipsOf[customers[0]] ?? [] }
             var seen = Set<String>()
-            return .success(
-                customers.flatMap { state.relationshipsOf[$0] ?? [] }.filter { seen.insert($0.id).inserted }
-                    .sorted { $0.id < $1.id })
+            return customers.flatMap { state.relationshipsOf[$0] ?? [] }.filter { seen.insert($0.id).inserted }
+                .sorted { $0.id < $1.id }
         }
-        return try await audited(result, principal, .read, customers, ["relationships"], "relationships")
     }
 
     /// Referrals made by the clients.
-    public func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    public func referrals(madeBy customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
         -> [Referral]
     {
-        let result = state.withLock { state -> Result<[Referral], StoreError> in
-            if let failure = Self.checkReadable(customers, principal, policy, state) { return .failure(failure) }
-            return .success(
-                customers.flatMap { state.referrals[$0] ?? [] }.sorted {
-                    ($0.referrer, $0.on, $0.referred) < ($1.referrer, $1.on, $1.referred)
-                })
+        state.withLock { state in
+            customers.flatMap { state.referrals[$0] ?? [] }.sorted {
+                ($0.referrer, $0.on, $0.referred) < ($1.referrer, $1.on, $1.referred)
+            }
         }
-        return try await audited(result, principal, .read, customers, ["referrals"], "referrals")
     }
 
-    // MARK: Organisation
+    // MARK: Organisation and directory
 
     /// The branch hierarchy and staff.
     public func organisation() async throws(StoreError) -> Organisation { state.withLock { $0.organisation } }
 
-    /// Replaces the organisation; head office and system principals only.
+    /// Replaces the organisation.
     /// - Throws: ``StoreError/Code/invalid`` when the hierarchy has unknown parents, cycles or duplicates.
-    public func replace(organisation: Organisation, as principal: Principal) async throws(StoreError) {
-        guard principal.role == .headOffice || principal.role == .system else {
-            try await audit(principal, .denied, [], ["organisation"], "replaceOrganisation")
-            throw StoreError(.forbidden, "only head office may change the organisation")
-        }
+    public func replace(organisation: Organisation) async throws(StoreError) {
         let checked: Organisation
         do throws(ValueError) { checked = try organisation.validated() } catch {
             throw StoreError(.invalid, field: error.field, error.message)
         }
-        try await audit(principal, .write, [], ["organisation"], "replaceOrganisation")
         state.withLock { $0.organisation = checked }
     }
 
-    // MARK: Package-internal access for the activity store
-
-    /// The coverage of each client, `nil` for unknown clients, and the organisation.
-    package func coverages(of ids: [CustomerID]) -> ([Coverage?], Organisation) {
-        state.withLock { state in (ids.map { state.coverages[$0] }, state.organisation) }
+    /// The coverage of each client, `nil` for unknown clients (one lock for the list).
+    public func coverage(of ids: [CustomerID]) async throws(StoreError) -> [Coverage?] {
+        state.withLock { state in ids.map { state.coverages[$0] } }
     }
 
-    /// Whether `principal` may read `id` under `policy`: `nil` for an unknown client, without
-    /// copying the organisation (the activity store's per-call check).
-    package func permits(_ principal: Principal, toRead id: CustomerID, under policy: AccessPolicy) -> Bool? {
+    /// Every stored client `scope` covers, sorted by identifier.
+    public func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
         state.withLock { state in
-            guard let coverage = state.coverages[id] else { return nil }
-            return policy.permits(principal, .read, coverage: coverage, in: state.organisation)
+            if scope.isEveryClient { return state.coverages.keys.sorted() }
+            var found = Set<CustomerID>()
+            for staff in scope.staff {
+                for id in state.byRM[staff] ?? [] { found.insert(id) }
+            }
+            for branch in scope.branches {
+                for id in state.byBranch[branch] ?? [] { found.insert(id) }
+            }
+            if !scope.staff.isEmpty {
+                // Service-team members: no index, one pass over the coverages.
+                for (id, coverage) in state.coverages where !coverage.serviceTeam.isEmpty && scope.covers(coverage) {
+                    found.insert(id)
+                }
+            }
+            return found.sorted()
         }
-    }
-
-    /// The position in `ids` of the first client with no profile, or `nil` when all exist (one lock for the list).
-    package func firstMissing(_ ids: [CustomerID]) -> Int? {
-        guard !ids.isEmpty else { return nil }
-        return state.withLock { state in ids.firstIndex { state.profiles[$0] == nil } }
     }
 
     /// The number of profiles stored.
@@ -404,82 +342,24 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     // MARK: Helpers
 
-    private static func checkReadable(
-        _ customers: [CustomerID], _ principal: Principal, _ policy: AccessPolicy, _ state: State
-    ) -> StoreError? {
-        if principal.hasBankWideScope { return nil }
+    /// `forbidden` for the first stored client of `customers` that `scope` does not cover.
+    private static func checkOwners(_ customers: [CustomerID], _ scope: ClientScope, _ state: State) -> StoreError? {
+        if scope.isEveryClient { return nil }
         for id in customers {
-            if let coverage = state.coverages[id],
-                !policy.permits(principal, .read, coverage: coverage, in: state.organisation)
-            {
-                return StoreError(.forbidden, customer: id, "out of the principal's scope")
+            if let coverage = state.coverages[id], !scope.covers(coverage) {
+                return StoreError(.forbidden, customer: id, "out of the given scope")
             }
         }
         return nil
     }
 
-    private static func checkWritable(
-        _ customers: [CustomerID], _ principal: Principal, _ policy: AccessPolicy, _ state: State
-    ) -> StoreError? {
-        for id in customers {
-            guard let coverage = state.coverages[id] else {
-                return StoreError(.notFound, customer: id, "unknown client")
-            }
-            if !principal.hasBankWideScope || principal.role == .auditor,
-                !policy.permits(principal, .write, coverage: coverage, in: state.organisation)
-            {
-                return StoreError(.forbidden, customer: id, "out of the principal's scope")
-            }
+    /// A write: checks and applies under one lock.
+    private func write(check: (State) -> StoreError?, apply: (inout State) -> Void) throws(StoreError) {
+        let error = state.withLock { state -> StoreError? in
+            if let error = check(state) { return error }
+            apply(&state)
+            return nil
         }
-        return nil
-    }
-
-    /// A write: checks under the lock, records the audit entry, then checks again and applies
-    /// under the lock. Auditing before applying means no write happens that the audit log could
-    /// not record; checking twice means a concurrent writer in between cannot be overwritten.
-    @discardableResult
-    private func write<T>(
-        _ principal: Principal, _ customers: [CustomerID], _ field: String, _ operation: String,
-        check: (State) -> StoreError?, apply: (inout State) -> T
-    ) async throws(StoreError) -> T {
-        if let error = state.withLock({ check($0) }) {
-            if error.code == .forbidden {
-                try await audit(principal, .denied, error.customer.map { [$0] } ?? customers, [field], operation)
-            }
-            throw error
-        }
-        try await audit(principal, .write, customers, [field], operation)
-        let result = state.withLock { state -> Result<T, StoreError> in
-            if let error = check(state) { return .failure(error) }
-            return .success(apply(&state))
-        }
-        return try result.get()
-    }
-
-    private func audited<T>(
-        _ result: Result<T, StoreError>, _ principal: Principal, _ action: AuditRecord.Action, _ customers: [CustomerID],
-        _ fields: [String], _ operation: String
-    ) async throws(StoreError) -> T {
-        switch result {
-        case .success(let value):
-            try await audit(principal, action, customers, fields, operation)
-            return value
-        case .failure(let error):
-            if error.code == .forbidden {
-                try await audit(principal, .denied, error.customer.map { [$0] } ?? customers, fields, operation)
-            }
-            throw error
-        }
-    }
-
-    private func audit(
-        _ principal: Principal, _ action: AuditRecord.Action, _ customers: [CustomerID], _ fields: [String],
-        _ operation: String
-    ) async throws(StoreError) {
-        try await audit.record([
-            AuditRecord(
-                at: clock.now, principal: principal, action: action, customers: customers, fields: fields,
-                operation: operation)
-        ])
+        if let error { throw error }
     }
 }

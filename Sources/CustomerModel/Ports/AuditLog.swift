@@ -50,13 +50,18 @@ public struct AuditRecord: Hashable, Sendable, Codable {
 
 /// Keeps the audit trail.
 ///
-/// Contract: ``record(_:)`` is durable before it returns; a store whose audit write fails fails
-/// the operation it was auditing (no unaudited access). Entries come back in the order recorded.
-/// Safe to call from many tasks at once.
+/// The ``AccessGate`` writes every entry; hosts read the trail through ``GatedAuditLog``, which
+/// lets only principals with bank-wide read scope (auditors, head office, system) through.
+///
+/// Contract: ``record(_:)`` is durable before it returns; when it throws, the gate fails the
+/// call it was auditing (no unaudited access). Entries come back in the order recorded, filtered
+/// by client (bank-wide entries concern every client) and period (both ends included). When
+/// `scope` is not every client, only entries naming a client in ``ClientScope/clients`` (or
+/// bank-wide ones) come back. Safe to call from many tasks at once.
 public protocol AuditLog: Sendable {
     /// Appends entries, in order.
     func record(_ entries: [AuditRecord]) async throws(StoreError)
     /// Entries that concern `customer` (or every entry when `nil`) recorded in `period`, oldest first.
-    func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, as principal: Principal)
+    func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
         async throws(StoreError) -> [AuditRecord]
 }

@@ -13,80 +13,69 @@ public enum CustomerQuery: Hashable, Sendable, Codable {
 /// Keeps the slowly changing part of the 360 view: profiles, accounts, holdings, relationships,
 /// referrals and the bank's organisation.
 ///
+/// A storage port only: hosts call it through ``GatedCustomerStore`` (``AccessGate/customers(_:)``),
+/// which applies the ``AccessPolicy``, writes the audit trail and reads the clock, and hands the
+/// store the ``ClientScope`` it resolved. An adapter writes no policy and no audit code.
+///
 /// ## Contract
 /// Every adapter must keep these promises; `CustomerStoreConformance` in `CustomerModelTesting`
-/// checks each one.
+/// checks each one, with the store behind the gate.
 /// - **Batches are atomic.** Each write call stores every record or none. A record that fails
-///   validation, a stale version or a forbidden client fails the whole call.
-/// - **Optimistic concurrency.** ``upsert(_:as:)`` compares each change's expected version with
+///   validation or a stale version fails the whole call.
+/// - **Optimistic concurrency.** ``upsert(_:in:)`` compares each change's expected version with
 ///   the stored one and throws ``StoreError/Code/conflict`` on a mismatch; `nil` expects the
 ///   client not to exist. The first write stores version 1; each write adds 1. Concurrent
 ///   writers never lose an update: exactly one writer wins each version.
-/// - **Access control.** Each call is checked against the ``AccessPolicy`` for the principal.
-///   Asking for a client out of scope by id throws ``StoreError/Code/forbidden``; listings and
-///   range queries silently leave out-of-scope clients.
-/// - **Audit.** Every successful read of personal data and every write appends one
-///   ``AuditRecord`` to the audit log, and every refusal a `denied` record. If the audit log
-///   fails, the call fails.
+/// - **Scope.** The gate has already checked every client a call names by id against `scope`
+///   (and that the clients written exist). Listings and range queries (``customers(matching:in:)``,
+///   ``holdings(maturingIn:in:)``) return only clients `scope` covers. A write that replaces a
+///   record (an account, holding or relationship id) whose stored client `scope` does not cover
+///   throws ``StoreError/Code/forbidden`` and stores nothing.
 /// - **Order.** Results come back sorted by identifier unless a method says otherwise.
+/// - As a ``ClientDirectory``: the coverage of stored profiles, the clients a scope covers, the organisation.
 /// - Safe to call from many tasks at once.
-public protocol CustomerStore: Sendable {
+public protocol CustomerStore: ClientDirectory {
     /// The stored profiles for `ids`, in the order of `ids`, skipping unknown ids.
-    func profiles(_ ids: [CustomerID], as principal: Principal) async throws(StoreError) -> [VersionedProfile]
+    func profiles(_ ids: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [VersionedProfile]
 
     /// Writes every change or none, returning the new versions in input order.
-    func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64]
+    func upsert(_ changes: [ProfileChange], in scope: ClientScope) async throws(StoreError) -> [Int64]
 
-    /// The clients matching `query` within the principal's scope, sorted by identifier.
-    func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError) -> [CustomerID]
+    /// The clients matching `query` that `scope` covers, sorted by identifier.
+    func customers(matching query: CustomerQuery, in scope: ClientScope) async throws(StoreError) -> [CustomerID]
 
-    /// Stores accounts (replacing any with the same id); all or nothing. Each account's client must exist.
-    func upsert(accounts: [Account], as principal: Principal) async throws(StoreError)
+    /// Stores accounts (replacing any with the same id); all or nothing.
+    func upsert(accounts: [Account], in scope: ClientScope) async throws(StoreError)
 
-    /// Stores holdings (replacing any with the same id); all or nothing. Each holding's client must exist.
-    func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError)
+    /// Stores holdings (replacing any with the same id); all or nothing.
+    func upsert(holdings: [Holding], in scope: ClientScope) async throws(StoreError)
 
-    /// Stores relationship edges (replacing any with the same id); all or nothing.
-    func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError)
+    /// Stores relationship edges (replacing any with the same id); all or nothing. A party that
+    /// names a client must name a stored one (``StoreError/Code/notFound``).
+    func upsert(relationships: [Relationship], in scope: ClientScope) async throws(StoreError)
 
     /// Records referrals; a referral already recorded (same referrer and referred) is a no-op.
-    func record(referrals: [Referral], as principal: Principal) async throws(StoreError)
+    /// The referred client must be stored (``StoreError/Code/notFound``).
+    func record(referrals: [Referral], in scope: ClientScope) async throws(StoreError)
 
     /// Accounts of the clients, sorted by id.
-    func accounts(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Account]
+    func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account]
 
     /// Holdings of the clients, sorted by id.
-    func holdings(of customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Holding]
+    func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding]
 
-    /// Holdings in scope maturing on a day in `days` (both ends included), sorted by maturity day then id.
-    func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError) -> [Holding]
+    /// Holdings of clients `scope` covers maturing on a day in `days` (both ends included),
+    /// sorted by maturity day then id.
+    func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding]
 
     /// Relationship edges that start at one of the clients or name one of them as the party, sorted by id.
-    func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
         -> [Relationship]
 
     /// Referrals made by the clients (as referrer), sorted by referrer, then day, then referred client.
-    func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError) -> [Referral]
+    func referrals(madeBy customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Referral]
 
-    /// The bank's branch hierarchy and staff.
-    func organisation() async throws(StoreError) -> Organisation
-
-    /// Replaces the organisation. Only head office and system principals may.
-    func replace(organisation: Organisation, as principal: Principal) async throws(StoreError)
-}
-
-extension CustomerStore {
-    /// The profile of one client, or `nil` when unknown.
-    public func profile(_ id: CustomerID, as principal: Principal) async throws(StoreError) -> VersionedProfile? {
-        try await profiles([id], as: principal).first
-    }
-
-    /// Writes one change and returns the new version.
-    public func upsert(_ change: ProfileChange, as principal: Principal) async throws(StoreError) -> Int64 {
-        let versions = try await upsert([change], as: principal)
-        guard let version = versions.first else {
-            throw StoreError(.unavailable, customer: change.profile.id, "store returned no version")
-        }
-        return version
-    }
+    /// Replaces the organisation (the gate lets only head office and system principals call it).
+    /// - Throws: ``StoreError/Code/invalid`` when the hierarchy has unknown parents, cycles or duplicates.
+    func replace(organisation: Organisation) async throws(StoreError)
 }

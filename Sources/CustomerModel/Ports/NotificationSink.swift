@@ -1,23 +1,14 @@
 /// A message the library asks the host to deliver (SMS to an RM, a workbench alert).
 public struct OutboundNotification: Hashable, Sendable, Codable, Identifiable {
-    /// How the message is to travel.
-    public enum Channel: String, Hashable, Sendable, Codable, CaseIterable {
-        /// Text message.
-        case sms
-        /// E-mail.
-        case email
-        /// WeChat (enterprise).
-        case wechat
-        /// The RM workbench's inbox.
-        case workbench
-    }
+    /// How the message is to travel (the one ``NotificationChannel`` vocabulary).
+    public typealias Channel = NotificationChannel
 
     /// Idempotency key: a repeated id is acknowledged and not sent again.
     public var id: String
     /// The member of staff to receive it.
     public var recipient: StaffID
     /// The channel.
-    public var channel: Channel
+    public var channel: NotificationChannel
     /// The client it is about, if any.
     public var customer: CustomerID?
     /// The text.
@@ -27,7 +18,7 @@ public struct OutboundNotification: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a notification.
     public init(
-        id: String, recipient: StaffID, channel: Channel, customer: CustomerID?, message: String, createdAt: Instant
+        id: String, recipient: StaffID, channel: NotificationChannel, customer: CustomerID?, message: String, createdAt: Instant
     ) {
         self.id = id
         self.recipient = recipient

@@ -1,8 +1,8 @@
 /// The queries an RM workbench needs, over the host's ports: the 360 view, household and related
 /// parties, referrals, maturities, and client lists by RM, branch or tag.
 ///
-/// Each call goes through the ports with the caller's principal, so access control and the
-/// audit trail apply as the ports define them.
+/// Each call goes through the gated ports with the caller's principal, so the ``AccessGate``
+/// checks and audits every read.
 ///
 /// ```swift
 /// let workbench = CustomerWorkbench(store: bank.customers, activity: bank.activity, clock: clock, calendar: .china)
@@ -18,17 +18,17 @@ public struct CustomerWorkbench: Sendable {
         public init(lookbackDays: Int = 90) { self.lookbackDays = lookbackDays }
     }
 
-    /// The profile store.
-    public let store: any CustomerStore
-    /// The activity store.
-    public let activity: any ActivityStore
+    /// The profile store, behind the gate.
+    public let store: GatedCustomerStore
+    /// The activity store, behind the gate.
+    public let activity: GatedActivityStore
     /// The clock that says what "today" is.
     public let clock: any WallClock
     /// The bank's calendar.
     public let calendar: BankCalendar
 
-    /// Creates a workbench over the host's ports.
-    public init(store: any CustomerStore, activity: any ActivityStore, clock: any WallClock, calendar: BankCalendar) {
+    /// Creates a workbench over the host's gated ports.
+    public init(store: GatedCustomerStore, activity: GatedActivityStore, clock: any WallClock, calendar: BankCalendar) {
         self.store = store
         self.activity = activity
         self.clock = clock

@@ -1,38 +1,42 @@
 public import CustomerModel
 
-/// What the ``ActivityStoreConformance`` checks run against: a fresh, empty activity store, the
-/// customer store it takes its clients from, the audit log it writes to and its clock.
+/// What the ``ActivityStoreConformance`` checks run against: a fresh, empty activity store and
+/// the customer store that serves as the gate's directory, both behind one
+/// ``/CustomerModel/AccessGate`` (default policy), the audit log the gate writes to and its clock.
 ///
-/// An activity store asks a directory of clients whether a client exists and who covers them
-/// (the in-memory store is built over an `InMemoryCustomerStore`; a database adapter reads the
-/// same tables as its customer store). The kit seeds ``ConformanceWorld`` through ``customers``
-/// and then checks ``activity`` alone. Build ``activity`` so that it writes its audit trail
-/// through ``audit`` and reads the time from ``clock``; the customer store may share them.
+/// The activity store keeps no coverage: the gate asks the directory whether a client exists and
+/// who covers them. Any customer store can be paired with any activity store. The kit seeds
+/// ``ConformanceWorld`` through ``customers`` and then checks ``activity``, the gated facade, so
+/// each access check proves the gate and the adapter together.
 public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
-    /// The activity store under test, empty.
-    public var activity: Store
-    /// The customer store whose clients, coverage and organisation the activity store uses; empty.
-    public var customers: any CustomerStore
-    /// The audit log the activity store writes to.
+    /// The adapter under test, empty.
+    public var adapter: Store
+    /// The adapter behind the gate: what the checks call.
+    public var activity: GatedActivityStore
+    /// The customer store (the gate's directory) behind the same gate; empty.
+    public var customers: GatedCustomerStore
+    /// The audit log the gate writes to.
     public var audit: SwitchableAuditLog
-    /// The clock the activity store reads; the kit moves it.
+    /// The clock the gate reads; the kit moves it.
     public var clock: ManualClock
     /// Called after the check, even when it failed.
     public var tearDown: (@Sendable () async throws -> Void)?
 
-    /// Creates a fixture.
+    /// Creates a fixture: both stores behind one gate over `customers`, writing to `audit` and reading `clock`.
     /// - Parameters:
-    ///   - activity: a fresh, empty activity store over `customers`, writing to `audit` and reading `clock`.
-    ///   - customers: a fresh, empty customer store the activity store takes clients from.
-    ///   - audit: the activity store's audit log.
-    ///   - clock: the activity store's clock, starting at ``ConformanceWorld/start`` or later.
+    ///   - activity: a fresh, empty activity store.
+    ///   - customers: a fresh, empty customer store, the gate's directory.
+    ///   - audit: the gate's audit log.
+    ///   - clock: the gate's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
         activity: Store, customers: any CustomerStore, audit: SwitchableAuditLog, clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
-        self.activity = activity
-        self.customers = customers
+        let gate = AccessGate(directory: customers, audit: audit, clock: clock)
+        self.adapter = activity
+        self.activity = gate.activity(activity)
+        self.customers = gate.customers(customers)
         self.audit = audit
         self.clock = clock
         self.tearDown = tearDown
@@ -52,13 +56,12 @@ public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
 /// ```swift
 /// typealias Kit = ActivityStoreConformance<PostgresActivityStore>
 /// @Test(arguments: Kit.checks) func postgresActivityConforms(_ check: Kit.Check) async throws {
-///     try await Kit { audit, clock in try await freshPair(db, audit: audit, clock: clock) }.run(check)
+///     try await Kit { (try await PostgresActivityStore.fresh(db), InMemoryCustomerStore()) }.run(check)
 /// }
 /// ```
 ///
-/// There `freshPair` stands for your own function returning `(activity:customers:)`: the activity
-/// store and the customer store it reads clients from, both empty, both writing to `audit` and
-/// reading `clock`. To audit into your own log adapter,
+/// The closure returns `(activity:customers:)`: the activity store and any customer store to
+/// serve as the gate's directory, both empty. To audit into your own log adapter,
 /// wrap it in a ``SwitchableAuditLog`` and use ``init(_:)`` with an ``ActivityStoreFixture``.
 public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
     /// The fixture each check gets.
@@ -89,19 +92,16 @@ public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
         self.makeFixture = makeFixture
     }
 
-    /// Creates the kit from a function that makes a fresh, empty activity store and the customer
-    /// store it reads clients from, both writing their audit trail to `audit` (an in-memory log
-    /// wrapped by the kit) and reading time from `clock`.
+    /// Creates the kit from a function that makes a fresh, empty activity store and a customer
+    /// store to serve as the gate's directory; the kit puts both behind a gate auditing into an
+    /// in-memory log and reading a manual clock.
     public init(
-        makeStores:
-            @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> (
-                activity: Store, customers: any CustomerStore
-            )
+        makeStores: @escaping @Sendable () async throws -> (activity: Store, customers: any CustomerStore)
     ) {
         self.makeFixture = {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
-            let stores = try await makeStores(audit, clock)
+            let stores = try await makeStores()
             return Fixture(activity: stores.activity, customers: stores.customers, audit: audit, clock: clock)
         }
     }
@@ -128,13 +128,10 @@ public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
 }
 
 extension ActivityStoreConformance where Store == InMemoryActivityStore {
-    /// The kit over fresh ``/CustomerModel/InMemoryActivityStore``s, each over a fresh
-    /// ``/CustomerModel/InMemoryCustomerStore`` sharing its audit log and clock.
+    /// The kit over fresh ``/CustomerModel/InMemoryActivityStore``s, each paired with a fresh
+    /// ``/CustomerModel/InMemoryCustomerStore`` as the gate's directory.
     public static var inMemory: Self {
-        Self { audit, clock in
-            let customers = InMemoryCustomerStore(audit: audit, clock: clock)
-            return (InMemoryActivityStore(directory: customers, audit: audit, clock: clock), customers)
-        }
+        Self { (InMemoryActivityStore(), InMemoryCustomerStore()) }
     }
 }
 
@@ -287,5 +284,5 @@ extension ActivityStoreFixture {
 
 extension ConformanceWorld {
     /// Every day a check uses, and far more.
-    static var everyDay: ClosedRange<Day> { days(-100_000, 100_000) }
+    package static var everyDay: ClosedRange<Day> { days(-100_000, 100_000) }
 }

@@ -1,9 +1,13 @@
 public import CustomerModel
 
-/// What the ``AuditLogConformance`` checks run against: a fresh, empty audit log.
+/// What the ``AuditLogConformance`` checks run against: a fresh, empty audit log, and its reads
+/// behind an ``/CustomerModel/AccessGate`` (default policy, an empty directory) whose own entries
+/// go to a separate in-memory log, so reading the trail does not change it.
 public struct AuditLogFixture<Log: AuditLog>: Sendable {
     /// The log under test, empty.
     public var log: Log
+    /// Reads of ``log`` behind the gate: what the checks read the trail through.
+    public var trail: GatedAuditLog
     /// Called after the check, even when it failed.
     public var tearDown: (@Sendable () async throws -> Void)?
 
@@ -13,6 +17,10 @@ public struct AuditLogFixture<Log: AuditLog>: Sendable {
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(log: Log, tearDown: (@Sendable () async throws -> Void)? = nil) {
         self.log = log
+        let gate = AccessGate(
+            directory: InMemoryCustomerStore(), audit: InMemoryAuditLog(),
+            clock: ManualClock(start: ConformanceWorld.start))
+        self.trail = gate.auditTrail(log)
         self.tearDown = tearDown
     }
 }
@@ -23,7 +31,7 @@ public struct AuditLogFixture<Log: AuditLog>: Sendable {
 /// The checks record entries with explicit instants (from 2026-11-23T00:00:00Z on) and read
 /// them back: entries come back in the order recorded with every field intact, filtered by
 /// client (bank-wide entries concern every client) and by period (both ends included); the trail
-/// is readable by auditors and refused to relationship managers; entries recorded from many tasks
+/// is readable through the gate by auditors and refused to relationship managers; entries recorded from many tasks
 /// at once are all kept. Reads ask for periods between 1970 and 2200.
 ///
 /// ```swift
@@ -132,7 +140,7 @@ extension AuditLogConformance {
         as principal: Principal = AuditTrail.reader
     ) async throws(ConformanceFailure) -> [AuditRecord] {
         try await call("reading the trail as \(principal)") {
-            try await f.log.entries(concerning: customer, in: period, as: principal)
+            try await f.trail.entries(concerning: customer, in: period, as: principal)
         }
     }
 
@@ -230,10 +238,10 @@ extension AuditLogConformance {
     static func relationshipManagerCannotRead(_ f: Fixture) async throws {
         try await record(f, tenEntries, "recording ten entries")
         try await expectStoreError(.forbidden, "RM-A reading the whole trail") {
-            try await f.log.entries(concerning: nil, in: World.allTime, as: World.relationshipManagerA)
+            try await f.trail.entries(concerning: nil, in: World.allTime, as: World.relationshipManagerA)
         }
         try await expectStoreError(.forbidden, "RM-A reading the trail of its own client C-A1") {
-            try await f.log.entries(concerning: World.clientA1, in: World.allTime, as: World.relationshipManagerA)
+            try await f.trail.entries(concerning: World.clientA1, in: World.allTime, as: World.relationshipManagerA)
         }
     }
 

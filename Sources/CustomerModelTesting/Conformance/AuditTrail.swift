@@ -1,10 +1,10 @@
-import CustomerModel
+package import CustomerModel
 
 /// Reads what reached an audit log during a check, so store kits can verify that every read,
 /// write and refusal was recorded with the right principal, clients, action and time.
-struct AuditTrail {
+package struct AuditTrail {
     /// Which clients an entry must name.
-    enum Clients {
+    package enum Clients {
         /// Exactly these (compared as sets).
         case exactly(Set<CustomerID>)
         /// At least these; a bank-wide entry also qualifies when `bankWideAllowed`.
@@ -13,30 +13,33 @@ struct AuditTrail {
 
     /// The principal the kits read the trail as; its own reads of the trail are ignored, so a
     /// log that audits reads of itself still passes.
-    static let reader = Principal.auditor("AU-KIT", purpose: "conformance kit reading the trail")
+    package static let reader = Principal.auditor("AU-KIT", purpose: "conformance kit reading the trail")
 
-    let log: any AuditLog
+    package let log: any AuditLog
+
+    /// Reads the trail of `log`.
+    package init(log: any AuditLog) { self.log = log }
 
     /// Every entry so far, oldest first, without the kit's own reads of the trail.
-    func all() async throws(ConformanceFailure) -> [AuditRecord] {
+    package func all() async throws(ConformanceFailure) -> [AuditRecord] {
         let entries = try await call("reading the audit trail as an auditor") {
-            try await log.entries(concerning: nil, in: ConformanceWorld.allTime, as: Self.reader)
+            try await log.entries(concerning: nil, in: ConformanceWorld.allTime, scope: .everyClient)
         }
         return entries.filter { $0.principal != Self.reader }
     }
 
     /// A bookmark: the number of entries so far.
-    func mark() async throws(ConformanceFailure) -> Int { try await all().count }
+    package func mark() async throws(ConformanceFailure) -> Int { try await all().count }
 
     /// Entries recorded after `mark`.
-    func entries(since mark: Int) async throws(ConformanceFailure) -> [AuditRecord] {
+    package func entries(since mark: Int) async throws(ConformanceFailure) -> [AuditRecord] {
         Array(try await all().dropFirst(mark))
     }
 
     /// Checks that exactly one entry was recorded since `mark`, and that it has the action,
     /// principal, clients and instant given; returns it.
     @discardableResult
-    func expectOne(
+    package func expectOne(
         since mark: Int, _ subject: String, action: AuditRecord.Action, principal: Principal, clients: Clients,
         at instant: Instant, fileID: String = #fileID, line: Int = #line
     ) async throws(ConformanceFailure) -> AuditRecord {
@@ -68,7 +71,7 @@ struct AuditTrail {
     }
 
     /// Checks that nothing was recorded since `mark`.
-    func expectNone(since mark: Int, _ subject: String, fileID: String = #fileID, line: Int = #line)
+    package func expectNone(since mark: Int, _ subject: String, fileID: String = #fileID, line: Int = #line)
         async throws(ConformanceFailure)
     {
         let fresh = try await entries(since: mark)

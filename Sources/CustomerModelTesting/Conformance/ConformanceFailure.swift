@@ -1,4 +1,4 @@
-import CustomerModel
+package import CustomerModel
 
 /// One broken promise found by a conformance check: what was compared, what the contract
 /// expects, and what the adapter gave back.
@@ -85,14 +85,14 @@ public struct ConformanceFailures: Error, Hashable, Sendable, CustomStringConver
 // MARK: - Comparison helpers the check bodies use
 
 /// Shortens a value's description so a failure about 10,000 rows stays readable.
-func brief(_ value: some Any, limit: Int = 400) -> String {
+package func brief(_ value: some Any, limit: Int = 400) -> String {
     let text = String(describing: value)
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "... (\(text.count) characters)"
 }
 
 /// Fails unless `actual == expected`.
-func expectEqual<T: Equatable>(
+package func expectEqual<T: Equatable>(
     _ actual: T, _ expected: T, _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line
 ) throws(ConformanceFailure) {
     guard actual != expected else { return }
@@ -101,7 +101,7 @@ func expectEqual<T: Equatable>(
 }
 
 /// Fails unless two arrays are equal, naming the count or the first element that differs.
-func expectElements<T: Equatable>(
+package func expectElements<T: Equatable>(
     _ actual: [T], _ expected: [T], _ subject: @autoclosure () -> String, fileID: String = #fileID,
     line: Int = #line
 ) throws(ConformanceFailure) {
@@ -118,7 +118,7 @@ func expectElements<T: Equatable>(
 }
 
 /// Fails unless `condition` holds; `expected` and `actual` describe the two sides.
-func expectTrue(
+package func expectTrue(
     _ condition: Bool, _ subject: @autoclosure () -> String, expected: @autoclosure () -> String,
     actual: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line
 ) throws(ConformanceFailure) {
@@ -128,7 +128,7 @@ func expectTrue(
 
 /// Runs `body`, which must throw a ``/CustomerModel/StoreError`` with `code`; returns the error.
 @discardableResult
-func expectStoreError<T>(
+package func expectStoreError<T>(
     _ code: StoreError.Code, _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line,
     _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> StoreError {
@@ -150,7 +150,7 @@ func expectStoreError<T>(
 
 /// Runs `body`, which must throw some error (any code); returns a description of it.
 @discardableResult
-func expectAnyError<T>(
+package func expectAnyError<T>(
     _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line, _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> String {
     do {
@@ -167,7 +167,7 @@ func expectAnyError<T>(
 
 /// Calls a port and turns an unexpected error into a failure that says which call it was.
 @discardableResult
-func call<T>(
+package func call<T>(
     _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line, _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> T {
     do {

@@ -1,8 +1,8 @@
 /// Runs checks for every kit: makes a fresh fixture, runs the body, tears down even when the body
 /// failed, and turns whatever went wrong into a ``ConformanceFailure`` named after the check.
-enum ConformanceRunner {
+package enum ConformanceRunner {
     /// Runs one check on a fresh fixture.
-    static func run<Fixture>(
+    package static func run<Fixture>(
         _ name: String,
         make: @Sendable () async throws -> Fixture,
         tearDown: (Fixture) -> (@Sendable () async throws -> Void)?,
@@ -44,7 +44,7 @@ enum ConformanceRunner {
     }
 
     /// Runs every check not in `skipped`, in order, and throws one error listing every failure.
-    static func runAll<Check>(
+    package static func runAll<Check>(
         _ checks: [Check], name: (Check) -> String, except skipped: Set<String>,
         run: (Check) async throws(ConformanceFailure) -> Void
     ) async throws(ConformanceFailures) {

@@ -3,9 +3,10 @@ public import CustomerModel
 /// The fixed world every conformance kit writes into a fresh store: one organisation, five
 /// clients, and the principals that ask for them.
 ///
-/// Kits seed it through the port under test (``/CustomerModel/CustomerStore/replace(organisation:as:)``
-/// and ``/CustomerModel/CustomerStore/upsert(_:as:)`` as ``system``), so an adapter needs no
-/// special loading path. The checks assume the store applies
+/// Kits seed it through the gated port under test
+/// (``/CustomerModel/GatedCustomerStore/replace(organisation:as:)`` and
+/// ``/CustomerModel/GatedCustomerStore/upsert(_:as:)-([ProfileChange],_)`` as ``system``), so an adapter
+/// needs no special loading path. The checks assume the gate applies
 /// ``/CustomerModel/AccessPolicy/default``.
 ///
 /// ```
@@ -100,7 +101,7 @@ public enum ConformanceWorld: Sendable {
     }
 
     /// The seeded profile of `id`, or a minimal one booked in Pudong under RM-A for other ids.
-    static func profile(_ id: CustomerID) -> CustomerProfile {
+    package static func profile(_ id: CustomerID) -> CustomerProfile {
         profiles.first { $0.id == id }
             ?? CustomerProfile(
                 id: id, kind: .individual, name: "Client \(id)",
@@ -109,7 +110,7 @@ public enum ConformanceWorld: Sendable {
 
     /// Replaces the organisation and creates the five clients, as ``system``, through `store`.
     /// - Throws: whatever the store throws.
-    public static func seed(_ store: some CustomerStore) async throws {
+    public static func seed(_ store: GatedCustomerStore) async throws {
         try await store.replace(organisation: organisation, as: system)
         _ = try await store.upsert(profiles.map { ProfileChange($0, expectedVersion: nil) }, as: system)
     }
@@ -117,20 +118,20 @@ public enum ConformanceWorld: Sendable {
     // MARK: Days and instants
 
     /// The day `offset` days after ``today``.
-    static func day(_ offset: Int) -> Day { today.adding(days: offset) }
+    package static func day(_ offset: Int) -> Day { today.adding(days: offset) }
 
     /// The instant `seconds` after the start of ``today`` plus `days`, in UTC.
-    static func instant(day offset: Int, second: Int = 0) -> Instant {
+    package static func instant(day offset: Int, second: Int = 0) -> Instant {
         start.adding(seconds: Int64(offset) * 86_400 + Int64(second))
     }
 
     /// 1970-01-01 to 2200-01-01: the period for reading the whole audit trail, wide enough for any
     /// fixture clock and narrow enough for a database's timestamp type.
-    static let allTime = Instant(millisecondsSinceEpoch: 0)...Instant(millisecondsSinceEpoch: 7_258_118_400_000)
+    package static let allTime = Instant(millisecondsSinceEpoch: 0)...Instant(millisecondsSinceEpoch: 7_258_118_400_000)
 
     /// A day range from `low` to `high` days after ``today``, or a one-day range at `low` when
     /// `high` is before it (never traps).
-    static func days(_ low: Int, _ high: Int) -> ClosedRange<Day> {
+    package static func days(_ low: Int, _ high: Int) -> ClosedRange<Day> {
         let first = day(low)
         let last = day(high)
         return first <= last ? first...last : first...first

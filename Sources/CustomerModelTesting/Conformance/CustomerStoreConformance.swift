@@ -1,32 +1,37 @@
 public import CustomerModel
 
-/// What the ``CustomerStoreConformance`` checks run against: a fresh, empty store, the audit
-/// log it writes to, and the clock it stamps audit entries with.
+/// What the ``CustomerStoreConformance`` checks run against: a fresh, empty store behind an
+/// ``/CustomerModel/AccessGate`` (the store as its own directory, the default policy), the audit
+/// log the gate writes to, and the clock it stamps audit entries with.
 ///
-/// Build the store so that it writes its audit trail through ``audit`` and reads the time from
-/// ``clock``; the kit reads the trail back to verify that every access was recorded, and
-/// switches the log off to verify that a store will not work unaudited.
+/// The checks call ``store``, the gated facade, so each access check proves the gate and the
+/// adapter together; the adapter itself writes no policy and no audit code. The kit reads the
+/// trail back to verify that every access was recorded, and switches the log off to verify that
+/// no call works unaudited.
 public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
-    /// The store under test: empty, with any organisation (the kit replaces it).
-    public var store: Store
-    /// The audit log the store writes to.
+    /// The adapter under test: empty, with any organisation (the kit replaces it).
+    public var adapter: Store
+    /// The adapter behind the gate: what the checks call.
+    public var store: GatedCustomerStore
+    /// The audit log the gate writes to.
     public var audit: SwitchableAuditLog
-    /// The clock the store reads; the kit moves it.
+    /// The clock the gate reads; the kit moves it.
     public var clock: ManualClock
     /// Called after the check, even when it failed: drop the test schema, close connections.
     public var tearDown: (@Sendable () async throws -> Void)?
 
-    /// Creates a fixture.
+    /// Creates a fixture: `store` behind a gate with the default policy, writing to `audit` and reading `clock`.
     /// - Parameters:
-    ///   - store: a fresh, empty store that writes to `audit` and reads `clock`.
-    ///   - audit: the store's audit log.
-    ///   - clock: the store's clock, starting at ``ConformanceWorld/start`` or later.
+    ///   - store: a fresh, empty store.
+    ///   - audit: the gate's audit log.
+    ///   - clock: the gate's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
         store: Store, audit: SwitchableAuditLog, clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
-        self.store = store
+        self.adapter = store
+        self.store = AccessGate(directory: store, audit: audit, clock: clock).customers(store)
         self.audit = audit
         self.clock = clock
         self.tearDown = tearDown
@@ -49,12 +54,12 @@ public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
 /// ```swift
 /// typealias Kit = CustomerStoreConformance<PostgresCustomerStore>
 /// @Test(arguments: Kit.checks) func postgresStoreConforms(_ check: Kit.Check) async throws {
-///     try await Kit { audit, clock in try await PostgresCustomerStore.fresh(db, audit: audit, clock: clock) }.run(check)
+///     try await Kit { try await PostgresCustomerStore.fresh(db) }.run(check)
 /// }
 /// ```
 ///
-/// `makeStore` is called once per check and must return an empty store that writes its audit
-/// trail to the `audit` it is given and reads time from `clock`. To audit into your own log
+/// `makeStore` is called once per check and must return an empty store; the kit puts it behind
+/// an ``/CustomerModel/AccessGate`` auditing into an in-memory log. To audit into your own log
 /// adapter, wrap it in a ``SwitchableAuditLog`` and use ``init(_:)`` with a
 /// ``CustomerStoreFixture``. Under XCTest, call ``runAll()`` from one test method: it runs
 /// every check and throws one ``ConformanceFailures`` listing each broken promise.
@@ -90,15 +95,13 @@ public struct CustomerStoreConformance<Store: CustomerStore>: Sendable {
         self.makeFixture = makeFixture
     }
 
-    /// Creates the kit from a function that makes a fresh, empty store writing its audit trail
-    /// to `audit` (an in-memory log wrapped by the kit) and reading time from `clock`.
-    public init(
-        makeStore: @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> Store
-    ) {
+    /// Creates the kit from a function that makes a fresh, empty store; the kit puts it behind a
+    /// gate auditing into an in-memory log and reading a manual clock.
+    public init(makeStore: @escaping @Sendable () async throws -> Store) {
         self.makeFixture = {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
-            return Fixture(store: try await makeStore(audit, clock), audit: audit, clock: clock)
+            return Fixture(store: try await makeStore(), audit: audit, clock: clock)
         }
     }
 
@@ -127,7 +130,7 @@ extension CustomerStoreConformance where Store == InMemoryCustomerStore {
     /// The kit over fresh ``/CustomerModel/InMemoryCustomerStore``s: the reference the kit is
     /// tested against.
     public static var inMemory: Self {
-        Self { audit, clock in InMemoryCustomerStore(audit: audit, clock: clock) }
+        Self { InMemoryCustomerStore() }
     }
 }
 

@@ -2,16 +2,16 @@ public import CustomerModel
 import Synchronization
 
 /// An audit log that forwards to another one and can be told to fail, so a conformance kit can
-/// check that a store refuses to work unaudited.
+/// check that the gate refuses to work unaudited.
 ///
-/// Hand it to the store under test in place of the store's audit log, and put the same instance
+/// Hand it to the gate in front of the store under test, and put the same instance
 /// in the kit's fixture. While ``isFailing`` is set, ``record(_:)`` throws
 /// ``/CustomerModel/StoreError/Code/unavailable`` and records nothing; reading the trail always
 /// works, so the kit can look at what reached it.
 ///
 /// ```swift
 /// let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
-/// let store = InMemoryCustomerStore(audit: audit, clock: clock)
+/// let gate = AccessGate(directory: InMemoryCustomerStore(), audit: audit, clock: clock)
 /// audit.isFailing = true   // every write to the trail now fails
 /// ```
 public final class SwitchableAuditLog: AuditLog {
@@ -36,9 +36,9 @@ public final class SwitchableAuditLog: AuditLog {
     }
 
     /// Forwards the query to the wrapped log.
-    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, as principal: Principal)
+    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
         async throws(StoreError) -> [AuditRecord]
     {
-        try await wrapped.entries(concerning: customer, in: period, as: principal)
+        try await wrapped.entries(concerning: customer, in: period, scope: scope)
     }
 }

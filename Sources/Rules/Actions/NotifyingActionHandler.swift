@@ -34,7 +34,7 @@ public struct NotifyingActionHandler: ActionHandler {
                 for staff in recipients.staff {
                     outbound.append(
                         OutboundNotification(
-                            id: "\(item.id.rawValue)-\(staff.rawValue)", recipient: staff, channel: OutboundNotification.Channel(channel),
+                            id: "\(item.id.rawValue)-\(staff.rawValue)", recipient: staff, channel: channel,
                             customer: item.client, message: message, createdAt: item.at))
                 }
             }
@@ -67,19 +67,6 @@ public struct NotifyingActionHandler: ActionHandler {
             }
             let status: ActionOutcome.Status = delivered > 0 ? .handled : duplicates > 0 ? .duplicate : .failed
             return ActionOutcome(action: item.id, status: status, problems: problems)
-        }
-    }
-}
-
-extension OutboundNotification.Channel {
-    /// The channel a rule's `notify` names: the staff app is the RM workbench's inbox. (One
-    /// vocabulary is on its way: when Rules uses this enumeration, this mapping goes.)
-    init(_ channel: NotificationChannel) {
-        switch channel {
-        case .sms: self = .sms
-        case .email: self = .email
-        case .app: self = .workbench
-        case .wechat: self = .wechat
         }
     }
 }

@@ -2,6 +2,10 @@ public import CustomerModel
 
 /// What a rule asks for when it fires: a value handed to whoever subscribes. The rules engine
 /// performs no I/O; a host turns actions into messages, tasks, workflow processes or tag writes.
+///
+/// **A set that grows.** New cases will be added as the library learns new actions. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum RuleAction: Hashable, Sendable, CustomStringConvertible {
     /// Send a message to a recipient over a channel.
     case notify(recipient: Recipient, channel: NotificationChannel, message: String)
@@ -20,7 +24,7 @@ public enum RuleAction: Hashable, Sendable, CustomStringConvertible {
     /// may hold personal data).
     public var description: String {
         switch self {
-        case .notify(let recipient, let channel, _): "notify \(recipient) by \(channel.rawValue)"
+        case .notify(let recipient, let channel, _): "notify \(recipient) by \(channel.ruleName)"
         case .task(let recipient, _, let due): "task for \(recipient)\(due.map { " due \($0)" } ?? "")"
         case .openProcess(let name, let parameters):
             "open process \"\(name)\"(\(parameters.map(\.name).joined(separator: ", ")))"
@@ -46,6 +50,10 @@ public struct ProcessParameter: Hashable, Sendable {
 }
 
 /// Who receives a notification or task, by role relative to the client.
+///
+/// **A set that grows.** New cases will be added as the library learns new roles. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum Recipient: Hashable, Sendable, CustomStringConvertible {
     /// The client's relationship manager (`rm`).
     case relationshipManager
@@ -68,16 +76,4 @@ public enum Recipient: Hashable, Sendable, CustomStringConvertible {
         case .group(let name): "group \"\(name)\""
         }
     }
-}
-
-/// The channel of a notification.
-public enum NotificationChannel: String, Hashable, Sendable, CaseIterable {
-    /// Text message.
-    case sms
-    /// E-mail.
-    case email
-    /// The bank's staff app.
-    case app
-    /// WeChat (Work).
-    case wechat
 }

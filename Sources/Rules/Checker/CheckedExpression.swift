@@ -111,6 +111,7 @@ struct CheckedRule: Sendable {
     var effectiveFrom: Day?
     var effectiveUntil: Day?
     var trigger: RuleTrigger
+    var tierChange: TierChangeFilter?
     var condition: Checked?
     var conditionSource: String?
     var actions: [CheckedAction]

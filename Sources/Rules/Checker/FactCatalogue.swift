@@ -24,20 +24,32 @@ public struct FactDefinition: Hashable, Sendable {
     }
 }
 
-/// The facts rules can use, with their types: every attribute of the 360 view, value scores,
-/// RFM, tier, tags, AUM and holdings, changes over windows, and the facts of each trigger.
+/// The facts rules can use, with their types: every attribute of the 360 view, tags, AUM and
+/// holdings, changes over windows, the facts of each trigger, the tiers of the bank's ladders,
+/// and the facts the modules' fact sources declare (value scores, RFM, churn, lifetime from
+/// ``BookFactSource``).
 ///
 /// Aggregates (`sum`, `count`, `min`, `max`, `avg` over `transactions`, `interactions`,
 /// `complaints`, `contacts`, `satisfaction`, `maturities`) and `days_since(last ...)` /
 /// `days_until(...)` are functions of the language, not catalogue entries.
 ///
 /// Money facts are in the ``reportingCurrency``; a host converts other currencies at the edge.
-/// A host may ``add(_:)`` facts of its own (a custom score) and fills them in the ``FactFrame``.
+/// A host declares facts of its own (a custom score) with ``declare(_:)`` from its
+/// ``FactSource``, and hands the source to the engine or the frame builder.
+///
+/// ```swift
+/// var catalogue = FactCatalogue.standard()
+/// try catalogue.use(ladders: [myVIPLadder, .strategicCorporate])   // tier >= "platinum"
+/// try catalogue.declare(WalletShareFacts.facts)                   // a host's own source
+/// let rules = try RuleCompiler(catalogue: catalogue).compile(text)
+/// ```
 public struct FactCatalogue: Hashable, Sendable {
     /// The currency of every money fact.
     public let reportingCurrency: CurrencyCode
     /// The definitions by name.
     public private(set) var definitions: [String: FactDefinition]
+    /// The tier ladders `tier` and `tier.previous` range over (empty: no tier facts).
+    public private(set) var ladders: [TierLadder] = []
 
     /// Creates an empty catalogue.
     public init(reportingCurrency: CurrencyCode) {
@@ -47,6 +59,41 @@ public struct FactCatalogue: Hashable, Sendable {
 
     /// Adds or replaces a definition.
     public mutating func add(_ definition: FactDefinition) { definitions[definition.name] = definition }
+
+    /// Learns the facts a ``FactSource`` declares, so rules can read them and a misspelt name gets
+    /// a positioned error with a suggestion. A fact already known with the same type is kept.
+    /// - Throws: ``FactCatalogueError`` with code `conflictingDeclaration` when a fact is already
+    ///   known with another type (nothing is added then), `invalidDeclaration` for an empty name.
+    public mutating func declare(_ facts: [FactDefinition]) throws(FactCatalogueError) {
+        for fact in facts {
+            guard !fact.name.isEmpty else {
+                throw FactCatalogueError(.invalidDeclaration, fact: fact.name, "a fact needs a name")
+            }
+            if let known = definitions[fact.name], known.type != fact.type || known.scope != fact.scope {
+                throw FactCatalogueError(
+                    .conflictingDeclaration, fact: fact.name,
+                    "'\(fact.name)' is already \(known.type.shortName); a source declares it as \(fact.type.shortName)")
+            }
+        }
+        for fact in facts where definitions[fact.name] == nil { add(fact) }
+    }
+
+    /// Makes `tier` (and `tier.previous` in `on tier change` rules) range over the tiers of
+    /// `ladders`, ordered within each ladder.
+    /// - Throws: ``/CustomerModel/TierLadderError`` with code `duplicateTier` when two ladders
+    ///   share a tier id.
+    public mutating func use(ladders: [TierLadder]) throws(TierLadderError) {
+        let type = FactType.enumeration(try EnumerationType.tiers(of: ladders))
+        self.ladders = ladders
+        add(FactDefinition("tier", type, "Tier on the bank's ladders (\(ladders.map(\.name).joined(separator: ", ")))"))
+        add(FactDefinition("tier.previous", type, "Tier before the change", scope: .tierChange))
+    }
+
+    /// The type of the `tier` fact, when the catalogue has ladders.
+    public var tierType: EnumerationType? {
+        if case .enumeration(let e)? = definitions["tier"]?.type { return e }
+        return nil
+    }
 
     /// The definition named `name`.
     public subscript(name: String) -> FactDefinition? { definitions[name] }
@@ -113,25 +160,11 @@ public struct FactCatalogue: Hashable, Sendable {
         add("aum.change", .percent, "Relative change of AUM over the window (missing when AUM at the start was zero or unknown)", window: true)
         add("aum.delta", money, "Change of AUM over the window", window: true)
         add("aum.average", money, "Average daily AUM over the window", window: true)
-        // Value model.
-        add("score", .number, "Customer value score 0-100")
-        add("score.current_value", .number, "Current-value dimension 0-100")
-        add("score.potential_value", .number, "Potential-value dimension 0-100")
-        add("score.relationship_value", .number, "Relationship-value dimension 0-100")
-        add("score.loyalty", .number, "Loyalty dimension 0-100")
-        add("score.change", .number, "Change of the value score over the window, in points", window: true)
-        add("score.decile", .count, "Decile of the value score in the book (10 = top)")
-        add("rfm.recency", .count, "RFM recency quintile 1-5")
-        add("rfm.frequency", .count, "RFM frequency quintile 1-5")
-        add("rfm.monetary", .count, "RFM monetary quintile 1-5")
-        add("rfm.segment", .enumeration(.rfmSegment), "RFM segment")
-        add("value_layer", .enumeration(.valueLayer), "Value layer")
-        add("tier", .enumeration(.tier), "Strategic tier")
-        add("churn.risk", .bool, "Whether churn signals flag the client")
-        add("churn.signals", .count, "Number of churn signals")
-        add("clv", money, "Expected lifetime value over the model's horizon")
-        add("p_alive", .percent, "Probability the client is still active (BG/NBD)")
-        add("wallet_share", .percent, "Our share of the client's financial assets")
+        // Value model facts (declared by the ValueModel fact source) and the default tier ladders.
+        for fact in BookFactSource.facts { c.add(fact) }
+        c.ladders = TierLadder.defaults
+        add("tier", .enumeration(.tier), "Tier on the bank's ladders (individual-vip, strategic-corporate)")
+        add("score.change", .number, "Change of the value score over the window, in points (from the record's score history)", window: true)
         add("referrals", .count, "Clients referred")
         add("household.size", .count, "Household members known")
         // Trigger facts.

@@ -1,4 +1,5 @@
 public import CustomerModel
+public import ValueModel
 
 /// The type of a fact or expression in the rule language.
 ///
@@ -86,9 +87,12 @@ public enum FactType: Hashable, Sendable, CustomStringConvertible {
 
 /// A named, fixed set of values such as a tier or a risk appetite.
 ///
-/// Values are written in rules without quotes (`tier in [core, key]`). An ordered enumeration
-/// lists its values from lowest to highest and can be compared with `<` and `>=`
-/// (`risk_appetite >= steady`, `credit_rating >= bbb` meaning BBB or better).
+/// Values are written in rules as words or in double quotes (`tier in [core, key]`,
+/// `tier >= "platinum"`). An ordered enumeration lists its values from lowest to highest and can be
+/// compared with `<` and `>=` (`risk_appetite >= steady`, `credit_rating >= bbb` meaning BBB or
+/// better). An enumeration made of several ladders (the tiers of every ``/CustomerModel/TierLadder``
+/// a rule set knows) orders values within each ladder only: `tier >= "platinum"` holds for
+/// platinum and above, and never for a client on another ladder.
 public struct EnumerationType: Hashable, Sendable {
     /// The name used in messages (`tier`).
     public var name: String
@@ -96,21 +100,73 @@ public struct EnumerationType: Hashable, Sendable {
     public var values: [String]
     /// Whether `<`, `<=`, `>` and `>=` compare values by their position in ``values``.
     public var isOrdered: Bool
+    /// The runs of ``values`` ordered among themselves (one run for a plain ordered enumeration,
+    /// one per ladder for tiers); empty when unordered.
+    public var ladders: [Range<Int>]
 
     /// Creates an enumeration.
     public init(name: String, values: [String], isOrdered: Bool = false) {
         self.name = name
         self.values = values
         self.isOrdered = isOrdered
+        ladders = isOrdered ? [0..<values.count] : []
+    }
+
+    /// Creates an enumeration of the cases of `vocabulary`, spelled by their ``RuleVocabulary/ruleName``,
+    /// in case order (lowest first when ordered).
+    public init<Vocabulary: RuleVocabulary>(_ vocabulary: Vocabulary.Type, name: String, isOrdered: Bool = false) {
+        self.init(name: name, values: Vocabulary.allCases.map(\.ruleName), isOrdered: isOrdered)
+    }
+
+    /// The tiers of `ladders`, each ladder's tiers lowest first, ordered within their ladder.
+    /// - Throws: ``/CustomerModel/TierLadderError`` with code `duplicateTier` when two ladders
+    ///   share a tier id (a rule could not tell them apart).
+    public static func tiers(of ladders: [TierLadder]) throws(TierLadderError) -> EnumerationType {
+        var values: [String] = []
+        var runs: [Range<Int>] = []
+        for (l, ladder) in ladders.enumerated() {
+            let start = values.count
+            for (t, id) in ladder.ids.enumerated() {
+                guard !values.contains(id) else {
+                    throw TierLadderError(
+                        .duplicateTier, path: "ladders[\(l)].tiers[\(t)].id",
+                        "the tier '\(id)' of '\(ladder.name)' is also on another ladder; tier ids must be unique across ladders")
+                }
+                values.append(id)
+            }
+            runs.append(start..<values.count)
+        }
+        var type = EnumerationType(name: "tier", values: values, isOrdered: true)
+        type.ladders = runs
+        return type
     }
 
     /// The position of `value`, or `nil`.
     public func ordinal(of value: String) -> Int? { values.firstIndex(of: value) }
+
+    /// The run of ``ladders`` holding position `ordinal`, or `nil`.
+    func ladder(of ordinal: Int) -> Range<Int>? { ladders.first { $0.contains(ordinal) } }
+}
+
+/// A closed vocabulary of one concept whose values rules write as words: RFM segments, churn
+/// levels, value layers, notification channels. The type defines the spelling once
+/// (``ruleName``); rules, catalogues and fact sources all use it.
+public protocol RuleVocabulary: CaseIterable, Hashable, Sendable {
+    /// The value as rules write it (`cannot_lose`, `high`).
+    var ruleName: String { get }
+}
+
+extension RFMSegment: RuleVocabulary {}
+extension ValueLayer: RuleVocabulary {}
+extension ChurnRiskLevel: RuleVocabulary {}
+extension NotificationChannel: RuleVocabulary {
+    /// The word rules write (`sms`, `workbench`).
+    public var ruleName: String { rawValue }
 }
 
 extension EnumerationType {
-    /// The strategic tiers and `none`.
-    public static let tier = EnumerationType(name: "tier", values: ["core", "key", "potential", "ecosystem", "none"])
+    /// The tiers of the default ladders (``/CustomerModel/TierLadder/defaults``).
+    public static let tier = EnumerationType(defaultTiers: ())
     /// Individual or corporate.
     public static let customerKind = EnumerationType(name: "client kind", values: CustomerKind.allCases.map { snake($0.rawValue) })
     /// Marital status.
@@ -149,21 +205,24 @@ extension EnumerationType {
     /// Interaction channel.
     public static let interactionChannel = EnumerationType(
         name: "interaction channel", values: InteractionChannel.allCases.map { snake($0.rawValue) })
-    /// RFM segment names.
-    public static let rfmSegment = EnumerationType(
-        name: "RFM segment",
-        values: [
-            "champions", "loyal", "potential_loyalist", "new_customers", "promising", "need_attention", "about_to_sleep",
-            "at_risk", "cannot_lose", "hibernating", "lost",
-        ])
-    /// The bank's value layers.
-    public static let valueLayer = EnumerationType(name: "value layer", values: ["high_value", "growing", "potential", "dormant"])
+    /// RFM segments, spelled by ``/ValueModel/RFMSegment/ruleName``.
+    public static let rfmSegment = EnumerationType(RFMSegment.self, name: "RFM segment")
+    /// The bank's value layers, spelled by ``/ValueModel/ValueLayer/ruleName``.
+    public static let valueLayer = EnumerationType(ValueLayer.self, name: "value layer")
+    /// Churn risk levels, none to high (``/ValueModel/ChurnRiskLevel``).
+    public static let churnRisk = EnumerationType(ChurnRiskLevel.self, name: "churn risk", isOrdered: true)
     /// The occasion of a birthday or anniversary trigger.
     public static let occasionKind = EnumerationType(
         name: "occasion", values: ["birthday", "wedding_anniversary", "signing_anniversary"])
     /// Who an occasion belongs to, seen from the client.
     public static let relation = EnumerationType(
         name: "relation", values: ["self", "spouse", "child", "parent", "sibling", "other_family"])
+
+    /// The default ladders' tiers (their ids are distinct, so this cannot fail).
+    private init(defaultTiers: Void) {
+        self = (try? EnumerationType.tiers(of: TierLadder.defaults))
+            ?? EnumerationType(name: "tier", values: [], isOrdered: true)
+    }
 
     /// `transferOut` → `transfer_out`.
     static func snake(_ name: String) -> String {

@@ -5,6 +5,10 @@ public import CustomerModel
 ///
 /// Times of day are in the bank's time zone (``/CustomerModel/BankCalendar``); a trigger without
 /// `at` runs at the start of the day (00:00).
+///
+/// **A set that grows.** New cases will be added as the library learns new triggers. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum RuleTrigger: Hashable, Sendable, CustomStringConvertible {
     /// On each event of a kind.
     case event(RuleEventKind)
@@ -42,6 +46,10 @@ public enum RuleTrigger: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The families of trigger-specific facts.
+///
+/// **A set that grows.** New cases will be added as the library learns new trigger families. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum TriggerScope: String, Hashable, Sendable, CaseIterable {
     /// `on transaction`, `on failed transaction`: `transaction.*`.
     case transaction
@@ -82,6 +90,10 @@ public enum TriggerScope: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The events a rule can react to.
+///
+/// **A set that grows.** New cases will be added as the library learns new events. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum RuleEventKind: String, Hashable, Sendable, CaseIterable {
     /// A booked transaction.
     case transaction

@@ -117,6 +117,7 @@ extension TypeChecker {
                 error(.typeMismatch, range, "\(a.name) values have no order; use = or 'in [...]'")
                 return nil
             }
+            if ordering, a.ladders.count > 1 { return ladderCompare(op, l, r, type: a, range: range) }
             return make(l, r)
         case (.text, .text), (.bool, .bool):
             if ordering {
@@ -131,6 +132,32 @@ extension TypeChecker {
             error(.typeMismatch, range, "cannot compare \(describe(l)) with \(describe(r))")
             return nil
         }
+    }
+
+    /// An ordering of values of an enumeration made of several ladders (tiers): it holds only
+    /// when both values are on one ladder and ordered so there. Against a named value
+    /// (`tier >= "platinum"`) that is a range test on the value's ladder; between two facts
+    /// (`tier < tier.previous`) one test per ladder.
+    mutating func ladderCompare(_ op: BinaryOperator, _ l: Checked, _ r: Checked, type: EnumerationType, range: SourceRange) -> Checked {
+        func on(_ ladder: Range<Int>, _ value: Checked) -> Checked {
+            let low = Checked(.constant(.int(Int64(ladder.lowerBound))), value.type, value.range)
+            let high = Checked(.constant(.int(Int64(ladder.upperBound))), value.type, value.range)
+            return Checked(
+                .and(
+                    Checked(.compare(.greaterOrEqual, value, low), .bool, value.range),
+                    Checked(.compare(.less, value, high), .bool, value.range)), .bool, value.range)
+        }
+        let ordered = Checked(.compare(op, l, r), .bool, range)
+        for (fixed, other) in [(r, l), (l, r)] {
+            guard case .constant(.int(let ordinal)) = fixed.op else { continue }
+            guard let ladder = type.ladder(of: Int(ordinal)) else { return Checked(.constant(.bool(false)), .bool, range) }
+            return Checked(.and(on(ladder, other), ordered), .bool, range)
+        }
+        var tests: [Checked] = []
+        for ladder in type.ladders {
+            tests.append(Checked(.and(Checked(.and(on(ladder, l), on(ladder, r)), .bool, range), ordered), .bool, range))
+        }
+        return tests.dropFirst().reduce(tests[0]) { Checked(.or($0, $1), .bool, range) }
     }
 
     static func fold(_ op: BinaryOperator, _ x: Checked.Constant, _ y: Checked.Constant) -> Bool? {

@@ -20,6 +20,17 @@ extension TypeChecker {
                 error(.typeMismatch, syntax.range, "this condition is always \(b); it does not depend on any fact")
             }
         }
+        var tierChange: TierChangeFilter?
+        if let filter = rule.trigger?.tierChange, trigger == .event(.tierChange),
+            let (checked, moves) = self.tierChange(filter, range: rule.trigger?.range ?? rule.range)
+        {
+            tierChange = moves
+            if let given = condition {
+                condition = Checked(.and(checked, given), .bool, given.range)
+            } else if rule.condition == nil {
+                condition = checked
+            }
+        }
         var actions: [CheckedAction] = []
         for action in rule.actions {
             if let checked = check(action) { actions.append(checked) }
@@ -46,7 +57,7 @@ extension TypeChecker {
         return CheckedRule(
             name: rule.name, nameRange: rule.nameRange, range: rule.range, version: rule.version?.value ?? 1,
             owner: rule.owner?.value, priority: rule.priority?.value ?? 0, effectiveFrom: rule.effectiveFrom?.value,
-            effectiveUntil: rule.effectiveUntil?.value, trigger: trigger, condition: condition,
+            effectiveUntil: rule.effectiveUntil?.value, trigger: trigger, tierChange: tierChange, condition: condition,
             conditionSource: rule.condition.map { text($0.range) }, actions: actions, cooldown: rule.cooldown?.value,
             dedupe: dedupe, order: order)
     }
@@ -103,6 +114,37 @@ extension TypeChecker {
             }
             return .streak(StreakTrigger(count: count.value, unit: unit, activity: kind))
         }
+    }
+
+    /// The condition an `on tier change from X to Y up` trigger adds to its rule: `tier.previous = X`,
+    /// `tier = Y`, `tier > tier.previous` on one ladder; `nil` after reporting an unknown tier.
+    mutating func tierChange(_ filter: TierChangeSyntax, range: SourceRange) -> (Checked, TierChangeFilter)? {
+        guard let type = catalogue.tierType, let previous = catalogue["tier.previous"] else {
+            error(.trigger, range, "the rules' catalogue has no tier ladders; give it ladders with use(ladders:)")
+            return nil
+        }
+        var tests: [Checked] = []
+        var moves = TierChangeFilter()
+        var ok = true
+        for (written, fact) in [(filter.from, previous.name), (filter.to, "tier")] {
+            guard let written else { continue }
+            guard let value = enumerationValue(written.value, of: type, range: written.range) else {
+                ok = false
+                continue
+            }
+            let read = Checked(.fact(.attribute(fact)), .enumeration(type), written.range)
+            tests.append(Checked(.compare(.equal, read, value), .bool, written.range))
+            if fact == "tier" { moves.to = written.value } else { moves.from = written.value }
+        }
+        if let direction = filter.direction {
+            let now = Checked(.fact(.attribute("tier")), .enumeration(type), direction.range)
+            let before = Checked(.fact(.attribute(previous.name)), .enumeration(type), direction.range)
+            let up = direction.value == "up"
+            tests.append(ladderCompare(up ? .greater : .less, now, before, type: type, range: direction.range))
+            moves.direction = up ? .up : .down
+        }
+        guard ok, let first = tests.first else { return nil }
+        return (tests.dropFirst().reduce(first) { Checked(.and($0, $1), .bool, range) }, moves)
     }
 
     static func unit(_ word: String, allowBusiness: Bool) -> DurationUnit? {
@@ -305,8 +347,8 @@ extension TypeChecker {
     }
 
     mutating func channel(_ argument: Expression.Argument) -> NotificationChannel? {
-        let names = NotificationChannel.allCases.map(\.rawValue)
-        guard case .name(let word) = argument.value.kind, let channel = NotificationChannel(rawValue: word) else {
+        let names = NotificationChannel.allCases.map(\.ruleName)
+        guard case .name(let word) = argument.value.kind, let channel = NotificationChannel(ruleWord: word) else {
             let written = text(argument.range)
             let suggestion = EditDistance.closest(to: written, in: names).map { "did you mean '\($0)'? " } ?? ""
             error(

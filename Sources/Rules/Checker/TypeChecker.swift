@@ -71,12 +71,8 @@ struct TypeChecker {
                 error(.template, range, "{placeholders} are filled only in action messages, not in conditions")
                 return nil
             }
-            if case .enumeration(let e)? = hint {
-                error(
-                    .typeMismatch, range,
-                    "\(e.name) values are written without quotes, as in \(e.values.first ?? "value")")
-                return nil
-            }
+            // An enumeration value may be quoted: tier >= "platinum", churn.risk = "high".
+            if case .enumeration(let e)? = hint { return enumerationValue(text, of: e, range: range) }
             return Checked(.constant(.text(text)), .text, range)
         case .boolean(let b):
             return Checked(.constant(.bool(b)), .bool, range)
@@ -161,6 +157,7 @@ struct TypeChecker {
     func needsHint(_ expression: Expression) -> Bool {
         switch expression.kind {
         case .number: return true
+        case .string(let template): return template.plainText != nil
         case .unary(.negate, let inner): if case .number = inner.kind { return true } else { return false }
         case .name(let name):
             if let rowSource, rowSource.fields(reportingCurrency: catalogue.reportingCurrency).contains(where: { $0.0.rawValue == name }) {

@@ -17,6 +17,9 @@ public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     public let effectiveUntil: Day?
     /// When the rule is evaluated.
     public let trigger: RuleTrigger
+    /// For `on tier change` rules, the moves written after the trigger (`from "diamond"`,
+    /// `to "platinum"`, `down`); `nil` when none. They are part of the compiled condition.
+    public let tierChange: TierChangeFilter?
     /// The least time between two firings for one client and cause; `nil` for none.
     public let cooldown: DurationLiteral?
     /// What makes two firings the same cause: `client` and the facts written after `dedupe by`.
@@ -60,7 +63,42 @@ public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     }
 
     /// `"AUM drop alert" v3 (daily at 08:30)`.
-    public var description: String { "\"\(name)\" v\(version) (\(trigger))" }
+    public var description: String { "\"\(name)\" v\(version) (\(trigger)\(tierChange.map { " \($0)" } ?? ""))" }
+}
+
+/// The moves an `on tier change` rule reacts to: `from "diamond"`, `to "platinum"`, `up`, `down`
+/// (any combination; none means every change).
+public struct TierChangeFilter: Hashable, Sendable, CustomStringConvertible {
+    /// Which way a tier moved on its ladder.
+    public enum Direction: String, Hashable, Sendable {
+        /// To a higher tier of the same ladder.
+        case up
+        /// To a lower tier of the same ladder.
+        case down
+    }
+
+    /// The tier left, if required.
+    public var from: String?
+    /// The tier reached, if required.
+    public var to: String?
+    /// The direction, if required.
+    public var direction: Direction?
+
+    /// Creates a filter.
+    public init(from: String? = nil, to: String? = nil, direction: Direction? = nil) {
+        self.from = from
+        self.to = to
+        self.direction = direction
+    }
+
+    /// `from "diamond" to "platinum" down`.
+    public var description: String {
+        var parts: [String] = []
+        if let from { parts.append("from \"\(from)\"") }
+        if let to { parts.append("to \"\(to)\"") }
+        if let direction { parts.append(direction.rawValue) }
+        return parts.joined(separator: " ")
+    }
 }
 
 /// A compiled action: its fixed parts and the programs of its placeholders and parameters.

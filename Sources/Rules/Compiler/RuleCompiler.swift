@@ -10,7 +10,7 @@ import CustomerModel
 /// let rules = try RuleCompiler().compile("""
 ///     rule "AUM drop alert"
 ///       when daily at 08:30
-///       if aum.change(30d) < -20% and tier in [core, key]
+///       if aum.change(30d) < -20% and tier >= "diamond"
 ///       then notify(rm, sms, "AUM of {name} fell {aum.change(30d)}"), notify(branch_head, sms)
 ///       cooldown 30d
 ///     end
@@ -65,6 +65,12 @@ public struct RuleCompiler: Sendable {
         var rules: [CompiledRule] = []
         rules.reserveCapacity(checked.count)
         for rule in checked { rules.append(Self.lower(rule, layout: &layout)) }
+        // An engine detects tier changes in the `tier` column and hands `tier.previous` to the rules.
+        if checked.contains(where: { $0.trigger == .event(.tierChange) }) {
+            for name in ["tier", "tier.previous"] {
+                if let type = catalogue[name]?.type { _ = layout.add(.attribute(name), type: type) }
+            }
+        }
         // Documented order: higher priority first, then the order written.
         rules.sort { ($1.priority, $0.order) < ($0.priority, $1.order) }
         return RuleSet(rules: rules, layout: layout, catalogue: catalogue, source: text)
@@ -123,6 +129,7 @@ public struct RuleCompiler: Sendable {
         var compiled = CompiledRule(
             name: rule.name, version: rule.version, owner: rule.owner, priority: rule.priority,
             effectiveFrom: rule.effectiveFrom, effectiveUntil: rule.effectiveUntil, trigger: rule.trigger,
+            tierChange: rule.tierChange,
             cooldown: rule.cooldown, dedupeKeys: dedupeKeys, conditionText: rule.conditionSource, range: rule.range,
             order: rule.order, condition: conditionProgram, explainPlan: explain, actionPrograms: actions,
             dedupePrograms: dedupePrograms)

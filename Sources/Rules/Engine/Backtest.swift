@@ -79,12 +79,13 @@ extension RuleEngine {
     /// Runs `rules` over `history` as if live from `start` to `end`: events before `start` only
     /// build up the windows; from `start`, the clock ticks to each event's time (schedules due at
     /// or before it run first), then the event is recorded; the clock then ticks to `end`.
+    /// The clients' facts from other modules (scores, tiers) come from `facts`, in place from the start.
     /// - Throws: ``RuleEngineError`` for events of unknown clients or values that do not fit.
     public static func backtest(
-        _ rules: RuleSet, clients: [ClientRecord], history: [RuleEvent], from start: Instant, until end: Instant,
-        calendar: BankCalendar
+        _ rules: RuleSet, clients: [ClientRecord], facts: [any FactSource] = [], history: [RuleEvent], from start: Instant,
+        until end: Instant, calendar: BankCalendar
     ) throws(RuleEngineError) -> BacktestReport {
-        var engine = try RuleEngine(rules: rules, clients: clients, calendar: calendar, start: start)
+        var engine = try RuleEngine(rules: rules, clients: clients, facts: facts, calendar: calendar, start: start)
         let ordered = history.enumerated().map { ($0.element.instant(on: calendar), $0.offset, $0.element) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         var firings: [RuleFiring] = []

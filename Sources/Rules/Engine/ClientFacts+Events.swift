@@ -79,29 +79,9 @@ extension ClientFacts {
                 row: row, day: calendar.day(of: at), at: at,
                 triggers: [.init(kind: .profileChange, facts: facts, cause: "on profile change", occasion: Self.occasion("profile-change", at: at))])
         case .tierChanged(_, let tier, let at):
-            guard EnumerationType.tier.ordinal(of: tier) != nil else {
-                throw RuleEngineError(
-                    .invalidValue, client: client, "'\(tier)' is not a tier; tiers are \(EnumerationType.tier.values.joined(separator: ", "))")
-            }
-            let previous = records[row].valueFacts["tier"] ?? .missing
-            records[row].valueFacts["tier"] = .enumeration(tier)
-            stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
-            return AppliedEvent(
-                row: row, day: calendar.day(of: at), at: at,
-                triggers: [
-                    .init(kind: .tierChange, facts: facts, cause: "on tier change to \(tier)", occasion: Self.occasion("tier-change", at: at))
-                ])
+            return try applyTierChange(row: row, to: tier, at: at)
         case .scoreChanged(_, let score, let at):
-            guard score.isFinite else { throw RuleEngineError(.invalidValue, client: client, "a score must be a finite number") }
-            let previous = records[row].valueFacts["score"] ?? .missing
-            records[row].valueFacts["score"] = .number(score)
-            records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
-            stale(row, dates: false)
-            let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
-            return AppliedEvent(
-                row: row, day: calendar.day(of: at), at: at,
-                triggers: [.init(kind: .scoreChange, facts: facts, cause: "on score change", occasion: Self.occasion("score-change", at: at))])
+            return try applyScoreChange(row: row, to: score, at: at)
         case .balance(let snapshot):
             records[row].balances.append(snapshot)
             stale(row, dates: false)
@@ -115,6 +95,41 @@ extension ClientFacts {
             stale(row, dates: true)
             return nil
         }
+    }
+
+    /// The state change of a ``RuleEvent/tierChanged(_:to:at:)`` event: the new tier stored, and
+    /// the tier-change trigger with `tier.previous`; `nil` (nothing to run) when the tier is the one held.
+    mutating func applyTierChange(row: Int, to tier: String, at: Instant) throws(RuleEngineError) -> AppliedEvent? {
+        let client = records[row].profile.id
+        guard let type = catalogue.tierType, type.ordinal(of: tier) != nil else {
+            let known = catalogue.tierType?.values.joined(separator: ", ") ?? "none"
+            throw RuleEngineError(.invalidValue, client: client, "'\(tier)' is not a tier; tiers are \(known)")
+        }
+        let column = attributeColumns["tier"]
+        let previous = column.map { frame.value(of: $0, row: row) } ?? .missing
+        guard previous != .enumeration(tier) else { return nil }
+        if let column { _ = frame.store(.enumeration(tier), in: column, row: row) }
+        let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
+        return AppliedEvent(
+            row: row, day: calendar.day(of: at), at: at,
+            triggers: [.init(kind: .tierChange, facts: facts, cause: "on tier change to \(tier)", occasion: Self.occasion("tier-change", at: at))])
+    }
+
+    /// The state change of a ``RuleEvent/scoreChanged(_:to:at:)`` event: the score stored and
+    /// added to the history, and the score-change trigger with `score.previous`.
+    mutating func applyScoreChange(row: Int, to score: Double, at: Instant) throws(RuleEngineError) -> AppliedEvent {
+        guard score.isFinite else {
+            throw RuleEngineError(.invalidValue, client: records[row].profile.id, "a score must be a finite number")
+        }
+        let column = attributeColumns["score"]
+        let previous = column.map { frame.value(of: $0, row: row) } ?? .missing
+        if let column { _ = frame.store(.number(score), in: column, row: row) }
+        records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
+        stale(row, dates: false)
+        let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
+        return AppliedEvent(
+            row: row, day: calendar.day(of: at), at: at,
+            triggers: [.init(kind: .scoreChange, facts: facts, cause: "on score change", occasion: Self.occasion("score-change", at: at))])
     }
 
     /// The occasion of a transaction's firings: its kind and id.

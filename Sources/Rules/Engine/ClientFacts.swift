@@ -11,7 +11,7 @@ struct ClientFacts: Sendable {
         /// A standard attribute computed from the holdings alone (`aum`, `liabilities` ...): it
         /// changes with the day only when a holding opens or matures.
         case holdings(String)
-        /// A value the host supplies in the record's value facts.
+        /// A value a ``FactSource`` supplies, kept in the frame by ``RuleEngine/update(facts:at:)``.
         case host(String)
         /// A windowed attribute, and its host-supplied key.
         case windowed(String, DurationLiteral, String)
@@ -58,8 +58,7 @@ struct ClientFacts: Sendable {
     let aggregateColumns: [FactLayout.Column]
 
     /// The facts of `clients` for `rules`, nothing computed yet.
-    /// - Throws: ``RuleEngineError`` for two records of one client or a value fact that does not
-    ///   fit the catalogue.
+    /// - Throws: ``RuleEngineError`` for two records of one client.
     init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, origin: Day) throws(RuleEngineError) {
         self.calendar = calendar
         catalogue = rules.catalogue
@@ -130,16 +129,6 @@ struct ClientFacts: Sendable {
         rowRecordCurrent = [Bool](repeating: false, count: clients.count)
         holdingsStable = [(from: Int32, until: Int32)](repeating: (Int32.max, Int32.min), count: clients.count)
         dates = DateIndex(records: clients)
-        for record in clients { try Self.validate(record, catalogue: rules.catalogue) }
-    }
-
-    static func validate(_ record: ClientRecord, catalogue: FactCatalogue) throws(RuleEngineError) {
-        for (name, value) in record.valueFacts {
-            guard let definition = catalogue[name] else { continue }
-            guard FactValue.fits(value, definition.type) else {
-                throw RuleEngineError(.invalidValue, client: record.profile.id, "the value given for '\(name)' is not \(definition.type)")
-            }
-        }
     }
 
     /// The row of `client`.
@@ -192,12 +181,11 @@ struct ClientFacts: Sendable {
             case .holdings(let name):
                 if holdingsCurrent { continue }
                 value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? .missing
-            case .host(let name):
-                value = records[row].valueFacts[name] ?? .missing
-            case .windowed(let name, let window, let key):
+            case .host:
+                continue  // kept in the frame by RuleEngine.update(facts:at:)
+            case .windowed(let name, let window, _):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency)
-                    ?? records[row].valueFacts[key] ?? .missing
+                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency) ?? .missing
             case .daysUntil(let anchor, let household):
                 value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
             }

@@ -1,12 +1,14 @@
 public import CustomerModel
 
 extension RuleEngine {
-    /// Creates an engine over `clients` (their current records) in the state `checkpoint` holds.
-    /// - Throws: ``RuleEngineError`` as ``init(rules:clients:calendar:start:)`` and ``restore(_:)`` do.
-    public init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, restoring checkpoint: RuleEngineCheckpoint)
-        throws(RuleEngineError)
-    {
-        try self.init(rules: rules, clients: clients, calendar: calendar, start: checkpoint.cursor)
+    /// Creates an engine over `clients` (their current records), with the facts of `facts` in
+    /// place (the latest the host has, firing nothing), in the state `checkpoint` holds.
+    /// - Throws: ``RuleEngineError`` as ``init(rules:clients:facts:calendar:start:)`` and ``restore(_:)`` do.
+    public init(
+        rules: RuleSet, clients: [ClientRecord], facts: [any FactSource] = [], calendar: BankCalendar,
+        restoring checkpoint: RuleEngineCheckpoint
+    ) throws(RuleEngineError) {
+        try self.init(rules: rules, clients: clients, facts: facts, calendar: calendar, start: checkpoint.cursor)
         try restore(checkpoint)
     }
 
@@ -37,7 +39,7 @@ extension RuleEngine {
 
     /// Puts the state of `checkpoint` into the engine, replacing its own: the cursor, each known
     /// client's activity and windows, and the gate's bookkeeping of each known rule. The records
-    /// stay the engine's (the host's current ones). Windows of aggregates the checkpoint did not
+    /// and the facts from ``FactSource``s stay the engine's (the host's current ones). Windows of aggregates the checkpoint did not
     /// have are recounted from the restored activity on first use.
     /// - Returns: the clients and rules of the checkpoint the engine does not have.
     /// - Throws: ``RuleEngineError`` with code `invalidCheckpoint` for another format or columns

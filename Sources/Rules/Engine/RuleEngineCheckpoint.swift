@@ -10,9 +10,11 @@ public import CustomerModel
 /// into an engine whose rule set or book changed: state of rules and clients the engine does not
 /// have is left out and counted in ``RuleEngineCheckpoint/Restored``.
 ///
-/// **What it does not hold.** The clients' records (profiles, holdings, balances, value facts)
-/// are the host's: restore into an engine made over the records as they are now. Caches (the
-/// fact frame, bound programs) are rebuilt on demand.
+/// **What it does not hold.** The clients' records (profiles, holdings, balances) and the facts
+/// other modules supply through ``FactSource``s (scores, tiers, RFM cells) are the host's:
+/// restore into an engine made over the records as they are now, with the latest facts
+/// (``RuleEngine/init(rules:clients:facts:calendar:restoring:)``). Caches (the fact frame's
+/// computed columns, bound programs) are rebuilt on demand.
 ///
 /// **Exactly once.** A checkpoint taken after a ``RuleEngine/tick(until:)`` and restored later
 /// makes the next tick run everything due after the checkpoint's cursor: a schedule that fell due

@@ -1,6 +1,10 @@
 public import CustomerModel
 
 /// Something that happened to a client, handed to ``RuleEngine/record(_:)``.
+///
+/// **A set that grows.** New cases will be added as the library learns new events. Swift treats a
+/// public enum of a library built without library evolution as exhaustive, so switch over it with a
+/// `default:` (or `@unknown default:`) branch; then adding a case never breaks host code.
 public enum RuleEvent: Sendable {
     /// A booked transaction: updates the client's windows and runs `on transaction` rules.
     case transaction(Transaction)

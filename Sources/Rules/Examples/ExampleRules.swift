@@ -2,7 +2,8 @@
 /// event and time automation (large movements, AUM drops, care dates, maturities, complaints
 /// and failed transactions, dormancy, campaign targeting and cross-selling).
 ///
-/// It compiles against the standard ``FactCatalogue`` and serves as the reference example of the
+/// It compiles against the standard ``FactCatalogue`` (the 360 view, ValueModel's book facts from
+/// ``BookFactSource`` and the default tier ladders) and serves as the reference example of the
 /// language. Compile it with ``compiled(catalogue:)`` or read ``text``.
 public enum ExampleRules: Sendable {
     /// The file name diagnostics use for the example set.
@@ -29,7 +30,7 @@ public enum ExampleRules: Sendable {
           if transaction.direction = inflow and transaction.amount >= 1m CNY
              and transaction.type in [deposit, transfer_in, investment_redemption]
           then task(rm, "Call {name} today: {transaction.amount} came in on {transaction.date}. Discuss investing it (AUM now {aum}).", 1bd),
-               notify(rm, app, "Large inflow for {name}: {transaction.amount}")
+               notify(rm, workbench, "Large inflow for {name}: {transaction.amount}")
           dedupe by client, transaction.date
         end
 
@@ -55,6 +56,26 @@ public enum ExampleRules: Sendable {
           if aum.change(30d) < -20% and aum.average(30d) >= 500k
           then notify(rm, sms, "AUM of {name} fell {aum.change(30d)} in 30 days, to {aum}"),
                notify(branch_head, sms, "AUM of a {tier} client of {rm} fell {aum.change(30d)} in 30 days")
+          cooldown 30d
+          dedupe by client
+        end
+
+        # --- Tiers and value: act on the nightly scores, RFM, churn and tiers -------------
+
+        rule "Diamond client moved down"
+          owner "wealth management"
+          priority 85
+          when on tier change from "diamond" down
+          then task(rm, "{name} moved down from diamond to {tier}. Review the relationship and plan a visit.", 5bd),
+               notify(branch_head, workbench, "A diamond client of {rm} moved down to {tier}")
+        end
+
+        rule "Valuable client at risk"
+          owner "client service"
+          priority 75
+          when weekly on monday at 08:00
+          if tier >= "platinum" and churn.risk >= "high" and rfm.segment in [cannot_lose, at_risk]
+          then task(rm, "{name} ({tier}, RFM {rfm.segment}, value score {score}) shows {churn.signals} churn signals. Call this week.", 5bd)
           cooldown 30d
           dedupe by client
         end
@@ -92,7 +113,7 @@ public enum ExampleRules: Sendable {
           owner "wealth management"
           priority 70
           when 15, 7 and 3 business days before each maturity of wealth_management, insurance, loan at 09:00
-          then notify(rm, app, "{maturity.product} {maturity.holding} of {name} ({maturity.amount}) matures on {maturity.date}, {maturity.offset} from now")
+          then notify(rm, workbench, "{maturity.product} {maturity.holding} of {name} ({maturity.amount}) matures on {maturity.date}, {maturity.offset} from now")
           dedupe by client, maturity.holding, maturity.offset
         end
 
@@ -130,7 +151,7 @@ public enum ExampleRules: Sendable {
           priority 100
           when on failed transaction
           then open_process("incident", category: "failed transaction", amount: transaction.amount, channel: transaction.channel),
-               notify(rm, app, "A {transaction.type} of {transaction.amount} by {name} failed on {transaction.date}; call the client")
+               notify(rm, workbench, "A {transaction.type} of {transaction.amount} by {name} failed on {transaction.date}; call the client")
           dedupe by client, transaction.date
         end
 

@@ -1,12 +1,13 @@
 public import CustomerModel
 
 /// What the rules engine and the frame builder know of one client: the 360 view's slowly
-/// changing parts, balance and score history, and the value facts a host computed elsewhere
-/// (value scores, RFM, tier, churn signals, lifetime value).
+/// changing parts and its balance and score history.
 ///
-/// ``valueFacts`` are keyed by catalogue name (`score`, `tier`, `rfm.segment`, `churn.risk` ...);
-/// a fact without an entry is missing. Activity (transactions, interactions) is not kept here:
-/// it flows through the builder's columns or the engine's events.
+/// Facts computed by other modules (value scores, RFM, tier, churn, lifetime) are not kept here:
+/// they arrive through a ``FactSource`` (``BookFactSource``, ``TierFacts``) handed to
+/// ``FactFrameBuilder/frame(for:facts:transactions:interactions:on:)`` or
+/// ``RuleEngine/update(facts:at:)``. Activity (transactions, interactions) flows through the
+/// builder's columns or the engine's events.
 public struct ClientRecord: Sendable {
     /// The golden profile.
     public var profile: CustomerProfile
@@ -20,13 +21,11 @@ public struct ClientRecord: Sendable {
     public var balances: [BalanceSnapshot]
     /// Value scores over time, for `score.change(...)`.
     public var scores: [ScorePoint]
-    /// Facts computed by the host, by catalogue name.
-    public var valueFacts: [String: FactValue]
 
     /// Creates a record.
     public init(
         profile: CustomerProfile, holdings: [Holding] = [], household: [HouseholdMember] = [], referrals: Int = 0,
-        balances: [BalanceSnapshot] = [], scores: [ScorePoint] = [], valueFacts: [String: FactValue] = [:]
+        balances: [BalanceSnapshot] = [], scores: [ScorePoint] = []
     ) {
         self.profile = profile
         self.holdings = holdings
@@ -34,14 +33,13 @@ public struct ClientRecord: Sendable {
         self.referrals = referrals
         self.balances = balances
         self.scores = scores
-        self.valueFacts = valueFacts
     }
 
     /// A record from a 360 view (its holdings, household, referrals and balances).
-    public init(view: CustomerView, scores: [ScorePoint] = [], valueFacts: [String: FactValue] = [:]) {
+    public init(view: CustomerView, scores: [ScorePoint] = []) {
         self.init(
             profile: view.profile.profile, holdings: view.holdings, household: view.household,
-            referrals: view.referralsMade.count, balances: view.balances, scores: scores, valueFacts: valueFacts)
+            referrals: view.referralsMade.count, balances: view.balances, scores: scores)
     }
 }
 

@@ -1,8 +1,8 @@
 public import CustomerModel
 
 /// Fills a ``FactFrame`` for a rule set from the bank's data as of a day: one row per client,
-/// every client fact the rules read (profile, holdings, balances, value facts, windowed
-/// aggregates over transactions and interactions, days since and until).
+/// every client fact the rules read (profile, holdings, balances, the facts of the given
+/// ``FactSource``s, windowed aggregates over transactions and interactions, days since and until).
 ///
 /// This is the batch path's input for a schedule. Trigger facts (`transaction.*`, `maturity.*`
 /// ...) stay missing; the engine fills them per event. Aggregates count transactions in the
@@ -10,7 +10,8 @@ public import CustomerModel
 ///
 /// ```swift
 /// let frame = try FactFrameBuilder(rules: rules).frame(
-///     for: records, transactions: columns, interactions: interactions, on: EvaluationDay(today))
+///     for: records, facts: [BookFactSource(scores), tiers], transactions: columns,
+///     interactions: interactions, on: EvaluationDay(today))
 /// let matches = try rules.evaluate(frame, on: EvaluationDay(today))
 /// ```
 public struct FactFrameBuilder: Sendable {
@@ -20,11 +21,12 @@ public struct FactFrameBuilder: Sendable {
     /// Creates a builder for `rules`.
     public init(rules: RuleSet) { self.rules = rules }
 
-    /// A frame with one row per record, in order.
-    /// - Throws: ``FactFrameError`` when a value fact given by the host does not fit its catalogue
-    ///   type, or `rowOutOfRange` when the transaction columns have different lengths.
+    /// A frame with one row per record, in order, with the values of `facts` for the records'
+    /// clients (a source's clients without a record are skipped; a fact no rule reads is not stored).
+    /// - Throws: ``FactFrameError`` when a source's value does not fit its catalogue type, or
+    ///   `rowOutOfRange` when the transaction columns have different lengths.
     public func frame(
-        for records: [ClientRecord], transactions: TransactionColumns = TransactionColumns(),
+        for records: [ClientRecord], facts: [any FactSource] = [], transactions: TransactionColumns = TransactionColumns(),
         interactions: [Interaction] = [], on evaluation: EvaluationDay
     ) throws(FactFrameError) -> FactFrame {
         let n = transactions.count
@@ -48,14 +50,13 @@ public struct FactFrameBuilder: Sendable {
             case .attribute(let name):
                 guard rules.catalogue[name]?.scope == nil else { continue }
                 for (row, record) in records.enumerated() {
-                    let value = StandardFacts.attribute(name, of: record, on: day, currency: currency) ?? record.valueFacts[name] ?? .missing
+                    let value = StandardFacts.attribute(name, of: record, on: day, currency: currency) ?? .missing
                     try frame.set(key, row: row, to: value)
                 }
             case .windowed(let name, let window):
                 let days = evaluation.days(window)
                 for (row, record) in records.enumerated() {
-                    let value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency)
-                        ?? record.valueFacts[key.description] ?? .missing
+                    let value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency) ?? .missing
                     try frame.set(key, row: row, to: value)
                 }
             case .daysUntil(let anchor, let household):
@@ -89,7 +90,25 @@ public struct FactFrameBuilder: Sendable {
                 }
             }
         }
+        for source in facts { try fill(&frame, from: source, rowOf: rowOf) }
         return frame
+    }
+
+    /// Stores `source`'s values of the facts the layout reads, row by row.
+    private func fill(_ frame: inout FactFrame, from source: any FactSource, rowOf: [CustomerID: Int]) throws(FactFrameError) {
+        let declared = source.facts
+        let keys: [(position: Int, key: FactKey)] = declared.indices.compactMap { i in
+            let key = FactKey.attribute(declared[i].name)
+            return rules.layout.column(of: key) == nil ? nil : (i, key)
+        }
+        guard !keys.isEmpty else { return }
+        var values = FactValues(count: declared.count)
+        for (index, client) in source.clients.enumerated() {
+            guard let row = rowOf[client] else { continue }
+            values.clear()
+            source.values(ofClientAt: index, into: &values)
+            for (position, key) in keys { try frame.set(key, row: row, to: values[position]) }
+        }
     }
 
     static func counts(_ interaction: Interaction, for activity: ActivityKind) -> Bool {

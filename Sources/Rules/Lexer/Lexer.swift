@@ -10,9 +10,9 @@ import CustomerModel
 /// var lexer = Lexer("if aum.change(30d) < -20%")
 /// let tokens = lexer.tokenize()     // word, word, (, 30d, ), <, -, 20%, end
 /// ```
-public struct Lexer: Sendable {
+struct Lexer: Sendable {
     /// Words that cannot name a fact, because the grammar needs them everywhere.
-    public static let reservedWords: Set<String> = [
+    static let reservedWords: Set<String> = [
         "rule", "end", "when", "if", "then", "and", "or", "not", "in", "is", "missing", "where", "true", "false",
     ]
 
@@ -21,17 +21,17 @@ public struct Lexer: Sendable {
     private var index = 0
     private var position: SourcePosition
     /// Problems found so far.
-    public private(set) var diagnostics: [RuleDiagnostic] = []
+    private(set) var diagnostics: [RuleDiagnostic] = []
 
     /// Creates a lexer over `text` whose first character is at `start` (placeholders inside strings
     /// are lexed with the position of their first character).
-    public init(_ text: String, start: SourcePosition = .start) {
+    init(_ text: String, start: SourcePosition = .start) {
         bytes = Array(text.utf8)
         position = start
     }
 
     /// All tokens up to and including ``Token/Kind/endOfText``.
-    public mutating func tokenize() -> [Token] {
+    mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
         while true {
             let token = next()
@@ -106,7 +106,7 @@ public struct Lexer: Sendable {
     // MARK: Tokens
 
     /// The next token.
-    public mutating func next() -> Token {
+    mutating func next() -> Token {
         skipSpaceAndComments()
         let start = position
         guard let c = peek() else { return Token(.endOfText, at: SourceRange(start: start, end: start)) }
@@ -332,7 +332,7 @@ public struct Lexer: Sendable {
 
 extension DurationUnit {
     /// The unit's plural name (`days`, `business days`).
-    public var name: String {
+    var name: String {
         switch self {
         case .days: "days"
         case .weeks: "weeks"

@@ -1,20 +1,20 @@
-public import CustomerModel
+import CustomerModel
 
 /// One token of rule text with its place.
-public struct Token: Hashable, Sendable {
+struct Token: Hashable, Sendable {
     /// What the token is.
-    public var kind: Kind
+    var kind: Kind
     /// Where it is.
-    public var range: SourceRange
+    var range: SourceRange
 
     /// Creates a token.
-    public init(_ kind: Kind, at range: SourceRange) {
+    init(_ kind: Kind, at range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 
     /// The kinds of token.
-    public enum Kind: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
         /// A word or dotted fact path: `rule`, `tier`, `aum.change`, `transaction.amount`.
         ///
         /// Keywords are words too; the parser reads them by context, so only a handful are reserved
@@ -42,7 +42,7 @@ public struct Token: Hashable, Sendable {
 }
 
 /// Punctuation and operators.
-public enum Symbol: String, Hashable, Sendable, CaseIterable {
+enum Symbol: String, Hashable, Sendable, CaseIterable {
     /// `(`
     case leftParen = "("
     /// `)`
@@ -78,7 +78,7 @@ public enum Symbol: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One part of a string literal: literal text, or a `{placeholder}` expression with its place.
-public enum StringPart: Hashable, Sendable {
+enum StringPart: Hashable, Sendable {
     /// Literal text (escapes already resolved).
     case text(String)
     /// The source of a placeholder expression (between the braces) and the position of its first character.

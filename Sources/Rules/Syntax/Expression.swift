@@ -1,21 +1,21 @@
-public import CustomerModel
+import CustomerModel
 
 /// An expression of the rule language as written, with its place: a literal, a fact, a call, an
 /// operator. The type checker turns it into a typed, checked form.
-public struct Expression: Hashable, Sendable {
+struct Expression: Hashable, Sendable {
     /// What the expression is.
-    public var kind: Kind
+    var kind: Kind
     /// Where it is written.
-    public var range: SourceRange
+    var range: SourceRange
 
     /// Creates an expression.
-    public init(_ kind: Kind, at range: SourceRange) {
+    init(_ kind: Kind, at range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 
     /// The forms of expression.
-    public indirect enum Kind: Hashable, Sendable {
+    indirect enum Kind: Hashable, Sendable {
         /// A plain number: `3`, `1.5`, `200k` (an amount without currency).
         case number(NumberLiteral)
         /// Money with its currency: `5m CNY`.
@@ -54,18 +54,18 @@ public struct Expression: Hashable, Sendable {
 
     /// One argument of a call: an optional label (`product: maturity.product`), the value and
     /// an optional row filter (`transactions where type = deposit`).
-    public struct Argument: Hashable, Sendable {
+    struct Argument: Hashable, Sendable {
         /// The label, if written.
-        public var label: String?
+        var label: String?
         /// The value.
-        public var value: Expression
+        var value: Expression
         /// The `where` condition, if written.
-        public var filter: Expression?
+        var filter: Expression?
         /// The whole argument.
-        public var range: SourceRange
+        var range: SourceRange
 
         /// Creates an argument.
-        public init(label: String? = nil, value: Expression, filter: Expression? = nil, range: SourceRange) {
+        init(label: String? = nil, value: Expression, filter: Expression? = nil, range: SourceRange) {
             self.label = label
             self.value = value
             self.filter = filter
@@ -75,9 +75,9 @@ public struct Expression: Hashable, Sendable {
 }
 
 /// A string with `{placeholder}` expressions, as in `"AUM of {name} fell {aum.change(30d)}"`.
-public struct StringTemplate: Hashable, Sendable {
+struct StringTemplate: Hashable, Sendable {
     /// A piece of the template.
-    public enum Part: Hashable, Sendable {
+    enum Part: Hashable, Sendable {
         /// Literal text.
         case text(String)
         /// A placeholder expression.
@@ -85,13 +85,13 @@ public struct StringTemplate: Hashable, Sendable {
     }
 
     /// The pieces in order.
-    public var parts: [Part]
+    var parts: [Part]
 
     /// Creates a template.
-    public init(parts: [Part]) { self.parts = parts }
+    init(parts: [Part]) { self.parts = parts }
 
     /// The text when the template has no placeholders.
-    public var plainText: String? {
+    var plainText: String? {
         var text = ""
         for part in parts {
             guard case .text(let t) = part else { return nil }
@@ -102,7 +102,7 @@ public struct StringTemplate: Hashable, Sendable {
 }
 
 /// Prefix operators.
-public enum UnaryOperator: String, Hashable, Sendable {
+enum UnaryOperator: String, Hashable, Sendable {
     /// Arithmetic negation `-`.
     case negate = "-"
     /// Boolean `not`.

@@ -12,7 +12,8 @@ import Foundation
 ///            | "effective" ["from" DATE] ["until" DATE]
 ///            | "when" trigger | "if" expression | "then" action ("," action)*
 ///            | "cooldown" DURATION | "dedupe" "by" expression ("," expression)*
-/// trigger   := "on" WORD+ | "daily" ["at" TIME] | "weekly" "on" WEEKDAY ["at" TIME]
+/// trigger   := "on" WORD+ | "on" "tier" "change" (("from" | "to") (WORD | STRING) | "up" | "down")*
+///            | "daily" ["at" TIME] | "weekly" "on" WEEKDAY ["at" TIME]
 ///            | "monthly" "on" INT ["at" TIME]
 ///            | INT ("," INT)* ["and" INT] UNIT ("before" | "after") "each" ANCHOR
 ///                  ["of" WORD ("," WORD)*] ["in" "household"] ["at" TIME]
@@ -31,13 +32,13 @@ import Foundation
 /// problem. Expressions are bounded: at most ``maximumNesting`` levels of nesting while parsing,
 /// a tree at most ``maximumDepth`` deep and at most ``maximumNodes`` nodes per rule; beyond that
 /// the rule gets a ``RuleDiagnostic/Code/tooComplex`` error, never a stack overflow.
-public struct RuleParser: Sendable {
+struct RuleParser: Sendable {
     /// Deepest nesting of parentheses, calls and prefix operators while parsing.
-    public static let maximumNesting = 32
+    static let maximumNesting = 32
     /// Deepest expression tree accepted in one clause.
-    public static let maximumDepth = 48
+    static let maximumDepth = 48
     /// Most expression nodes accepted in one rule.
-    public static let maximumNodes = 2_000
+    static let maximumNodes = 2_000
 
     static let clauseKeywords: Set<String> = [
         "version", "owner", "priority", "effective", "when", "if", "then", "cooldown", "dedupe", "end", "rule",
@@ -51,10 +52,10 @@ public struct RuleParser: Sendable {
     private var nodes = 0
     private var reportedTooComplex = false
     /// Problems found so far (lexer and parser).
-    public private(set) var diagnostics: [RuleDiagnostic]
+    private(set) var diagnostics: [RuleDiagnostic]
 
     /// Creates a parser over `text`.
-    public init(_ text: String) {
+    init(_ text: String) {
         var lexer = Lexer(text)
         tokens = lexer.tokenize()
         diagnostics = lexer.diagnostics
@@ -66,7 +67,7 @@ public struct RuleParser: Sendable {
     }
 
     /// Parses `text` into its rules and every problem found.
-    public static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
+    static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
         var parser = RuleParser(text)
         let file = parser.parseFile()
         return (file, parser.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset })
@@ -129,7 +130,7 @@ public struct RuleParser: Sendable {
     // MARK: File and rules
 
     /// Parses every rule in the text.
-    public mutating func parseFile() -> RuleFileSyntax {
+    mutating func parseFile() -> RuleFileSyntax {
         var rules: [RuleSyntax] = []
         while current.kind != .endOfText {
             if isWord("rule") {
@@ -206,7 +207,7 @@ public struct RuleParser: Sendable {
             report(.clause, "rule \"\(name)\" has no trigger; add a 'when' clause such as 'when daily at 08:30'", at: nameRange)
         }
         if rule.actions.isEmpty, seen["then"] == nil {
-            report(.clause, "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, app, \"...\")'", at: nameRange)
+            report(.clause, "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'", at: nameRange)
         }
         return rule
     }
@@ -321,13 +322,51 @@ public struct RuleParser: Sendable {
             advance()
             var words: [String] = []
             var range = current.range
-            while case .word(let w) = current.kind, !Self.clauseKeywords.contains(w), !Lexer.reservedWords.contains(w) {
+            while case .word(let w) = current.kind, !Self.clauseKeywords.contains(w), !Lexer.reservedWords.contains(w),
+                !(words == ["tier", "change"] && ["from", "to", "up", "down"].contains(w))
+            {
                 range = words.isEmpty ? current.range : range.union(current.range)
                 words.append(w)
                 advance()
             }
             if words.isEmpty { throw fail(.trigger, "write the event after 'on', as in 'on transaction' or 'on complaint'") }
-            return done(.event(Located(words.joined(separator: " "), at: range)), self)
+            if words.starts(with: ["tier", "change"]), words.count > 2 {
+                throw fail(.trigger, "after 'on tier change' write from \"tier\", to \"tier\", up or down", at: range)
+            }
+            var trigger = done(.event(Located(words.joined(separator: " "), at: range)), self)
+            if words == ["tier", "change"] {
+                var filter = TierChangeSyntax()
+                var any = false
+                while case .word(let w) = current.kind, ["from", "to", "up", "down"].contains(w) {
+                    let wordRange = current.range
+                    advance()
+                    any = true
+                    switch w {
+                    case "up", "down":
+                        filter.direction = Located(w, at: wordRange)
+                    default:
+                        let tier: Located<String>
+                        switch current.kind {
+                        case .word(let name) where !Self.clauseKeywords.contains(name):
+                            tier = Located(name, at: current.range)
+                        case .string(let parts):
+                            guard parts.count <= 1, case .text(let text) = parts.first ?? .text("") else {
+                                throw fail(.trigger, "a tier is plain text in double quotes, as in from \"diamond\"")
+                            }
+                            tier = Located(text, at: current.range)
+                        default:
+                            throw fail(.trigger, "write the tier after '\(w)', as in \(w) \"platinum\"")
+                        }
+                        advance()
+                        if w == "from" { filter.from = tier } else { filter.to = tier }
+                    }
+                }
+                if any {
+                    trigger = done(trigger.kind, self)
+                    trigger.tierChange = filter
+                }
+            }
+            return trigger
         }
         if isWord("daily") {
             advance()
@@ -762,7 +801,7 @@ public struct RuleParser: Sendable {
 
 extension Expression {
     /// The direct sub-expressions (arguments, filters, operands, list elements, placeholders).
-    public var children: [Expression] {
+    var children: [Expression] {
         switch kind {
         case .call(_, _, let arguments): return arguments.flatMap { [$0.value] + ($0.filter.map { [$0] } ?? []) }
         case .list(let elements): return elements

@@ -1,7 +1,7 @@
 /// A trigger as written after `when`, before the checker resolves its words.
-public struct TriggerSyntax: Hashable, Sendable {
+struct TriggerSyntax: Hashable, Sendable {
     /// The forms of trigger.
-    public enum Kind: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
         /// `on transaction`, `on profile change`: the words after `on`.
         case event(Located<String>)
         /// `daily [at 08:30]`.
@@ -17,36 +17,38 @@ public struct TriggerSyntax: Hashable, Sendable {
     }
 
     /// The form and its parts.
-    public var kind: Kind
+    var kind: Kind
     /// From the first word after `when` to the end of the trigger.
-    public var range: SourceRange
+    var range: SourceRange
+    /// After `on tier change`: `from X`, `to Y`, `up` or `down`.
+    var tierChange: TierChangeSyntax?
 
     /// Creates a trigger.
-    public init(_ kind: Kind, at range: SourceRange) {
+    init(_ kind: Kind, at range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 }
 
 /// A date-relative trigger as written: offsets, unit, `before`/`after`, the anchor and its options.
-public struct RelativeTriggerSyntax: Hashable, Sendable {
+struct RelativeTriggerSyntax: Hashable, Sendable {
     /// The offsets (`15, 7 and 3`).
-    public var offsets: [Located<Int>]
+    var offsets: [Located<Int>]
     /// The unit (`days`, `business days`, `weeks`, `months`).
-    public var unit: Located<String>
+    var unit: Located<String>
     /// Whether the offsets are before the date (else after).
-    public var isBefore: Bool
+    var isBefore: Bool
     /// The anchor words (`maturity`, `birthday`, `wedding anniversary`, `signing anniversary`).
-    public var anchor: Located<String>
+    var anchor: Located<String>
     /// Product names after `of`, for maturities.
-    public var products: [Located<String>]
+    var products: [Located<String>]
     /// Whether `in household` was written.
-    public var household: Located<Bool>?
+    var household: Located<Bool>?
     /// `at 09:00`, minutes after midnight.
-    public var at: Located<Int>?
+    var at: Located<Int>?
 
     /// Creates a date-relative trigger.
-    public init(
+    init(
         offsets: [Located<Int>], unit: Located<String>, isBefore: Bool, anchor: Located<String>,
         products: [Located<String>], household: Located<Bool>?, at: Located<Int>?
     ) {
@@ -58,4 +60,14 @@ public struct RelativeTriggerSyntax: Hashable, Sendable {
         self.household = household
         self.at = at
     }
+}
+
+/// The moves written after `on tier change`: `from "diamond"`, `to platinum`, `up`, `down`.
+struct TierChangeSyntax: Hashable, Sendable {
+    /// The tier after `from`.
+    var from: Located<String>?
+    /// The tier after `to`.
+    var to: Located<String>?
+    /// `up` or `down`.
+    var direction: Located<String>?
 }

@@ -12,6 +12,10 @@ public enum ChurnRiskLevel: UInt8, Hashable, Sendable, Codable, CaseIterable, Co
     /// Orders levels from none to high.
     public static func < (lhs: ChurnRiskLevel, rhs: ChurnRiskLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The level's name as rules write it (`churn.risk >= "high"`); the rule language's
+    /// `churn.risk` values are exactly these, lowest first.
+    public var ruleName: String { description }
+
     /// The level's name.
     public var description: String {
         switch self {

@@ -42,6 +42,24 @@ public enum RFMSegment: UInt8, Hashable, Sendable, Codable, CaseIterable, Custom
         }
     }
 
+    /// The segment's name as rules write it: one word in snake case (`cannot_lose`,
+    /// `potential_loyalist`). The rule language's `rfm.segment` values are exactly these, in case order.
+    public var ruleName: String {
+        switch self {
+        case .champions: "champions"
+        case .loyal: "loyal"
+        case .potentialLoyalist: "potential_loyalist"
+        case .newCustomers: "new_customers"
+        case .promising: "promising"
+        case .needAttention: "need_attention"
+        case .aboutToSleep: "about_to_sleep"
+        case .atRisk: "at_risk"
+        case .cannotLoseThem: "cannot_lose"
+        case .hibernating: "hibernating"
+        case .lost: "lost"
+        }
+    }
+
     /// The segment's name.
     public var description: String { name }
 }
@@ -62,6 +80,17 @@ public enum ValueLayer: UInt8, Hashable, Sendable, Codable, CaseIterable, Custom
     public var name: String {
         switch self {
         case .highValue: "high value"
+        case .growing: "growing"
+        case .potential: "potential"
+        case .dormant: "dormant"
+        }
+    }
+
+    /// The layer's name as rules write it (`high_value`); the rule language's `value_layer`
+    /// values are exactly these, in case order.
+    public var ruleName: String {
+        switch self {
+        case .highValue: "high_value"
         case .growing: "growing"
         case .potential: "potential"
         case .dormant: "dormant"

@@ -1,4 +1,5 @@
 import CustomerModel
+import CustomerModelTesting
 import ValueModel
 
 extension ScoreHistoryConformance {

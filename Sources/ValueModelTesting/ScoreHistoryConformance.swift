@@ -1,33 +1,35 @@
 public import CustomerModel
+public import CustomerModelTesting
 public import ValueModel
 
-/// What the ``ScoreHistoryConformance`` checks run against: a fresh, empty score history store,
-/// the customer store it takes its clients from, the audit log it writes to and its clock.
+/// What the ``ScoreHistoryConformance`` checks run against: a fresh, empty score history store
+/// and the customer store that serves as the gate's directory, both behind one
+/// ``/CustomerModel/AccessGate`` (default policy), the audit log the gate writes to and its clock.
 ///
-/// A score history store asks a directory of clients whether a client exists and who covers them
-/// (the in-memory store is built over an `InMemoryCustomerStore`; a database adapter reads the
-/// same tables as its customer store). The kit seeds ``ConformanceWorld`` (and, for the book-wide
-/// checks, up to 20,000 more clients covered by RM-A in Pudong) through ``customers`` and then
-/// checks ``history`` alone. Build ``history`` so that it writes its audit trail through ``audit``
-/// and reads the time from ``clock``.
+/// The history store keeps no coverage: the gate asks the directory whether a client exists and
+/// who covers them. The kit seeds ``/CustomerModelTesting/ConformanceWorld`` (and, for the book-wide checks, up to
+/// 20,000 more clients covered by RM-A in Pudong) through ``customers`` and then checks
+/// ``history``, the gated facade.
 public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
-    /// The score history store under test, empty.
-    public var history: Store
-    /// The customer store whose clients, coverage and organisation the history store uses; empty.
-    public var customers: any CustomerStore
-    /// The audit log the history store writes to.
+    /// The adapter under test, empty.
+    public var adapter: Store
+    /// The adapter behind the gate: what the checks call.
+    public var history: GatedScoreHistoryStore
+    /// The customer store (the gate's directory) behind the same gate; empty.
+    public var customers: GatedCustomerStore
+    /// The audit log the gate writes to.
     public var audit: SwitchableAuditLog
-    /// The clock the history store reads; the kit moves it.
+    /// The clock the gate reads; the kit moves it.
     public var clock: ManualClock
     /// Called after the check, even when it failed.
     public var tearDown: (@Sendable () async throws -> Void)?
 
-    /// Creates a fixture.
+    /// Creates a fixture: both stores behind one gate over `customers`, writing to `audit` and reading `clock`.
     /// - Parameters:
-    ///   - history: a fresh, empty score history store over `customers`, writing to `audit` and reading `clock`.
-    ///   - customers: a fresh, empty customer store the history store takes clients from.
-    ///   - audit: the history store's audit log.
-    ///   - clock: the history store's clock, starting at ``ConformanceWorld/start`` or later.
+    ///   - history: a fresh, empty score history store.
+    ///   - customers: a fresh, empty customer store, the gate's directory.
+    ///   - audit: the gate's audit log.
+    ///   - clock: the gate's clock, starting at ``/CustomerModelTesting/ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
         history: Store,
@@ -36,8 +38,10 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
         clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
-        self.history = history
-        self.customers = customers
+        let gate = AccessGate(directory: customers, audit: audit, clock: clock)
+        self.adapter = history
+        self.history = gate.scoreHistory(history)
+        self.customers = gate.customers(customers)
         self.audit = audit
         self.clock = clock
         self.tearDown = tearDown
@@ -54,17 +58,17 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 /// semantics; trend maths ("AUM down 20% in 30 days", exact ratios, windows starting before the
 /// first record) and deciles over the book ("fell two deciles", ties, corrections); access
 /// control and the audit trail; concurrent writers; a 100,000-record batch. Each check runs on a
-/// fresh fixture and throws a ``ConformanceFailure`` on a broken promise.
+/// fresh fixture and throws a ``/CustomerModelTesting/ConformanceFailure`` on a broken promise.
 ///
 /// ```swift
 /// typealias Kit = ScoreHistoryConformance<PostgresScoreHistoryStore>
 /// @Test(arguments: Kit.checks) func postgresScoreHistoryConforms(_ check: Kit.Check) async throws {
-///     try await Kit { audit, clock in try await freshPair(db, audit: audit, clock: clock) }.run(check)
+///     try await Kit { (try await PostgresScoreHistoryStore.fresh(db), InMemoryCustomerStore()) }.run(check)
 /// }
 /// ```
 ///
-/// There `freshPair` stands for your own function returning `(history:customers:)`, both empty,
-/// both writing to `audit` and reading `clock`. To audit into your own log adapter, wrap it in a
+/// The closure returns `(history:customers:)`: the history store and any customer store to serve
+/// as the gate's directory, both empty. To audit into your own log adapter, wrap it in a
 /// ``SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
 public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
     /// The fixture each check gets.
@@ -76,7 +80,7 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
         public let name: String
         let body: @Sendable (Fixture) async throws -> Void
 
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
+        /// Creates a check; throw a ``/CustomerModelTesting/ConformanceFailure`` from `body` when the promise is broken.
         public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
             self.name = name
             self.body = body
@@ -95,37 +99,34 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
         self.makeFixture = makeFixture
     }
 
-    /// Creates the kit from a function that makes a fresh, empty score history store and the
-    /// customer store it reads clients from, both writing their audit trail to `audit` (an
-    /// in-memory log wrapped by the kit) and reading time from `clock`.
+    /// Creates the kit from a function that makes a fresh, empty score history store and a
+    /// customer store to serve as the gate's directory; the kit puts both behind a gate auditing
+    /// into an in-memory log and reading a manual clock.
     public init(
-        makeStores:
-            @escaping @Sendable (_ audit: SwitchableAuditLog, _ clock: ManualClock) async throws -> (
-                history: Store, customers: any CustomerStore
-            )
+        makeStores: @escaping @Sendable () async throws -> (history: Store, customers: any CustomerStore)
     ) {
         self.makeFixture = {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
-            let stores = try await makeStores(audit, clock)
+            let stores = try await makeStores()
             return Fixture(history: stores.history, customers: stores.customers, audit: audit, clock: clock)
         }
     }
 
     /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailure`` naming the check, what it expected and what came back.
     public func run(_ check: Check) async throws(ConformanceFailure) {
         try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
     }
 
     /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll() async throws(ConformanceFailures) {
         try await runAll(except: [])
     }
 
     /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
+    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
     public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
         try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
             (check) throws(ConformanceFailure) in try await run(check)
@@ -134,13 +135,10 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
 }
 
 extension ScoreHistoryConformance where Store == InMemoryScoreHistoryStore {
-    /// The kit over fresh ``/ValueModel/InMemoryScoreHistoryStore``s, each over a fresh
-    /// ``/CustomerModel/InMemoryCustomerStore`` sharing its audit log and clock.
+    /// The kit over fresh ``/ValueModel/InMemoryScoreHistoryStore``s, each paired with a fresh
+    /// ``/CustomerModel/InMemoryCustomerStore`` as the gate's directory.
     public static var inMemory: Self {
-        Self { audit, clock in
-            let customers = InMemoryCustomerStore(audit: audit, clock: clock)
-            return (InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock), customers)
-        }
+        Self { (InMemoryScoreHistoryStore(), InMemoryCustomerStore()) }
     }
 }
 

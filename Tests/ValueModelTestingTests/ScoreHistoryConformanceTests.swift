@@ -2,6 +2,7 @@ import CustomerModel
 import CustomerModelTesting
 import Testing
 import ValueModel
+import ValueModelTesting
 
 /// Every check of the score history kit against the in-memory default, and broken stores that
 /// prove the kit catches faults.
@@ -24,10 +25,9 @@ struct ScoreHistoryConformanceTests {
         let kit = Kit {
             let log = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
-            let customers = InMemoryCustomerStore(audit: log, clock: clock)
             return ScoreHistoryFixture(
-                history: InMemoryScoreHistoryStore(directory: customers, audit: log, clock: clock),
-                customers: customers,
+                history: InMemoryScoreHistoryStore(),
+                customers: InMemoryCustomerStore(),
                 audit: log,
                 clock: clock
             )
@@ -41,11 +41,7 @@ struct ScoreHistoryConformanceTests {
     typealias Broken = ScoreHistoryConformance<MisbehavingScoreHistoryStore>
 
     static func kit(_ fault: MisbehavingScoreHistoryStore.Fault) -> Broken {
-        Broken { audit, clock in
-            let customers = InMemoryCustomerStore(audit: audit, clock: clock)
-            let base = InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock)
-            return (MisbehavingScoreHistoryStore(fault, base: base), customers)
-        }
+        Broken { (MisbehavingScoreHistoryStore(fault, base: InMemoryScoreHistoryStore()), InMemoryCustomerStore()) }
     }
 
     static let bulkCheck =
@@ -89,13 +85,12 @@ struct ScoreHistoryConformanceTests {
         #expect(failure.subject.contains("deciles over the whole book"))
     }
 
-    @Test func aStoreThatIgnoresAccessControlFails() async throws {
+    @Test func aStoreThatIgnoresTheScopeOfABookWideQueryFails() async throws {
         let failures = try await #require(throws: ConformanceFailures.self) {
-            // The 100,000-record check is left out: it takes seconds in a debug build and checks no access.
-            try await Self.kit(.ignoresAccessControl).runAll(except: [Self.bulkCheck])
+            // The 100,000-record check is left out: it takes seconds in a debug build and checks no scope.
+            try await Self.kit(.ignoresScope).runAll(except: [Self.bulkCheck])
         }
-        #expect(failures.failedChecks.contains { $0.hasPrefix("an RM reading another RM's client's scores") })
-        #expect(failures.failedChecks.contains { $0.hasPrefix("a branch head reads its subtree's scores") })
+        #expect(failures.failedChecks.contains { $0.hasPrefix("a book-wide trend query as an RM") })
         #expect(!failures.failedChecks.contains { $0.hasPrefix("a record with every field set") })
         #expect(failures.checksRun == Broken.checks.count - 1)
     }
@@ -120,8 +115,8 @@ struct MisbehavingScoreHistoryStore: ScoreHistoryStore {
         case asOfExcludesTheDay
         /// Computes deciles among the principal's own clients only.
         case ranksWithinScopeOnly
-        /// Reads as a system principal, whoever asks.
-        case ignoresAccessControl
+        /// Answers a book-wide trend query for every client, whatever scope the gate passes.
+        case ignoresScope
         /// Ends every trend at the record as of the window's first day.
         case trendEndsAtTheWindowStart
     }
@@ -134,50 +129,50 @@ struct MisbehavingScoreHistoryStore: ScoreHistoryStore {
         self.base = base
     }
 
-    private func reader(_ principal: Principal) -> Principal {
-        fault == .ignoresAccessControl ? .system("leak") : principal
+    private func reader(_ scope: ClientScope) -> ClientScope {
+        fault == .ignoresScope ? .everyClient : scope
     }
 
-    func record(_ scores: [ScoreRecord], replacing: Bool, as principal: Principal) async throws(StoreError)
+    func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
         -> ScoreRecordingReport
     {
         switch fault {
         case .overwritesConflicts:
-            return try await base.record(scores, replacing: true, as: principal)
+            return try await base.record(scores, replacing: true, in: scope)
         case .storesBatchUpToTheBadRecord:
             if let bad = scores.firstIndex(where: { (try? $0.validate()) == nil }) {
-                _ = try? await base.record(Array(scores[..<bad]), replacing: replacing, as: principal)
+                _ = try? await base.record(Array(scores[..<bad]), replacing: replacing, in: scope)
             }
-            return try await base.record(scores, replacing: replacing, as: principal)
+            return try await base.record(scores, replacing: replacing, in: scope)
         default:
-            return try await base.record(scores, replacing: replacing, as: principal)
+            return try await base.record(scores, replacing: replacing, in: scope)
         }
     }
 
-    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, as principal: Principal)
+    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, scope: ClientScope)
         async throws(StoreError) -> [ScoreRecord]
     {
-        try await base.series(of: customer, in: days, model: model, as: reader(principal))
+        try await base.series(of: customer, in: days, model: model, scope: reader(scope))
     }
 
-    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, as principal: Principal)
+    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
         async throws(StoreError) -> [ScoreRecord]
     {
         let asked = fault == .asOfExcludesTheDay ? day.adding(days: -1) : day
-        return try await base.scores(of: customers, asOf: asked, model: model, as: reader(principal))
+        return try await base.scores(of: customers, asOf: asked, model: model, scope: reader(scope))
     }
 
     func trends(
         of customers: [CustomerID]?,
         model: ScoreModelVersion,
         over window: ClosedRange<Day>,
-        as principal: Principal
+        scope: ClientScope
     ) async throws(StoreError) -> [ScoreTrend] {
-        var found = try await base.trends(of: customers, model: model, over: window, as: reader(principal))
+        var found = try await base.trends(of: customers, model: model, over: window, scope: reader(scope))
         switch fault {
         case .trendEndsAtTheWindowStart:
             for index in found.indices { found[index].end = found[index].start }
-        case .ranksWithinScopeOnly where !principal.hasBankWideScope:
+        case .ranksWithinScopeOnly where !scope.isEveryClient:
             for day in [\ScoreTrend.start, \ScoreTrend.end] {
                 let totals = found.map { $0[keyPath: day].total }.sorted()
                 for index in found.indices {

@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Testing
 
 /// `SyntheticBank.failedTransactions(clients:perClientPerYear:)`: deterministic, plausible, and

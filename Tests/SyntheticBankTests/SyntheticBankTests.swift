@@ -1,6 +1,7 @@
 import CustomerModel
 import CustomerModelTesting
 import Synchronization
+import SyntheticBank
 import Testing
 
 /// One 1,000-client bank shared by the tests: generation is deterministic, so sharing is safe.
@@ -494,8 +495,8 @@ struct SyntheticBankLoadingTests {
         #expect(summary.transactions == bank.transactionCount)
         #expect(summary.balances == bank.balanceSnapshotCount)
         #expect(summary.interactions == bank.interactions(clients: 0..<bank.clientCount).count)
-        #expect(memory.customers.count == bank.clientCount)
-        #expect(memory.activity.transactionCount == bank.transactionCount)
+        #expect(memory.customerStore.count == bank.clientCount)
+        #expect(memory.activityStore.transactionCount == bank.transactionCount)
         #expect(
             phases.phases == [
                 "organisation", "profiles", "accounts", "holdings", "relationships", "referrals", "transactions",

@@ -1,8 +1,9 @@
 public import CustomerModel
+public import SyntheticBank
 
-/// What a churn evaluation reads from a ``SyntheticBank``, generated once so that many policies
+/// What a churn evaluation reads from a ``/SyntheticBank/SyntheticBank``, generated once so that many policies
 /// and analysis days can be evaluated on the same bank: the transaction columns, holdings,
-/// interactions and balance snapshots, and each client's ``ClientScenario``.
+/// interactions and balance snapshots, and each client's ``/SyntheticBank/ClientScenario``.
 ///
 /// Reading the bank changes nothing it generates.
 public struct ChurnEvaluationInputs: Sendable {

@@ -1,4 +1,5 @@
 import CustomerModel
+import CustomerModelTesting
 import ValueModel
 
 /// Sample scores the ``ScoreHistoryConformance`` checks record.
@@ -12,7 +13,7 @@ enum ScoreSamples {
     /// A model with non-ASCII text in its id and version.
     static let corporateModel = ScoreModelVersion(id: "战略客户-strategic", version: "2026.1-β")
 
-    /// A score of `client` on day `day` (days after ``ConformanceWorld/today``), with four dimension
+    /// A score of `client` on day `day` (days after ``/CustomerModelTesting/ConformanceWorld/today``), with four dimension
     /// scores derived from the total, AUM in CNY major units, and no RFM cell or churn level.
     static func score(
         _ client: CustomerID,

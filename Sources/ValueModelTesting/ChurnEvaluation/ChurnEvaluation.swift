@@ -1,12 +1,13 @@
 public import CustomerModel
+public import SyntheticBank
 public import ValueModel
 
-/// How well a ``/ValueModel/ChurnPolicy`` finds the clients a ``SyntheticBank`` made drift toward
+/// How well a ``/ValueModel/ChurnPolicy`` finds the clients a ``/SyntheticBank/SyntheticBank`` made drift toward
 /// churn: the confusion matrix of the churn-risk flag and of each signal on the analysis day, the
 /// flag rate among steady and dormant clients, and how soon after its drift started each drifter
 /// was first flagged.
 ///
-/// Drifters (``ClientScenario/churnDrifting(since:)``) are the positives and steady clients the
+/// Drifters (``/SyntheticBank/ClientScenario/churnDrifting(since:)``) are the positives and steady clients the
 /// negatives. Dormant clients have already gone quiet; flagging them is neither right nor wrong
 /// for a churn flag, so they are kept out of the matrix and their flag rate is reported apart.
 ///
