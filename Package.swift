@@ -50,7 +50,7 @@ let package = Package(
 
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
         .target(name: "Rules", dependencies: ["CustomerModel", "ValueModel"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "SyntheticBank"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "ValueModel", "SyntheticBank"]),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),

@@ -1,5 +1,5 @@
 import CustomerModel
-import CustomerModelTesting
+import SyntheticBank
 import Rules
 import Testing
 import ValueModel
