@@ -18,8 +18,13 @@ let package = Package(
         .executable(name: "clientele", targets: ["clientele"]),
     ],
     targets: [
+        // MARK: ClienteleSupport: helpers every module shares once, with `package` access (not a product):
+        // parallel work with a width the host sets, the boxes and pointers parallel workers share.
+        .target(name: "ClienteleSupport"),
+        .testTarget(name: "ClienteleSupportTests", dependencies: ["ClienteleSupport"]),
+
         // MARK: CustomerModel: the 360 view, money and days, ports and their in-memory defaults.
-        .target(name: "CustomerModel", dependencies: ["CPrefetch"]),
+        .target(name: "CustomerModel", dependencies: ["ClienteleSupport", "CPrefetch"]),
         // Cache prefetch hints for the in-memory stores' hot loops (a C inline function; no dependency).
         .target(name: "CPrefetch"),
         .testTarget(name: "CustomerModelTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
@@ -29,11 +34,11 @@ let package = Package(
         .testTarget(name: "CustomerModelTestingTests", dependencies: ["CustomerModel", "CustomerModelTesting"]),
 
         // MARK: SyntheticBank: a seeded, deterministic bank for tests, the demo and the benchmarks.
-        .target(name: "SyntheticBank", dependencies: ["CustomerModel"]),
+        .target(name: "SyntheticBank", dependencies: ["ClienteleSupport", "CustomerModel"]),
         .testTarget(name: "SyntheticBankTests", dependencies: ["SyntheticBank", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.
-        .target(name: "ValueModel", dependencies: ["CustomerModel", "CActivityPass"]),
+        .target(name: "ValueModel", dependencies: ["ClienteleSupport", "CustomerModel", "CActivityPass"]),
         // The activity pass's vector loop (AVX2, chosen at run time; a C file, no dependency).
         .target(name: "CActivityPass"),
         .testTarget(
@@ -49,8 +54,8 @@ let package = Package(
             dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
-        .target(name: "Rules", dependencies: ["CustomerModel", "ValueModel"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "SyntheticBank"]),
+        .target(name: "Rules", dependencies: ["ClienteleSupport", "CustomerModel", "ValueModel"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "ValueModel", "SyntheticBank"]),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),

@@ -1,3 +1,4 @@
+import ClienteleSupport
 public import CustomerModel
 
 /// A synthetic bank: an organisation, clients with realistic profiles, accounts, holdings, households, enterprises,
@@ -170,7 +171,7 @@ public struct SyntheticBank: Sendable {
         bounds.append(range.upperBound)
         let model = self.model
         let chunkBounds = bounds
-        let parts = ParallelChunks.map(count: chunkCount) { chunk in
+        let parts = ParallelWork.map(count: chunkCount) { chunk in
             Self.columns(model, clients: chunkBounds[chunk]..<chunkBounds[chunk + 1])
         }
         var columns = TransactionColumns(customers: model.customerIDs)

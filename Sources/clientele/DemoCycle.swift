@@ -62,18 +62,22 @@ struct DemoCycle {
         for firing in summary.firings { byRule[firing.rule, default: 0] += 1 }
         console.print(
             "  scores recorded \(Output.count(summary.recording?.recorded ?? 0)) (history holds \(Output.count(history.recordCount)));"
-                + " firings \(Output.count(summary.firings.count)); notifications sent \(Output.count(summary.delivery.sent)),"
+                + " firings \(Output.count(summary.firings.count)); actions handled \(Output.count(summary.delivery.handled))"
+                + " (notifications sent \(Output.count(bank.notifications.delivered.count))),"
                 + " duplicates \(Output.count(summary.delivery.duplicates)); actions left to workflow \(Output.count(summary.delivery.unhandled))")
         for (rule, count) in byRule.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             console.print("  \(Output.count(count).leftPadded(7))  \"\(rule)\"")
         }
-        if let example = bank.notifications.delivered.first(where: { $0.id.hasPrefix("Valued client") }) ?? bank.notifications.delivered.first {
+        // A notification's id starts with its firing's id: show one of the churn rule's if any.
+        let churn = summary.firings.first { $0.rule.hasPrefix("Valued client") }.map { $0.id.rawValue + "-" }
+        let delivered = bank.notifications.delivered
+        if let example = delivered.first(where: { churn.map($0.id.hasPrefix) ?? false }) ?? delivered.first {
             console.print("  e.g. to \(example.recipient) by \(example.channel.rawValue): \(example.message)")
         }
         let again = try await cycle.run(asOf: today, until: morning)
         console.print(
             "  run again for \(today): \(again.stages.filter { $0.outcome == .skipped }.count) of \(again.stages.count) stages skipped,"
-                + " \(again.delivery.sent) notifications sent, \(again.recording?.recorded ?? 0) scores recorded; the sink holds"
+                + " \(again.delivery.handled) actions handled, \(again.recording?.recorded ?? 0) scores recorded; the sink holds"
                 + " \(Output.count(bank.notifications.delivered.count)) notifications, each once")
         guard let scores = summary.scores else { throw UsageError("the daily cycle did not score the book") }
         return scores

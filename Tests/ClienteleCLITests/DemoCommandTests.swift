@@ -24,9 +24,9 @@ import Testing
         let night = try #require(run.lines.first { $0.contains("scores recorded ") })
         #expect(night.contains("scores recorded 300 (history holds 300)"), "\(night)")
         #expect(night.contains("duplicates 0"), "\(night)")
-        #expect(!night.contains("notifications sent 0,"), "\(night)")
+        #expect(!night.contains("actions handled 0 "), "\(night)")
         let rerun = try #require(run.lines.first { $0.contains("run again for 2025-12-31") })
-        #expect(rerun.contains("7 of 7 stages skipped, 0 notifications sent, 0 scores recorded"), "\(rerun)")
+        #expect(rerun.contains("7 of 7 stages skipped, 0 actions handled, 0 scores recorded"), "\(rerun)")
         // Every shipped rule is listed with its count; failed transactions reach the rules.
         let failed = try #require(run.lines.first { $0.contains(#""Failed transaction incident""#) })
         let count = Int(failed.drop { $0 == " " }.prefix { $0.isNumber || $0 == "," }.filter(\.isNumber))

@@ -1,6 +1,6 @@
 import CustomerModel
-import CustomerModelTesting
 import Rules
+import SyntheticBank
 import Testing
 import ValueModel
 

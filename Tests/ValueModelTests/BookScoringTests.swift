@@ -151,4 +151,19 @@ struct BookScoringTests {
             try job.run(BookInputs(profiles: profiles, transactions: TransactionColumns()))
         }
     }
+
+    @Test func aSerialRunGivesTheSameFiguresAsTheDefaultWidth() throws {
+        var job = BookScoring(asOf: Self.asOf, currency: .cny)
+        job.parallelism = .serial
+        let serial = try job.run(Self.inputs())
+        let scores = try Self.scores.get()
+        #expect(serial.customers == scores.customers)
+        // Scores, RFM and churn are per-client or integer figures: exactly the same. (Lifetime fits
+        // sum partial likelihoods per worker, so their last bits may differ with the width.)
+        for i in 0..<scores.count {
+            let one = try #require(serial.client(at: i))
+            let other = try #require(scores.client(at: i))
+            #expect(one.score == other.score && one.rfm == other.rfm && one.churn == other.churn)
+        }
+    }
 }

@@ -71,7 +71,7 @@ enum CycleBenchmarks {
         Harness.report(
             "daily cycle: whole night, ports to actions",
             "\(Harness.format(total, 2)) s, CPU \(Harness.format(cpuTotal, 2)) s (target < 3 s); \(summary.firings.count) firings,"
-                + " \(summary.delivery.sent) notifications sent, \(summary.delivery.unhandled) actions left to workflow")
+                + " \(summary.delivery.handled) actions handled, \(summary.delivery.unhandled) actions left to workflow")
 
         // The next night: the engine is kept, one more day of scores and triggers.
         let next = today.adding(days: 1)

@@ -9,7 +9,9 @@ enum ScoreHistoryBenchmarks {
     static func run(clients: Int, nights: Int) async throws {
         let clock = ManualClock(start: Instant(millisecondsSinceEpoch: 1_795_392_000_000))
         let audit = InMemoryAuditLog()
-        let customers = InMemoryCustomerStore(audit: audit, clock: clock)
+        let directory = InMemoryCustomerStore()
+        let gate = AccessGate(directory: directory, audit: audit, clock: clock)
+        let customers = gate.customers(directory)
         let system = Principal.system("benchmark")
         let ids = (0..<clients).map { CustomerID("C\($0)") }
         var start = 0
@@ -34,7 +36,7 @@ enum ScoreHistoryBenchmarks {
             )
             start = end
         }
-        let history = InMemoryScoreHistoryStore(directory: customers, audit: audit, clock: clock)
+        let history = gate.scoreHistory(InMemoryScoreHistoryStore())
         let model = ScoreModelVersion(id: "cvm-individual", version: "1")
         var generator = SeededGenerator(seed: 3)
         let first = Day(number: 20_000)

@@ -29,7 +29,7 @@ enum ViewBenchmarks {
         }
         let micro = seconds.map { $0 * 1e6 }
         Harness.report(
-            "360 view, \(clients / 1000)k-client bank (\(Harness.format(Double(bank.activity.transactionCount) / 1e6, 1))M tx)",
+            "360 view, \(clients / 1000)k-client bank (\(Harness.format(Double(bank.activityStore.transactionCount) / 1e6, 1))M tx)",
             "p50 \(Harness.format(Harness.percentile(micro, 50), 1)) us, p99 \(Harness.format(Harness.percentile(micro, 99), 1)) us,"
                 + " p99.9 \(Harness.format(Harness.percentile(micro, 99.9), 1)) us over \(samples) views (target p99 < 100 us)")
         _ = rows

@@ -109,17 +109,10 @@ extension AccessGate {
                 "\(principal.role.rawValue) may not call \(operation.rawValue)")
         }
         if !clients.isEmpty, !scope.isEveryClient || unknown == .refuse {
-            let coverages = try await directory.coverage(of: clients)
-            for (id, coverage) in zip(clients, coverages) {
-                guard let coverage else {
-                    if unknown == .refuse {
-                        throw StoreError(.notFound, customer: id, field: "customer", "unknown client")
-                    }
-                    continue
-                }
-                if !scope.covers(coverage) {
-                    try await refuse(principal, operation, fields: row.fields, clients: [id], "out of the principal's scope")
-                }
+            if let refusal = try await directory.firstRefused(clients, by: scope, unknownIsRefused: unknown == .refuse) {
+                let id = clients[refusal.index]
+                if refusal.isUnknown { throw StoreError(.notFound, customer: id, field: "customer", "unknown client") }
+                try await refuse(principal, operation, fields: row.fields, clients: [id], "out of the principal's scope")
             }
         }
         for (id, coverage) in newCoverage where !scope.covers(coverage) {
@@ -166,14 +159,14 @@ extension AccessGate {
     }
 
     /// The distinct clients of `ids` in first-seen order; runs of one client cost one comparison a row.
+    /// Short ids are numbered through a packed-key table, with no string hashing.
     public static func distinct(_ ids: some Sequence<CustomerID>) -> [CustomerID] {
-        var seen = Set<CustomerID>()
-        var list: [CustomerID] = []
+        var seen = ClientNumbers()
         var last: CustomerID?
         for id in ids where id != last {
             last = id
-            if seen.insert(id).inserted { list.append(id) }
+            _ = seen.intern(id)
         }
-        return list
+        return seen.values
     }
 }

@@ -26,7 +26,9 @@ public struct GatedActivityStore: Sendable {
     ///   of scope), and the store's `invalid` and `conflict`.
     public func append(transactions: [Transaction], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(transactions.lazy.map(\.customer))
-        let admission = try await gate.admit(principal, .appendTransactions, naming: clients, unknown: .refuse)
+        let admission = try await Self.naming(first: transactions, \.customer, \.id.rawValue) { () async throws(StoreError) in
+            try await gate.admit(principal, .appendTransactions, naming: clients, unknown: .refuse)
+        }
         try await gate.recordAllowed(admission, customers: clients)
         return try await store.append(transactions: transactions, in: admission.scope)
     }
@@ -34,7 +36,9 @@ public struct GatedActivityStore: Sendable {
     /// Appends interactions; all new records or none.
     public func append(interactions: [Interaction], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(interactions.lazy.map(\.customer))
-        let admission = try await gate.admit(principal, .appendInteractions, naming: clients, unknown: .refuse)
+        let admission = try await Self.naming(first: interactions, \.customer, \.id.rawValue) { () async throws(StoreError) in
+            try await gate.admit(principal, .appendInteractions, naming: clients, unknown: .refuse)
+        }
         try await gate.recordAllowed(admission, customers: clients)
         return try await store.append(interactions: interactions, in: admission.scope)
     }
@@ -42,7 +46,9 @@ public struct GatedActivityStore: Sendable {
     /// Appends balance snapshots; all new snapshots or none.
     public func append(balances: [BalanceSnapshot], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(balances.lazy.map(\.customer))
-        let admission = try await gate.admit(principal, .appendBalances, naming: clients, unknown: .refuse)
+        let admission = try await Self.naming(first: balances, \.customer, \.day.description) { () async throws(StoreError) in
+            try await gate.admit(principal, .appendBalances, naming: clients, unknown: .refuse)
+        }
         try await gate.recordAllowed(admission, customers: clients)
         return try await store.append(balances: balances, in: admission.scope)
     }
@@ -123,5 +129,24 @@ public struct GatedActivityStore: Sendable {
         let bankWide = admission.scope.isEveryClient
         try await gate.recordAllowed(admission, customers: bankWide ? [] : columns.customers, isBankWide: bankWide)
         return columns
+    }
+
+    /// Runs `admit`; a ``StoreError/Code/notFound`` naming a client gets the record id of that
+    /// client's first row in `batch`.
+    private static func naming<Row>(
+        first batch: [Row], _ customer: KeyPath<Row, CustomerID>, _ record: KeyPath<Row, String>,
+        _ admit: () async throws(StoreError) -> GateAdmission
+    ) async throws(StoreError) -> GateAdmission {
+        do {
+            return try await admit()
+        } catch {
+            var named = error
+            if error.code == .notFound, error.record == nil, let missing = error.customer,
+                let row = batch.first(where: { $0[keyPath: customer] == missing })
+            {
+                named.record = row[keyPath: record]
+            }
+            throw named
+        }
     }
 }

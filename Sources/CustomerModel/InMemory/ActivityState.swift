@@ -471,26 +471,3 @@ struct ActivityState {
         return start < end ? Array(stored[start..<end]) : []
     }
 }
-
-/// A buffer that parallel workers write at disjoint positions.
-///
-/// `@unchecked Sendable` because the compiler cannot see that each worker writes only its own
-/// index range; ``ActivityState`` splits the range so no two workers share a position, and the
-/// buffer outlives the workers (they finish inside `concurrentPerform`).
-struct DisjointWrites<Element>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-
-    /// Writes into `array` from `start`. The array must be uniquely referenced and must not be
-    /// resized or copied while the writes happen; callers keep it alive until they finish.
-    init(_ array: inout [Element], from start: Int) {
-        let base = array.withUnsafeMutableBufferPointer { $0.baseAddress }
-        buffer = UnsafeMutableBufferPointer(start: base.map { $0 + start }, count: array.count - start)
-    }
-
-    subscript(position: Int) -> Element {
-        get { buffer[position] }
-        nonmutating set { buffer[position] = newValue }
-    }
-}

@@ -1,3 +1,4 @@
+import ClienteleSupport
 import Dispatch
 
 /// Phase 1 of a transaction append, run before the store's lock on both cores: packs every id
@@ -43,7 +44,7 @@ struct BatchLookup {
         var counterparties = [Int32](repeating: -1, count: count)
         let known = tables.clients.values.count
         let words = (known + 63) / 64
-        let chunks = count >= 32_768 ? 2 : 1
+        let chunks = count >= 32_768 ? min(2, ParallelWork.width) : 1
         // One bitmap of touched clients per chunk, OR-ed afterwards.
         var seen = [UInt64](repeating: 0, count: words * chunks)
         var unknown: [[(CustomerID, Int)]] = Array(repeating: [], count: chunks)

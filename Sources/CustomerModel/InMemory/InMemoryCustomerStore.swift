@@ -316,6 +316,23 @@ public final class InMemoryCustomerStore: CustomerStore {
         state.withLock { state in ids.map { state.coverages[$0] } }
     }
 
+    /// The first client of `ids` that `scope` does not cover or (when `unknownIsRefused`) that is
+    /// not stored; one lock for the list and no coverage copied out.
+    public func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool)
+        async throws(StoreError) -> DirectoryRefusal?
+    {
+        state.withLock { state in
+            for (index, id) in ids.enumerated() {
+                guard let coverage = state.coverages[id] else {
+                    if unknownIsRefused { return DirectoryRefusal(index: index, isUnknown: true) }
+                    continue
+                }
+                if !scope.isEveryClient, !scope.covers(coverage) { return DirectoryRefusal(index: index, isUnknown: false) }
+            }
+            return nil
+        }
+    }
+
     /// Every stored client `scope` covers, sorted by identifier.
     public func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
         state.withLock { state in

@@ -1,3 +1,4 @@
+import ClienteleSupport
 import Dispatch
 
 /// Transactions as columns: the storage of ``InMemoryActivityStore``.
@@ -46,7 +47,7 @@ struct TransactionTable {
         from start: Int, batch: [Transaction], accepted: [Int], numbers: [Int32], accounts: [Int32],
         counterparties: [Int32], currencies: [UInt8], previous chain: [Int32]
     ) {
-        let groups = accepted.count >= 32_768 ? 2 : 1
+        let groups = accepted.count >= 32_768 ? min(2, ParallelWork.width) : 1
         let (customer, day, second, amount, currency) = (customer, day, second, amount, currency)
         let (type, channel, category, flags, account, counterparty, previous) =
             (type, channel, category, flags, account, counterparty, previous)

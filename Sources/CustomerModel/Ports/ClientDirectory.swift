@@ -20,4 +20,49 @@ public protocol ClientDirectory: Sendable {
 
     /// The bank's branch hierarchy and staff.
     func organisation() async throws(StoreError) -> Organisation
+
+    /// The first client of `ids`, in input order, that `scope` does not cover or (when
+    /// `unknownIsRefused`) that the bank does not know; `nil` when there is none. The gate's
+    /// per-batch check: a directory that can answer without copying coverage out should implement
+    /// it; the default asks ``coverage(of:)``.
+    func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool) async throws(StoreError)
+        -> DirectoryRefusal?
+}
+
+/// The client a directory refused for a call, and why.
+public struct DirectoryRefusal: Hashable, Sendable {
+    /// The position of the client in the ids asked about.
+    public var index: Int
+    /// Whether the client is unknown (otherwise it is known but out of scope).
+    public var isUnknown: Bool
+
+    /// Creates a refusal.
+    public init(index: Int, isUnknown: Bool) {
+        self.index = index
+        self.isUnknown = isUnknown
+    }
+}
+
+extension ClientDirectory {
+    /// Answers from ``coverage(of:)``.
+    public func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool)
+        async throws(StoreError) -> DirectoryRefusal?
+    {
+        let coverages = try await coverage(of: ids)
+        return Self.firstRefused(coverages, by: scope, unknownIsRefused: unknownIsRefused)
+    }
+
+    /// The first refused position of `coverages` (`nil` entries are unknown clients).
+    static func firstRefused(_ coverages: [Coverage?], by scope: ClientScope, unknownIsRefused: Bool)
+        -> DirectoryRefusal?
+    {
+        for (index, coverage) in coverages.enumerated() {
+            guard let coverage else {
+                if unknownIsRefused { return DirectoryRefusal(index: index, isUnknown: true) }
+                continue
+            }
+            if !scope.covers(coverage) { return DirectoryRefusal(index: index, isUnknown: false) }
+        }
+        return nil
+    }
 }

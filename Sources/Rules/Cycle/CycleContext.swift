@@ -17,7 +17,7 @@ public struct CycleContext: Sendable {
     public let rules: RuleSet
     /// The tier ladders, by kind of client.
     public let ladders: CycleTierLadders
-    /// Notifications handed to the sink per call.
+    /// Actions handed to the handler per call.
     public let batchSize: Int
     /// The book as read from the ports (`read-book`).
     public internal(set) var book: BookInputs?

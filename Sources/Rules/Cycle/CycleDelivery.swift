@@ -1,45 +1,45 @@
-/// What handing the rules' actions over did: notifications sent, acknowledged as duplicates or
-/// rejected by the sink, and actions left to other handlers.
+/// What handing the rules' actions to the ``ActionHandler`` did, counted by action (one action
+/// of one firing; a notification to a service team is one action however many staff receive it).
 public struct CycleDelivery: Hashable, Sendable, Codable {
-    /// Notifications the sink sent now.
-    public var sent = 0
-    /// Notifications whose id the sink had delivered before: not sent again.
+    /// Actions carried out now (a notification sent to at least one recipient).
+    public var handled = 0
+    /// Actions carried out by an earlier run (every message's id had been delivered): not done again.
     public var duplicates = 0
-    /// Notifications the sink refused (an empty text, an unknown recipient).
-    public var rejected = 0
-    /// Notify actions whose recipient resolved to no member of staff (a client without an RM,
-    /// a branch without a head, a named group): nothing was sent.
+    /// Actions the handler could not carry out (no recipient resolved, every message refused).
+    public var failed = 0
+    /// Actions whose recipient resolved to no member of staff (a client without an RM, a branch
+    /// without a head, an unknown group), whatever their outcome.
     public var unresolved = 0
-    /// Actions that are not notifications (tasks, processes, tags, flags): left for the workflow
-    /// module, counted here.
+    /// Actions no handler takes yet (tasks, processes, tags and flags with the default
+    /// notifying handler): left for the workflow module, counted here.
     public var unhandled = 0
 
-    /// Nothing delivered yet.
+    /// Nothing handed over yet.
     public init() {}
 
-    /// The counts as ``CycleCount``s (`notifications.sent` ...).
+    /// The counts as ``CycleCount``s (`actions.handled` ...).
     public var counts: [CycleCount] {
         [
-            CycleCount("notifications.sent", sent), CycleCount("notifications.duplicate", duplicates),
-            CycleCount("notifications.rejected", rejected), CycleCount("recipients.unresolved", unresolved),
+            CycleCount("actions.handled", handled), CycleCount("actions.duplicate", duplicates),
+            CycleCount("actions.failed", failed), CycleCount("recipients.unresolved", unresolved),
             CycleCount("actions.unhandled", unhandled),
         ]
     }
 
     /// Adds `other`'s counts.
     public mutating func add(_ other: CycleDelivery) {
-        sent += other.sent
+        handled += other.handled
         duplicates += other.duplicates
-        rejected += other.rejected
+        failed += other.failed
         unresolved += other.unresolved
         unhandled += other.unhandled
     }
 
     /// Delivery counts read back from ``counts`` (a checkpoint's).
     init(counts: [CycleCount]) {
-        sent = counts[count: "notifications.sent"] ?? 0
-        duplicates = counts[count: "notifications.duplicate"] ?? 0
-        rejected = counts[count: "notifications.rejected"] ?? 0
+        handled = counts[count: "actions.handled"] ?? 0
+        duplicates = counts[count: "actions.duplicate"] ?? 0
+        failed = counts[count: "actions.failed"] ?? 0
         unresolved = counts[count: "recipients.unresolved"] ?? 0
         unhandled = counts[count: "actions.unhandled"] ?? 0
     }

@@ -83,9 +83,11 @@ extension CycleStage {
         return [CycleCount("firings", firings.count)]
     }
 
-    /// `hand-actions`: hands every firing's actions over: notifications to the sink with ids
-    /// derived from the firing (a repeat is a duplicate, not a second message), in batches whose
-    /// progress is saved to the journal; tasks, processes, tags and flags are counted as unhandled.
+    /// `hand-actions`: hands every firing's actions to the ports' ``ActionHandler``, their
+    /// recipients resolved through the organisation and the clients' coverage, in batches whose
+    /// progress is saved to the journal. Every action carries its firing's id, so an action
+    /// handed over again is a duplicate, not a second message; actions the handler does not take
+    /// (tasks, processes, tags and flags with the notifying handler) are counted as unhandled.
     public static let handActions = CycleStage(name: "hand-actions", effect: .external) { context throws(CycleFailure) in
         let firings = context.firings
         var start = 0
@@ -93,7 +95,7 @@ extension CycleStage {
         var carried = CycleDelivery()
         if let resume = context.resumeFrom, resume.completed <= firings.count {
             var check = CycleFingerprint()
-            for firing in firings.prefix(resume.completed) { check.add(CycleNotifications.firingID(of: firing)) }
+            for firing in firings.prefix(resume.completed) { check.add(firing.id.rawValue) }
             // The same firings as the run that failed: continue after the ones handed over.
             if check.value == resume.fingerprint {
                 start = resume.completed
@@ -107,13 +109,13 @@ extension CycleStage {
         if engine == nil, let book = context.book { for p in book.profiles { profiles[p.id] = p.coverage } }
         var fingerprinted = start
         let saving = context
-        let delivery = try await CycleNotifications.deliver(
-            firings[start...], coverage: { engine?.record(of: $0)?.profile.coverage ?? profiles[$0] },
-            organisation: organisation, sink: context.ports.notifications, batchSize: context.batchSize,
-            createdAt: context.ports.clock.now
+        let delivery = try await CycleHandOver.deliver(
+            firings[start...], coverage: { engine?.coverage(of: $0) ?? profiles[$0] },
+            resolver: RecipientResolver(organisation: organisation, groups: context.ports.staffGroups),
+            handler: context.ports.actions, batchSize: context.batchSize
         ) { done, soFar throws(CycleFailure) in
             while fingerprinted < start + done {
-                fingerprint.add(CycleNotifications.firingID(of: firings[fingerprinted]))
+                fingerprint.add(firings[fingerprinted].id.rawValue)
                 fingerprinted += 1
             }
             var total = carried

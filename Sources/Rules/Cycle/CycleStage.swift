@@ -1,4 +1,4 @@
-/// One named count a stage reports (`clients`, `transactions`, `notifications.sent` ...).
+/// One named count a stage reports (`clients`, `transactions`, `actions.handled` ...).
 public struct CycleCount: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What is counted.
     public var name: String

@@ -3,7 +3,8 @@ public import ValueModel
 
 /// The bank's daily cycle in one call: from the ports, score the book, record the night's scores in
 /// the score history, hand the new facts to the rules, run the schedules and date triggers due up
-/// to an instant, and hand every action over (notifications to the sink with idempotent ids).
+/// to an instant, and hand every action to the ``ActionHandler`` (notifications to the sink with
+/// idempotent ids by default).
 /// Intraday events go through the same rules engine and the same hand-over.
 ///
 /// ```swift
@@ -11,7 +12,7 @@ public import ValueModel
 ///     ports: DailyCyclePorts(bank: bank, scoreHistory: history), rules: try ExampleRules.compiled(),
 ///     scoring: BookScoring(asOf: today, currency: .cny))
 /// let night = try await cycle.run(asOf: today, until: calendar.start(of: today.adding(days: 1), plusMinutes: 9 * 60))
-/// print(night.delivery.sent, "notifications sent")
+/// print(night.delivery.handled, "actions handled")
 /// let now = try await cycle.record([.transaction(incoming)])   // intraday: same engine, same hand-over
 /// ```
 ///
@@ -22,8 +23,8 @@ public import ValueModel
 /// **Resuming.** The ``CycleJournal`` records each stage that finishes (and the progress of the
 /// action hand-over, batch by batch). When a stage fails, ``run(asOf:until:progress:)`` throws a
 /// ``DailyCycleError`` naming it; running the same day again resumes there: finished stages with
-/// external effects are skipped, the action hand-over continues after the last batch the sink
-/// acknowledged, score recording is idempotent by key and notifications by id, so nothing is
+/// external effects are skipped, the action hand-over continues after the last batch the handler
+/// acknowledged, score recording is idempotent by key and actions by their firing's id, so nothing is
 /// recorded or sent twice. In the same process the cycle keeps the failed run's work (the book,
 /// the scores, the firings) and continues from it; a new process recomputes it.
 ///
@@ -42,7 +43,7 @@ public actor DailyCycle {
     public let ladders: CycleTierLadders
     /// The stages, in order.
     public let stages: [CycleStage]
-    /// Notifications handed to the sink per call.
+    /// Actions handed to the handler per call (whole firings: a batch may hold a few more).
     public let batchSize: Int
 
     private var carry = CycleCarry()
@@ -57,13 +58,13 @@ public actor DailyCycle {
 
     /// Creates a cycle.
     /// - Parameters:
-    ///   - ports: the stores, sink, journal, clock and calendar.
+    ///   - ports: the stores, action handler, journal, clock and calendar.
     ///   - rules: the rule set.
     ///   - scoring: the scoring job's settings (models, windows, policy); its day is replaced by
     ///     each run's day.
     ///   - ladders: the tier ladders by kind of client (the default ladders unless given).
     ///   - stages: the stages in order (``standardStages`` unless given).
-    ///   - batchSize: notifications per call to the sink (at least 1; 1,000 unless given).
+    ///   - batchSize: actions per call to the handler (at least 1; 1,000 unless given).
     public init(
         ports: DailyCyclePorts, rules: RuleSet, scoring: BookScoring, ladders: CycleTierLadders = .defaults,
         stages: [CycleStage] = DailyCycle.standardStages, batchSize: Int = 1_000
@@ -165,7 +166,7 @@ public actor DailyCycle {
     /// - Throws: ``DailyCycleError`` with stage `intraday`: ``CycleFailure/state(_:)`` before any
     ///   night built the engine, ``CycleFailure/rules(_:)`` for an event the engine rejects (the
     ///   events before it are recorded and their actions handed over),
-    ///   ``CycleFailure/store(_:)`` when the sink fails.
+    ///   ``CycleFailure/actions(_:)`` when the action handler fails.
     public func record(_ events: [RuleEvent]) async throws(DailyCycleError) -> IntradayReport {
         let calendar = ports.calendar
         let ordered = events.enumerated()
@@ -245,9 +246,10 @@ public actor DailyCycle {
         async throws(DailyCycleError) -> CycleDelivery
     {
         do throws(CycleFailure) {
-            return try await CycleNotifications.deliver(
-                firings[...], coverage: { engine.record(of: $0)?.profile.coverage }, organisation: organisation,
-                sink: ports.notifications, batchSize: batchSize, createdAt: ports.clock.now
+            return try await CycleHandOver.deliver(
+                firings[...], coverage: { engine.coverage(of: $0) },
+                resolver: RecipientResolver(organisation: organisation, groups: ports.staffGroups), handler: ports.actions,
+                batchSize: batchSize
             ) { _, _ throws(CycleFailure) in }
         } catch {
             throw DailyCycleError(stage: "intraday", day: day, failure: error)

@@ -4,12 +4,14 @@ public import ValueModel
 /// Why a stage of the daily cycle stopped: the store, scoring or rules error underneath, or a
 /// plugged-in stage's own reason. Descriptions name records and fields, never personal values.
 public enum CycleFailure: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A port (customer, activity or score history store, notification sink, journal) failed.
+    /// A port (customer, activity or score history store, journal) failed.
     case store(StoreError)
     /// The scoring job rejected the book.
     case scoring(BookScoringError)
     /// The rules engine rejected what the cycle handed it.
     case rules(RuleEngineError)
+    /// The action handler failed as a whole (its port is down) or answered against its contract.
+    case actions(ActionHandlerError)
     /// The cycle was asked for something it cannot do in its state (intraday events before any
     /// night built the engine, a stage that needs what no earlier stage produced).
     case state(String)
@@ -20,6 +22,7 @@ public enum CycleFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .store(let error): "store: \(error)"
         case .scoring(let error): "scoring: \(error)"
         case .rules(let error): "rules: \(error)"
+        case .actions(let error): "actions: \(error)"
         case .state(let message): "state: \(message)"
         }
     }

@@ -63,3 +63,13 @@ struct IntegerTable: Sendable {
         for (k, v) in zip(oldKeys, oldValues) where k >= 0 { set(v, for: k) }
     }
 }
+
+extension IntegerTable {
+    /// Every key and its value, keys ascending (a deterministic order for checkpoints).
+    var entries: [(key: Int64, value: Int32)] {
+        var all: [(key: Int64, value: Int32)] = []
+        all.reserveCapacity(count)
+        for (k, v) in zip(keys, values) where k >= 0 { all.append((k, v)) }
+        return all.sorted { $0.key < $1.key }
+    }
+}

@@ -7,15 +7,13 @@ extension RuleEngine {
     /// - Throws: ``RuleEngineError`` with code `unknownClient` for a client the engine does not
     ///   know, `invalidValue` for a rule name the rule set does not have.
     public mutating func explain(_ rule: String, for client: CustomerID, on day: Day) throws(RuleEngineError) -> RuleExplanation {
-        guard let row = rowOf[client] else {
-            throw RuleEngineError(.unknownClient, client: client, "no record for this client was given to the engine")
-        }
+        let row = try facts.row(of: client)
         guard let compiled = rules[rule] else {
             throw RuleEngineError(.invalidValue, client: nil, "the rule set has no rule named \"\(rule)\"")
         }
-        refresh(row, day: day)
+        facts.refresh(row, day: day)
         do {
-            return try rules.explain(compiled, in: frame, row: row, on: EvaluationDay(day, calendar: calendar))
+            return try rules.explain(compiled, in: facts.frame, row: row, on: EvaluationDay(day, calendar: calendar))
         } catch {
             throw RuleEngineError(.invalidValue, client: client, error.message)
         }

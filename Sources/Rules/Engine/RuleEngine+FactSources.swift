@@ -52,12 +52,12 @@ extension RuleEngine {
             case "score": scorePosition = position
             default: break
             }
-            if fact.name != "tier", let column = attributeColumns[fact.name] { targets.append((position, column)) }
+            if fact.name != "tier", let column = facts.attributeColumns[fact.name] { targets.append((position, column)) }
         }
         let tierType = rules.catalogue.tierType
         // Check every value first, so nothing is half-stored.
         var values = FactValues(count: declared.count)
-        for (index, client) in source.clients.enumerated() where rowOf[client] != nil {
+        for (index, client) in source.clients.enumerated() where facts.rowOf[client] != nil {
             values.clear()
             source.values(ofClientAt: index, into: &values)
             for (position, fact) in declared.enumerated() where position == tierPosition || position == scorePosition
@@ -72,17 +72,17 @@ extension RuleEngine {
         var firings: [RuleFiring] = []
         let day = calendar.day(of: at)
         for (index, client) in source.clients.enumerated() {
-            guard let row = rowOf[client] else { continue }
+            guard let row = facts.rowOf[client] else { continue }
             values.clear()
             source.values(ofClientAt: index, into: &values)
-            for (position, column) in targets { _ = frame.store(values[position], in: column, row: row) }
+            for (position, column) in targets { _ = facts.frame.store(values[position], in: column, row: row) }
             if let position = scorePosition, case .number(let score) = values[position] {
-                if let last = records[row].scores.last, last.day == day {
-                    records[row].scores[records[row].scores.count - 1].score = score
+                if let last = facts.records[row].scores.last, last.day == day {
+                    facts.records[row].scores[facts.records[row].scores.count - 1].score = score
                 } else {
-                    records[row].scores.append(ScorePoint(day: day, score: score))
+                    facts.records[row].scores.append(ScorePoint(day: day, score: score))
                 }
-                stale(row, dates: false)
+                facts.stale(row, dates: false)
             }
             if let position = tierPosition { firings += try updateTier(client, row: row, to: values[position], at: at) }
         }
@@ -94,48 +94,13 @@ extension RuleEngine {
     private mutating func updateTier(_ client: CustomerID, row: Int, to value: FactValue, at: Instant) throws(RuleEngineError)
         -> [RuleFiring]
     {
-        guard let column = attributeColumns["tier"] else { return [] }
-        let previous = frame.value(of: column, row: row)
+        guard let column = facts.attributeColumns["tier"] else { return [] }
+        let previous = facts.frame.value(of: column, row: row)
         guard previous != value else { return [] }
         guard case .enumeration(let tier) = value, previous != .missing else {
-            _ = frame.store(value, in: column, row: row)
+            _ = facts.frame.store(value, in: column, row: row)
             return []
         }
         return try record(.tierChanged(client, to: tier, at: at))
-    }
-
-    /// The state change of a ``RuleEvent/tierChanged(_:to:at:)`` event: the new tier stored, and
-    /// the tier-change trigger with `tier.previous`; `nil` (nothing to run) when the tier is the one held.
-    mutating func applyTierChange(row: Int, to tier: String, at: Instant) throws(RuleEngineError)
-        -> (Int, Day, Instant, [(RuleEventKind, [(String, FactValue)], String)])?
-    {
-        let client = records[row].profile.id
-        guard let type = rules.catalogue.tierType, type.ordinal(of: tier) != nil else {
-            let known = rules.catalogue.tierType?.values.joined(separator: ", ") ?? "none"
-            throw RuleEngineError(.invalidValue, client: client, "'\(tier)' is not a tier; tiers are \(known)")
-        }
-        let column = attributeColumns["tier"]
-        let previous = column.map { frame.value(of: $0, row: row) } ?? .missing
-        guard previous != .enumeration(tier) else { return nil }
-        if let column { _ = frame.store(.enumeration(tier), in: column, row: row) }
-        let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
-        return (row, calendar.day(of: at), at, [(.tierChange, facts, "on tier change to \(tier)")])
-    }
-
-    /// The state change of a ``RuleEvent/scoreChanged(_:to:at:)`` event: the score stored and
-    /// added to the history, and the score-change trigger with `score.previous`.
-    mutating func applyScoreChange(row: Int, to score: Double, at: Instant) throws(RuleEngineError)
-        -> (Int, Day, Instant, [(RuleEventKind, [(String, FactValue)], String)])
-    {
-        guard score.isFinite else {
-            throw RuleEngineError(.invalidValue, client: records[row].profile.id, "a score must be a finite number")
-        }
-        let column = attributeColumns["score"]
-        let previous = column.map { frame.value(of: $0, row: row) } ?? .missing
-        if let column { _ = frame.store(.number(score), in: column, row: row) }
-        records[row].scores.append(ScorePoint(day: calendar.day(of: at), score: score))
-        stale(row, dates: false)
-        let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
-        return (row, calendar.day(of: at), at, [(.scoreChange, facts, "on score change")])
     }
 }

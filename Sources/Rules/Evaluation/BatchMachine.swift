@@ -1,3 +1,4 @@
+import ClienteleSupport
 import CustomerModel
 
 /// Evaluates many rules over every row of a frame, a chunk of rows at a time: each instruction

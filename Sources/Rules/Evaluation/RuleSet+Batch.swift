@@ -34,7 +34,12 @@ public struct BatchMatches: Sendable {
 extension RuleSet {
     /// Evaluates `rules` (all of this set's rules unless told) over every row of `frame` on
     /// `evaluation`: the batch path (a daily schedule over the whole book). Rules that are not
-    /// effective on the day match no row. Uses all cores.
+    /// effective on the day match no row. Uses up to `Parallelism.current` threads (CustomerModel;
+    /// `min(cores, 8)` unless the host wraps the call in `Parallelism(width:).run`).
+    ///
+    /// CPU-bound and synchronous: call it from a thread of the host's own (a dedicated `Thread` or
+    /// `DispatchQueue`), not from a task on the cooperative pool, which it would hold for the whole
+    /// book; `Task.detached` runs on the same pool and does not help.
     ///
     /// - Complexity: O(rows × total program length), one pass over each fact column a rule reads.
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.

@@ -2,34 +2,34 @@
 ///
 /// `1.5m` is mantissa 15, scale 1, multiplier 1 000 000. Keeping the digits exact lets a money
 /// literal become integer minor units without a floating-point round trip.
-public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
+struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
     /// The digits without the decimal point.
-    public var mantissa: Int64
+    var mantissa: Int64
     /// How many of the digits are after the decimal point.
-    public var scale: Int
+    var scale: Int
     /// The magnitude suffix: 1, 1 000 (`k`), 1 000 000 (`m`) or 1 000 000 000 (`bn`).
-    public var multiplier: Int64
+    var multiplier: Int64
 
     /// Creates a literal.
-    public init(mantissa: Int64, scale: Int = 0, multiplier: Int64 = 1) {
+    init(mantissa: Int64, scale: Int = 0, multiplier: Int64 = 1) {
         self.mantissa = mantissa
         self.scale = scale
         self.multiplier = multiplier
     }
 
     /// The value as a `Double`.
-    public var doubleValue: Double {
+    var doubleValue: Double {
         var value = Double(mantissa) * Double(multiplier)
         for _ in 0..<scale { value /= 10 }
         return value
     }
 
     /// The value as an exact integer, or `nil` when it has a fraction or overflows.
-    public var integerValue: Int64? { scaled(by: 1) }
+    var integerValue: Int64? { scaled(by: 1) }
 
     /// The value times `factor` as an exact integer (`1.5m` scaled by 100 is 150 000 000 minor
     /// units), or `nil` when the result has a fraction or overflows.
-    public func scaled(by factor: Int64) -> Int64? {
+    func scaled(by factor: Int64) -> Int64? {
         let (m1, o1) = mantissa.multipliedReportingOverflow(by: multiplier)
         let (m2, o2) = m1.multipliedReportingOverflow(by: factor)
         if o1 || o2 { return nil }
@@ -44,7 +44,7 @@ public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The literal as written, normalised (`1.5m`).
-    public var description: String {
+    var description: String {
         var digits = String(mantissa)
         if scale > 0 {
             while digits.count <= scale { digits = "0" + digits }

@@ -63,6 +63,10 @@ public struct ActivityAggregates: Sendable {
     /// - Throws: ``ActivityError``: `invalidInput` for bad windows, columns of different lengths
     ///   or a client index out of range (naming the row); `negativeAmount` naming the row and
     ///   client; `overflow` when a client's sum overflows 64 bits.
+    ///
+    /// CPU-bound and synchronous, split over up to `Parallelism.current` threads (CustomerModel):
+    /// call it from a thread of the host's own, not from a task on the cooperative pool
+    /// (`Task.detached` runs on the same pool), or through ``BookScoring``, which says the same.
     /// - Complexity: O(rows + clients); about 20 ms for 10M rows and 100k clients on two cores.
     public init(columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError) {
         try windows.validate()
@@ -83,7 +87,9 @@ public struct ActivityAggregates: Sendable {
     ///   client's fees charged or refunded overflow 64 bits. A row in another currency inside the
     ///   CVM's windows is not an error here (the activity measures count it); it is reported by
     ///   ``transactionActivity(customers:)``.
-    /// - Complexity: O(rows + clients), one pass split over the cores.
+    ///
+    /// CPU-bound and synchronous, like ``init(columns:windows:)``: run it off the cooperative pool.
+    /// - Complexity: O(rows + clients), one pass split over up to `Parallelism.current` threads.
     public init(columns: TransactionColumns, windows: ActivityWindows, scoring: IndicatorDerivation)
         throws(ActivityError)
     {

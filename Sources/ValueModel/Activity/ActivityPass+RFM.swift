@@ -1,3 +1,4 @@
+import ClienteleSupport
 import CustomerModel
 
 /// The lighter pass behind ``RFMBook/init(columns:windows:)``: only the last day, frequency and
@@ -91,15 +92,15 @@ extension ActivityPass {
     static func runRFM<Filter: RowFilter>(
         _ rows: Rows, count n: Int, filter: Filter.Type, into out: inout ActivityColumns
     ) -> Outcome {
-        let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
+        let ranges = ParallelWork.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
         let cells = (0..<ranges.count).map { _ in UnsafeMutablePointer<RFMCell>.allocate(capacity: max(clients, 1)) }
         defer { for cell in cells { cell.deallocate() } }
         let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
         outcomes.initialize(repeating: Outcome(), count: ranges.count)
         defer { outcomes.deallocate() }
-        let shared = UncheckedBox(value: (cells: cells, outcomes: outcomes))
-        Parallel.run(ranges.count) { k in
+        let shared = UncheckedSendable(value: (cells: cells, outcomes: outcomes))
+        ParallelWork.run(ranges.count) { k in
             shared.value.cells[k].initialize(repeating: RFMCell(), count: max(clients, 1))
             shared.value.outcomes[k] = passRFM(rows, ranges[k], shared.value.cells[k], Filter.self)
         }
@@ -109,14 +110,14 @@ extension ActivityPass {
             outcome.sums |= outcomes[k].sums
         }
         guard outcome.badRow == .max else { return outcome }
-        let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        let parts = ParallelWork.ranges(clients, minimumChunk: 1 << 14)
         var signs = [Int64](repeating: 0, count: parts.count)
         out.lastDay.withUnsafeMutableBufferPointer { lastDay in
             out.frequency.withUnsafeMutableBufferPointer { frequency in
                 out.monetary.withUnsafeMutableBufferPointer { monetary in
                     signs.withUnsafeMutableBufferPointer { signs in
-                        let o = UncheckedBox(value: (lastDay, frequency, monetary, signs, cells))
-                        Parallel.run(parts.count) { k in
+                        let o = UncheckedSendable(value: (lastDay, frequency, monetary, signs, cells))
+                        ParallelWork.run(parts.count) { k in
                             var sign: Int64 = 0
                             for c in parts[k] {
                                 var cell = o.value.4[0][c]

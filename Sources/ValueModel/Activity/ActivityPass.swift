@@ -1,4 +1,5 @@
 import CActivityPass
+import ClienteleSupport
 import CustomerModel
 
 /// The row loop behind ``ActivityAggregates/init(columns:windows:)`` and
@@ -382,7 +383,7 @@ enum ActivityPass {
     static func run(_ rows: Rows, count n: Int, scoring: ScoringPassSpec? = nil, into out: inout ActivityColumns)
         -> Outcome
     {
-        let ranges = Parallel.ranges(n, minimumChunk: 1 << 16)
+        let ranges = ParallelWork.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
         let size = max(clients, 1)
         let workers = Workers(count: ranges.count, size: size, scoring: scoring != nil)
@@ -390,8 +391,8 @@ enum ActivityPass {
         let outcomes = UnsafeMutablePointer<Outcome>.allocate(capacity: ranges.count)
         outcomes.initialize(repeating: Outcome(), count: ranges.count)
         defer { outcomes.deallocate() }
-        let shared = UncheckedBox(value: (workers: workers, outcomes: outcomes))
-        Parallel.run(ranges.count) { k in
+        let shared = UncheckedSendable(value: (workers: workers, outcomes: outcomes))
+        ParallelWork.run(ranges.count) { k in
             let workers = shared.value.workers
             let scoringCells = workers.scoring.isEmpty ? nil : workers.scoring[k]
             if var plan = rows.vector {
@@ -562,7 +563,7 @@ enum ActivityPass {
     /// Sums the workers' cells per client into the output columns, clients split across the cores;
     /// returns the OR of the merged sums (negative if one overflowed).
     static func merge(_ workers: Workers, clients: Int, into out: inout ActivityColumns) -> Int64 {
-        let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        let parts = ParallelWork.ranges(clients, minimumChunk: 1 << 14)
         var signs = [Int64](repeating: 0, count: parts.count)
         out.lastDay.withUnsafeMutableBufferPointer { lastDay in
             out.frequency.withUnsafeMutableBufferPointer { frequency in
@@ -574,13 +575,13 @@ enum ActivityPass {
                                     out.arriving.withUnsafeMutableBufferPointer { arriving in
                                         out.largestLeaving.withUnsafeMutableBufferPointer { largest in
                                             signs.withUnsafeMutableBufferPointer { signs in
-                                                let target = UncheckedBox(
+                                                let target = UncheckedSendable(
                                                     value: (
                                                         lastDay, frequency, monetary, sixMonths, recent, previous,
                                                         leaving,
                                                         arriving, largest, workers, signs
                                                     ))
-                                                Parallel.run(parts.count) { k in
+                                                ParallelWork.run(parts.count) { k in
                                                     let o = target.value
                                                     var sign: Int64 = 0
                                                     for c in parts[k] {
@@ -634,7 +635,7 @@ enum ActivityPass {
     ) -> Int64 {
         guard var columns = out.scoring else { return 0 }
         out.scoring = nil  // unique while being filled
-        let parts = Parallel.ranges(clients, minimumChunk: 1 << 14)
+        let parts = ParallelWork.ranges(clients, minimumChunk: 1 << 14)
         var signs = [Int64](repeating: 0, count: parts.count)
         columns.window.withUnsafeMutableBufferPointer { window in
             columns.fees.withUnsafeMutableBufferPointer { fees in
@@ -642,8 +643,8 @@ enum ActivityPass {
                     columns.falling.withUnsafeMutableBufferPointer { falling in
                         columns.firstForeignRow.withUnsafeMutableBufferPointer { foreign in
                             signs.withUnsafeMutableBufferPointer { signs in
-                                let target = UncheckedBox(value: (window, fees, large, falling, foreign, signs, workers))
-                                Parallel.run(parts.count) { k in
+                                let target = UncheckedSendable(value: (window, fees, large, falling, foreign, signs, workers))
+                                ParallelWork.run(parts.count) { k in
                                     let o = target.value
                                     var sign: Int64 = 0
                                     for c in parts[k] {

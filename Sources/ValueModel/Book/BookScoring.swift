@@ -4,8 +4,14 @@ public import CustomerModel
 /// → indicator tables (with the six-month activity count and the churn-signal count wired in) →
 /// CVM score books for individuals and strategic corporates → optionally BG/NBD lifetime figures.
 ///
-/// The columnar steps (activity pass, scoring) use both cores. Each step's errors name the client,
-/// record and field; the job returns everything or throws.
+/// The columnar steps (activity pass, scoring) use up to ``parallelism`` threads. Each step's
+/// errors name the client, record and field; the job returns everything or throws.
+///
+/// **CPU-bound.** ``run(_:finished:)`` is synchronous and keeps its threads busy for the whole
+/// book (seconds for 100,000 clients). Call it from a thread of the host's own (a dedicated
+/// `Thread`, or a serial `DispatchQueue` wrapped in a continuation), not from a task on Swift
+/// concurrency's cooperative pool: the pool has one thread per core, so a batch there stalls
+/// every other task. `Task.detached` is not enough; it runs on the same pool.
 ///
 /// ```swift
 /// let job = BookScoring(asOf: today, currency: .cny)
@@ -35,6 +41,9 @@ public struct BookScoring: Sendable {
     public var derivation: IndicatorDerivation
     /// The lifetime horizon in days, or `nil` to skip lifetime figures (default 90).
     public var lifetimeHorizonDays: Int?
+    /// The most threads the job uses at once (default ``/CustomerModel/Parallelism/automatic``,
+    /// `min(cores, 8)`).
+    public var parallelism: Parallelism
 
     /// A job with the default models, policy and windows (365-day RFM window over the client's own
     /// transactions in `currency`, 90-day churn window).
@@ -46,6 +55,7 @@ public struct BookScoring: Sendable {
         corporateModel = .defaultStrategicCorporate
         derivation = IndicatorDerivation()
         lifetimeHorizonDays = 90
+        parallelism = .automatic
     }
 
     /// The steps of a run, in order, as reported to the `finished` callback of ``run(_:finished:)``.
@@ -72,6 +82,11 @@ public struct BookScoring: Sendable {
     ///   `scoring` for the indicator table and scorer. A lifetime failure does not stop the job: it
     ///   is kept in ``BookScores/lifetime``.
     public func run(_ inputs: BookInputs, finished: (Step) -> Void = { _ in }) throws(BookScoringError) -> BookScores {
+        try parallelism.run { () throws(BookScoringError) -> BookScores in try runSteps(inputs, finished: finished) }
+    }
+
+    /// ``run(_:finished:)`` with ``parallelism`` in effect.
+    private func runSteps(_ inputs: BookInputs, finished: (Step) -> Void) throws(BookScoringError) -> BookScores {
         guard individualModel.subject == .individual else {
             throw .model("the individual model '\(individualModel.id)' scores \(individualModel.subject) clients")
         }

@@ -37,6 +37,13 @@ public struct GatedScoreHistoryStore: Sendable {
     public func record(_ scores: [ScoreRecord], replacing: Bool = false, as principal: Principal)
         async throws(StoreError) -> ScoreRecordingReport
     {
+        // A record with no client id cannot be looked up: it is invalid, not unknown. Every other
+        // field is the store's to validate.
+        if let score = scores.first(where: { $0.customer.rawValue.isEmpty }) {
+            throw StoreError(
+                .invalid, customer: score.customer, record: ScoreHistoryState.name(score), field: "customer",
+                "client id is empty")
+        }
         let clients = AccessGate.distinct(scores.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .recordScores, naming: clients, unknown: .refuse)
         try await gate.recordAllowed(admission, customers: clients)

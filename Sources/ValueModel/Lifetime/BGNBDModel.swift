@@ -1,3 +1,4 @@
+import ClienteleSupport
 import Foundation
 
 /// Fits the BG/NBD model by maximum likelihood (Fader, Hardie & Lee 2005).
@@ -301,12 +302,12 @@ struct BGNBDLikelihood: Sendable {
 
     /// Sums over the groups with `x > 0`, across the cores for large books.
     func groupSums(_ t: Tables, _ r: Double, _ alpha: Double, gradient: Bool) -> BGNBDSums {
-        let ranges = Parallel.ranges(data.groupWeight.count, minimumChunk: 16_384)
+        let ranges = ParallelWork.ranges(data.groupWeight.count, minimumChunk: 16_384)
         var partial = [BGNBDSums](repeating: BGNBDSums(), count: ranges.count)
         partial.withUnsafeMutableBufferPointer { out in
             guard let base = out.baseAddress else { return }
             let shared = SharedPointer(base: base)
-            Parallel.run(ranges.count) { k in
+            ParallelWork.run(ranges.count) { k in
                 shared.base[k] = gradient ? chunkWithGradient(t, r, alpha, ranges[k]) : chunk(t, r, ranges[k])
             }
         }

@@ -1,3 +1,4 @@
+import ClienteleSupport
 import Foundation
 
 /// The parameters of the BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the
@@ -454,13 +455,13 @@ extension BGNBDParameters {
     {
         let n = summaries.count
         var output = [Double](repeating: 0, count: n)
-        let ranges = Parallel.ranges(n, minimumChunk: 2048)
+        let ranges = ParallelWork.ranges(n, minimumChunk: 2048)
         var errors = [(Int, LifetimeValueError)?](repeating: nil, count: ranges.count)
         output.withUnsafeMutableBufferPointer { out in
             errors.withUnsafeMutableBufferPointer { errs in
                 guard let base = out.baseAddress, let errorBase = errs.baseAddress else { return }
                 let shared = (out: SharedPointer(base: base), errors: SharedPointer(base: errorBase))
-                Parallel.run(ranges.count) { k in
+                ParallelWork.run(ranges.count) { k in
                     for i in ranges[k] {
                         do throws(LifetimeValueError) {
                             shared.out.base[i] = try body(i)

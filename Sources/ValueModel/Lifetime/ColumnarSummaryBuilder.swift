@@ -1,3 +1,4 @@
+import ClienteleSupport
 public import CustomerModel
 
 /// Which rows of a ``/CustomerModel/TransactionColumns`` count as purchases for lifetime value.
@@ -200,15 +201,15 @@ enum ColumnarTally {
 
     /// Pass 1 over row chunks in parallel, merge, then the exact recount of unsorted clients.
     static func run(_ rows: Rows, count n: Int, into tallies: UnsafeMutableBufferPointer<ClientTally>) -> Problem {
-        let ranges = Parallel.ranges(n, minimumChunk: 1 << 18)
+        let ranges = ParallelWork.ranges(n, minimumChunk: 1 << 18)
         let chunks = ranges.count
         let states = (0..<chunks).map { _ in State.allocate(rows.clients) }
         defer { for state in states { state.deallocate() } }
         let problems = UnsafeMutablePointer<Problem>.allocate(capacity: chunks)
         problems.initialize(repeating: Problem(), count: chunks)
         defer { problems.deallocate() }
-        let shared = UncheckedBox(value: (states: states, problems: problems))
-        Parallel.run(chunks) { k in
+        let shared = UncheckedSendable(value: (states: states, problems: problems))
+        ParallelWork.run(chunks) { k in
             shared.value.problems[k] = monotone(rows, ranges[k], shared.value.states[k])
         }
         var first = Problem()
@@ -337,7 +338,7 @@ enum ColumnarTally {
         }
         let budget = 1 << 24
         let end = rows.calibrationEnd
-        let parts = Parallel.ranges(n, minimumChunk: 1 << 18)
+        let parts = ParallelWork.ranges(n, minimumChunk: 1 << 18)
         var blockStart = 0
         while blockStart < flagged.count {
             var blockEnd = blockStart + 1
@@ -363,11 +364,11 @@ enum ColumnarTally {
                 for p in bits { p.deallocate() }
                 for p in spends { p.deallocate() }
             }
-            let shared = UncheckedBox(value: (bits: bits, spends: spends))
+            let shared = UncheckedSendable(value: (bits: bits, spends: spends))
             slot.withUnsafeBufferPointer { slot in
                 offsets.withUnsafeBufferPointer { offsets in
                     base.withUnsafeBufferPointer { base in
-                        Parallel.run(parts.count) { k in
+                        ParallelWork.run(parts.count) { k in
                             let bits = shared.value.bits[k]
                             let spend = shared.value.spends[k]
                             for i in parts[k] where rows.selected(i) {

@@ -1,3 +1,4 @@
+import ClienteleSupport
 public import CustomerModel
 import Foundation
 
@@ -218,12 +219,12 @@ struct GammaGammaLikelihood: Sendable {
 
     func sums(_ p: Double, _ q: Double, _ gamma: Double, gradient: Bool) -> Sums {
         let logGamma = log(gamma)
-        let ranges = Parallel.ranges(data.x.count, minimumChunk: 32_768)
+        let ranges = ParallelWork.ranges(data.x.count, minimumChunk: 32_768)
         var partial = [Sums](repeating: Sums(), count: ranges.count)
         partial.withUnsafeMutableBufferPointer { out in
             guard let base = out.baseAddress else { return }
             let shared = SharedPointer(base: base)
-            Parallel.run(ranges.count) { k in
+            ParallelWork.run(ranges.count) { k in
                 var s = Sums()
                 data.x.withUnsafeBufferPointer { x in
                     data.spend.withUnsafeBufferPointer { spend in

@@ -1,3 +1,4 @@
+import ClienteleSupport
 public import CustomerModel
 
 /// RFM scores of a whole book as of a day, as columns: recency, frequency and monetary quintile
@@ -82,9 +83,9 @@ public struct RFMBook: Sendable {
                     }
                     let count = active
                     cuts.withUnsafeMutableBufferPointer { cuts in
-                        let shared = UncheckedBox(value: cuts)
+                        let shared = UncheckedSendable(value: cuts)
                         // The monetary cuts (wide amounts: two reads) on one core, R and F on the other.
-                        Parallel.run(count >= 1 << 14 ? 2 : 1) { job in
+                        ParallelWork.run(count >= 1 << 14 ? 2 : 1) { job in
                             let cuts = shared.value
                             if job == 0 {
                                 cuts[2] = QuintileCuts.compute(
@@ -126,7 +127,7 @@ public struct RFMBook: Sendable {
         segment: inout [RFMSegment], layer: inout [ValueLayer]
     ) {
         let n = activity.count
-        let parts = Parallel.ranges(n, minimumChunk: 1 << 15)
+        let parts = ParallelWork.ranges(n, minimumChunk: 1 << 15)
         // Four thresholds each; a level no value reaches gets a threshold above every value.
         func padded(_ cuts: [Int64]) -> [Int64] { cuts + [Int64](repeating: .max, count: 4 - cuts.count) }
         let rc = padded(cuts[0].cuts).map { Int32(clamping: $0) }
@@ -149,9 +150,9 @@ public struct RFMBook: Sendable {
                             m.withUnsafeMutableBufferPointer { m in
                                 segment.withUnsafeMutableBufferPointer { segment in
                                     layer.withUnsafeMutableBufferPointer { layer in
-                                        let io = UncheckedBox(
+                                        let io = UncheckedSendable(
                                             value: (lastDay, frequency, monetary, r, f, m, segment, layer))
-                                        Parallel.run(parts.count) { k in
+                                        ParallelWork.run(parts.count) { k in
                                             let o = io.value
                                             @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T], _ n: Int)
                                                 -> Int

@@ -59,6 +59,12 @@ struct CycleFixture {
         return CycleFixture(synthetic: synthetic, bank: bank, clock: clock, history: history, today: today, rules: rules)
     }
 
+    /// The distinct actions `notifications` came from: a notification's id is
+    /// `<firing id>-<action index>-<staff id>`, its action's id the first two parts.
+    static func actions(of notifications: [OutboundNotification]) -> Set<String> {
+        Set(notifications.map { $0.id.split(separator: "-", maxSplits: 2).prefix(2).joined(separator: "-") })
+    }
+
     /// The morning after `day`, at 09:30: the day's schedules and date triggers are due.
     func morning(after day: Day) -> Instant { bank.calendar.start(of: day.adding(days: 1), plusMinutes: 9 * 60 + 30) }
 
@@ -162,4 +168,21 @@ final class ProgressLog: Sendable {
     func add(_ event: CycleProgress) { events.withLock { $0.append(event) } }
 
     var all: [CycleProgress] { events.withLock { $0 } }
+}
+
+/// A handler that takes the `task` actions (as Workflow's will) and keeps them; everything else
+/// it returns unhandled.
+final class TaskRecorder: ActionHandler {
+    private let state = Mutex<[FiringAction]>([])
+
+    func handle(_ batch: [FiringAction]) async throws(ActionHandlerError) -> [ActionOutcome] {
+        batch.map { item in
+            guard case .task = item.action else { return ActionOutcome(action: item.id, status: .unhandled) }
+            state.withLock { $0.append(item) }
+            return ActionOutcome(action: item.id, status: .handled)
+        }
+    }
+
+    /// The tasks received, in order.
+    var received: [FiringAction] { state.withLock { $0 } }
 }

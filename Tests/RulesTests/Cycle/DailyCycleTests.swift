@@ -32,7 +32,7 @@ import ValueModel
         #expect(summary.firings.contains { $0.rule == "Top decile review" })
         let delivered = fixture.bank.notifications.delivered
         #expect(!delivered.isEmpty)
-        #expect(delivered.count == summary.delivery.sent)
+        #expect(CycleFixture.actions(of: delivered).count == summary.delivery.handled)
         #expect(Set(delivered.map(\.id)).count == delivered.count)
         #expect(summary.delivery.duplicates == 0)
         #expect(summary.delivery.unhandled > 0)  // the retention task waits for the workflow module
@@ -47,10 +47,12 @@ import ValueModel
         let cycle = fixture.cycle()
         let until = fixture.morning(after: fixture.today)
         let first = try await cycle.run(asOf: fixture.today, until: until)
+        let sent = fixture.bank.notifications.delivered.count
+        #expect(first.delivery.handled > 0)
         let again = try await cycle.run(asOf: fixture.today, until: until)
         #expect(again.stages.allSatisfy { $0.outcome == .skipped })
-        #expect(again.delivery.sent == 0)
-        #expect(fixture.bank.notifications.delivered.count == first.delivery.sent)
+        #expect(again.delivery.handled == 0)
+        #expect(fixture.bank.notifications.delivered.count == sent)
         #expect(fixture.history.recordCount == first.recording?.recorded)
     }
 
@@ -120,6 +122,32 @@ import ValueModel
         #expect(restarted.delivery.duplicates == 0)
     }
 
+    @Test func aPluggedInHandlerTakesTheActionsTheNotifyingHandlerLeaves() async throws {
+        let fixture = try await CycleFixture.make()
+        let tasks = TaskRecorder()
+        let ports = DailyCyclePorts(
+            customers: fixture.bank.customers, activity: fixture.bank.activity,
+            scoreHistory: fixture.bank.gate.scoreHistory(fixture.history),
+            actions: ChainedActionHandler([NotifyingActionHandler(sink: fixture.bank.notifications), tasks]),
+            clock: fixture.clock, calendar: fixture.bank.calendar)
+        let cycle = DailyCycle(ports: ports, rules: fixture.rules, scoring: BookScoring(asOf: fixture.today, currency: .cny))
+        let summary = try await cycle.run(asOf: fixture.today, until: fixture.morning(after: fixture.today))
+
+        // The retention tasks reached the second handler with their firing ids and resolved recipients.
+        let received = tasks.received
+        let retention = received.filter { $0.rule == "Valued client showing churn signals" }
+        #expect(!retention.isEmpty)
+        #expect(Set(received.map(\.firing)).isSubset(of: Set(summary.firings.map(\.id))))
+        for task in retention {
+            let coverage = try #require(fixture.synthetic.profiles.first { $0.id == task.client }?.coverage)
+            #expect(task.recipients?.staff == coverage.relationshipManager.map { [$0] } ?? [])
+        }
+        // Handled: the notify actions that reached the sink and the tasks; no action twice.
+        let delivered = fixture.bank.notifications.delivered
+        #expect(summary.delivery.handled == CycleFixture.actions(of: delivered).count + received.count)
+        #expect(Set(received.map(\.id)).count == received.count)
+    }
+
     @Test func progressReportsEveryStageWithCountsAndClockDurations() async throws {
         let fixture = try await CycleFixture.make(clients: 150)
         let clock = fixture.clock
@@ -147,7 +175,7 @@ import ValueModel
         #expect(finished.filter { $0.stage != "wait" }.allSatisfy { $0.milliseconds == 0 })
         #expect(finished.first { $0.stage == "read-book" }?.counts[count: "clients"] == 150)
         #expect(finished.first { $0.stage == "record-scores" }?.counts[count: "scores.recorded"] == 150)
-        #expect(summary.report(of: "hand-actions")?.counts[count: "notifications.sent"] == summary.delivery.sent)
+        #expect(summary.report(of: "hand-actions")?.counts[count: "actions.handled"] == summary.delivery.handled)
     }
 
     @Test func theNextDayKeepsTheEngineAndFiresNoCooledDownRuleAgain() async throws {
@@ -181,7 +209,7 @@ import ValueModel
         #expect(report.firings.contains { $0.rule == "Large inflow" && $0.client == client.id })
         let sent = fixture.bank.notifications.delivered.dropFirst(before)
         #expect(sent.contains { $0.customer == client.id && $0.recipient == client.coverage.relationshipManager })
-        #expect(report.delivery.sent == sent.count)
+        #expect(CycleFixture.actions(of: Array(sent)).count == report.delivery.handled)
         // An event of a client the engine does not know is a typed error naming the intraday work.
         let unknown = Transaction(
             id: "T-X", customer: "NO-SUCH-CLIENT", day: day.adding(days: 1), type: .deposit, direction: .inflow,

@@ -1,3 +1,4 @@
+import ClienteleSupport
 /// The batch pass: every row's dimension scores and total in hundredths, column by column over
 /// blocks of rows, the row ranges split over the cores.
 ///
@@ -19,7 +20,7 @@ extension ScoringPopulation {
         var totals = [Int32](repeating: 0, count: n)
         var dimensions = (0..<dimensionCount).map { d in plan.whole[d]?.hundredths ?? [Int32](repeating: 0, count: n) }
         guard n > 0 else { return (totals, dimensions) }
-        let ranges = Parallel.ranges(n, minimumChunk: 16_384)
+        let ranges = ParallelWork.ranges(n, minimumChunk: 16_384)
         // Prepared dimensions are read, not written: their (shared) arrays are left alone.
         var outputs: [UnsafeMutablePointer<Int32>?] = []
         for d in 0..<dimensionCount {
@@ -32,8 +33,8 @@ extension ScoringPopulation {
         // The buffers stay valid: the arrays are not touched again until the workers are done.
         totals.withUnsafeMutableBufferPointer { totalBuffer in
             guard let totalBase = totalBuffer.baseAddress, outputs.count == dimensionCount else { return }
-            let shared = UncheckedBox(value: (self, plan, totalBase, outputs))
-            Parallel.run(ranges.count) { k in
+            let shared = UncheckedSendable(value: (self, plan, totalBase, outputs))
+            ParallelWork.run(ranges.count) { k in
                 let (population, plan, totals, dimensions) = shared.value
                 population.score(ranges[k], plan: plan, totals: totals, dimensions: dimensions)
             }

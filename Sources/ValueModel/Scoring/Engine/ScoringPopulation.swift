@@ -1,3 +1,4 @@
+import ClienteleSupport
 import CustomerModel
 
 /// A model compiled against a table: the compiled indicators with their population state (sorted
@@ -71,8 +72,8 @@ struct ScoringPopulation: Sendable {
         // Heavy indicators (sorts, medians) first, so the cores finish together.
         let order = (0..<count).filter { prepared[$0] == nil }
             .sorted { Self.cost(model.indicators[$0]) > Self.cost(model.indicators[$1]) }
-        let shared = UncheckedBox(value: (slots, model.indicators, columns, dimensions, order))
-        Parallel.run(order.count) { job in
+        let shared = UncheckedSendable(value: (slots, model.indicators, columns, dimensions, order))
+        ParallelWork.run(order.count) { job in
             let (slots, indicators, columns, dimensions, order) = shared.value
             let k = order[job]
             slots[k] = CompiledIndicator(indicators[k], position: k, dimension: dimensions[k], column: columns[k])

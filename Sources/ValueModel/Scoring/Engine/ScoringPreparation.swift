@@ -1,3 +1,4 @@
+import ClienteleSupport
 import CustomerModel
 
 /// What a prepared ``ValueScorer`` computes once from a table whose columns mostly stay the same
@@ -59,8 +60,8 @@ final class ScoringPreparation: Sendable {
             slots.deinitialize(count: max(count, 1))
             slots.deallocate()
         }
-        let shared = UncheckedBox(value: (slots, model.indicators, jobs))
-        Parallel.run(jobs.count) { k in
+        let shared = UncheckedSendable(value: (slots, model.indicators, jobs))
+        ParallelWork.run(jobs.count) { k in
             let (slots, indicators, jobs) = shared.value
             let job = jobs[k]
             slots[job.position] = CompiledIndicator(

@@ -1,75 +1,10 @@
 import CustomerModel
 
-extension RuleEngine {
-    /// Brings `row`'s client facts up to `day`: everything when the client's record changed;
-    /// on a new day only the facts a day can change (facts from the holdings only when the day
-    /// crosses a holding's opening or maturity); else only the activity facts (windows and days
-    /// since). The record is read in place, never copied.
-    mutating func refresh(_ row: Int, day: Day) {
-        if rowDay[row] == day.number {
-            refreshActivity(row, day: day)
-            return
-        }
-        let currency = rules.catalogue.reportingCurrency
-        let all = !rowRecordCurrent[row]
-        let holdingsCurrent = !all && holdingsStable[row].from <= day.number && day.number < holdingsStable[row].until
-        for (fact, column, dependsOnDay) in clientFacts where all || dependsOnDay {
-            let value: FactValue
-            switch fact {
-            case .standard(let name):
-                value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? .missing
-            case .holdings(let name):
-                if holdingsCurrent { continue }
-                value = StandardFacts.attribute(name, of: records[row], on: day, currency: currency) ?? .missing
-            case .host:
-                continue  // kept in the frame by update(facts:at:)
-            case .windowed(let name, let window, _):
-                let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency) ?? .missing
-            case .daysUntil(let anchor, let household):
-                value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
-            }
-            _ = frame.store(value, in: column, row: row)
-        }
-        if !holdingsCurrent { holdingsStable[row] = Self.holdingsStable(records[row].holdings, on: day) }
-        refreshActivity(row, day: day)
-        rowDay[row] = day.number
-        rowRecordCurrent[row] = true
-    }
-
-    /// The days around `day` on which no holding opens or matures: the facts computed from the
-    /// holdings (``ClientFact/holdings(_:)``) are the same on each of them.
-    static func holdingsStable(_ holdings: [Holding], on day: Day) -> (from: Int32, until: Int32) {
-        var from = Int32.min
-        var until = Int32.max
-        func boundary(_ b: Int32) {
-            if b <= day.number { from = max(from, b) } else { until = min(until, b) }
-        }
-        for holding in holdings {
-            boundary(holding.openedOn.number)
-            if let maturity = holding.maturesOn { boundary(maturity.number) }
-        }
-        return (from, until)
-    }
-
-    /// Windows and days-since facts of `row` on `day`.
-    mutating func refreshActivity(_ row: Int, day: Day) {
-        let rows = frame.rowCount
-        for (slot, column) in daysSinceColumns {
-            let last = activity[row].last[slot]
-            frame.ints[column.index * rows + row] = last == Int32.min ? Semantics.missing : Int64(day.number) - Int64(last)
-        }
-        guard !aggregates.isEmpty else { return }
-        let evaluation = EvaluationDay(day, calendar: calendar)
-        for a in aggregates.indices {
-            _ = frame.store(windowValue(a, row: row, on: evaluation), in: aggregateColumns[a], row: row)
-        }
-    }
-
+extension ClientFacts {
     // MARK: Activity
 
     mutating func addTransaction(_ t: Transaction, row: Int) {
-        let item = ClientActivity.row(t, currency: rules.catalogue.reportingCurrency)
+        let item = ClientActivity.row(t, currency: catalogue.reportingCurrency)
         let index = Self.insert(item, into: &activity[row].transactions) { $0.day }
         let slot = ClientActivity.slot(.transaction)
         activity[row].last[slot] = max(activity[row].last[slot], t.day.number)
@@ -201,7 +136,7 @@ extension RuleEngine {
         let day = evaluation.day
         let last = Semantics.shift(Int64(day.number), by: aggregate.window, backwards: false, on: evaluation.calendar)
         for holding in records[row].holdings
-        where holding.product.isAsset && holding.balance.currency == rules.catalogue.reportingCurrency && holding.openedOn <= day {
+        where holding.product.isAsset && holding.balance.currency == catalogue.reportingCurrency && holding.openedOn <= day {
             guard let maturity = holding.maturesOn, maturity >= day, Int64(maturity.number) <= last else { continue }
             let product = Int64(ProductType.allCases.firstIndex(of: holding.product) ?? -1)
             let matches = aggregate.filter?.matches { field in
