@@ -2,6 +2,7 @@ import CustomerModel
 import CustomerModelTesting
 import Rules
 import Synchronization
+import SyntheticBank
 import ValueModel
 
 /// The bank's daily cycle at book scale: a synthetic bank loaded into the in-memory ports, then
@@ -44,9 +45,9 @@ enum CycleBenchmarks {
         let today = synthetic.configuration.endDay
         let clock = ManualClock(start: calendar.start(of: today.adding(days: 1), plusMinutes: 2 * 60))
         let bank = InMemoryBank(clock: clock, calendar: calendar, audit: InMemoryAuditLog())
-        bank.activity.reserveTransactionCapacity(synthetic.transactionCount)
+        bank.activityStore.reserveTransactionCapacity(synthetic.transactionCount)
         try await synthetic.load(into: bank.customers, activity: bank.activity, batchSize: 100_000)
-        let history = InMemoryScoreHistoryStore(directory: bank.customers, audit: bank.audit, clock: clock)
+        let history = InMemoryScoreHistoryStore()
         Harness.report(
             "daily cycle: set-up (\(clients / 1000)k clients)",
             "generated and loaded \(synthetic.transactionCount / 1000)k transactions in"
