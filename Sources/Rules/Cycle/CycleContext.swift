@@ -40,6 +40,8 @@ public struct CycleContext: Sendable {
     public internal(set) var stage = ""
     /// State the cycle carries from day to day (the engine, what it has absorbed).
     var carry: CycleCarry
+    /// The engine's state the current stage leaves in its journal entry (`run-triggers`).
+    var engineCheckpoint: RuleEngineCheckpoint?
 
     init(
         asOf: Day, until: Instant, ports: DailyCyclePorts, scoring: BookScoring, rules: RuleSet, ladders: CycleTierLadders,

@@ -23,7 +23,10 @@ enum CycleFactsStage {
         var absorbed = 0
         var changes = 0
         let keeps = carry.engine?.cycleClients == records.map { $0.profile.id }
-        let since = keeps ? try await eventsSince(carry, context: context, book: book) : []
+        // A new process: the engine of the last night in the journal, when there is one.
+        let restored = carry.engine == nil ? try await lastNight(before: context.asOf, journal: context.ports.journal) : nil
+        if let restored, !keeps { carry.absorbedThrough = restored.day }
+        let since = keeps || restored != nil ? try await eventsSince(carry, context: context, book: book) : []
         do throws(RuleEngineError) {
             if keeps, var engine = carry.engine {
                 for record in records { _ = engine.cycleReplace(record) }
@@ -37,6 +40,14 @@ enum CycleFactsStage {
                     firings += try engine.record(.scoreChanged(client, to: score, at: night))
                 }
                 for facts in sources { firings += try engine.update(facts: facts, at: night) }
+                carry.engine = engine
+            } else if let restored {
+                // The last night's windows, cooldowns, de-duplication and cursor over today's
+                // records and facts (which fire nothing), then the activity since that night.
+                var engine = try RuleEngine(
+                    rules: context.rules, clients: records, facts: sources, calendar: calendar, restoring: restored.checkpoint)
+                try engine.absorb(since)
+                absorbed = since.count
                 carry.engine = engine
             } else {
                 var engine = try RuleEngine(rules: context.rules, clients: records, facts: sources, calendar: calendar, start: night)
@@ -95,6 +106,24 @@ enum CycleFactsStage {
             type: type, direction: direction,
             amount: Money(minorUnits: columns.amountMinorUnits[row], currency: currency),
             channel: channel, merchantCategory: merchant, isOverseas: columns.isOverseas[row])
+    }
+
+    /// The engine checkpoint of the latest `run-triggers` the journal records as finished in the
+    /// seven days before `day`, with its day; `nil` when there is none.
+    static func lastNight(before day: Day, journal: any CycleJournal) async throws(CycleFailure)
+        -> (checkpoint: RuleEngineCheckpoint, day: Day)?
+    {
+        for back in 1...7 {
+            let earlier = day.adding(days: -back)
+            let entries: [CycleJournalEntry]
+            do throws(StoreError) { entries = try await journal.entries(on: earlier) } catch { throw .store(error) }
+            if let entry = entries.last(where: { $0.stage == CycleStage.runTriggers.name && $0.state == .finished }),
+                let checkpoint = entry.checkpoint.engine
+            {
+                return (checkpoint, earlier)
+            }
+        }
+        return nil
     }
 
     /// The transactions and interactions of the days after the last night up to the cycle day, in

@@ -9,12 +9,17 @@ public struct CycleCheckpoint: Hashable, Sendable, Codable {
     public var fingerprint: UInt64
     /// What the stage counted so far.
     public var counts: [CycleCount]
+    /// The rules engine's own state when the stage finished (`run-triggers` keeps it: windows,
+    /// cooldowns, de-duplication, the cursor), so that a restarted host's next night restores
+    /// it instead of starting the engine afresh; `nil` for other stages.
+    public var engine: RuleEngineCheckpoint?
 
     /// Creates a checkpoint.
-    public init(completed: Int = 0, fingerprint: UInt64 = 0, counts: [CycleCount] = []) {
+    public init(completed: Int = 0, fingerprint: UInt64 = 0, counts: [CycleCount] = [], engine: RuleEngineCheckpoint? = nil) {
         self.completed = completed
         self.fingerprint = fingerprint
         self.counts = counts
+        self.engine = engine
     }
 }
 

@@ -73,11 +73,14 @@ extension CycleStage {
         try await CycleFactsStage.run(&context)
     }
 
-    /// `run-triggers`: runs the schedules and date triggers due up to the cycle's instant.
+    /// `run-triggers`: runs the schedules and date triggers due up to the cycle's instant, and
+    /// leaves the engine's checkpoint in its journal entry (a restarted host's next night
+    /// restores it).
     public static let runTriggers = CycleStage(name: "run-triggers", effect: .computation) { context throws(CycleFailure) in
         guard var engine = context.carry.engine else { throw .state("no rules engine (the hand-facts stage must come first)") }
         context.carry.engine = nil
         let firings = engine.tick(until: context.until)
+        context.engineCheckpoint = engine.checkpoint()
         context.carry.engine = engine
         context.firings += firings
         return [CycleCount("firings", firings.count)]

@@ -29,7 +29,11 @@ public import ValueModel
 /// the scores, the firings) and continues from it; a new process recomputes it.
 ///
 /// **The engine** is built the first night and kept: windows, cooldowns and de-duplication carry
-/// from day to day. It is built again when the book's clients change.
+/// from day to day. It is built again when the book's clients change. Its checkpoint is kept in
+/// the journal entry of `run-triggers`; a new process (a restarted host) restores the latest one
+/// of the seven days before the cycle day, so cooldowns and de-duplication survive the restart
+/// (intraday events recorded after that night are taken in again from the stores, but rules
+/// they fired are not replayed).
 ///
 /// The cycle reads the time only from the ports' clock, and performs no I/O but through the ports.
 public actor DailyCycle {
@@ -141,11 +145,13 @@ public actor DailyCycle {
             do throws(StoreError) {
                 try await ports.journal.record(
                     CycleJournalEntry(
-                        day: day, stage: stage.name, state: .finished, checkpoint: CycleCheckpoint(counts: counts), at: end))
+                        day: day, stage: stage.name, state: .finished,
+                        checkpoint: CycleCheckpoint(counts: counts, engine: context.engineCheckpoint), at: end))
             } catch {
                 pending = context
                 throw DailyCycleError(stage: stage.name, day: day, failure: .store(error))
             }
+            context.engineCheckpoint = nil
             let report = CycleStageReport(
                 stage: stage.name, day: day, outcome: context.resumeFrom == nil ? .ran : .resumed, counts: counts,
                 milliseconds: end.millisecondsSinceEpoch - start.millisecondsSinceEpoch)

@@ -194,6 +194,26 @@ import ValueModel
         #expect(Set(delivered.map(\.id)).count == delivered.count)
     }
 
+    @Test func aRestartedHostRestoresTheLastNightsEngineFromTheJournal() async throws {
+        let fixture = try await CycleFixture.make()
+        let journal = InMemoryCycleJournal()
+        let day = fixture.today
+        let first = try await fixture.cycle(journal: journal).run(asOf: day, until: fixture.morning(after: day))
+        let kept = try #require(journal.entries.first { $0.stage == "run-triggers" }?.checkpoint.engine)
+        #expect(kept.clientCount == fixture.synthetic.clientCount)
+        // The next night in a new process (a fresh cycle over the same journal and ports).
+        fixture.clock.set(to: fixture.morning(after: day.adding(days: 1)))
+        let next = day.adding(days: 1)
+        let second = try await fixture.cycle(journal: journal).run(asOf: next, until: fixture.morning(after: next))
+        let churnFirst = Set(first.firings.filter { $0.rule == "Valued client showing churn signals" }.map(\.client))
+        let churnSecond = Set(second.firings.filter { $0.rule == "Valued client showing churn signals" }.map(\.client))
+        #expect(!churnFirst.isEmpty)
+        #expect(churnFirst.isDisjoint(with: churnSecond))  // the 30-day cooldown survived the restart
+        #expect(!second.firings.contains { $0.day <= day })  // nothing of the first night ran again
+        let delivered = fixture.bank.notifications.delivered
+        #expect(Set(delivered.map(\.id)).count == delivered.count)
+    }
+
     @Test func intradayEventsGoThroughTheSameEngineAndHandOver() async throws {
         let fixture = try await CycleFixture.make()
         let cycle = fixture.cycle()
