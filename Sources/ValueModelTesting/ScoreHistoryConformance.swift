@@ -69,7 +69,7 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 ///
 /// The closure returns `(history:customers:)`: the history store and any customer store to serve
 /// as the gate's directory, both empty. To audit into your own log adapter, wrap it in a
-/// ``SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
+/// ``/CustomerModelTesting/SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
 public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
     /// The fixture each check gets.
     public typealias Fixture = ScoreHistoryFixture<Store>

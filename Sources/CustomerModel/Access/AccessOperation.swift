@@ -43,9 +43,9 @@ public enum AccessOperation: String, Hashable, Sendable, Codable, CaseIterable {
     case appendBalances
     /// ``GatedActivityStore/transactions(of:in:as:)``.
     case transactions
-    /// ``GatedActivityStore/interactions(of:in:as:)``, one client or many.
+    /// ``GatedActivityStore/interactions(of:in:as:)-(CustomerID,_,_)``, one client or many.
     case interactions
-    /// ``GatedActivityStore/balances(of:in:as:)``, one client or many.
+    /// ``GatedActivityStore/balances(of:in:as:)-(CustomerID,_,_)``, one client or many.
     case balances
     /// ``GatedActivityStore/scanTransactions(in:after:limit:as:)``.
     case scanTransactions

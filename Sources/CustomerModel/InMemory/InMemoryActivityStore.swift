@@ -3,7 +3,7 @@ import Synchronization
 /// The in-memory ``ActivityStore``: transactions in columns, interactions and balances per client.
 ///
 /// Transactions are held as a struct of arrays (about 48 bytes a row plus the id index), so ten
-/// million fit in well under a gigabyte and ``exportTransactions(in:as:)`` is a columnar copy.
+/// million fit in well under a gigabyte and ``exportTransactions(in:scope:)`` is a columnar copy.
 /// Each client's rows are chained, so a client's history is read without scanning the book.
 /// It keeps no coverage and no policy: hosts reach it through the ``AccessGate``
 /// (``InMemoryBank/activity``), which checks that clients exist and are in scope first.

@@ -1,7 +1,7 @@
 public import CustomerModel
 
-/// The default ``ActionHandler``: sends `notify` actions through a ``NotificationSink``, one
-/// ``OutboundNotification`` per resolved member of staff, and returns every other action (tasks,
+/// The default ``ActionHandler``: sends `notify` actions through a ``/CustomerModel/NotificationSink``, one
+/// ``/CustomerModel/OutboundNotification`` per resolved member of staff, and returns every other action (tasks,
 /// processes, tags, flags) as ``ActionOutcome/Status/unhandled`` for a later handler (Workflow).
 ///
 /// **Idempotent ids.** A notification's id is `<action id>-<staff id>`, that is

@@ -20,7 +20,7 @@ public struct StaffGroups: StaffGroupDirectory, Hashable {
 }
 
 /// Turns the roles of rule actions (`rm`, `branch_head`, `service_team`, `group "..."`) into the
-/// staff who receive them, for one client's ``Coverage``:
+/// staff who receive them, for one client's ``/CustomerModel/Coverage``:
 ///
 /// - `rm`: the client's relationship manager.
 /// - `service_team`: the client's service team, in the order the coverage lists it.

@@ -113,10 +113,10 @@ public struct BookFactSource: FactSource {
         totals.indices.contains(index) && !totals[index].isNaN ? totals[index] : nil
     }
 
-    /// ``facts``.
+    /// The facts this source supplies: the same list as the type's own `facts`.
     public var facts: [FactDefinition] { Self.facts }
 
-    /// Writes client `index`'s values in ``facts`` order.
+    /// Writes client `index`'s values in the order of `facts`.
     public func values(ofClientAt index: Int, into values: inout FactValues) {
         guard clients.indices.contains(index) else { return }
         func number(_ x: Double) -> FactValue { x.isNaN ? .missing : .number(x) }

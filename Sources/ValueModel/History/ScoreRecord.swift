@@ -5,7 +5,7 @@ public import CustomerModel
 ///
 /// The key is (``customer``, ``day``, ``model``): recording the same key again with the same
 /// content changes nothing, and with other content is a conflict unless the caller asks to
-/// replace (see ``ScoreHistoryStore/record(_:replacing:as:)``). ``validate()`` states what a
+/// replace (see ``ScoreHistoryStore/record(_:replacing:in:)``). ``validate()`` states what a
 /// record must satisfy; stores reject a batch holding an invalid record.
 ///
 /// ```swift
