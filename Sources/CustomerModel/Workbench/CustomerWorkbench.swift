@@ -126,7 +126,10 @@ public struct CustomerWorkbench: Sendable {
         try await store.customers(matching: .tag(name, activeOn: today), as: principal)
     }
 
-    static func household(of customer: CustomerID, from edges: [Relationship])
+    /// The client's household from the relationship edges touching it: the members the client
+    /// recorded, then the clients who recorded the client as theirs, seen from the other side (a
+    /// parent's child is the child's parent). Edges that are not household edges are skipped.
+    package static func household(of customer: CustomerID, from edges: [Relationship])
         -> [HouseholdMember]
     {
         var members: [HouseholdMember] = []

@@ -19,34 +19,8 @@ enum CycleRecords {
         return book.profiles.map { profile in
             ClientRecord(
                 profile: profile, holdings: holdings[profile.id] ?? [],
-                household: household(of: profile.id, from: edges[profile.id] ?? []),
+                household: CustomerWorkbench.household(of: profile.id, from: edges[profile.id] ?? []),
                 referrals: referrals[profile.id] ?? 0, balances: balances[profile.id] ?? [])
         }
-    }
-
-    /// The client's household as the 360 view shows it: the members the client recorded, then the
-    /// clients who recorded the client as theirs (seen from the other side: a parent's child is
-    /// the child's parent).
-    static func household(of customer: CustomerID, from edges: [Relationship]) -> [HouseholdMember] {
-        var members: [HouseholdMember] = []
-        var seen = Set<CustomerID>()
-        for edge in edges where edge.customer == customer {
-            if let id = edge.party.customer { seen.insert(id) }
-            members.append(HouseholdMember(relation: edge.kind, party: edge.party, anniversary: edge.anniversary))
-        }
-        for edge in edges where edge.customer != customer && edge.party.customer == customer {
-            guard seen.insert(edge.customer).inserted else { continue }
-            let inverse: RelationshipKind =
-                switch edge.kind {
-                case .child: .parent
-                case .parent: .child
-                default: edge.kind
-                }
-            members.append(
-                HouseholdMember(
-                    relation: inverse, party: RelatedParty(customer: edge.customer, name: edge.customer.rawValue),
-                    anniversary: edge.anniversary))
-        }
-        return members
     }
 }
