@@ -35,7 +35,10 @@ let package = Package(
 
         // MARK: SyntheticBank: a seeded, deterministic bank for tests, the demo and the benchmarks.
         .target(name: "SyntheticBank", dependencies: ["ClienteleSupport", "CustomerModel"]),
-        .testTarget(name: "SyntheticBankTests", dependencies: ["SyntheticBank", "CustomerModel", "CustomerModelTesting"]),
+        .testTarget(
+            name: "SyntheticBankTests",
+            dependencies: ["SyntheticBank", "CustomerModel", "CustomerModelTesting"]
+        ),
 
         // MARK: ValueModel: the Customer Value Model, RFM, churn signals and lifetime value.
         .target(name: "ValueModel", dependencies: ["ClienteleSupport", "CustomerModel", "CActivityPass"]),
@@ -43,15 +46,21 @@ let package = Package(
         .target(name: "CActivityPass"),
         .testTarget(
             name: "ValueModelTests",
-            dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting", "ValueModelTesting", "SyntheticBank"],
-            resources: [.copy("Resources")]),
+            dependencies: [
+                "ValueModel", "CustomerModel", "CustomerModelTesting", "ValueModelTesting", "SyntheticBank",
+            ],
+            resources: [.copy("Resources")]
+        ),
 
         // MARK: ValueModelTesting: the score-history conformance kit and the churn evaluation.
         .target(
-            name: "ValueModelTesting", dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting", "SyntheticBank"]),
+            name: "ValueModelTesting",
+            dependencies: ["ValueModel", "CustomerModel", "CustomerModelTesting", "SyntheticBank"]
+        ),
         .testTarget(
             name: "ValueModelTestingTests",
-            dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting"]),
+            dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting"]
+        ),
 
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
         .target(name: "Rules", dependencies: ["ClienteleSupport", "CustomerModel", "ValueModel"]),

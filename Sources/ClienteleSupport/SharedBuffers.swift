@@ -15,7 +15,9 @@ package struct DisjointWrites<Element>: @unchecked Sendable {
     /// Writes into `buffer`.
     package init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 
-    /// Writes into `array` from `start`. The array must be uniquely referenced and must not be
+    /// Writes into `array` from `start`.
+    ///
+    /// The array must be uniquely referenced and must not be
     /// resized or copied while the writes happen; callers keep it alive until they finish.
     package init(_ array: inout [Element], from start: Int) {
         let base = array.withUnsafeMutableBufferPointer { $0.baseAddress }
@@ -41,7 +43,9 @@ package struct SharedPointer<Element>: @unchecked Sendable {
 }
 
 extension ParallelWork {
-    /// `body(0)`, `body(1)`, ... `body(count - 1)`, computed at most ``width`` at a time and
+    /// `body(0)`, `body(1)`, ...
+    ///
+    /// `body(count - 1)`, computed at most ``width`` at a time and
     /// returned in index order, so parallel output is the same as serial output.
     package static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }

@@ -26,10 +26,23 @@ final class ActivityModel: Sendable {
     let transactionOffsets: [Int]
 
     init(
-        seed: UInt64, start: Day, end: Day, currency: CurrencyCode, snapshotFrequency: SyntheticBank.SnapshotFrequency,
-        interactionsPerYear: Double, calendar: BankCalendar, plans: [ClientPlan], plannedRows: [ActivityRow],
-        partners: [Int32], counterparties: CounterpartyBook, customerIDs: [CustomerID], accountIDs: [AccountID],
-        relationshipManagers: [StaffID?], seasons: SeasonalCalendar, tables: ActivityTables, transactionOffsets: [Int]
+        seed: UInt64,
+        start: Day,
+        end: Day,
+        currency: CurrencyCode,
+        snapshotFrequency: SyntheticBank.SnapshotFrequency,
+        interactionsPerYear: Double,
+        calendar: BankCalendar,
+        plans: [ClientPlan],
+        plannedRows: [ActivityRow],
+        partners: [Int32],
+        counterparties: CounterpartyBook,
+        customerIDs: [CustomerID],
+        accountIDs: [AccountID],
+        relationshipManagers: [StaffID?],
+        seasons: SeasonalCalendar,
+        tables: ActivityTables,
+        transactionOffsets: [Int]
     ) {
         self.seed = seed
         self.start = start
@@ -96,7 +109,8 @@ struct TransactionGenerator {
             let row = unsorted[position]
             keys.append(
                 UInt64(UInt32(truncatingIfNeeded: row.day &- base)) << 40 | UInt64(UInt32(row.second)) << 22
-                    | UInt64(position))
+                    | UInt64(position)
+            )
         }
         keys.sort()
         rows.removeAll(keepingCapacity: true)
@@ -141,9 +155,16 @@ struct TransactionGenerator {
             }
             local.append(
                 ActivityRow(
-                    day: day.number, second: second, amount: max(1, amount), account: account,
+                    day: day.number,
+                    second: second,
+                    amount: max(1, amount),
+                    account: account,
                     counterparty: counterparty,
-                    type: type, direction: direction, channel: .other))
+                    type: type,
+                    direction: direction,
+                    channel: .other
+                )
+            )
         }
         unsorted = local
     }
@@ -252,7 +273,8 @@ struct TransactionGenerator {
                     multiplier *= categoryMultiplier[Int(category)]
                     let travel = drawn == .airTravel || drawn == .hotel || drawn == .travel || drawn == .luxuryRetail
                     overseas = rng.bernoulli(
-                        overseasClient ? (travel ? 0.4 : 0.1) : (travel ? 0.03 : 0.005))
+                        overseasClient ? (travel ? 0.4 : 0.1) : (travel ? 0.03 : 0.005)
+                    )
                     counterparty =
                         overseas && drawn != .airTravel
                         ? CounterpartyBook.pick(book.overseasMerchants, &rng)
@@ -289,22 +311,37 @@ struct TransactionGenerator {
             }
             unsorted.append(
                 ActivityRow(
-                    day: day, second: Int32(hour * 3_600 + rng.nextInt(below: 3_600)), amount: amount, account: account,
-                    counterparty: counterparty, type: kind.type, direction: direction, channel: channel,
-                    category: category, isOverseas: overseas))
+                    day: day,
+                    second: Int32(hour * 3_600 + rng.nextInt(below: 3_600)),
+                    amount: amount,
+                    account: account,
+                    counterparty: counterparty,
+                    type: kind.type,
+                    direction: direction,
+                    channel: channel,
+                    category: category,
+                    isOverseas: overseas
+                )
+            )
         }
     }
 
     /// The transaction of `row`, the `number`-th of the bank, made by client `index`.
     func transaction(_ row: ActivityRow, number: Int, client index: Int) -> Transaction {
         Transaction(
-            id: Self.transactionID(number), customer: customerIDs[index],
-            account: row.account >= 0 ? accountIDs[Int(row.account)] : nil, day: Day(number: row.day),
-            secondOfDay: row.second, type: row.type, direction: row.direction,
-            amount: Money(minorUnits: row.amount, currency: currency), channel: row.channel,
+            id: Self.transactionID(number),
+            customer: customerIDs[index],
+            account: row.account >= 0 ? accountIDs[Int(row.account)] : nil,
+            day: Day(number: row.day),
+            secondOfDay: row.second,
+            type: row.type,
+            direction: row.direction,
+            amount: Money(minorUnits: row.amount, currency: currency),
+            channel: row.channel,
             merchantCategory: row.category == 255 ? nil : MerchantCategory(rawValue: row.category),
             counterparty: row.counterparty >= 0 ? names[Int(row.counterparty)] : nil,
-            isOverseas: row.isOverseas)
+            isOverseas: row.isOverseas
+        )
     }
 
     private static let digits: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)

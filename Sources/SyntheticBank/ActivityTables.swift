@@ -20,8 +20,16 @@ struct ActivityRow: Sendable, Hashable {
     var isOverseas: Bool
 
     init(
-        day: Int32, second: Int32, amount: Int64, account: Int32, counterparty: Int32, type: TransactionType,
-        direction: Direction, channel: Channel, category: UInt8 = 255, isOverseas: Bool = false
+        day: Int32,
+        second: Int32,
+        amount: Int64,
+        account: Int32,
+        counterparty: Int32,
+        type: TransactionType,
+        direction: Direction,
+        channel: Channel,
+        category: UInt8 = 255,
+        isOverseas: Bool = false
     ) {
         self.day = day
         self.second = second

@@ -98,8 +98,15 @@ extension BankBuilder {
         }
         let unit = chosen ?? rng.nextInt(below: units.count)
         var draft = Draft(
-            index: index, id: id, kind: kind, onboarded: onboarded, activeFrom: max(start, onboarded), activeUntil: end,
-            branch: units[unit].id, rm: units[unit].executives[0])
+            index: index,
+            id: id,
+            kind: kind,
+            onboarded: onboarded,
+            activeFrom: max(start, onboarded),
+            activeUntil: end,
+            branch: units[unit].id,
+            rm: units[unit].executives[0]
+        )
         draft.isNew = onboarded >= start
         draft.city = units[unit].city
         unitOfClient[index] = Int32(unit)
@@ -124,7 +131,11 @@ extension BankBuilder {
         draft.tier = aum >= executiveAbove ? 0 : (aum >= seniorAbove ? 1 : 2)
         let unit = Int(unitOfClient[draft.index])
         let (branch, rm, team) = coverage(
-            unit: unit, sub: rng.nextInt(below: 1_000), tier: draft.tier, pick: rng.nextInt(below: 10_000))
+            unit: unit,
+            sub: rng.nextInt(below: 1_000),
+            tier: draft.tier,
+            pick: rng.nextInt(below: 10_000)
+        )
         draft.branch = branch
         draft.rm = rm
         draft.plan.tier = draft.tier

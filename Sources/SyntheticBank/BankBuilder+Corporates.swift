@@ -59,7 +59,8 @@ extension BankBuilder {
         let young = stage == .startUp || stage == .growth
         let innovative = ["information technology", "biotechnology", "new energy", "healthcare"].contains(industry.name)
         let district = NameTables.cities[draft.city].districts[
-            rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
+            rng.nextInt(below: NameTables.cities[draft.city].districts.count)
+        ]
         let attributes = CorporateAttributes(
             registrationID: ChineseIdentity.unifiedSocialCreditCode(region: district.1, serial: rng.next() >> 16),
             annualRevenue: amount(Self.money(revenue * 100)),
@@ -73,12 +74,18 @@ extension BankBuilder {
             operatingStability: rating(stage == .mature ? [2, 8, 25, 40, 25] : [8, 20, 40, 25, 7]),
             strategicFit: rating([5, 15, 40, 30, 10]),
             esgRating: rating([5, 15, 45, 25, 10]),
-            region: word(NameTables.cities[draft.city].name), ownership: ownership, lifecycleStage: stage)
+            region: word(NameTables.cities[draft.city].name),
+            ownership: ownership,
+            lifecycleStage: stage
+        )
         let brand = alphanumerics(6)
         let domain = NameTables.emailDomains[rng.nextInt(below: NameTables.emailDomains.count)]
         var contacts = [
             ContactPoint(
-                kind: .phone, value: NameTables.cities[draft.city].areaCode + "-" + digits(8), isPrimary: true),
+                kind: .phone,
+                value: NameTables.cities[draft.city].areaCode + "-" + digits(8),
+                isPrimary: true
+            ),
             ContactPoint(kind: .email, value: "finance@\(brand).\(domain)", isPrimary: true),
             ContactPoint(kind: .address, value: address(city: draft.city, district: district.0), isPrimary: true),
         ]
@@ -87,13 +94,22 @@ extension BankBuilder {
             contacts.append(ContactPoint(kind: .mobile, value: prefix + digits(8)))
         }
         let profile = CustomerProfile(
-            id: draft.id, kind: .corporate, name: name,
+            id: draft.id,
+            kind: .corporate,
+            name: name,
             coverage: Coverage(relationshipManager: draft.rm, branch: draft.branch, serviceTeam: team),
-            sourceIdentities: sourceIdentities(draft), birthDate: founded, industry: industry.name, contacts: contacts,
-            consents: consents(draft), riskAppetite: draft.appetite,
+            sourceIdentities: sourceIdentities(draft),
+            birthDate: founded,
+            industry: industry.name,
+            contacts: contacts,
+            consents: consents(draft),
+            riskAppetite: draft.appetite,
             creditRating: creditRating(aum: aum, corporate: true),
-            kyc: kyc(aum: aum / 5, onboarded: draft.onboarded), onboardedOn: draft.onboarded, corporate: attributes,
-            tags: corporateTags(draft, attributes: attributes, industry: industry.name))
+            kyc: kyc(aum: aum / 5, onboarded: draft.onboarded),
+            onboardedOn: draft.onboarded,
+            corporate: attributes,
+            tags: corporateTags(draft, attributes: attributes, industry: industry.name)
+        )
         pendingProfiles[index] = profile
         plans[index] = draft.plan
     }

@@ -76,9 +76,16 @@ extension BankBuilder {
                 let payday = newYear.adding(days: -(10 + rng.nextInt(below: 6)))
                 let bonus = Self.money(Double(plan.monthly) * rng.nextDouble(in: 1..<4))
                 addPlanned(
-                    &draft, day: payday, amount: bonus, account: plan.demandAccount, counterparty: Self.employer,
-                    type: .transferIn, direction: .inflow, channel: .other,
-                    second: Int32(7200 + rng.nextInt(below: 10_800)))
+                    &draft,
+                    day: payday,
+                    amount: bonus,
+                    account: plan.demandAccount,
+                    counterparty: Self.employer,
+                    type: .transferIn,
+                    direction: .inflow,
+                    channel: .other,
+                    second: Int32(7200 + rng.nextInt(below: 10_800))
+                )
                 if payday >= draft.activeFrom, payday <= draft.activeUntil { scheduledIn += Double(bonus) }
             }
         }
@@ -96,8 +103,15 @@ extension BankBuilder {
                 : (roll < 0.85 ? CounterpartyBook.pick(book.people, &rng) : CounterpartyBook.pick(book.banks, &rng))
             let channel: Channel = rng.bernoulli(0.4) ? .branch : (rng.bernoulli(0.67) ? .mobile : .relationshipManager)
             addPlanned(
-                &draft, day: on, amount: Self.money(value), account: plan.demandAccount, counterparty: counterparty,
-                type: inflow ? .transferIn : .transferOut, direction: inflow ? .inflow : .outflow, channel: channel)
+                &draft,
+                day: on,
+                amount: Self.money(value),
+                account: plan.demandAccount,
+                counterparty: counterparty,
+                type: inflow ? .transferIn : .transferOut,
+                direction: inflow ? .inflow : .outflow,
+                channel: channel
+            )
         }
         // A churn drifter's growing outflows to other banks.
         if let drift = draft.driftStart {
@@ -110,18 +124,31 @@ extension BankBuilder {
                     let position = (Double(step) + 0.5 + rng.nextDouble(in: -0.3..<0.3)) / Double(count)
                     let on = drift.adding(days: min(Int(span) - 1, max(0, Int(position * span))))
                     addPlanned(
-                        &draft, day: on, amount: Self.money(remaining * Double(step + 1) / weightTotal),
-                        account: plan.demandAccount, counterparty: CounterpartyBook.pick(book.banks, &rng),
-                        type: .transferOut, direction: .outflow, channel: rng.bernoulli(0.6) ? .mobile : .branch)
+                        &draft,
+                        day: on,
+                        amount: Self.money(remaining * Double(step + 1) / weightTotal),
+                        account: plan.demandAccount,
+                        counterparty: CounterpartyBook.pick(book.banks, &rng),
+                        type: .transferOut,
+                        direction: .outflow,
+                        channel: rng.bernoulli(0.6) ? .mobile : .branch
+                    )
                 }
             }
         }
         // A new client brings its money from another bank.
         if draft.isNew, plan.deposits + plan.investments > 0 {
             addPlanned(
-                &draft, day: draft.onboarded, amount: plan.deposits + plan.investments, account: plan.demandAccount,
-                counterparty: CounterpartyBook.pick(book.banks, &rng), type: .transferIn, direction: .inflow,
-                channel: .branch, second: Int32(9 * 3600 + rng.nextInt(below: 3600)))
+                &draft,
+                day: draft.onboarded,
+                amount: plan.deposits + plan.investments,
+                account: plan.demandAccount,
+                counterparty: CounterpartyBook.pick(book.banks, &rng),
+                type: .transferIn,
+                direction: .inflow,
+                channel: .branch,
+                second: Int32(9 * 3600 + rng.nextInt(below: 3600))
+            )
         }
         // Everyday transactions: how many, and their amount scale.
         let activity = corporate ? rng.unitLogNormal(sigma: 0.4) : rng.unitLogNormal(sigma: 0.5)

@@ -53,8 +53,17 @@ extension BankBuilder {
         let demand = account(&draft, "D", .demandDeposit, source: .coreBanking, opened: draft.onboarded)
         draft.plan.demandAccount = demand
         addHolding(
-            &draft, .demandDeposit, account: demand, code: "DD-\(currency)", balance: Self.money(balances[0]),
-            opened: draft.onboarded, matures: nil, renewal: nil, rate: 15, source: .coreBanking)
+            &draft,
+            .demandDeposit,
+            account: demand,
+            code: "DD-\(currency)",
+            balance: Self.money(balances[0]),
+            opened: draft.onboarded,
+            matures: nil,
+            renewal: nil,
+            rate: 15,
+            source: .coreBanking
+        )
         // Time deposits and wealth products: chains of renewals.
         for (line, product, prefix) in [(1, ProductType.timeDeposit, "T"), (2, .wealthManagement, "W")]
         where balances[line] > 0 {
@@ -65,8 +74,12 @@ extension BankBuilder {
             for weight in split(pieces) {
                 let terms = product == .timeDeposit ? Self.depositTerms : Self.wealthTerms
                 makeChain(
-                    &draft, product, account: accountIndex, balance: balances[line] * weight,
-                    term: terms.draw(using: &rng) ?? 12)
+                    &draft,
+                    product,
+                    account: accountIndex,
+                    balance: balances[line] * weight,
+                    term: terms.draw(using: &rng) ?? 12
+                )
             }
         }
         // Positions that matured during the year and left the bank.
@@ -85,7 +98,11 @@ extension BankBuilder {
             guard from <= through else { break }
             let product: ProductType = rng.bernoulli(0.6) ? .timeDeposit : .wealthManagement
             draft.movedOut += makeMovedOut(
-                &draft, product, balance: movedOutBudget * weight, window: from...through)
+                &draft,
+                product,
+                balance: movedOutBudget * weight,
+                window: from...through
+            )
         }
         // Funds.
         if balances[3] > 0 {
@@ -94,9 +111,15 @@ extension BankBuilder {
             for weight in split(1 + rng.nextInt(below: 3)) {
                 let opened = openingDay(&draft, withinYears: 4)
                 addInvestment(
-                    &draft, .fund, account: accountIndex,
-                    code: Self.fundCodes[rng.nextInt(below: Self.fundCodes.count)], balance: balances[3] * weight,
-                    opened: opened, matures: nil, rate: nil)
+                    &draft,
+                    .fund,
+                    account: accountIndex,
+                    code: Self.fundCodes[rng.nextInt(below: Self.fundCodes.count)],
+                    balance: balances[3] * weight,
+                    opened: opened,
+                    matures: nil,
+                    rate: nil
+                )
             }
         }
         // Insurance.
@@ -118,8 +141,15 @@ extension BankBuilder {
                 }
                 if let due = matures, due <= end { matures = opened.adding(months: 240) }
                 addInvestment(
-                    &draft, .insurance, account: accountIndex, code: code, balance: balances[4] * weight,
-                    opened: opened, matures: matures, rate: 250 + rng.nextInt(below: 100))
+                    &draft,
+                    .insurance,
+                    account: accountIndex,
+                    code: code,
+                    balance: balances[4] * weight,
+                    opened: opened,
+                    matures: matures,
+                    rate: 250 + rng.nextInt(below: 100)
+                )
             }
         }
         // Loans and cards.
@@ -138,7 +168,9 @@ extension BankBuilder {
                 let accountIndex = account(&draft, "L", .loan, source: .loans, opened: draft.onboarded)
                 draft.plan.loanAccount = accountIndex
                 let opened = day(
-                    from: max(draft.onboarded, end.adding(days: -15 * 365)), through: start.adding(days: -1))
+                    from: max(draft.onboarded, end.adding(days: -15 * 365)),
+                    through: start.adding(days: -1)
+                )
                 let term = (20 + 5 * rng.nextInt(below: 3)) * 12
                 let matures = opened.adding(months: term)
                 let original =
@@ -146,8 +178,17 @@ extension BankBuilder {
                 let elapsed = Double(opened.days(until: end)) / Double(opened.days(until: matures))
                 let balance = Self.money(original * max(0.05, 1 - elapsed))
                 addHolding(
-                    &draft, .loan, account: accountIndex, code: "LN-MORTGAGE", balance: balance, opened: opened,
-                    matures: matures, renewal: nil, rate: 310 + rng.nextInt(below: 110), source: .loans)
+                    &draft,
+                    .loan,
+                    account: accountIndex,
+                    code: "LN-MORTGAGE",
+                    balance: balance,
+                    opened: opened,
+                    matures: matures,
+                    renewal: nil,
+                    rate: 310 + rng.nextInt(below: 110),
+                    source: .loans
+                )
                 draft.plan.loanPayment = max(100, balance / Int64(max(12, end.days(until: matures) / 30)))
                 draft.plan.loanDay = Int8(1 + rng.nextInt(below: 28))
                 draft.hasMortgage = true
@@ -159,10 +200,17 @@ extension BankBuilder {
                 let matures = end.adding(days: 1 + rng.nextInt(below: months * 30))
                 let opened = max(draft.onboarded, matures.adding(months: -months))
                 addHolding(
-                    &draft, .loan, account: accountIndex, code: "LN-CONSUMER",
-                    balance: Self.money(rng.logNormal(median: 150_000_00, sigma: 0.6)), opened: opened,
-                    matures: max(matures, opened.adding(days: 30)), renewal: nil, rate: 380 + rng.nextInt(below: 220),
-                    source: .loans)
+                    &draft,
+                    .loan,
+                    account: accountIndex,
+                    code: "LN-CONSUMER",
+                    balance: Self.money(rng.logNormal(median: 150_000_00, sigma: 0.6)),
+                    opened: opened,
+                    matures: max(matures, opened.adding(days: 30)),
+                    renewal: nil,
+                    rate: 380 + rng.nextInt(below: 220),
+                    source: .loans
+                )
             }
             if rng.bernoulli(0.85) {
                 let flyer = draft.plan.flags.contains(.frequentFlyer)
@@ -174,10 +222,19 @@ extension BankBuilder {
                         ? "CC-TRAVEL" : (draft.preAUM >= 6_000_000_00 ? "CC-DIAMOND" : "CC-PLATINUM")
                     let opened = day(from: draft.onboarded, through: max(draft.onboarded, end.adding(days: -20)))
                     addHolding(
-                        &draft, .creditCard, account: accountIndex, code: code,
+                        &draft,
+                        .creditCard,
+                        account: accountIndex,
+                        code: code,
                         balance: Self.money(
-                            rng.logNormal(median: 8_000_00, sigma: 1) * min(20, max(0.3, draft.preAUM / 1_000_000_00))),
-                        opened: opened, matures: nil, renewal: nil, rate: nil, source: .creditCard)
+                            rng.logNormal(median: 8_000_00, sigma: 1) * min(20, max(0.3, draft.preAUM / 1_000_000_00))
+                        ),
+                        opened: opened,
+                        matures: nil,
+                        renewal: nil,
+                        rate: nil,
+                        source: .creditCard
+                    )
                 }
             }
         }
@@ -193,7 +250,11 @@ extension BankBuilder {
 
     /// The client's account of a product line, created on first use.
     private mutating func account(
-        _ draft: inout Draft, _ prefix: String, _ product: ProductType, source: SourceSystem, opened: Day
+        _ draft: inout Draft,
+        _ prefix: String,
+        _ product: ProductType,
+        source: SourceSystem,
+        opened: Day
     ) -> Int32 {
         let slot = ["D", "T", "W", "F", "I"].firstIndex(of: prefix)
         if let slot, draft.accountSlots[slot] >= 0 { return draft.accountSlots[slot] }
@@ -208,8 +269,14 @@ extension BankBuilder {
         let id = AccountID(draft.id.rawValue + "-" + prefix + ChineseIdentity.pad(number, 2))
         accounts.append(
             Account(
-                id: id, customer: draft.id, product: product, currency: currency, openedOn: opened, sourceSystem: source
-            ))
+                id: id,
+                customer: draft.id,
+                product: product,
+                currency: currency,
+                openedOn: opened,
+                sourceSystem: source
+            )
+        )
         let index = Int32(accounts.count - 1)
         if let slot { draft.accountSlots[slot] = index }
         return index
@@ -217,8 +284,16 @@ extension BankBuilder {
 
     /// Stores a holding and keeps its account's opening day no later than the holding's.
     private mutating func addHolding(
-        _ draft: inout Draft, _ product: ProductType, account: Int32, code: String, balance: Int64, opened: Day,
-        matures: Day?, renewal: RenewalOutcome?, rate: Int?, source: SourceSystem
+        _ draft: inout Draft,
+        _ product: ProductType,
+        account: Int32,
+        code: String,
+        balance: Int64,
+        opened: Day,
+        matures: Day?,
+        renewal: RenewalOutcome?,
+        rate: Int?,
+        source: SourceSystem
     ) {
         draft.holdingCount += 1
         draft.productLines |= Draft.bit(product)
@@ -226,9 +301,19 @@ extension BankBuilder {
         if accounts[Int(account)].openedOn > opened { accounts[Int(account)].openedOn = opened }
         holdings.append(
             Holding(
-                id: id, customer: draft.id, account: accounts[Int(account)].id, product: product, productCode: code,
-                balance: amount(balance), openedOn: opened, maturesOn: matures, renewal: renewal,
-                rateBasisPoints: rate, sourceSystem: source))
+                id: id,
+                customer: draft.id,
+                account: accounts[Int(account)].id,
+                product: product,
+                productCode: code,
+                balance: amount(balance),
+                openedOn: opened,
+                maturesOn: matures,
+                renewal: renewal,
+                rateBasisPoints: rate,
+                sourceSystem: source
+            )
+        )
     }
 
     /// The product code of a wealth product opened on `day` with `months` to run.
@@ -242,7 +327,11 @@ extension BankBuilder {
     ///
     /// A chain started during the period with new money is bought with a planned investment purchase.
     private mutating func makeChain(
-        _ draft: inout Draft, _ product: ProductType, account: Int32, balance: Double, term: Int
+        _ draft: inout Draft,
+        _ product: ProductType,
+        account: Int32,
+        balance: Double,
+        term: Int
     ) {
         let isDeposit = product == .timeDeposit
         let source: SourceSystem = isDeposit ? .coreBanking : .wealth
@@ -257,8 +346,17 @@ extension BankBuilder {
         if maturity <= end { maturity = end.adding(days: 1) }
         let current = Self.money(balance)
         addHolding(
-            &draft, product, account: account, code: isDeposit ? "TD-\(term)M" : wealthCode(opened, months: term),
-            balance: current, opened: opened, matures: maturity, renewal: nil, rate: rate, source: source)
+            &draft,
+            product,
+            account: account,
+            code: isDeposit ? "TD-\(term)M" : wealthCode(opened, months: term),
+            balance: current,
+            opened: opened,
+            matures: maturity,
+            renewal: nil,
+            rate: rate,
+            source: source
+        )
         var successorOpen = opened
         var successorBalance = current
         var steps = 0
@@ -272,15 +370,24 @@ extension BankBuilder {
             let keep = rng.nextDouble(in: 0.4..<0.9)
             let predecessorBalance = partly ? Self.money(Double(successorBalance) / keep) : successorBalance
             addHolding(
-                &draft, product, account: account,
+                &draft,
+                product,
+                account: account,
                 code: isDeposit ? "TD-\(term)M" : wealthCode(predecessorOpen, months: term),
                 balance: predecessorBalance,
-                opened: predecessorOpen, matures: successorOpen,
-                renewal: partly ? .partlyRenewed(amount: amount(successorBalance)) : .renewed, rate: rate,
-                source: source)
+                opened: predecessorOpen,
+                matures: successorOpen,
+                renewal: partly ? .partlyRenewed(amount: amount(successorBalance)) : .renewed,
+                rate: rate,
+                source: source
+            )
             if partly {
                 takeOut(
-                    &draft, predecessorBalance - successorBalance, product: product, account: account, on: successorOpen
+                    &draft,
+                    predecessorBalance - successorBalance,
+                    product: product,
+                    account: account,
+                    on: successorOpen
                 )
             }
             successorOpen = predecessorOpen
@@ -289,9 +396,15 @@ extension BankBuilder {
         }
         if !isDeposit, successorOpen >= start {
             addPlanned(
-                &draft, day: successorOpen, amount: successorBalance, account: account, counterparty: -1,
-                type: .investmentPurchase, direction: .outflow,
-                channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager)
+                &draft,
+                day: successorOpen,
+                amount: successorBalance,
+                account: account,
+                counterparty: -1,
+                type: .investmentPurchase,
+                direction: .outflow,
+                channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager
+            )
         }
     }
 
@@ -305,13 +418,31 @@ extension BankBuilder {
         }
         let principal = Self.money(balance)
         addHolding(
-            &draft, .loan, account: account, code: "LN-WORKING-CAPITAL", balance: principal, opened: opened,
-            matures: maturity, renewal: nil, rate: rate, source: .loans)
+            &draft,
+            .loan,
+            account: account,
+            code: "LN-WORKING-CAPITAL",
+            balance: principal,
+            opened: opened,
+            matures: maturity,
+            renewal: nil,
+            rate: rate,
+            source: .loans
+        )
         let previous = opened.adding(months: -12)
         if opened >= start, previous >= draft.onboarded {
             addHolding(
-                &draft, .loan, account: account, code: "LN-WORKING-CAPITAL", balance: principal, opened: previous,
-                matures: opened, renewal: .renewed, rate: rate, source: .loans)
+                &draft,
+                .loan,
+                account: account,
+                code: "LN-WORKING-CAPITAL",
+                balance: principal,
+                opened: previous,
+                matures: opened,
+                renewal: .renewed,
+                rate: rate,
+                source: .loans
+            )
         }
     }
 
@@ -319,7 +450,10 @@ extension BankBuilder {
     ///
     /// Returns its balance (0 when the client had not joined early enough to hold it).
     private mutating func makeMovedOut(
-        _ draft: inout Draft, _ product: ProductType, balance: Double, window: ClosedRange<Day>
+        _ draft: inout Draft,
+        _ product: ProductType,
+        balance: Double,
+        window: ClosedRange<Day>
     ) -> Double {
         guard balance >= 100_00 else { return 0 }
         let isDeposit = product == .timeDeposit
@@ -334,11 +468,17 @@ extension BankBuilder {
         if !isDeposit, draft.plan.investmentAccount < 0 { draft.plan.investmentAccount = accountIndex }
         let principal = Self.money(balance)
         addHolding(
-            &draft, product, account: accountIndex,
-            code: isDeposit ? "TD-\(term)M" : wealthCode(opened, months: term), balance: principal, opened: opened,
-            matures: matured, renewal: .movedOut,
+            &draft,
+            product,
+            account: accountIndex,
+            code: isDeposit ? "TD-\(term)M" : wealthCode(opened, months: term),
+            balance: principal,
+            opened: opened,
+            matures: matured,
+            renewal: .movedOut,
             rate: isDeposit ? Self.depositRate(term) : 260 + rng.nextInt(below: 120),
-            source: source)
+            source: source
+        )
         takeOut(&draft, principal, product: product, account: accountIndex, on: matured)
         return Double(principal)
     }
@@ -346,20 +486,37 @@ extension BankBuilder {
     /// The money leaving at a maturity: a wealth product is redeemed into the demand account
     /// first; then it is transferred to another bank within a few days.
     private mutating func takeOut(
-        _ draft: inout Draft, _ money: Int64, product: ProductType, account: Int32, on day: Day
+        _ draft: inout Draft,
+        _ money: Int64,
+        product: ProductType,
+        account: Int32,
+        on day: Day
     ) {
         guard money > 0 else { return }
         let last = min(end, draft.activeUntil)
         if product != .timeDeposit {
             addPlanned(
-                &draft, day: day, amount: money, account: account, counterparty: -1, type: .investmentRedemption,
-                direction: .inflow, channel: .other)
+                &draft,
+                day: day,
+                amount: money,
+                account: account,
+                counterparty: -1,
+                type: .investmentRedemption,
+                direction: .inflow,
+                channel: .other
+            )
         }
         let transferDay = min(last, day.adding(days: rng.nextInt(below: 3)))
         addPlanned(
-            &draft, day: transferDay, amount: money, account: draft.plan.demandAccount,
-            counterparty: CounterpartyBook.pick(book.banks, &rng), type: .transferOut, direction: .outflow,
-            channel: rng.bernoulli(0.6) ? .mobile : .branch)
+            &draft,
+            day: transferDay,
+            amount: money,
+            account: draft.plan.demandAccount,
+            counterparty: CounterpartyBook.pick(book.banks, &rng),
+            type: .transferOut,
+            direction: .outflow,
+            channel: rng.bernoulli(0.6) ? .mobile : .branch
+        )
     }
 
     /// The opening day of a position held for up to `years`: after onboarding, and no later
@@ -375,25 +532,53 @@ extension BankBuilder {
 
     /// A fund or insurance position; bought with a planned purchase when opened in the period.
     private mutating func addInvestment(
-        _ draft: inout Draft, _ product: ProductType, account: Int32, code: String, balance: Double, opened: Day,
-        matures: Day?, rate: Int?
+        _ draft: inout Draft,
+        _ product: ProductType,
+        account: Int32,
+        code: String,
+        balance: Double,
+        opened: Day,
+        matures: Day?,
+        rate: Int?
     ) {
         let money = Self.money(balance)
         addHolding(
-            &draft, product, account: account, code: code, balance: money, opened: opened, matures: matures,
+            &draft,
+            product,
+            account: account,
+            code: code,
+            balance: money,
+            opened: opened,
+            matures: matures,
             renewal: nil,
-            rate: rate, source: .wealth)
+            rate: rate,
+            source: .wealth
+        )
         if opened >= start {
             addPlanned(
-                &draft, day: opened, amount: money, account: account, counterparty: -1, type: .investmentPurchase,
-                direction: .outflow, channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager)
+                &draft,
+                day: opened,
+                amount: money,
+                account: account,
+                counterparty: -1,
+                type: .investmentPurchase,
+                direction: .outflow,
+                channel: rng.bernoulli(0.7) ? .mobile : .relationshipManager
+            )
         }
     }
 
     /// Adds a one-off transaction to the client's plan when it falls in the active window.
     mutating func addPlanned(
-        _ draft: inout Draft, day: Day, amount: Int64, account: Int32, counterparty: Int32, type: TransactionType,
-        direction: Direction, channel: Channel, second: Int32? = nil
+        _ draft: inout Draft,
+        day: Day,
+        amount: Int64,
+        account: Int32,
+        counterparty: Int32,
+        type: TransactionType,
+        direction: Direction,
+        channel: Channel,
+        second: Int32? = nil
     ) {
         guard day >= draft.activeFrom, day <= draft.activeUntil, day <= end, amount > 0 else { return }
         if draft.plan.plannedCount == 0 { draft.plan.plannedStart = Int32(plannedRows.count) }
@@ -401,8 +586,16 @@ extension BankBuilder {
         let time = second ?? Int32((hours.draw(using: &rng) ?? 10) * 3600 + rng.nextInt(below: 3600))
         plannedRows.append(
             ActivityRow(
-                day: day.number, second: time, amount: amount, account: account, counterparty: counterparty, type: type,
-                direction: direction, channel: channel))
+                day: day.number,
+                second: time,
+                amount: amount,
+                account: account,
+                counterparty: counterparty,
+                type: type,
+                direction: direction,
+                channel: channel
+            )
+        )
         draft.plan.plannedCount += 1
     }
 }

@@ -41,7 +41,9 @@ extension BankBuilder {
             wedding = min(end.adding(days: -30), birth.adding(days: weddingAge * 365 + rng.nextInt(below: 365)))
             let spouseAge = max(20, age + Int(rng.normal(mean: primary.isFemale ? 2 : -2, standardDeviation: 3)))
             spouse = makePerson(
-                female: !primary.isFemale, birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365))))
+                female: !primary.isFemale,
+                birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365)))
+            )
         }
         var children: [Person] = []
         if let wedding {
@@ -66,8 +68,11 @@ extension BankBuilder {
                 let parentBirth = end.adding(days: -(parentAge * 365 + rng.nextInt(below: 365)))
                 parents.append(
                     makePerson(
-                        female: female, surname: female ? nil : primary.surname,
-                        birthDate: parentBirth))
+                        female: female,
+                        surname: female ? nil : primary.surname,
+                        birthDate: parentBirth
+                    )
+                )
             }
         }
         // Which relatives bank with us too.
@@ -92,18 +97,33 @@ extension BankBuilder {
             list.map { Child(name: $0.name(script), birthDate: $0.birthDate, educationStage: educationStage(of: $0)) }
         }
         let unit = makeIndividual(
-            index, person: primary, marital: marital, wedding: marital == .married ? wedding : nil,
-            children: childRecords(children), unit: nil)
+            index,
+            person: primary,
+            marital: marital,
+            wedding: marital == .married ? wedding : nil,
+            children: childRecords(children),
+            unit: nil
+        )
         if let spouseIndex, let spouse {
             _ = makeIndividual(
-                spouseIndex, person: spouse, marital: .married, wedding: wedding, children: childRecords(children),
-                unit: unit)
+                spouseIndex,
+                person: spouse,
+                marital: .married,
+                wedding: wedding,
+                children: childRecords(children),
+                unit: unit
+            )
         }
         if let (parentIndex, which) = parentClient {
             let widowed = parents.count == 1
             _ = makeIndividual(
-                parentIndex, person: parents[which], marital: widowed ? .widowed : .married,
-                wedding: widowed ? nil : parentsWedding, children: childRecords([primary]), unit: unit)
+                parentIndex,
+                person: parents[which],
+                marital: widowed ? .widowed : .married,
+                wedding: widowed ? nil : parentsWedding,
+                children: childRecords([primary]),
+                unit: unit
+            )
         }
         var childSpouse: (Person, Day)?
         if let (childIndex, which) = childClient {
@@ -113,62 +133,97 @@ extension BankBuilder {
             if childAge >= 27, rng.bernoulli(0.4) {
                 let weddingAge = 24 + rng.nextInt(below: min(8, childAge - 24))
                 let wedding = min(
-                    end.adding(days: -30), child.birthDate.adding(days: weddingAge * 365 + rng.nextInt(below: 365)))
+                    end.adding(days: -30),
+                    child.birthDate.adding(days: weddingAge * 365 + rng.nextInt(below: 365))
+                )
                 let spouseAge = max(22, childAge + rng.nextInt(in: -3...3))
                 let spouse = makePerson(
-                    female: !child.isFemale, birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365))))
+                    female: !child.isFemale,
+                    birthDate: end.adding(days: -(spouseAge * 365 + rng.nextInt(below: 365)))
+                )
                 childWedding = wedding
                 childSpouse = (spouse, wedding)
             }
             _ = makeIndividual(
-                childIndex, person: child, marital: childWedding == nil ? .single : .married, wedding: childWedding,
-                children: [], unit: unit)
+                childIndex,
+                person: child,
+                marital: childWedding == nil ? .single : .married,
+                wedding: childWedding,
+                children: [],
+                unit: unit
+            )
         }
         // Household edges.
         if marital == .married, let spouse {
             addEdge(
-                from: index, .spouse,
+                from: index,
+                .spouse,
                 RelatedParty(
-                    customer: spouseIndex.map(customerID), name: spouse.name(script), birthDate: spouse.birthDate),
-                anniversary: wedding)
+                    customer: spouseIndex.map(customerID),
+                    name: spouse.name(script),
+                    birthDate: spouse.birthDate
+                ),
+                anniversary: wedding
+            )
         }
         for (number, child) in children.enumerated() {
             let client = childClient.flatMap { $0.child == number ? $0.index : nil }
             let party = RelatedParty(
-                customer: client.map(customerID), name: child.name(script), birthDate: child.birthDate)
+                customer: client.map(customerID),
+                name: child.name(script),
+                birthDate: child.birthDate
+            )
             addEdge(from: index, .child, party)
             if let spouseIndex { addEdge(from: spouseIndex, .child, party) }
         }
         for (number, parent) in parents.enumerated() {
             let client = parentClient.flatMap { $0.person == number ? $0.index : nil }
             addEdge(
-                from: index, .parent,
-                RelatedParty(customer: client.map(customerID), name: parent.name(script), birthDate: parent.birthDate))
+                from: index,
+                .parent,
+                RelatedParty(customer: client.map(customerID), name: parent.name(script), birthDate: parent.birthDate)
+            )
         }
         if let (childIndex, _) = childClient, let (spouse, wedding) = childSpouse {
             addEdge(
-                from: childIndex, .spouse, RelatedParty(name: spouse.name(script), birthDate: spouse.birthDate),
-                anniversary: wedding)
+                from: childIndex,
+                .spouse,
+                RelatedParty(name: spouse.name(script), birthDate: spouse.birthDate),
+                anniversary: wedding
+            )
         }
         if let (parentIndex, which) = parentClient, parents.count == 2 {
             let other = parents[1 - which]
             addEdge(
-                from: parentIndex, .spouse,
-                RelatedParty(name: other.name(script), birthDate: other.birthDate), anniversary: parentsWedding)
+                from: parentIndex,
+                .spouse,
+                RelatedParty(name: other.name(script), birthDate: other.birthDate),
+                anniversary: parentsWedding
+            )
         }
         return next
     }
 
     /// Adds a relationship edge starting at client `index`.
     mutating func addEdge(
-        from index: Int, _ kind: RelationshipKind, _ party: RelatedParty, anniversary: Day? = nil, share: Int? = nil
+        from index: Int,
+        _ kind: RelationshipKind,
+        _ party: RelatedParty,
+        anniversary: Day? = nil,
+        share: Int? = nil
     ) {
         relationshipCount[index] += 1
         let id = customerID(index).rawValue + "-R" + ChineseIdentity.pad(relationshipCount[index], 2)
         relationships.append(
             Relationship(
-                id: id, customer: customerID(index), kind: kind, party: party, anniversary: anniversary,
-                shareBasisPoints: share))
+                id: id,
+                customer: customerID(index),
+                kind: kind,
+                party: party,
+                anniversary: anniversary,
+                shareBasisPoints: share
+            )
+        )
     }
 
     private mutating func maritalStatus(age: Int) -> MaritalStatus {
@@ -192,11 +247,20 @@ extension BankBuilder {
     ///
     /// Returns the branch unit, so family members can be booked in the same branch.
     mutating func makeIndividual(
-        _ index: Int, person: Person, marital: MaritalStatus, wedding: Day?, children: [Child], unit: Int?
+        _ index: Int,
+        person: Person,
+        marital: MaritalStatus,
+        wedding: Day?,
+        children: [Child],
+        unit: Int?
     ) -> Int {
         people[index] = person
         var draft = makeDraft(
-            index, kind: .individual, earliestOnboarding: person.birthDate.adding(days: 18 * 366), unit: unit)
+            index,
+            kind: .individual,
+            earliestOnboarding: person.birthDate.adding(days: 18 * 366),
+            unit: unit
+        )
         let age = end.years(since: person.birthDate)
         draft.age = age
         // Occupation and position.
@@ -249,19 +313,33 @@ extension BankBuilder {
         makeFlows(&draft)
         // The profile.
         let district = NameTables.cities[draft.city].districts[
-            rng.nextInt(below: NameTables.cities[draft.city].districts.count)]
+            rng.nextInt(below: NameTables.cities[draft.city].districts.count)
+        ]
         let sequence = rng.nextInt(below: 500) * 2 + (person.isFemale ? 0 : 1)
         let nationalID = ChineseIdentity.nationalID(region: district.1, birthDate: person.birthDate, sequence: sequence)
         let profile = CustomerProfile(
-            id: draft.id, kind: .individual, name: person.name(script),
+            id: draft.id,
+            kind: .individual,
+            name: person.name(script),
             coverage: Coverage(relationshipManager: draft.rm, branch: draft.branch, serviceTeam: team),
-            sourceIdentities: sourceIdentities(draft), nationalID: nationalID, birthDate: person.birthDate,
-            maritalStatus: marital, weddingDate: marital == .married ? wedding : nil, children: children,
-            occupation: occupation?.name ?? "retired", position: position, industry: industry,
-            contacts: personalContacts(person, city: draft.city, district: district.0), consents: consents(draft),
-            riskAppetite: draft.appetite, creditRating: creditRating(aum: aum, corporate: false),
-            kyc: kyc(aum: aum, onboarded: draft.onboarded), onboardedOn: draft.onboarded, corporate: nil,
-            tags: individualTags(draft, marital: marital, children: children))
+            sourceIdentities: sourceIdentities(draft),
+            nationalID: nationalID,
+            birthDate: person.birthDate,
+            maritalStatus: marital,
+            weddingDate: marital == .married ? wedding : nil,
+            children: children,
+            occupation: occupation?.name ?? "retired",
+            position: position,
+            industry: industry,
+            contacts: personalContacts(person, city: draft.city, district: district.0),
+            consents: consents(draft),
+            riskAppetite: draft.appetite,
+            creditRating: creditRating(aum: aum, corporate: false),
+            kyc: kyc(aum: aum, onboarded: draft.onboarded),
+            onboardedOn: draft.onboarded,
+            corporate: nil,
+            tags: individualTags(draft, marital: marital, children: children)
+        )
         pendingProfiles[index] = profile
         plans[index] = draft.plan
         registerReferrer(index, aum: draft.preAUM)
@@ -298,14 +376,16 @@ extension BankBuilder {
                 .filter { $0.isLetter || $0 == "." }
             let domain = NameTables.emailDomains[rng.nextInt(below: NameTables.emailDomains.count)]
             contacts.append(
-                ContactPoint(kind: .email, value: "\(handle)\(rng.nextInt(in: 1...99))@\(domain)", isPrimary: true))
+                ContactPoint(kind: .email, value: "\(handle)\(rng.nextInt(in: 1...99))@\(domain)", isPrimary: true)
+            )
         }
         if rng.bernoulli(0.15) {
             contacts.append(ContactPoint(kind: .phone, value: NameTables.cities[city].areaCode + "-" + digits(8)))
         }
         if rng.bernoulli(0.9) {
             contacts.append(
-                ContactPoint(kind: .address, value: address(city: city, district: district), isPrimary: true))
+                ContactPoint(kind: .address, value: address(city: city, district: district), isPrimary: true)
+            )
         }
         return contacts
     }
@@ -352,6 +432,9 @@ extension BankBuilder {
             case .enhancedDueDiligence: reviewed.adding(days: 365)
             }
         return KYCStatus(
-            state: state, reviewedOn: state == .pending ? nil : reviewed, nextReviewOn: next)
+            state: state,
+            reviewedOn: state == .pending ? nil : reviewed,
+            nextReviewOn: next
+        )
     }
 }

@@ -45,11 +45,16 @@ extension BankBuilder {
     private mutating func linkEnterprise(_ person: Int, to corporate: Int, _ kind: RelationshipKind, share: Int?) {
         guard let company = pendingProfiles[corporate] else { return }
         addEdge(
-            from: person, kind,
+            from: person,
+            kind,
             RelatedParty(
-                customer: company.id, name: company.name, birthDate: nil,
-                registrationID: company.corporate?.registrationID),
-            share: share)
+                customer: company.id,
+                name: company.name,
+                birthDate: nil,
+                registrationID: company.corporate?.registrationID
+            ),
+            share: share
+        )
         if kind != .shareholder { plans[person].employer = corporateCounterparty[corporate] }
     }
 
@@ -58,11 +63,14 @@ extension BankBuilder {
         guard company >= 0 else { return }
         let region = NameTables.cities[rng.nextInt(below: NameTables.cities.count)].districts[0].1
         addEdge(
-            from: person, kind,
+            from: person,
+            kind,
             RelatedParty(
                 name: book.names[Int(company)],
-                registrationID: ChineseIdentity.unifiedSocialCreditCode(region: region, serial: rng.next() >> 16)),
-            share: share)
+                registrationID: ChineseIdentity.unifiedSocialCreditCode(region: region, serial: rng.next() >> 16)
+            ),
+            share: share
+        )
         plans[person].employer = company
     }
 
@@ -82,10 +90,14 @@ extension BankBuilder {
                             continue
                         }
                         addEdge(
-                            from: index, kind,
+                            from: index,
+                            kind,
                             RelatedParty(
-                                customer: partner.id, name: partner.name,
-                                registrationID: partner.corporate?.registrationID))
+                                customer: partner.id,
+                                name: partner.name,
+                                registrationID: partner.corporate?.registrationID
+                            )
+                        )
                         lists[index - corporates.lowerBound].append(corporateCounterparty[other])
                         lists[other - corporates.lowerBound].append(corporateCounterparty[index])
                     } else {
@@ -93,11 +105,16 @@ extension BankBuilder {
                         guard company >= 0 else { continue }
                         let region = NameTables.cities[rng.nextInt(below: NameTables.cities.count)].districts[0].1
                         addEdge(
-                            from: index, kind,
+                            from: index,
+                            kind,
                             RelatedParty(
                                 name: book.names[Int(company)],
                                 registrationID: ChineseIdentity.unifiedSocialCreditCode(
-                                    region: region, serial: rng.next() >> 16)))
+                                    region: region,
+                                    serial: rng.next() >> 16
+                                )
+                            )
+                        )
                         lists[index - corporates.lowerBound].append(company)
                     }
                 }
@@ -111,8 +128,12 @@ extension BankBuilder {
             if list.count >= 6, var profile = pendingProfiles[index] {
                 profile.tags.append(
                     Tag(
-                        name: "supply-chain-core", category: .social, source: .rule("partner-count"),
-                        setAt: instant(end, minutes: 150)))
+                        name: "supply-chain-core",
+                        category: .social,
+                        source: .rule("partner-count"),
+                        setAt: instant(end, minutes: 150)
+                    )
+                )
                 pendingProfiles[index] = profile
             }
         }

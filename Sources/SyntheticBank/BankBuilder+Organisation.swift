@@ -9,7 +9,8 @@ extension BankBuilder {
         let headOffice = BranchID("HO")
         let headOfficeHead = StaffID("BH-HO")
         branches.append(
-            Branch(id: headOffice, name: script == .hanzi ? "总行" : "Head Office", parent: nil, head: headOfficeHead))
+            Branch(id: headOffice, name: script == .hanzi ? "总行" : "Head Office", parent: nil, head: headOfficeHead)
+        )
         addStaff(headOfficeHead, at: headOffice, level: .branchHead)
         for number in 1...3 {
             addStaff(StaffID("EP-HO-\(number)"), at: headOffice, level: .expert)
@@ -73,7 +74,14 @@ extension BankBuilder {
             }
             units.append(
                 BranchUnit(
-                    id: id, city: city, subBranches: subs, seniors: seniors, executives: executives, expert: expert))
+                    id: id,
+                    city: city,
+                    subBranches: subs,
+                    seniors: seniors,
+                    executives: executives,
+                    expert: expert
+                )
+            )
         }
     }
 

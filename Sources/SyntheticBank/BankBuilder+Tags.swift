@@ -31,8 +31,12 @@ extension BankBuilder {
         }
         let assessed = max(draft.onboarded, end.adding(days: -rng.nextInt(below: 500)))
         add(
-            "risk-\(draft.appetite.rawValue)", .riskPreference, .system(.wealth), officeInstant(assessed),
-            expires: assessed.adding(days: 365))
+            "risk-\(draft.appetite.rawValue)",
+            .riskPreference,
+            .system(.wealth),
+            officeInstant(assessed),
+            expires: assessed.adding(days: 365)
+        )
         addStaffTags(&tags, draft)
         return tags
     }
@@ -44,8 +48,12 @@ extension BankBuilder {
         let slug = industry.replacingSpaces
         tags.append(
             Tag(
-                name: "industry-\(slug)", category: .natural, source: .system(.coreBanking),
-                setAt: officeInstant(draft.onboarded)))
+                name: "industry-\(slug)",
+                category: .natural,
+                source: .system(.coreBanking),
+                setAt: officeInstant(draft.onboarded)
+            )
+        )
         if let stage = attributes.lifecycleStage {
             tags.append(
                 Tag(name: "lifecycle-\(stage.rawValue)", category: .natural, source: .rule("lifecycle"), setAt: ruleRun)
@@ -57,15 +65,20 @@ extension BankBuilder {
         }
         if draft.plan.flags.contains(.trader) {
             tags.append(
-                Tag(name: "cross-border-trade", category: .behaviour, source: .system(.eBanking), setAt: ruleRun))
+                Tag(name: "cross-border-trade", category: .behaviour, source: .system(.eBanking), setAt: ruleRun)
+            )
         }
         if draft.preAUM >= 50_000_000_00
             || ((attributes.strategicFit ?? 0) >= 4 && (attributes.growthPotential ?? 0) >= 4)
         {
             tags.append(
                 Tag(
-                    name: "strategic-candidate", category: .other, source: .staff(draft.rm),
-                    setAt: officeInstant(day(from: max(start, draft.onboarded), through: end))))
+                    name: "strategic-candidate",
+                    category: .other,
+                    source: .staff(draft.rm),
+                    setAt: officeInstant(day(from: max(start, draft.onboarded), through: end))
+                )
+            )
         }
         addStaffTags(&tags, draft)
         return tags
@@ -91,28 +104,46 @@ extension BankBuilder {
         if rng.bernoulli(draft.preAUM >= 6_000_000_00 ? 0.1 : 0.03) {
             tags.append(
                 Tag(
-                    name: "influencer", category: .social, source: .staff(draft.rm),
-                    setAt: officeInstant(day(from: from, through: end))))
+                    name: "influencer",
+                    category: .social,
+                    source: .staff(draft.rm),
+                    setAt: officeInstant(day(from: from, through: end))
+                )
+            )
         }
         if rng.bernoulli(0.15) {
             let set = day(from: max(from, end.adding(days: -60)), through: end)
             tags.append(
                 Tag(
-                    name: "year-end-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
-                    expiresOn: end.adding(days: 45)))
+                    name: "year-end-campaign",
+                    category: .service,
+                    source: .staff(draft.rm),
+                    setAt: officeInstant(set),
+                    expiresOn: end.adding(days: 45)
+                )
+            )
         }
         if rng.bernoulli(0.05) {
             let set = day(from: from, through: end)
             tags.append(
                 Tag(
-                    name: "spring-campaign", category: .service, source: .staff(draft.rm), setAt: officeInstant(set),
-                    expiresOn: set.adding(days: 30)))
+                    name: "spring-campaign",
+                    category: .service,
+                    source: .staff(draft.rm),
+                    setAt: officeInstant(set),
+                    expiresOn: set.adding(days: 30)
+                )
+            )
         }
         if rng.bernoulli(0.02) {
             tags.append(
                 Tag(
-                    name: "do-not-disturb", category: .service, source: .staff(draft.rm),
-                    setAt: officeInstant(day(from: from, through: end))))
+                    name: "do-not-disturb",
+                    category: .service,
+                    source: .staff(draft.rm),
+                    setAt: officeInstant(day(from: from, through: end))
+                )
+            )
         }
     }
 
@@ -124,7 +155,8 @@ extension BankBuilder {
             profile.tags.append(Tag(name: "referrer", category: .social, source: .rule("referral-count"), setAt: at))
             if referralCount[index] >= 3 {
                 profile.tags.append(
-                    Tag(name: "super-referrer", category: .social, source: .rule("referral-count"), setAt: at))
+                    Tag(name: "super-referrer", category: .social, source: .rule("referral-count"), setAt: at)
+                )
             }
             pendingProfiles[index] = profile
         }

@@ -77,7 +77,8 @@ struct InteractionGenerator {
                     ? day.adding(days: 1 + rng.nextInt(below: day.days(until: due))) : nil
                 let promise = NameTables.promises[rng.nextInt(below: NameTables.promises.count)]
                 drafts.append(
-                    (day, minute + 1, channel, rm, .servicePromise(promise: promise, dueOn: due, fulfilledOn: kept)))
+                    (day, minute + 1, channel, rm, .servicePromise(promise: promise, dueOn: due, fulfilledOn: kept))
+                )
             }
         }
         // Complaints: rare, and rising toward the end for churn drifters.
@@ -89,9 +90,12 @@ struct InteractionGenerator {
                 (
                     day, 9 * 60 + rng.nextInt(below: 12 * 60), Self.complaintChannels.draw(using: &rng) ?? .call, nil,
                     .complaint(
-                        category: category, severity: severity,
-                        resolvedOn: resolved <= end && rng.bernoulli(0.9) ? resolved : nil)
-                ))
+                        category: category,
+                        severity: severity,
+                        resolvedOn: resolved <= end && rng.bernoulli(0.9) ? resolved : nil
+                    )
+                )
+            )
         }
         for _ in 0..<rng.poisson(mean: 0.15 * scale) { complaint(on: randomDay(), angry: false) }
         if let drift {
@@ -110,7 +114,8 @@ struct InteractionGenerator {
                 (
                     day, 10 * 60 + rng.nextInt(below: 10 * 60), rng.bernoulli(0.6) ? .sms : .app, nil,
                     .satisfaction(score: score)
-                ))
+                )
+            )
         }
         if let drift {
             for _ in 0..<(1 + rng.nextInt(below: 2)) {
@@ -119,7 +124,8 @@ struct InteractionGenerator {
                     (
                         day, 10 * 60 + rng.nextInt(below: 10 * 60), .sms, nil,
                         .satisfaction(score: Self.unhappyScores.draw(using: &rng) ?? 2)
-                    ))
+                    )
+                )
             }
         }
         // App sessions, until the client goes quiet.
@@ -137,7 +143,8 @@ struct InteractionGenerator {
                     (
                         day, 7 * 60 + rng.nextInt(below: 16 * 60), rng.bernoulli(0.85) ? .app : .web, nil,
                         .appSession(pagesViewed: pages, dwellSeconds: dwell, productInterest: interest)
-                    ))
+                    )
+                )
             }
         }
         // Bank events.
@@ -155,7 +162,8 @@ struct InteractionGenerator {
                 (
                     day, 9 * 60 + rng.nextInt(below: 9 * 60), channel, nil,
                     .serviceRequest(topic: topic, resolvedOn: resolved <= end ? resolved : nil)
-                ))
+                )
+            )
         }
         // By time, generation order breaking ties.
         var keys = [UInt64]()
@@ -170,9 +178,14 @@ struct InteractionGenerator {
         return order.enumerated().map { number, position in
             let draft = drafts[position]
             return Interaction(
-                id: InteractionID(customer.rawValue + "-I" + ChineseIdentity.pad(number + 1, 3)), customer: customer,
-                at: model.calendar.start(of: draft.day, plusMinutes: draft.minute), day: draft.day,
-                channel: draft.channel, staff: draft.staff, detail: draft.detail)
+                id: InteractionID(customer.rawValue + "-I" + ChineseIdentity.pad(number + 1, 3)),
+                customer: customer,
+                at: model.calendar.start(of: draft.day, plusMinutes: draft.minute),
+                day: draft.day,
+                channel: draft.channel,
+                staff: draft.staff,
+                detail: draft.detail
+            )
         }
     }
 }
@@ -242,10 +255,14 @@ struct BalanceCalculator {
             let i = max(0, investments)
             result.append(
                 BalanceSnapshot(
-                    customer: customer, day: day, aum: Money(minorUnits: d &+ i, currency: currency),
+                    customer: customer,
+                    day: day,
+                    aum: Money(minorUnits: d &+ i, currency: currency),
                     deposits: Money(minorUnits: d, currency: currency),
                     investments: Money(minorUnits: i, currency: currency),
-                    liabilities: Money(minorUnits: max(0, liabilities), currency: currency)))
+                    liabilities: Money(minorUnits: max(0, liabilities), currency: currency)
+                )
+            )
         }
         result.reverse()
         return result

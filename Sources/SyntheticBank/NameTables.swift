@@ -68,7 +68,8 @@ enum NameTables {
 
     static let cities: [City] = [
         City(
-            name: Word("北京", "Beijing"), areaCode: "010",
+            name: Word("北京", "Beijing"),
+            areaCode: "010",
             districts: [
                 (Word("东城", "Dongcheng"), "110101"), (Word("西城", "Xicheng"), "110102"),
                 (Word("朝阳", "Chaoyang"), "110105"), (Word("海淀", "Haidian"), "110108"),
@@ -77,9 +78,11 @@ enum NameTables {
             streets: [
                 Word("建国路", "Jianguo Rd"), Word("中关村大街", "Zhongguancun St"), Word("金融大街", "Financial St"),
                 Word("东三环中路", "East 3rd Ring Rd"), Word("长安街", "Chang'an Ave"),
-            ]),
+            ]
+        ),
         City(
-            name: Word("上海", "Shanghai"), areaCode: "021",
+            name: Word("上海", "Shanghai"),
+            areaCode: "021",
             districts: [
                 (Word("黄浦", "Huangpu"), "310101"), (Word("徐汇", "Xuhui"), "310104"),
                 (Word("静安", "Jing'an"), "310106"), (Word("浦东", "Pudong"), "310115"),
@@ -88,63 +91,80 @@ enum NameTables {
             streets: [
                 Word("南京西路", "West Nanjing Rd"), Word("世纪大道", "Century Ave"), Word("淮海中路", "Middle Huaihai Rd"),
                 Word("陆家嘴环路", "Lujiazui Ring Rd"), Word("虹桥路", "Hongqiao Rd"),
-            ]),
+            ]
+        ),
         City(
-            name: Word("广州", "Guangzhou"), areaCode: "020",
+            name: Word("广州", "Guangzhou"),
+            areaCode: "020",
             districts: [
                 (Word("越秀", "Yuexiu"), "440104"), (Word("天河", "Tianhe"), "440106"),
                 (Word("海珠", "Haizhu"), "440105"), (Word("番禺", "Panyu"), "440113"),
             ],
-            streets: [Word("天河路", "Tianhe Rd"), Word("珠江新城花城大道", "Huacheng Ave"), Word("环市东路", "East Huanshi Rd")]),
+            streets: [Word("天河路", "Tianhe Rd"), Word("珠江新城花城大道", "Huacheng Ave"), Word("环市东路", "East Huanshi Rd")]
+        ),
         City(
-            name: Word("深圳", "Shenzhen"), areaCode: "0755",
+            name: Word("深圳", "Shenzhen"),
+            areaCode: "0755",
             districts: [
                 (Word("福田", "Futian"), "440304"), (Word("南山", "Nanshan"), "440305"),
                 (Word("罗湖", "Luohu"), "440303"), (Word("宝安", "Bao'an"), "440306"),
             ],
-            streets: [Word("深南大道", "Shennan Blvd"), Word("科技园路", "Science Park Rd"), Word("福华路", "Fuhua Rd")]),
+            streets: [Word("深南大道", "Shennan Blvd"), Word("科技园路", "Science Park Rd"), Word("福华路", "Fuhua Rd")]
+        ),
         City(
-            name: Word("杭州", "Hangzhou"), areaCode: "0571",
+            name: Word("杭州", "Hangzhou"),
+            areaCode: "0571",
             districts: [
                 (Word("上城", "Shangcheng"), "330102"), (Word("西湖", "Xihu"), "330106"),
                 (Word("滨江", "Binjiang"), "330108"), (Word("余杭", "Yuhang"), "330110"),
             ],
-            streets: [Word("延安路", "Yan'an Rd"), Word("文三路", "Wensan Rd"), Word("钱江路", "Qianjiang Rd")]),
+            streets: [Word("延安路", "Yan'an Rd"), Word("文三路", "Wensan Rd"), Word("钱江路", "Qianjiang Rd")]
+        ),
         City(
-            name: Word("成都", "Chengdu"), areaCode: "028",
+            name: Word("成都", "Chengdu"),
+            areaCode: "028",
             districts: [
                 (Word("锦江", "Jinjiang"), "510104"), (Word("武侯", "Wuhou"), "510107"),
                 (Word("高新", "Gaoxin"), "510109"), (Word("青羊", "Qingyang"), "510105"),
             ],
-            streets: [Word("天府大道", "Tianfu Ave"), Word("春熙路", "Chunxi Rd"), Word("人民南路", "South Renmin Rd")]),
+            streets: [Word("天府大道", "Tianfu Ave"), Word("春熙路", "Chunxi Rd"), Word("人民南路", "South Renmin Rd")]
+        ),
         City(
-            name: Word("南京", "Nanjing"), areaCode: "025",
+            name: Word("南京", "Nanjing"),
+            areaCode: "025",
             districts: [
                 (Word("玄武", "Xuanwu"), "320102"), (Word("鼓楼", "Gulou"), "320106"),
                 (Word("建邺", "Jianye"), "320105"), (Word("江宁", "Jiangning"), "320115"),
             ],
-            streets: [Word("中山路", "Zhongshan Rd"), Word("汉中路", "Hanzhong Rd"), Word("江东中路", "Middle Jiangdong Rd")]),
+            streets: [Word("中山路", "Zhongshan Rd"), Word("汉中路", "Hanzhong Rd"), Word("江东中路", "Middle Jiangdong Rd")]
+        ),
         City(
-            name: Word("武汉", "Wuhan"), areaCode: "027",
+            name: Word("武汉", "Wuhan"),
+            areaCode: "027",
             districts: [
                 (Word("江岸", "Jiang'an"), "420102"), (Word("武昌", "Wuchang"), "420106"),
                 (Word("洪山", "Hongshan"), "420111"), (Word("汉阳", "Hanyang"), "420105"),
             ],
-            streets: [Word("解放大道", "Jiefang Ave"), Word("中北路", "Zhongbei Rd"), Word("光谷大道", "Optics Valley Ave")]),
+            streets: [Word("解放大道", "Jiefang Ave"), Word("中北路", "Zhongbei Rd"), Word("光谷大道", "Optics Valley Ave")]
+        ),
         City(
-            name: Word("西安", "Xi'an"), areaCode: "029",
+            name: Word("西安", "Xi'an"),
+            areaCode: "029",
             districts: [
                 (Word("新城", "Xincheng"), "610102"), (Word("碑林", "Beilin"), "610103"),
                 (Word("雁塔", "Yanta"), "610113"), (Word("未央", "Weiyang"), "610112"),
             ],
-            streets: [Word("长安北路", "North Chang'an Rd"), Word("高新路", "Gaoxin Rd"), Word("南二环西段", "South 2nd Ring Rd")]),
+            streets: [Word("长安北路", "North Chang'an Rd"), Word("高新路", "Gaoxin Rd"), Word("南二环西段", "South 2nd Ring Rd")]
+        ),
         City(
-            name: Word("苏州", "Suzhou"), areaCode: "0512",
+            name: Word("苏州", "Suzhou"),
+            areaCode: "0512",
             districts: [
                 (Word("姑苏", "Gusu"), "320508"), (Word("工业园", "Industrial Park"), "320571"),
                 (Word("吴中", "Wuzhong"), "320506"), (Word("相城", "Xiangcheng"), "320507"),
             ],
-            streets: [Word("苏州大道", "Suzhou Ave"), Word("干将路", "Ganjiang Rd"), Word("星湖街", "Xinghu St")]),
+            streets: [Word("苏州大道", "Suzhou Ave"), Word("干将路", "Ganjiang Rd"), Word("星湖街", "Xinghu St")]
+        ),
     ]
 
     /// Two-syllable brand words for company names.
@@ -203,18 +223,41 @@ enum NameTables {
         Occupation(name: "surgeon", position: .professional, industry: "healthcare", weight: 2, wealthFactor: 1.3),
         Occupation(name: "lawyer", position: .professional, industry: "legal services", weight: 4, wealthFactor: 1.2),
         Occupation(
-            name: "software engineer", position: .professional, industry: "information technology", weight: 7,
-            wealthFactor: 0.9),
+            name: "software engineer",
+            position: .professional,
+            industry: "information technology",
+            weight: 7,
+            wealthFactor: 0.9
+        ),
         Occupation(name: "architect", position: .professional, industry: "construction", weight: 2, wealthFactor: 1.0),
         Occupation(
-            name: "accountant", position: .professional, industry: "financial services", weight: 3, wealthFactor: 0.9),
+            name: "accountant",
+            position: .professional,
+            industry: "financial services",
+            weight: 3,
+            wealthFactor: 0.9
+        ),
         Occupation(
-            name: "investment banker", position: .professional, industry: "financial services", weight: 2,
-            wealthFactor: 1.5),
+            name: "investment banker",
+            position: .professional,
+            industry: "financial services",
+            weight: 2,
+            wealthFactor: 1.5
+        ),
         Occupation(
-            name: "university professor", position: .professional, industry: "education", weight: 3, wealthFactor: 0.8),
+            name: "university professor",
+            position: .professional,
+            industry: "education",
+            weight: 3,
+            wealthFactor: 0.8
+        ),
         Occupation(
-            name: "civil servant", position: .employee, industry: "public administration", weight: 5, wealthFactor: 0.7),
+            name: "civil servant",
+            position: .employee,
+            industry: "public administration",
+            weight: 5,
+            wealthFactor: 0.7
+        ),
         Occupation(name: "teacher", position: .employee, industry: "education", weight: 4, wealthFactor: 0.6),
         Occupation(name: "engineer", position: .employee, industry: "manufacturing", weight: 5, wealthFactor: 0.7),
         Occupation(name: "sales manager", position: .employee, industry: "retail", weight: 4, wealthFactor: 0.8),

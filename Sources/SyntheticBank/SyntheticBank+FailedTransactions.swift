@@ -64,8 +64,12 @@ extension SyntheticBank {
                 failures.append(failed)
             }
             // Two failures on one day may swap places once moved earlier: order by time, stably.
-            result += failures.enumerated().sorted { ($0.element.day, $0.element.secondOfDay, $0.offset) < ($1.element.day, $1.element.secondOfDay, $1.offset) }
-                .map(\.element)
+            result += failures.enumerated().sorted {
+                ($0.element.day, $0.element.secondOfDay, $0.offset) < (
+                    $1.element.day, $1.element.secondOfDay, $1.offset
+                )
+            }
+            .map(\.element)
         }
         return result
     }

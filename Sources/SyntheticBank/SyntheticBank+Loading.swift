@@ -53,8 +53,10 @@ extension SyntheticBank {
     /// - Throws: the first ``/CustomerModel/StoreError`` a port throws; what was stored before stays.
     @discardableResult
     public func load(
-        into store: GatedCustomerStore, activity: GatedActivityStore,
-        as principal: Principal = .system("synthetic-bank", purpose: "load a synthetic bank"), batchSize: Int = 50_000,
+        into store: GatedCustomerStore,
+        activity: GatedActivityStore,
+        as principal: Principal = .system("synthetic-bank", purpose: "load a synthetic bank"),
+        batchSize: Int = 50_000,
         progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil
     ) async throws(StoreError) -> LoadSummary {
         let size = max(1, batchSize)

@@ -66,13 +66,24 @@ public struct SyntheticBank: Sendable {
         }
         let ids = builder.profiles.map(\.id)
         model = ActivityModel(
-            seed: clamped.seed, start: clamped.startDay, end: clamped.endDay, currency: clamped.currency,
-            snapshotFrequency: clamped.balanceSnapshots, interactionsPerYear: clamped.interactionsPerClientPerYear,
-            calendar: clamped.calendar, plans: builder.plans, plannedRows: builder.plannedRows,
-            partners: builder.partners, counterparties: builder.book, customerIDs: ids,
+            seed: clamped.seed,
+            start: clamped.startDay,
+            end: clamped.endDay,
+            currency: clamped.currency,
+            snapshotFrequency: clamped.balanceSnapshots,
+            interactionsPerYear: clamped.interactionsPerClientPerYear,
+            calendar: clamped.calendar,
+            plans: builder.plans,
+            plannedRows: builder.plannedRows,
+            partners: builder.partners,
+            counterparties: builder.book,
+            customerIDs: ids,
             accountIDs: builder.accounts.map(\.id),
             relationshipManagers: builder.profiles.map(\.coverage.relationshipManager),
-            seasons: builder.seasons, tables: builder.tables, transactionOffsets: offsets)
+            seasons: builder.seasons,
+            tables: builder.tables,
+            transactionOffsets: offsets
+        )
         indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -80,14 +80,26 @@ extension SyntheticBank {
 
         /// Creates a configuration; every knob has a default.
         public init(
-            seed: UInt64 = 42, clientCount: Int = 1_000, corporateShare: Double = 0.1,
-            endDay: Day = Day(year: 2025, month: 12, day: 31) ?? Day(number: 20_453), days: Int = 365,
-            branches: Int = 6, subBranchesPerBranch: Int = 4, relationshipManagersPerSubBranch: Int = 6,
-            seniorRelationshipManagersPerBranch: Int = 3, executiveRelationshipManagersPerBranch: Int = 1,
-            transactionsPerClientPerYear: Double = 100, interactionsPerClientPerYear: Double = 40,
-            churnDriftingShare: Double = 0.05, dormantShare: Double = 0.05, newClientShare: Double = 0.06,
-            referredShare: Double = 0.15, currency: CurrencyCode = .cny, balanceSnapshots: SnapshotFrequency = .weekly,
-            nameScript: NameScript = .hanzi, calendar: BankCalendar = .china
+            seed: UInt64 = 42,
+            clientCount: Int = 1_000,
+            corporateShare: Double = 0.1,
+            endDay: Day = Day(year: 2025, month: 12, day: 31) ?? Day(number: 20_453),
+            days: Int = 365,
+            branches: Int = 6,
+            subBranchesPerBranch: Int = 4,
+            relationshipManagersPerSubBranch: Int = 6,
+            seniorRelationshipManagersPerBranch: Int = 3,
+            executiveRelationshipManagersPerBranch: Int = 1,
+            transactionsPerClientPerYear: Double = 100,
+            interactionsPerClientPerYear: Double = 40,
+            churnDriftingShare: Double = 0.05,
+            dormantShare: Double = 0.05,
+            newClientShare: Double = 0.06,
+            referredShare: Double = 0.15,
+            currency: CurrencyCode = .cny,
+            balanceSnapshots: SnapshotFrequency = .weekly,
+            nameScript: NameScript = .hanzi,
+            calendar: BankCalendar = .china
         ) {
             self.seed = seed
             self.clientCount = clientCount

@@ -17,7 +17,11 @@ extension ScoreHistoryConformance {
     }
 
     /// The reads of one client's scores as `principal`, each returning how many records came back.
-    static func reads(of client: CustomerID, as principal: Principal, _ f: Fixture)
+    static func reads(
+        of client: CustomerID,
+        as principal: Principal,
+        _ f: Fixture
+    )
         -> [(String, @Sendable () async throws -> Int)]
     {
         let history = f.history

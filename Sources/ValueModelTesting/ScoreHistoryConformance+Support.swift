@@ -81,7 +81,11 @@ extension ScoreHistoryFixture {
 
     /// Records as system, failing the check on an error.
     @discardableResult
-    func record(_ scores: [ScoreRecord], replacing: Bool = false, _ subject: @autoclosure () -> String)
+    func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool = false,
+        _ subject: @autoclosure () -> String
+    )
         async throws(ConformanceFailure) -> ScoreRecordingReport
     {
         try await call(subject()) { try await history.record(scores, replacing: replacing, as: World.system) }
@@ -101,7 +105,9 @@ extension ScoreHistoryFixture {
     }
 
     /// Every record of every client in `clients`, client by client, read as system.
-    func everything(of clients: [CustomerID] = ConformanceWorld.clients) async throws(ConformanceFailure)
+    func everything(
+        of clients: [CustomerID] = ConformanceWorld.clients
+    ) async throws(ConformanceFailure)
         -> [ScoreRecord]
     {
         var all: [ScoreRecord] = []
@@ -110,7 +116,11 @@ extension ScoreHistoryFixture {
     }
 
     /// The trend of `client` over `window` under `model`, read as system.
-    func trend(of client: CustomerID, over window: ClosedRange<Day>, model: ScoreModelVersion = ScoreSamples.model)
+    func trend(
+        of client: CustomerID,
+        over window: ClosedRange<Day>,
+        model: ScoreModelVersion = ScoreSamples.model
+    )
         async throws(ConformanceFailure) -> ScoreTrend?
     {
         try await call("the trend of \(client) over \(window)") {

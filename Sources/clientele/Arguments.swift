@@ -1,5 +1,7 @@
 /// A minimal command-line parser: a subcommand, `--name value` options, `--flag`s and
-/// positional arguments. The root package takes no dependencies, so no ArgumentParser.
+/// positional arguments.
+///
+/// The root package takes no dependencies, so no ArgumentParser.
 struct Arguments: Sendable {
     var command: String?
     var options: [String: String] = [:]
@@ -45,7 +47,11 @@ struct Arguments: Sendable {
     }
 
     /// Throws when an option or flag is given that `command` does not take.
-    func expect(options allowed: Set<String>, flags allowedFlags: Set<String> = [], for command: String) throws(UsageError) {
+    func expect(
+        options allowed: Set<String>,
+        flags allowedFlags: Set<String> = [],
+        for command: String
+    ) throws(UsageError) {
         let takes = (allowed.map { "--\($0)" } + allowedFlags.map { "--\($0)" }).sorted()
         let hint = takes.isEmpty ? "it takes no options" : "it takes \(takes.joined(separator: ", "))"
         if let unknown = options.keys.sorted().first(where: { !allowed.contains($0) }) {
@@ -66,7 +72,9 @@ struct Arguments: Sendable {
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
         guard let text = options[name] else { return defaultValue }
         guard let value = Int(text.filter { $0 != "_" && $0 != "," }), range.contains(value) else {
-            throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw UsageError(
+                "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+            )
         }
         return value
     }

@@ -1,9 +1,11 @@
 import CustomerModel
-import SyntheticBank
 import Foundation
+import SyntheticBank
 
 /// What the demo prints about a loaded bank: the book, AUM by branch, three 360 views and the
-/// maturities coming up. Everything is read back through the ports.
+/// maturities coming up.
+///
+/// Everything is read back through the ports.
 struct BookSummary {
     let synthetic: SyntheticBank
     let bank: InMemoryBank
@@ -29,17 +31,21 @@ struct BookSummary {
         console.heading("The book")
         console.table(
             ["clients", "individual", "corporate", "AUM", "holdings", "transactions"],
-            [[
-                Output.count(profiles.count), Output.count(individuals), Output.count(profiles.count - individuals),
-                Output.money(Money(minorUnits: totalAUM, currency: .cny)), Output.count(holdings.count),
-                Output.count(bank.activityStore.transactionCount),
-            ]])
+            [
+                [
+                    Output.count(profiles.count), Output.count(individuals), Output.count(profiles.count - individuals),
+                    Output.money(Money(minorUnits: totalAUM, currency: .cny)), Output.count(holdings.count),
+                    Output.count(bank.activityStore.transactionCount),
+                ]
+            ]
+        )
         let sorted = aumByClient.values.sorted(by: >)
         let top1 = sorted.prefix(max(1, sorted.count / 100)).reduce(0, +)
         let top10 = sorted.prefix(max(1, sorted.count / 10)).reduce(0, +)
         console.print(
             "  the top 1% of clients hold \(Output.percent(Double(top1), of: Double(totalAUM))) of AUM,"
-                + " the top 10% \(Output.percent(Double(top10), of: Double(totalAUM)))")
+                + " the top 10% \(Output.percent(Double(top10), of: Double(totalAUM)))"
+        )
 
         console.heading("AUM by branch")
         var byBranch: [BranchID: (clients: Int, aum: Int64)] = [:]
@@ -47,7 +53,8 @@ struct BookSummary {
             branch.parent.map { organisation.branch($0)?.parent == nil } ?? false
         }
         for profile in profiles {
-            let branch = topLevel.first { organisation.isBranch(profile.coverage.branch, within: $0.id) }?.id
+            let branch =
+                topLevel.first { organisation.isBranch(profile.coverage.branch, within: $0.id) }?.id
                 ?? profile.coverage.branch
             var entry = byBranch[branch] ?? (0, 0)
             entry.clients += 1
@@ -83,7 +90,8 @@ struct BookSummary {
             let rm = Principal(
                 id: profile.coverage.relationshipManager ?? "HO-ANALYST",
                 role: profile.coverage.relationshipManager == nil ? .headOffice : .relationshipManager,
-                purpose: "demo 360 view")
+                purpose: "demo 360 view"
+            )
             let view = try await bank.workbench.view(of: profile.id, as: rm)
             print360(view, why: why)
         }
@@ -101,7 +109,8 @@ struct BookSummary {
         console.print(
             "  RM \(profile.coverage.relationshipManager?.rawValue ?? "-"), branch \(profile.coverage.branch),"
                 + " risk appetite \(profile.riskAppetite?.rawValue ?? "-"), credit \(profile.creditRating?.rawValue ?? "-"),"
-                + " KYC \(profile.kyc?.state.rawValue ?? "-")")
+                + " KYC \(profile.kyc?.state.rawValue ?? "-")"
+        )
         console.print("  AUM \(view.aum.map(Output.money).joined(separator: " + "))")
         var byProduct: [ProductType: (Int, Int64)] = [:]
         for holding in view.holdings where !holding.hasMatured(by: today) {
@@ -118,7 +127,8 @@ struct BookSummary {
             console.print(
                 "  corporate: \(corporate.lifecycleStage?.rawValue ?? "-") stage, \(corporate.ownership?.rawValue ?? "-"),"
                     + " revenue \(corporate.annualRevenue.map(Output.money) ?? "-"),"
-                    + " strategic fit \(corporate.strategicFit.map(String.init) ?? "-")/5, ESG \(corporate.esgRating.map(String.init) ?? "-")/5")
+                    + " strategic fit \(corporate.strategicFit.map(String.init) ?? "-")/5, ESG \(corporate.esgRating.map(String.init) ?? "-")/5"
+            )
         }
         if !view.household.isEmpty {
             console.print(
@@ -126,7 +136,8 @@ struct BookSummary {
                     + view.household.map { member in
                         "\(member.relation.rawValue) \(member.party.name)\(member.party.customer.map { " (\($0))" } ?? "")"
                     }
-                    .joined(separator: ", "))
+                    .joined(separator: ", ")
+            )
         }
         if !view.enterprises.isEmpty {
             let links = view.enterprises.map { edge in
@@ -135,16 +146,25 @@ struct BookSummary {
             }
             console.print("  enterprises: " + links.joined(separator: "; "))
         }
-        let inflow = view.recentTransactions.filter { $0.direction == .inflow }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
-        let outflow = view.recentTransactions.filter { $0.direction == .outflow }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+        let inflow = view.recentTransactions.filter { $0.direction == .inflow }.reduce(Int64(0)) {
+            $0 + $1.amount.minorUnits
+        }
+        let outflow = view.recentTransactions.filter { $0.direction == .outflow }.reduce(Int64(0)) {
+            $0 + $1.amount.minorUnits
+        }
         let complaints = view.recentInteractions.filter { $0.kind == .complaint }.count
         console.print(
             "  last 90 days: \(view.recentTransactions.count) transactions, in \(Output.money(Money(minorUnits: inflow, currency: .cny))),"
                 + " out \(Output.money(Money(minorUnits: outflow, currency: .cny))); \(view.recentInteractions.count) interactions,"
-                + " \(complaints) complaint(s)")
-        if view.balances.count >= 2, let first = view.balances.first, let last = view.balances.last, first.aum.minorUnits > 0 {
+                + " \(complaints) complaint(s)"
+        )
+        if view.balances.count >= 2, let first = view.balances.first, let last = view.balances.last,
+            first.aum.minorUnits > 0
+        {
             let change = Double(last.aum.minorUnits - first.aum.minorUnits) / Double(first.aum.minorUnits)
-            console.print("  AUM trend: \(Output.money(first.aum)) on \(first.day) to \(Output.money(last.aum)) on \(last.day) (\(Output.fixed(change * 100, 1))%)")
+            console.print(
+                "  AUM trend: \(Output.money(first.aum)) on \(first.day) to \(Output.money(last.aum)) on \(last.day) (\(Output.fixed(change * 100, 1))%)"
+            )
         }
         let dates = view.upcomingDates(withinDays: 30)
         if !dates.isEmpty {
@@ -153,8 +173,12 @@ struct BookSummary {
         let maturing = view.maturities(withinDays: 30)
         if !maturing.isEmpty {
             console.print(
-                "  maturing: " + maturing.map { "\($0.product.rawValue) \(Output.money($0.balance)) on \($0.maturesOn.map(String.init(describing:)) ?? "-")" }
-                    .joined(separator: "; "))
+                "  maturing: "
+                    + maturing.map {
+                        "\($0.product.rawValue) \(Output.money($0.balance)) on \($0.maturesOn.map(String.init(describing:)) ?? "-")"
+                    }
+                    .joined(separator: "; ")
+            )
         }
     }
 
@@ -164,7 +188,9 @@ struct BookSummary {
         let maturing = try await bank.workbench.maturities(in: window, as: headOffice)
         console.heading("Maturities due \(window.lowerBound) to \(window.upperBound)")
         let total = maturing.reduce(Int64(0)) { $0 + $1.balance.minorUnits }
-        console.print("  \(Output.count(maturing.count)) holdings, \(Output.money(Money(minorUnits: total, currency: .cny))) in all")
+        console.print(
+            "  \(Output.count(maturing.count)) holdings, \(Output.money(Money(minorUnits: total, currency: .cny))) in all"
+        )
         var byProduct: [ProductType: (Int, Int64)] = [:]
         for holding in maturing {
             var entry = byProduct[holding.product] ?? (0, 0)
@@ -175,13 +201,21 @@ struct BookSummary {
         console.table(
             ["product", "holdings", "amount"],
             byProduct.sorted { $0.value.1 > $1.value.1 }.map {
-                [$0.key.rawValue, Output.count($0.value.0), Output.money(Money(minorUnits: $0.value.1, currency: .cny))]
-            })
+                [
+                    $0.key.rawValue, Output.count($0.value.0),
+                    Output.money(Money(minorUnits: $0.value.1, currency: .cny)),
+                ]
+            }
+        )
         console.print("  largest:")
         console.table(
             ["client", "product", "amount", "matures"],
             maturing.sorted { $0.balance.minorUnits > $1.balance.minorUnits }.prefix(5).map {
-                [$0.customer.rawValue, $0.productCode, Output.money($0.balance), $0.maturesOn.map(String.init(describing:)) ?? "-"]
-            })
+                [
+                    $0.customer.rawValue, $0.productCode, Output.money($0.balance),
+                    $0.maturesOn.map(String.init(describing:)) ?? "-",
+                ]
+            }
+        )
     }
 }

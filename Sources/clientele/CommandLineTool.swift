@@ -1,5 +1,7 @@
 /// The `clientele` command line: reads the arguments, runs one command on a ``Console`` and
-/// returns the process's exit status. `main.swift` only calls ``run(_:console:)``.
+/// returns the process's exit status.
+///
+/// `main.swift` only calls ``run(_:console:)``.
 enum CommandLineTool {
     /// The exit statuses of the command line.
     enum Status: Int32, Sendable {

@@ -1,6 +1,6 @@
 import CustomerModel
-import SyntheticBank
 import Foundation
+import SyntheticBank
 
 /// `clientele demo`: generates a synthetic bank, loads it through the ports into the in-memory
 /// stores, runs the bank's daily cycle on it (scores, score history, rules, notifications) and
@@ -22,14 +22,18 @@ struct DemoCommand {
         let days = try arguments.integer("days", default: 365, in: 30...1830)
         let progress = Progress()
 
-        console.print("Clientele demo: a synthetic bank of \(Output.count(clients)) clients over \(days) days (seed \(seed))")
+        console.print(
+            "Clientele demo: a synthetic bank of \(Output.count(clients)) clients over \(days) days (seed \(seed))"
+        )
         let synthetic = SyntheticBank(.init(seed: UInt64(seed), clientCount: clients, days: days))
         let calendar = synthetic.configuration.calendar
         let today = synthetic.configuration.endDay
         let clock = FixedClock(at: calendar.start(of: today, plusMinutes: 18 * 60))
         let audit = InMemoryAuditLog()
         let bank = InMemoryBank(clock: clock, calendar: calendar, audit: audit)
-        console.print("  generated in \(Output.fixed(progress.elapsed, 1)) s; today is \(today) (the last simulated day)")
+        console.print(
+            "  generated in \(Output.fixed(progress.elapsed, 1)) s; today is \(today) (the last simulated day)"
+        )
 
         let load = Progress(console)
         try await Self.load(synthetic, into: bank, progress: load, console: console)
@@ -37,24 +41,36 @@ struct DemoCommand {
         let transactionCount = bank.activityStore.transactionCount
         console.print(
             "  loaded through the ports in \(Output.fixed(loadSeconds, 1)) s"
-                + " (\(Output.count(transactionCount)) transactions)")
+                + " (\(Output.count(transactionCount)) transactions)"
+        )
 
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
         let scores = try await DemoCycle(bank: bank, today: today, console: console).run()
         DemoScoring(scores: scores, today: today, console: console).print()
         try await DemoRules(synthetic: synthetic, bank: bank, scores: scores, console: console).run()
-        console.print("\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports).")
+        console.print(
+            "\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports)."
+        )
     }
 
     /// Pushes the synthetic bank through the ports, in batches, showing progress.
-    static func load(_ synthetic: SyntheticBank, into bank: InMemoryBank, progress: Progress, console: Console) async throws {
+    static func load(
+        _ synthetic: SyntheticBank,
+        into bank: InMemoryBank,
+        progress: Progress,
+        console: Console
+    ) async throws {
         bank.activityStore.reserveTransactionCapacity(synthetic.transactionCount)
         let summary = try await synthetic.load(
-            into: bank.customers, activity: bank.activity,
-            as: .system("demo-loader", purpose: "load the synthetic bank"), batchSize: 100_000,
-            progress: { phase, done, total in progress.update(phase, done, total) })
+            into: bank.customers,
+            activity: bank.activity,
+            as: .system("demo-loader", purpose: "load the synthetic bank"),
+            batchSize: 100_000,
+            progress: { phase, done, total in progress.update(phase, done, total) }
+        )
         console.print(
             "  accounts \(Output.count(summary.accounts)), holdings \(Output.count(summary.holdings)),"
-                + " relationships \(Output.count(summary.relationships)), referrals \(Output.count(summary.referrals))")
+                + " relationships \(Output.count(summary.relationships)), referrals \(Output.count(summary.referrals))"
+        )
     }
 }

@@ -7,6 +7,7 @@ import ValueModel
 /// The daily-cycle section of `clientele demo`: the bank's night in one call, from the ports:
 /// score the book, record the scores in the score history, hand the facts to the rules, run the
 /// next morning's schedules and date triggers, and deliver the notifications to the in-memory sink.
+///
 /// A second run of the same night shows that nothing is recorded or sent twice.
 struct DemoCycle {
     let bank: InMemoryBank
@@ -38,7 +39,10 @@ struct DemoCycle {
 
     /// The shipped rules and the score rules, compiled together.
     static func rules() throws -> RuleSet {
-        try RuleCompiler(catalogue: .standard()).compile(ExampleRules.text + "\n" + scoreRules, file: "demo-cycle.rules")
+        try RuleCompiler(catalogue: .standard()).compile(
+            ExampleRules.text + "\n" + scoreRules,
+            file: "demo-cycle.rules"
+        )
     }
 
     /// Runs the night and prints what it did; returns the night's scores for the scoring section.
@@ -47,8 +51,10 @@ struct DemoCycle {
         console.heading("The daily cycle for \(today), triggers up to \(today.adding(days: 1)) 09:30")
         let history = InMemoryScoreHistoryStore()
         let cycle = DailyCycle(
-            ports: DailyCyclePorts(bank: bank, scoreHistory: history), rules: try Self.rules(),
-            scoring: BookScoring(asOf: today, currency: .cny))
+            ports: DailyCyclePorts(bank: bank, scoreHistory: history),
+            rules: try Self.rules(),
+            scoring: BookScoring(asOf: today, currency: .cny)
+        )
         let timer = StageTimer()
         let summary = try await cycle.run(asOf: today, until: morning) { timer.observe($0) }
         for report in summary.stages {
@@ -56,7 +62,8 @@ struct DemoCycle {
             let counts = report.counts.filter { $0.value > 0 }.map { "\($0.name) \(Output.count($0.value))" }
             console.print(
                 "  \(report.stage.padding(toLength: 14, withPad: " ", startingAt: 0)) \(Output.fixed(seconds * 1000, 0).leftPadded(6)) ms"
-                    + (counts.isEmpty ? "" : "  " + counts.joined(separator: ", ")))
+                    + (counts.isEmpty ? "" : "  " + counts.joined(separator: ", "))
+            )
         }
         var byRule: [String: Int] = [:]
         for firing in summary.firings { byRule[firing.rule, default: 0] += 1 }
@@ -64,7 +71,8 @@ struct DemoCycle {
             "  scores recorded \(Output.count(summary.recording?.recorded ?? 0)) (history holds \(Output.count(history.recordCount)));"
                 + " firings \(Output.count(summary.firings.count)); actions handled \(Output.count(summary.delivery.handled))"
                 + " (notifications sent \(Output.count(bank.notifications.delivered.count))),"
-                + " duplicates \(Output.count(summary.delivery.duplicates)); actions left to workflow \(Output.count(summary.delivery.unhandled))")
+                + " duplicates \(Output.count(summary.delivery.duplicates)); actions left to workflow \(Output.count(summary.delivery.unhandled))"
+        )
         for (rule, count) in byRule.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             console.print("  \(Output.count(count).leftPadded(7))  \"\(rule)\"")
         }
@@ -78,7 +86,8 @@ struct DemoCycle {
         console.print(
             "  run again for \(today): \(again.stages.filter { $0.outcome == .skipped }.count) of \(again.stages.count) stages skipped,"
                 + " \(again.delivery.handled) actions handled, \(again.recording?.recorded ?? 0) scores recorded; the sink holds"
-                + " \(Output.count(bank.notifications.delivered.count)) notifications, each once")
+                + " \(Output.count(bank.notifications.delivered.count)) notifications, each once"
+        )
         guard let scores = summary.scores else { throw UsageError("the daily cycle did not score the book") }
         return scores
     }

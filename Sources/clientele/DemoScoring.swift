@@ -11,11 +11,19 @@ struct DemoScoring {
     func print() {
         console.heading("Scoring the book as of \(today)")
         console.print("  \(Output.count(scores.count)) clients scored by the daily cycle above")
-        if let individuals = scores.individuals { ScoreReport.distribution(individuals, title: "individuals", to: console) }
-        if let corporates = scores.corporates { ScoreReport.distribution(corporates, title: "strategic corporates", to: console) }
+        if let individuals = scores.individuals {
+            ScoreReport.distribution(individuals, title: "individuals", to: console)
+        }
+        if let corporates = scores.corporates {
+            ScoreReport.distribution(corporates, title: "strategic corporates", to: console)
+        }
         ScoreReport.rfm(scores.rfm, to: console)
-        if let individuals = scores.individuals { ScoreReport.top(scores, individuals, count: 5, explain: true, to: console) }
-        if let corporates = scores.corporates { ScoreReport.top(scores, corporates, count: 3, explain: false, to: console) }
+        if let individuals = scores.individuals {
+            ScoreReport.top(scores, individuals, count: 5, explain: true, to: console)
+        }
+        if let corporates = scores.corporates {
+            ScoreReport.top(scores, corporates, count: 3, explain: false, to: console)
+        }
         ScoreReport.churn(scores, examples: 5, to: console)
         ScoreReport.lifetime(scores, to: console)
     }

@@ -50,8 +50,10 @@ struct HostFiles {
         return try ImportFile(contentsOf: URL(fileURLWithPath: path), kind: kind, sourceSystem: system)
     }
 
-    /// Plans the import; when any row is rejected prints `Rejected: N problem(s); nothing was
-    /// <outcome>.` and the problems (at most `limit`) and returns `nil`. Nothing is stored either way.
+    /// Plans the import, storing nothing either way.
+    ///
+    /// When any row is rejected, prints how many problems there were and the problems themselves
+    /// (at most `limit`), and returns `nil`.
     func plan(importer: CustomerImporter, console: Console, outcome: String, limit: Int = 200) -> ImportPlan? {
         do {
             return try importer.plan(files)
@@ -66,7 +68,10 @@ struct HostFiles {
     /// Plans and loads the files into a new in-memory bank, as `principal`; `nil` (after printing
     /// the problems) when a row is rejected.
     func load(
-        clock: some WallClock, console: Console, outcome: String, as principal: Principal
+        clock: some WallClock,
+        console: Console,
+        outcome: String,
+        as principal: Principal
     ) async throws -> (bank: InMemoryBank, report: ImportReport)? {
         let importer = CustomerImporter(precedence: .default, calendar: calendar, clock: clock)
         guard let plan = plan(importer: importer, console: console, outcome: outcome) else { return nil }

@@ -18,8 +18,11 @@ struct ImportCommand {
         let files = try HostFiles(arguments.positional, system: arguments.options["system"])
         guard
             let loaded = try await files.load(
-                clock: SystemClock(), console: console, outcome: "stored",
-                as: .system("import", purpose: "clientele import"))
+                clock: SystemClock(),
+                console: console,
+                outcome: "stored",
+                as: .system("import", purpose: "clientele import")
+            )
         else { return false }
         console.print(loaded.report.description)
         return true

@@ -33,7 +33,8 @@ enum Output {
     /// Terminal columns of `text`: two for CJK ideographs and full-width forms, one otherwise.
     static func width(of text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
                 || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value)
             return total + (wide ? 2 : 1)
@@ -102,7 +103,8 @@ struct Progress: Sendable {
         let width = 30
         let filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = "  \(task.padding(toLength: 22, withPad: " ", startingAt: 0)) [\(bar)] \(Output.count(done))/\(Output.count(total))"
+        let line =
+            "  \(task.padding(toLength: 22, withPad: " ", startingAt: 0)) [\(bar)] \(Output.count(done))/\(Output.count(total))"
         if console.isTerminal {
             console.print("\r" + line, terminator: done >= total ? "\n" : "")
         } else if done >= total {

@@ -8,17 +8,26 @@ struct RuleHistory {
     var events: [RuleEvent]
 
     /// Reads every client of `bank` (or the first `limit`, in id order) through the ports, with activity in `days`.
-    static func gather(from bank: InMemoryBank, days: ClosedRange<Day>, limit: Int? = nil, as principal: Principal) async throws -> RuleHistory {
+    static func gather(
+        from bank: InMemoryBank,
+        days: ClosedRange<Day>,
+        limit: Int? = nil,
+        as principal: Principal
+    ) async throws -> RuleHistory {
         let store = bank.customers
         let activity = bank.activity
         let all = try await store.customers(matching: .all, as: principal)
         let ids = limit.map { Array(all.sorted { $0.rawValue < $1.rawValue }.prefix($0)) } ?? all
         let profiles = try await store.profiles(ids, as: principal)
         var holdingsByClient: [CustomerID: [Holding]] = [:]
-        for holding in try await store.holdings(of: ids, as: principal) { holdingsByClient[holding.customer, default: []].append(holding) }
+        for holding in try await store.holdings(of: ids, as: principal) {
+            holdingsByClient[holding.customer, default: []].append(holding)
+        }
         let workbench = bank.workbench
         var referralCounts: [CustomerID: Int] = [:]
-        for referral in try await store.referrals(madeBy: ids, as: principal) { referralCounts[referral.referrer, default: 0] += 1 }
+        for referral in try await store.referrals(madeBy: ids, as: principal) {
+            referralCounts[referral.referrer, default: 0] += 1
+        }
 
         var clients: [ClientRecord] = []
         clients.reserveCapacity(profiles.count)
@@ -28,9 +37,13 @@ struct RuleHistory {
             let balances = try await activity.balances(of: id, in: days, as: principal)
             clients.append(
                 ClientRecord(
-                    profile: versioned.profile, holdings: holdingsByClient[id] ?? [],
+                    profile: versioned.profile,
+                    holdings: holdingsByClient[id] ?? [],
                     household: try await workbench.household(of: id, as: principal),
-                    referrals: referralCounts[id] ?? 0, balances: balances))
+                    referrals: referralCounts[id] ?? 0,
+                    balances: balances
+                )
+            )
             for t in try await activity.transactions(of: id, in: days, as: principal) { events.append(.transaction(t)) }
             for i in try await activity.interactions(of: id, in: days, as: principal) { events.append(.interaction(i)) }
         }

@@ -1,7 +1,7 @@
 import CustomerModel
-import SyntheticBank
 import Foundation
 import Rules
+import SyntheticBank
 
 /// `clientele rules check|backtest`: checks rule files, or replays stored history through a rule
 /// set (and optionally a second version of it) and reports what would have fired.
@@ -29,13 +29,19 @@ struct RulesCommand {
             return ok
         case "backtest":
             try arguments.expect(
-                options: ["rules", "compare", "from", "to", "synthetic", "seed", "system"], flags: ["firings"], for: "rules backtest")
+                options: ["rules", "compare", "from", "to", "synthetic", "seed", "system"],
+                flags: ["firings"],
+                for: "rules backtest"
+            )
             return try await backtest(hostFiles: rest) != nil
         case "example":
             // The shipped example rule set, as text or in the JSON form: a starting point for a bank's own file.
             try arguments.expect(options: [], flags: ["json"], for: "rules example")
             if let extra = rest.first { throw UsageError("rules example takes no arguments, not '\(extra)'") }
-            console.print(arguments.flags.contains("json") ? try RuleCompiler.json(fromText: ExampleRules.text) : ExampleRules.text)
+            console.print(
+                arguments.flags.contains("json")
+                    ? try RuleCompiler.json(fromText: ExampleRules.text) : ExampleRules.text
+            )
             return true
         default:
             throw UsageError("unknown rules subcommand '\(sub)' (check, backtest, example)")
@@ -54,7 +60,9 @@ struct RulesCommand {
         case .success(let rules):
             console.print("\(path): \(rules.rules.count) rule(s), no errors")
             for rule in rules.rules {
-                console.print("  \"\(rule.name)\" v\(rule.version)  \(rule.trigger)  priority \(rule.priority)\(rule.owner.map { "  owner \($0)" } ?? "")")
+                console.print(
+                    "  \"\(rule.name)\" v\(rule.version)  \(rule.trigger)  priority \(rule.priority)\(rule.owner.map { "  owner \($0)" } ?? "")"
+                )
             }
             return true
         }
@@ -67,7 +75,9 @@ struct RulesCommand {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            return .failure(RuleFileProblems(lines: ["\(path): error: cannot read the file (\(error.localizedDescription))"]))
+            return .failure(
+                RuleFileProblems(lines: ["\(path): error: cannot read the file (\(error.localizedDescription))"])
+            )
         }
         do {
             if path.lowercased().hasSuffix(".json") {
@@ -103,8 +113,12 @@ struct RulesCommand {
         if !synthetic && hostFiles.isEmpty {
             throw UsageError("rules backtest needs host files (as for clientele import) or --synthetic N")
         }
-        if synthetic && arguments.options["system"] != nil { throw UsageError("--system applies to host files, not to --synthetic") }
-        if !synthetic && arguments.options["seed"] != nil { throw UsageError("--seed applies to --synthetic, not to host files") }
+        if synthetic && arguments.options["system"] != nil {
+            throw UsageError("--system applies to host files, not to --synthetic")
+        }
+        if !synthetic && arguments.options["seed"] != nil {
+            throw UsageError("--seed applies to --synthetic, not to host files")
+        }
         var from = try day("from")
         var to = try day("to")
         if let from, let to, from > to { throw UsageError("--from must not be after --to") }
@@ -136,7 +150,13 @@ struct RulesCommand {
         } else {
             let files = try HostFiles(hostFiles, system: arguments.options["system"])
             calendar = files.calendar
-            guard let loaded = try await files.load(clock: SystemClock(), console: console, outcome: "backtested", as: principal)
+            guard
+                let loaded = try await files.load(
+                    clock: SystemClock(),
+                    console: console,
+                    outcome: "backtested",
+                    as: principal
+                )
             else { return nil }
             bank = loaded.bank
         }
@@ -145,7 +165,8 @@ struct RulesCommand {
         let everything = Day(number: Int32.min / 2)...Day(number: Int32.max / 2)
         var history = try await RuleHistory.gather(from: bank, days: everything, as: principal)
         history.add(failedTransactions: failed)
-        guard let start = from ?? history.activityDays?.lowerBound, let end = to ?? history.activityDays?.upperBound else {
+        guard let start = from ?? history.activityDays?.lowerBound, let end = to ?? history.activityDays?.upperBound
+        else {
             throw UsageError("the host files hold no transactions or interactions: give --from DATE and --to DATE")
         }
         guard start <= end else {
@@ -162,26 +183,40 @@ struct RulesCommand {
         console.print(
             "Backtest \(rulesPath): \(current.rules.count) rules, \(Output.count(history.clients.count)) clients,"
                 + " \(Output.count(history.events.count)) events\(failures > 0 ? " (\(Output.count(failures)) failed transactions)" : ""),"
-                + " \(start) to \(end)")
+                + " \(start) to \(end)"
+        )
         let timer = Progress()
         let startInstant = calendar.start(of: start)
         let endInstant = calendar.start(of: end.adding(days: 1))
         let report = try RuleEngine.backtest(
-            current, clients: history.clients, history: history.events, from: startInstant, until: endInstant, calendar: calendar)
+            current,
+            clients: history.clients,
+            history: history.events,
+            from: startInstant,
+            until: endInstant,
+            calendar: calendar
+        )
         console.print("  replayed in \(Output.fixed(timer.elapsed, 1)) s")
         Self.report(report, rules: current, to: console)
         if arguments.flags.contains("firings") { Self.list(report, rules: current, to: console) }
         var outcome = BacktestOutcome(period: start...end, report: report)
         if let proposed, let comparePath = arguments.options["compare"] {
             let other = try RuleEngine.backtest(
-                proposed, clients: history.clients, history: history.events, from: startInstant, until: endInstant, calendar: calendar)
+                proposed,
+                clients: history.clients,
+                history: history.events,
+                from: startInstant,
+                until: endInstant,
+                calendar: calendar
+            )
             console.print("\nCompared with \(comparePath):")
             let differences = report.compared(with: other)
             if differences.isEmpty { console.print("  no rule fires differently") }
             for d in differences {
                 console.print(
                     "  \"\(d.rule)\": \(d.firingsBefore) -> \(d.firingsAfter) firings; clients only before \(d.onlyBefore.count),"
-                        + " only after \(d.onlyAfter.count)\(Self.sample(d.onlyBefore.union(d.onlyAfter)))")
+                        + " only after \(d.onlyAfter.count)\(Self.sample(d.onlyBefore.union(d.onlyAfter)))"
+                )
             }
             outcome.compared = other
         }
@@ -201,7 +236,9 @@ struct RulesCommand {
 
     func day(_ option: String) throws -> Day? {
         guard let text = arguments.options[option] else { return nil }
-        guard let day = try? Day(parsing: text) else { throw UsageError("--\(option) must be a date like 2026-06-30, not '\(text)'") }
+        guard let day = try? Day(parsing: text) else {
+            throw UsageError("--\(option) must be a date like 2026-06-30, not '\(text)'")
+        }
         return day
     }
 
@@ -218,9 +255,13 @@ struct RulesCommand {
         for rule in rules.rules {
             guard let firings = byRule[rule.name] else { continue }
             console.print("  \"\(rule.name)\" v\(rule.version):")
-            let ordered = firings.enumerated().sorted { ($0.element.client.rawValue, $0.offset) < ($1.element.client.rawValue, $1.offset) }
+            let ordered = firings.enumerated().sorted {
+                ($0.element.client.rawValue, $0.offset) < ($1.element.client.rawValue, $1.offset)
+            }
             for (_, firing) in ordered {
-                console.print("    \(firing.client)  \(firing.day)  \(firing.cause): \(firing.actions.map(\.description).joined(separator: ", "))")
+                console.print(
+                    "    \(firing.client)  \(firing.day)  \(firing.cause): \(firing.actions.map(\.description).joined(separator: ", "))"
+                )
             }
         }
     }
@@ -233,17 +274,24 @@ struct RulesCommand {
             let count = byRule[rule.name] ?? 0
             let clients = report.clients(of: rule.name)
             let names = clients.map(\.rawValue).sorted()
-            let listed = names.isEmpty ? "" : ": " + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
-            console.print("  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(clients.count) client\(clients.count == 1 ? "" : "s")\(listed))")
+            let listed =
+                names.isEmpty ? "" : ": " + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
+            console.print(
+                "  \(Output.count(count).leftPadded(9))  \"\(rule.name)\" v\(rule.version)  (\(clients.count) client\(clients.count == 1 ? "" : "s")\(listed))"
+            )
         }
-        let busiest = report.countsByClient.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.prefix(5)
+        let busiest = report.countsByClient.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.prefix(
+            5
+        )
         if !busiest.isEmpty {
             console.print("\nClients with the most firings:")
             for (client, count) in busiest { console.print("  \(client): \(count)") }
         }
         // One explained firing from each of the first few rules that fired.
         var seen = Set<String>()
-        let examples = report.firings.filter { seen.insert($0.rule).inserted && $0.reason.condition != nil }.prefix(explained)
+        let examples = report.firings.filter { seen.insert($0.rule).inserted && $0.reason.condition != nil }.prefix(
+            explained
+        )
         if !examples.isEmpty { console.print("\nWhy (a few firings explained):") }
         for firing in examples {
             console.print("  \(firing)")
@@ -260,5 +308,7 @@ struct RuleFileProblems: Error, Sequence {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -30,7 +30,8 @@ struct ScoreCommand {
         let files = try HostFiles(arguments.positional, system: arguments.options["system"])
         let clock = SystemClock()
         let principal = Principal.system("score", purpose: "score host files")
-        guard let (bank, _) = try await files.load(clock: clock, console: console, outcome: "scored", as: principal) else {
+        guard let (bank, _) = try await files.load(clock: clock, console: console, outcome: "scored", as: principal)
+        else {
             return false
         }
         let inputs = try await Self.read(bank, as: principal)
@@ -74,10 +75,13 @@ struct ScoreCommand {
             interactions += try await bank.activity.interactions(of: id, in: everything, as: principal)
         }
         return BookInputs(
-            profiles: profiles, holdings: try await store.holdings(of: ids, as: principal),
+            profiles: profiles,
+            holdings: try await store.holdings(of: ids, as: principal),
             relationships: try await store.relationships(of: ids, as: principal),
-            referrals: try await store.referrals(madeBy: ids, as: principal), interactions: interactions,
-            transactions: columns)
+            referrals: try await store.referrals(madeBy: ids, as: principal),
+            interactions: interactions,
+            transactions: columns
+        )
     }
 
     /// Loads a scoring model, printing its positioned error; `nil` when it cannot be read or is rejected.

@@ -2,11 +2,15 @@ import CustomerModel
 import ValueModel
 
 /// Printing of a ``BookScores``: value distribution, dimensions, RFM, top clients, churn risk and
-/// lifetime figures. Shared by `clientele demo` and `clientele score`.
+/// lifetime figures.
+///
+/// Shared by `clientele demo` and `clientele score`.
 enum ScoreReport {
     /// Totals by decile (decile 1 the best), with the lowest, mean and highest total of each.
     static func distribution(_ book: ScoreBook, title: String, to console: Console) {
-        console.heading("Value distribution: \(title) (\(Output.count(book.count)) clients, model \(book.model.id)@\(book.model.version))")
+        console.heading(
+            "Value distribution: \(title) (\(Output.count(book.count)) clients, model \(book.model.id)@\(book.model.version))"
+        )
         let sorted = book.totalHundredths.sorted(by: >)
         guard !sorted.isEmpty else { return }
         var rows: [[String]] = []
@@ -34,15 +38,22 @@ enum ScoreReport {
 
     /// RFM segment and value-layer counts.
     static func rfm(_ rfm: RFMBook, to console: Console) {
-        console.heading("RFM as of \(rfm.windows.asOf) over \(rfm.windows.rfmDays) days (\(Output.count(rfm.activeCount)) active clients)")
+        console.heading(
+            "RFM as of \(rfm.windows.asOf) over \(rfm.windows.rfmDays) days (\(Output.count(rfm.activeCount)) active clients)"
+        )
         let segments = rfm.segmentCounts.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
         console.table(
             ["segment", "clients", "share"],
-            segments.map { [$0.key.name, Output.count($0.value), Output.percent(Double($0.value), of: Double(rfm.count))] })
+            segments.map {
+                [$0.key.name, Output.count($0.value), Output.percent(Double($0.value), of: Double(rfm.count))]
+            }
+        )
         let layers = ValueLayer.allCases.compactMap { layer in rfm.layerCounts[layer].map { (layer, $0) } }
         let atRisk = (0..<rfm.count).filter { rfm.isAtRisk($0) }.count
-        console.print("  value layers: " + layers.map { "\($0.0.name) \(Output.count($0.1))" }.joined(separator: ", ")
-            + "; at risk \(Output.count(atRisk))")
+        console.print(
+            "  value layers: " + layers.map { "\($0.0.name) \(Output.count($0.1))" }.joined(separator: ", ")
+                + "; at risk \(Output.count(atRisk))"
+        )
     }
 
     /// The best `count` clients of `book` with their full explanations.
@@ -51,9 +62,11 @@ enum ScoreReport {
         for row in book.topRows(count) {
             guard let client = scores.client(book.customers[row]), let score = client.score else { continue }
             let rfm = client.rfm
-            var line = "  \(score.customer): \(score.total); RFM \(rfm.cell) \(rfm.segment.name), churn \(client.churn.level)"
+            var line =
+                "  \(score.customer): \(score.total); RFM \(rfm.cell) \(rfm.segment.name), churn \(client.churn.level)"
             if let lifetime = client.lifetime {
-                line += ", P(alive) \(Output.fixed(lifetime.probabilityAlive, 3)),"
+                line +=
+                    ", P(alive) \(Output.fixed(lifetime.probabilityAlive, 3)),"
                     + " \(Output.fixed(lifetime.expectedTransactions, 1)) transactions expected in \(lifetime.horizonDays) days"
             }
             console.print(line)
@@ -70,9 +83,14 @@ enum ScoreReport {
         var byLevel: [ChurnRiskLevel: Int] = [:]
         for level in churn.level { byLevel[level, default: 0] += 1 }
         console.table(
-            ["level", "clients"], ChurnRiskLevel.allCases.reversed().map { [$0.description, Output.count(byLevel[$0] ?? 0)] })
+            ["level", "clients"],
+            ChurnRiskLevel.allCases.reversed().map { [$0.description, Output.count(byLevel[$0] ?? 0)] }
+        )
         let kinds = churn.kindCounts.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
-        console.print("  signals: " + (kinds.isEmpty ? "none" : kinds.map { "\($0.key) \(Output.count($0.value))" }.joined(separator: ", ")))
+        console.print(
+            "  signals: "
+                + (kinds.isEmpty ? "none" : kinds.map { "\($0.key) \(Output.count($0.value))" }.joined(separator: ", "))
+        )
         let flagged = churn.flagged
         guard !flagged.isEmpty else { return }
         console.print("  \(Output.count(flagged.count)) flagged; the \(min(examples, flagged.count)) highest:")
@@ -97,16 +115,19 @@ enum ScoreReport {
             console.print(
                 "  r \(Output.fixed(p.r, 3)), alpha \(Output.fixed(p.alpha, 3)), a \(Output.fixed(p.a, 3)), b \(Output.fixed(p.b, 3));"
                     + " log-likelihood \(Output.fixed(report.logLikelihood, 1)), \(report.converged ? "converged" : "NOT converged"),"
-                    + " \(Output.count(report.clients)) clients with purchases")
+                    + " \(Output.count(report.clients)) clients with purchases"
+            )
             console.print(
                 "  a client buys at \(Output.fixed(p.r / p.alpha, 2)) transactions a week on average and drops out after a"
-                    + " transaction with probability a/(a+b) = \(Output.fixed(p.a / (p.a + p.b) * 100, 3))%")
+                    + " transaction with probability a/(a+b) = \(Output.fixed(p.a / (p.a + p.b) * 100, 3))%"
+            )
             let alive = lifetime.probabilityAlive
             let likelyGone = alive.filter { $0 < 0.5 }.count
             console.print(
                 "  expected transactions in the next \(lifetime.horizonDays) days: \(Output.count(Int(lifetime.expectedBookTransactions.rounded())))"
                     + "; mean P(alive) \(Output.fixed(alive.reduce(0, +) / Double(max(1, alive.count)), 3)),"
-                    + " \(Output.count(likelyGone)) clients below 0.5")
+                    + " \(Output.count(likelyGone)) clients below 0.5"
+            )
         }
     }
 

@@ -16,7 +16,9 @@ enum ScoreTable {
     /// The clients of `kind`, best total first.
     static func print(_ scores: BookScores, _ kind: CustomerKind, to console: Console) {
         guard let book = scores.book(kind) else { return }
-        console.heading("\(kind == .individual ? "Individuals" : "Corporates") (\(book.model.id)@\(book.model.version))")
+        console.heading(
+            "\(kind == .individual ? "Individuals" : "Corporates") (\(book.model.id)@\(book.model.version))"
+        )
         let dimensions = book.model.dimensions.map(\.dimension)
         let totals = book.totalHundredths
         let order = totals.indices.sorted { (totals[$0], -$0) > (totals[$1], -$1) }
@@ -57,7 +59,8 @@ enum ScoreTable {
             }
             cells += [
                 client.rfm.cell, client.rfm.segment.name, client.rfm.layer.name, client.churn.level.description,
-                "\(client.churn.riskScore)", client.churn.signals.map { "\($0.kind): \($0.reason)" }.joined(separator: " "),
+                "\(client.churn.riskScore)",
+                client.churn.signals.map { "\($0.kind): \($0.reason)" }.joined(separator: " "),
             ]
             lines.append(cells.map(field).joined(separator: ","))
         }

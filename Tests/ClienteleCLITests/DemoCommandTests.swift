@@ -13,7 +13,8 @@ import Testing
         for heading in [
             "The book", "AUM by branch", "360 view: ", "Maturities due ", "The daily cycle for 2025-12-31",
             "Scoring the book as of 2025-12-31",
-            "Value distribution: individuals", "RFM as of 2025-12-31", "Top 5 by value score", "Churn risk as of 2025-12-31",
+            "Value distribution: individuals", "RFM as of 2025-12-31", "Top 5 by value score",
+            "Churn risk as of 2025-12-31",
             "Rules: the shipped rule set over the simulated year (300 clients)", "Firings by rule",
             "Audit trail: ",
         ] {

@@ -9,14 +9,16 @@ import Testing
         let run = await clientele(arguments)
         #expect(run.status == .success)
         #expect(run.errors.isEmpty)
-        for command in ["clientele demo", "clientele import", "clientele score", "clientele rules check",
-            "clientele rules backtest", "clientele rules example", "clientele help"]
-        {
+        for command in [
+            "clientele demo", "clientele import", "clientele score", "clientele rules check",
+            "clientele rules backtest", "clientele rules example", "clientele help",
+        ] {
             #expect(run.output.contains(command), "help mentions \(command)")
         }
-        for option in ["--clients", "--seed", "--days", "--system", "--as-of", "--model", "--out", "--rules",
-            "--compare", "--from", "--to", "--synthetic", "--firings", "--json"]
-        {
+        for option in [
+            "--clients", "--seed", "--days", "--system", "--as-of", "--model", "--out", "--rules",
+            "--compare", "--from", "--to", "--synthetic", "--firings", "--json",
+        ] {
             #expect(run.output.contains(option), "help mentions \(option)")
         }
     }
@@ -47,10 +49,21 @@ import Testing
         (["rules", "example", "--yaml"], "rules example does not take --yaml"),
         (["rules", "backtest", "--synthetic", "100"], "rules backtest needs --rules FILE"),
         (["rules", "backtest", "--rules", "r.rules"], "needs host files (as for clientele import) or --synthetic N"),
-        (["rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "customers.csv"], "host files or --synthetic N, not both"),
-        (["rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "--from", "2025-13-01"], "--from must be a date like"),
-        (["rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "--from", "2025-06-01", "--to", "2025-05-01"],
-            "--from must not be after --to"),
+        (
+            ["rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "customers.csv"],
+            "host files or --synthetic N, not both"
+        ),
+        (
+            ["rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "--from", "2025-13-01"],
+            "--from must be a date like"
+        ),
+        (
+            [
+                "rules", "backtest", "--rules", "r.rules", "--synthetic", "100", "--from", "2025-06-01", "--to",
+                "2025-05-01",
+            ],
+            "--from must not be after --to"
+        ),
         (["help", "me"], "help takes no arguments, not 'me'"),
     ])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) async {

@@ -26,12 +26,14 @@ struct HostExport {
                 "10001,Wang Fang,110101198001011234,1980-01-01,13800138000,BR-SH,RM-0007,balanced,service;marketing",
                 "10002,Li Wei,310101197803140021,1978-03-14,13700137000,BR-SH,RM-0007,steady,service",
                 "10003,Zhao Min,440101199005050032,1990-05-05,13600136000,BR-BJ,RM-0009,growth,service",
-            ])
+            ]
+        )
         let cardCustomers = try scratch.write(
             "card-customers.jsonl",
             [
                 #"{"id":"C-77","name":"WANG FANG","nationalID":"110101 19800101 1234","birthDate":"1980-01-01","mobile":"139 0013 9000"}"#
-            ])
+            ]
+        )
         let accounts = try scratch.write(
             "core-accounts.csv",
             [
@@ -39,7 +41,8 @@ struct HostExport {
                 "A-1,10001,demandDeposit,CNY,2020-01-01",
                 "A-2,10002,demandDeposit,CNY,2019-05-01",
                 "A-3,10003,demandDeposit,CNY,2021-07-01",
-            ])
+            ]
+        )
         let holdings = try scratch.write(
             "core-holdings.csv",
             [
@@ -47,23 +50,27 @@ struct HostExport {
                 "H-1,10001,fund,FD-GROWTH,300000,CNY,2025-06-01,",
                 "H-2,10003,timeDeposit,TD-12M,800000,CNY,2025-04-20,2026-04-20",
                 "H-3,10002,demandDeposit,DD,120000,CNY,2019-05-01,",
-            ])
+            ]
+        )
         let transactions = try scratch.write(
             "core-transactions.csv",
             ["id,customer,account,day,time,type,direction,amount,currency,channel,merchantCategory"]
-                + (transactionRows ?? Self.coreTransactionRows))
+                + (transactionRows ?? Self.coreTransactionRows)
+        )
         let cardTransactions = try scratch.write(
             "card-transactions.jsonl",
             [
                 #"{"id":"CT-1","customer":"C-77","day":"2026-02-14","time":"20:00","type":"cardSpend","direction":"outflow","amount":"1200.50","currency":"CNY","channel":"pos","merchantCategory":"dining"}"#
-            ])
+            ]
+        )
         let interactions = try scratch.write(
             "core-interactions.csv",
             [
                 "id,customer,day,time,channel,kind,category,severity",
                 "I-1,10002,2026-03-15,14:00,call,complaint,fees,3",
                 "I-2,10003,2026-03-16,15:00,branch,complaint,waiting time,1",
-            ])
+            ]
+        )
         arguments = [
             customers, "card:customers=\(cardCustomers)", accounts, holdings, transactions,
             "card:transactions=\(cardTransactions)", interactions,
@@ -116,7 +123,9 @@ struct HostExport {
 
     /// ``rules`` with the large-inflow threshold lowered to 400k CNY.
     static var lowerThreshold: String {
-        rules.replacingOccurrences(of: "transaction.direction = inflow and transaction.amount >= 1m CNY",
-            with: "transaction.direction = inflow and transaction.amount >= 400k CNY")
+        rules.replacingOccurrences(
+            of: "transaction.direction = inflow and transaction.amount >= 1m CNY",
+            with: "transaction.direction = inflow and transaction.amount >= 400k CNY"
+        )
     }
 }

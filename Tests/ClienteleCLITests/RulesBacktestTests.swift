@@ -1,6 +1,6 @@
 import CustomerModel
-import SyntheticBank
 import Rules
+import SyntheticBank
 import Testing
 
 @testable import clientele
@@ -26,7 +26,8 @@ import Testing
         let export = try HostExport(scratch)
         let rules = try scratch.write("host.rules", [HostExport.rules])
         let (outcome, output) = try await backtest(
-            ["--rules", rules, "--from", "2026-01-01", "--to", "2026-04-30"] + export.arguments)
+            ["--rules", rules, "--from", "2026-01-01", "--to", "2026-04-30"] + export.arguments
+        )
         let report = try #require(outcome?.report, "\(output)")
         #expect(outcome?.period == Day.test("2026-01-01")...Day.test("2026-04-30"))
 
@@ -41,7 +42,9 @@ import Testing
                 // The card system's payment of 2026-02-14 (client C-77, merged into core:10001 by
                 // national ID) and the core one of 2026-03-01: the daily run the morning after.
                 "Two card payments|core:10001|2026-03-02",
-            ], "\(output)")
+            ],
+            "\(output)"
+        )
         // The 7 business days skip weekends and holidays of the bank calendar.
         let calendar = BankCalendar.china
         var day = maturity.day
@@ -71,7 +74,9 @@ import Testing
             fired(report) == [
                 "Large inflow|core:10001|2026-03-10", "Large outflow|core:10002|2026-03-20",
                 "Severe complaint|core:10002|2026-03-15", "Two card payments|core:10001|2026-03-02",
-            ], "\(output)")
+            ],
+            "\(output)"
+        )
     }
 
     @Test func activityBeforeFromBuildsTheWindowsButFiresNothing() async throws {
@@ -79,7 +84,8 @@ import Testing
         let export = try HostExport(scratch)
         let rules = try scratch.write("host.rules", [HostExport.rules])
         let (outcome, output) = try await backtest(
-            ["--rules", rules, "--from", "2026-03-11", "--to", "2026-03-31"] + export.arguments)
+            ["--rules", rules, "--from", "2026-03-11", "--to", "2026-03-31"] + export.arguments
+        )
         let report = try #require(outcome?.report, "\(output)")
         // The inflow of 03-10 and the card payments of 02-14 and 03-01 are history: the daily
         // rule already held on 03-11, so it fires on the first morning replayed.
@@ -87,7 +93,9 @@ import Testing
             fired(report) == [
                 "Large outflow|core:10002|2026-03-20", "Severe complaint|core:10002|2026-03-15",
                 "Two card payments|core:10001|2026-03-11",
-            ], "\(output)")
+            ],
+            "\(output)"
+        )
     }
 
     @Test func comparingTwoVersionsShowsWhatChanges() async throws {
@@ -99,14 +107,20 @@ import Testing
         #expect(run.status == .success, "\(run.output)\(run.errors)")
         #expect(run.output.contains("Compared with \(lower):"))
         #expect(
-            run.output.contains(#""Large inflow": 1 -> 2 firings; clients only before 0, only after 1 (e.g. core:10002)"#),
-            "\(run.output)")
+            run.output.contains(
+                #""Large inflow": 1 -> 2 firings; clients only before 0, only after 1 (e.g. core:10002)"#
+            ),
+            "\(run.output)"
+        )
     }
 
     @Test func aRuleFileWithErrorsStopsTheBacktest() async throws {
         let scratch = try Scratch()
         let export = try HostExport(scratch)
-        let rules = try scratch.write("bad.rules", [#"rule "X""#, "  when on transaction", "  if amount > 1", "  then flag(\"x\")", "end"])
+        let rules = try scratch.write(
+            "bad.rules",
+            [#"rule "X""#, "  when on transaction", "  if amount > 1", "  then flag(\"x\")", "end"]
+        )
         let run = await clientele(["rules", "backtest", "--rules", rules] + export.arguments)
         #expect(run.status == .failure)
         #expect(run.output.contains("\(rules):3:"))
@@ -116,7 +130,11 @@ import Testing
     @Test func aBadHostRowStopsTheBacktest() async throws {
         let scratch = try Scratch()
         let export = try HostExport(
-            scratch, transactionRows: HostExport.coreTransactionRows + ["T-7,10009,A-1,2026-03-02,10:00,deposit,inflow,10,CNY,branch,"])
+            scratch,
+            transactionRows: HostExport.coreTransactionRows + [
+                "T-7,10009,A-1,2026-03-02,10:00,deposit,inflow,10,CNY,branch,"
+            ]
+        )
         let rules = try scratch.write("host.rules", [HostExport.rules])
         let run = await clientele(["rules", "backtest", "--rules", rules] + export.arguments)
         #expect(run.status == .failure)
@@ -130,8 +148,10 @@ import Testing
             "failed.rules",
             [
                 #"rule "Failed transaction incident""#, "  when on failed transaction",
-                #"  then open_process("incident", amount: transaction.amount)"#, "  dedupe by client, transaction.date", "end",
-            ])
+                #"  then open_process("incident", amount: transaction.amount)"#, "  dedupe by client, transaction.date",
+                "end",
+            ]
+        )
         let (outcome, output) = try await backtest(["--rules", rules, "--synthetic", "60", "--seed", "7"])
         let report = try #require(outcome?.report, "\(output)")
         let bank = SyntheticBank(.init(seed: 7, clientCount: 60))

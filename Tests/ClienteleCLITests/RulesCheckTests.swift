@@ -32,7 +32,8 @@ import Testing
                 "  if transaction.amount > 2026-01-01",
                 "  then notify(head_chef, sms, \"hm\")",
                 "end",
-            ])
+            ]
+        )
         let run = await clientele("rules", "check", path)
         #expect(run.status == .failure)
         let errors = run.lines.filter { $0.hasPrefix("\(path):") && $0.contains(": error: ") }

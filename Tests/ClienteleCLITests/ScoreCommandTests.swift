@@ -28,7 +28,11 @@ import Testing
         let lines = csv.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines.first?.hasPrefix("client,kind,model,total,") == true)
-        #expect(Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) }) == ["core:10001", "core:10002", "core:10003"])
+        #expect(
+            Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) }) == [
+                "core:10001", "core:10002", "core:10003",
+            ]
+        )
     }
 
     @Test func aBadRowIsRejectedAndNothingScored() async throws {

@@ -126,16 +126,19 @@ struct ConformanceKitTests {
 
     @Test func knownIssuesNameRealChecks() {
         #expect(
-            KnownIssues.customerStore.isSubset(of: CustomerStoreConformance<InMemoryCustomerStore>.checks.map(\.name)))
+            KnownIssues.customerStore.isSubset(of: CustomerStoreConformance<InMemoryCustomerStore>.checks.map(\.name))
+        )
         #expect(
-            KnownIssues.activityStore.isSubset(of: ActivityStoreConformance<InMemoryActivityStore>.checks.map(\.name)))
+            KnownIssues.activityStore.isSubset(of: ActivityStoreConformance<InMemoryActivityStore>.checks.map(\.name))
+        )
     }
 
     @Test func aStoreThatIgnoresVersionsFailsWithAUsefulMessage() async throws {
         typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
         let kit = Kit { MisbehavingCustomerStore(.ignoresVersions) }
         let check = try #require(
-            Kit.checks.first { $0.name == "a stale expected version is a conflict and writes nothing" })
+            Kit.checks.first { $0.name == "a stale expected version is a conflict and writes nothing" }
+        )
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
         #expect(failure.check == check.name)
         #expect(failure.expected == "StoreError conflict")
@@ -143,14 +146,17 @@ struct ConformanceKitTests {
         #expect(failure.description.contains("stale"))
 
         let create = try #require(
-            Kit.checks.first { $0.name == "creating with a nil expected version when the client exists is a conflict" })
+            Kit.checks.first { $0.name == "creating with a nil expected version when the client exists is a conflict" }
+        )
         await #expect(throws: ConformanceFailure.self) { try await kit.run(create) }
     }
 
     @Test func aStoreThatIgnoresTheScopeInListingsFails() async throws {
         typealias Kit = CustomerStoreConformance<MisbehavingCustomerStore>
         let kit = Kit { MisbehavingCustomerStore(.ignoresScope) }
-        let check = try #require(Kit.checks.first { $0.name.hasPrefix("listings and maturity scans leave out-of-scope") })
+        let check = try #require(
+            Kit.checks.first { $0.name.hasPrefix("listings and maturity scans leave out-of-scope") }
+        )
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
         #expect(failure.check == check.name)
     }
@@ -166,7 +172,8 @@ struct ConformanceKitTests {
         let exportFailure = try await #require(throws: ConformanceFailure.self) { try await kit.run(export) }
         #expect(exportFailure.subject.hasPrefix("rows in the export"))
         #expect(
-            exportFailure.description.contains("expected 12, got 9") || exportFailure.description.contains("expected"))
+            exportFailure.description.contains("expected 12, got 9") || exportFailure.description.contains("expected")
+        )
     }
 
     @Test func aSinkThatSendsRepeatsFails() async throws {
@@ -191,7 +198,8 @@ struct ConformanceKitTests {
         let kit = NotificationSinkConformance {
             NotificationSinkFixture(
                 sink: InMemoryNotificationSink(clock: ManualClock(start: ConformanceWorld.start)),
-                tearDown: { throw CannotDrop() })
+                tearDown: { throw CannotDrop() }
+            )
         }
         let check = try #require(NotificationSinkConformance<InMemoryNotificationSink>.checks.first)
         let failure = try await #require(throws: ConformanceFailure.self) { try await kit.run(check) }
@@ -262,7 +270,10 @@ struct MisbehavingCustomerStore: CustomerStore {
     func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding] {
         try await base.holdings(maturingIn: days, in: fault == .ignoresScope ? .everyClient : scope)
     }
-    func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
+    func relationships(
+        of customers: [CustomerID],
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [Relationship]
     {
         try await base.relationships(of: customers, in: scope)
@@ -296,27 +307,47 @@ struct DroppingActivityStore: ActivityStore {
     func append(balances: [BalanceSnapshot], in scope: ClientScope) async throws(StoreError) -> AppendReport {
         try await base.append(balances: balances, in: scope)
     }
-    func transactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func transactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Transaction]
     {
         try await base.transactions(of: customer, in: days, scope: scope)
     }
-    func interactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func interactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     {
         try await base.interactions(of: customer, in: days, scope: scope)
     }
-    func balances(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func balances(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         try await base.balances(of: customer, in: days, scope: scope)
     }
-    func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, scope: ClientScope)
+    func scanTransactions(
+        in days: ClosedRange<Day>,
+        after cursor: ScanCursor?,
+        limit: Int,
+        scope: ClientScope
+    )
         async throws(StoreError) -> TransactionPage
     {
         try await base.scanTransactions(in: days, after: cursor, limit: limit, scope: scope)
     }
-    func exportTransactions(in days: ClosedRange<Day>?, scope: ClientScope) async throws(StoreError)
+    func exportTransactions(
+        in days: ClosedRange<Day>?,
+        scope: ClientScope
+    ) async throws(StoreError)
         -> TransactionColumns
     {
         try await base.exportTransactions(in: days, scope: scope)

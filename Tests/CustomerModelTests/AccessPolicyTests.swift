@@ -9,7 +9,8 @@ struct AccessPolicyTests {
             Branch(id: "SH-PD", name: "Pudong", parent: "SH"),
             Branch(id: "BJ", name: "Beijing", parent: "HO"),
         ],
-        staff: [StaffMember(id: "RM1", name: "Wang", branch: "SH-PD", level: .relationshipManager)])
+        staff: [StaffMember(id: "RM1", name: "Wang", branch: "SH-PD", level: .relationshipManager)]
+    )
 
     @Test func relationshipManagersSeeOnlyTheClientsTheyCover() {
         let coverage = Coverage(relationshipManager: "RM1", branch: "SH-PD", serviceTeam: ["EX1"])

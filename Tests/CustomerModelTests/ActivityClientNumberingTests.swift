@@ -21,13 +21,19 @@ struct ActivityClientNumberingTests {
     private func bank(_ ids: [CustomerID]) async throws -> InMemoryBank {
         let bank = InMemoryBank(clock: ManualClock(start: Instant(millisecondsSinceEpoch: 0)), calendar: .utc)
         try await bank.customers.replace(
-            organisation: Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)]), as: Self.system)
+            organisation: Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)]),
+            as: Self.system
+        )
         let changes = ids.map { id in
             ProfileChange(
                 CustomerProfile(
-                    id: id, kind: .individual, name: "Client \(id.rawValue)",
-                    coverage: Coverage(relationshipManager: nil, branch: "HO")),
-                expectedVersion: nil)
+                    id: id,
+                    kind: .individual,
+                    name: "Client \(id.rawValue)",
+                    coverage: Coverage(relationshipManager: nil, branch: "HO")
+                ),
+                expectedVersion: nil
+            )
         }
         _ = try await bank.customers.upsert(changes, as: Self.system)
         return bank
@@ -35,15 +41,22 @@ struct ActivityClientNumberingTests {
 
     private func transaction(_ id: String, _ customer: CustomerID, day: Int32 = 100) -> Transaction {
         Transaction(
-            id: TransactionID(id), customer: customer, day: Day(number: day), type: .deposit, direction: .inflow,
-            amount: Money(major: 10, currency: .cny), channel: .branch)
+            id: TransactionID(id),
+            customer: customer,
+            day: Day(number: day),
+            type: .deposit,
+            direction: .inflow,
+            amount: Money(major: 10, currency: .cny),
+            channel: .branch
+        )
     }
 
     @Test func shortAndLongClientIdsRoundTripAsTheTableGrows() async throws {
         let bank = try await bank(Self.ids)
         // Two transactions per client, in two batches, so the second batch finds every client known.
         for round in 0..<2 {
-            let batch = Self.ids.enumerated().map { n, id in transaction("T\(round)-\(n)", id, day: 100 + Int32(round)) }
+            let batch = Self.ids.enumerated().map { n, id in transaction("T\(round)-\(n)", id, day: 100 + Int32(round))
+            }
             let report = try await bank.activity.append(transactions: batch, as: Self.system)
             #expect(report.appended == Self.ids.count)
         }
@@ -61,7 +74,9 @@ struct ActivityClientNumberingTests {
         let bank = try await bank(Self.ids)
         let first = Array(Self.ids.prefix(600))
         _ = try await bank.activity.append(
-            transactions: first.enumerated().map { n, id in transaction("A\(n)", id) }, as: Self.system)
+            transactions: first.enumerated().map { n, id in transaction("A\(n)", id) },
+            as: Self.system
+        )
         // New clients of both kinds, then a reused id with other content: the batch is rejected.
         let newcomers = Array(Self.ids[600..<1_200])
         var rejected = newcomers.enumerated().map { n, id in transaction("B\(n)", id) }
@@ -74,7 +89,9 @@ struct ActivityClientNumberingTests {
         #expect(columns.count == first.count)
         // The same newcomers load cleanly afterwards and are numbered after the first clients.
         _ = try await bank.activity.append(
-            transactions: newcomers.enumerated().map { n, id in transaction("B\(n)", id) }, as: Self.system)
+            transactions: newcomers.enumerated().map { n, id in transaction("B\(n)", id) },
+            as: Self.system
+        )
         columns = try await bank.activity.exportTransactions(in: nil, as: Self.system)
         #expect(columns.customers == first + newcomers)
         let rows = try await bank.activity.transactions(of: Self.ids[1_199], in: Self.allDays, as: Self.system)

@@ -57,7 +57,9 @@ struct BankCalendarTests {
         let instant = Instant(millisecondsSinceEpoch: 1_795_464_000_000)
         #expect(BankCalendar.utc.day(of: instant) == (try Day(parsing: "2026-11-23")))
         #expect(BankCalendar.china.day(of: instant) == (try Day(parsing: "2026-11-24")))
-        #expect(BankCalendar.china.start(of: try Day(parsing: "2026-11-24")).millisecondsSinceEpoch == 1_795_449_600_000)
+        #expect(
+            BankCalendar.china.start(of: try Day(parsing: "2026-11-24")).millisecondsSinceEpoch == 1_795_449_600_000
+        )
     }
 
     @Test func businessDaysSkipWeekendsAndHolidaysAndHonourMakeUpDays() throws {
@@ -66,10 +68,18 @@ struct BankCalendarTests {
         calendar.workingWeekendDays = [try Day(parsing: "2026-10-10")]  // a Saturday worked
         #expect(!calendar.isBusinessDay(try Day(parsing: "2026-10-05")))
         #expect(calendar.isBusinessDay(try Day(parsing: "2026-10-10")))
-        #expect(calendar.adding(businessDays: 1, to: try Day(parsing: "2026-09-30")) == (try Day(parsing: "2026-10-08")))
-        #expect(calendar.adding(businessDays: 3, to: try Day(parsing: "2026-10-08")) == (try Day(parsing: "2026-10-12")))
-        #expect(calendar.adding(businessDays: -1, to: try Day(parsing: "2026-10-08")) == (try Day(parsing: "2026-09-30")))
-        #expect(calendar.adding(businessDays: 0, to: try Day(parsing: "2026-10-03")) == (try Day(parsing: "2026-10-08")))
+        #expect(
+            calendar.adding(businessDays: 1, to: try Day(parsing: "2026-09-30")) == (try Day(parsing: "2026-10-08"))
+        )
+        #expect(
+            calendar.adding(businessDays: 3, to: try Day(parsing: "2026-10-08")) == (try Day(parsing: "2026-10-12"))
+        )
+        #expect(
+            calendar.adding(businessDays: -1, to: try Day(parsing: "2026-10-08")) == (try Day(parsing: "2026-09-30"))
+        )
+        #expect(
+            calendar.adding(businessDays: 0, to: try Day(parsing: "2026-10-03")) == (try Day(parsing: "2026-10-08"))
+        )
         #expect(calendar.businessDays(from: try Day(parsing: "2026-09-30"), to: try Day(parsing: "2026-10-12")) == 4)
     }
 }

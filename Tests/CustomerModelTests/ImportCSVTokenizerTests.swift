@@ -38,7 +38,8 @@ struct ImportCSVTokenizerTests {
             result.map(\.fields) == [
                 ["id", "notes"], ["1", "said \"hi\", then left"], ["2", "two\nlines"], ["3", "crlf\r\ninside"],
                 ["4", "end"],
-            ])
+            ]
+        )
         // Physical lines: record 2 spans lines 3-4, record 3 spans lines 5-6.
         #expect(result.map(\.line) == [1, 2, 3, 5, 7])
     }

@@ -13,7 +13,11 @@ struct ImportErrorTests {
     }
 
     private func expect(
-        _ error: ImportError?, _ code: ImportError.Code, _ file: String, _ line: Int?, _ field: String?,
+        _ error: ImportError?,
+        _ code: ImportError.Code,
+        _ file: String,
+        _ line: Int?,
+        _ field: String?,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(error?.code == code, sourceLocation: sourceLocation)
@@ -26,8 +30,11 @@ struct ImportErrorTests {
 
     @Test func unterminatedQuote() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
-            ["id,name,branch", "1,A,B", "2,\"Li", "Na,BR"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch", "1,A,B", "2,\"Li", "Na,BR"]
+        )
         let error = only([file])
         expect(error, .unterminatedQuote, "customers.csv", 3, "name")
         #expect(error?.description == "customers.csv:3: field name: the quoted field opened on line 3 is never closed")
@@ -40,7 +47,11 @@ struct ImportErrorTests {
 
     @Test func wrongColumnCount() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch", "1,A,B", "2,\"Li, Na\",B,extra", "3,C"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch", "1,A,B", "2,\"Li, Na\",B,extra", "3,C"]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.wrongColumnCount, .wrongColumnCount])
         #expect(errors.map(\.line) == [3, 4])
@@ -50,10 +61,13 @@ struct ImportErrorTests {
 
     @Test func invalidJSON() {
         let file = ImportFixture.jsonl(
-            "txns.jsonl", .transactions, .coreBanking,
+            "txns.jsonl",
+            .transactions,
+            .coreBanking,
             [
                 #"{"id":"T1","customer":"10001","day":"2026-11-01","type":"deposit","direction":"inflow","amount":"1","currency":"CNY""#
-            ])
+            ]
+        )
         expect(only([customers, file]), .invalidJSON, "txns.jsonl", 1, nil)
     }
 
@@ -67,7 +81,11 @@ struct ImportErrorTests {
 
     @Test func unknownFormat() {
         let file = ImportFile(
-            name: "customers.txt", kind: .customers, sourceSystem: .coreBanking, contents: "id,name\n")
+            name: "customers.txt",
+            kind: .customers,
+            sourceSystem: .coreBanking,
+            contents: "id,name\n"
+        )
         expect(only([file]), .unknownFormat, "customers.txt", nil, nil)
     }
 
@@ -75,8 +93,11 @@ struct ImportErrorTests {
 
     @Test func unknownDuplicateAndMissingColumns() {
         let file = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
-            ["ID,customer,nickname,product,product,openedOn", "A1,10001,x,demandDeposit,demandDeposit,2020-01-01"])
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["ID,customer,nickname,product,product,openedOn", "A1,10001,x,demandDeposit,demandDeposit,2020-01-01"]
+        )
         let errors = ImportFixture.errors([customers, file])
         #expect(errors.map(\.code) == [.unknownColumn, .duplicateColumn, .missingColumn])
         #expect(errors.map(\.field) == ["nickname", "product", "currency"])
@@ -87,7 +108,11 @@ struct ImportErrorTests {
 
     @Test func missingValue() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch", "1,Wang,B", "2,  ,B", ",Li,B"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch", "1,Wang,B", "2,  ,B", ",Li,B"]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.missingValue, .missingValue])
         #expect(errors.map(\.line) == [3, 4])
@@ -99,8 +124,11 @@ struct ImportErrorTests {
 
     @Test func badEnumValue() {
         let file = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
-            ["id,customer,product,currency,openedOn", "A1,10001,timeDepo,CNY,2020-01-01"])
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["id,customer,product,currency,openedOn", "A1,10001,timeDepo,CNY,2020-01-01"]
+        )
         let error = only([customers, file])
         expect(error, .invalidEnumValue, "accounts.csv", 2, "product")
         #expect(error?.description.hasPrefix("accounts.csv:2: field product: 'timeDepo' is not a product type") == true)
@@ -108,8 +136,11 @@ struct ImportErrorTests {
 
     @Test func enumNamesAreCaseInsensitiveAndCreditRatingsTakeTheirLetters() throws {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
-            ["id,name,branch,kind,creditRating,kycState", "1,Acme,B,CORPORATE,AA,reviewdue", "2,Bo,B,individual,bbb,"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,kind,creditRating,kycState", "1,Acme,B,CORPORATE,AA,reviewdue", "2,Bo,B,individual,bbb,"]
+        )
         let plan = try ImportFixture.importer().plan([file])
         #expect(plan.profiles.map(\.kind) == [.corporate, .individual])
         #expect(plan.profiles.map(\.creditRating) == [.aa, .bbb])
@@ -118,8 +149,11 @@ struct ImportErrorTests {
 
     @Test func badDate() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
-            ["id,name,branch,birthDate", "1,A,B,1980-01-01", "", "2,B,B,1990-02-30", "3,C,B,01/02/1990"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,birthDate", "1,A,B,1980-01-01", "", "2,B,B,1990-02-30", "3,C,B,01/02/1990"]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.invalidDate, .invalidDate])
         #expect(errors.map(\.line) == [4, 5])
@@ -127,63 +161,85 @@ struct ImportErrorTests {
         #expect(errors[0].description == "customers.csv:4: field birthDate: '1990-02-30' is not a date that exists")
         #expect(
             errors[1].description
-                == "customers.csv:5: field birthDate: '01/02/1990' is not a date (expected YYYY-MM-DD)")
+                == "customers.csv:5: field birthDate: '01/02/1990' is not a date (expected YYYY-MM-DD)"
+        )
     }
 
     @Test func badTime() {
         let file = ImportFixture.csv(
-            "txns.csv", .transactions, .coreBanking,
-            ["id,customer,day,time,type,direction,amount,currency", "T1,10001,2026-11-01,24:00,deposit,inflow,1,CNY"])
+            "txns.csv",
+            .transactions,
+            .coreBanking,
+            ["id,customer,day,time,type,direction,amount,currency", "T1,10001,2026-11-01,24:00,deposit,inflow,1,CNY"]
+        )
         expect(only([customers, file]), .invalidDate, "txns.csv", 2, "time")
     }
 
     @Test func badAmountNeverShowsTheAmount() {
         let file = ImportFixture.csv(
-            "holdings.csv", .holdings, .wealth,
+            "holdings.csv",
+            .holdings,
+            .wealth,
             [
                 "id,customer,customerSystem,product,productCode,balance,currency,openedOn",
                 "H1,10001,core,fund,F-1,1234.567,CNY,2025-01-01",
                 "H2,10001,core,fund,F-1,12abc,CNY,2025-01-01",
                 "H3,10001,core,fund,F-1,-5,CNY,2025-01-01",
-            ])
+            ]
+        )
         let errors = ImportFixture.errors([customers, file])
         #expect(errors.map(\.code) == [.invalidAmount, .invalidAmount, .invalidAmount])
         #expect(errors.map(\.line) == [2, 3, 4])
         #expect(errors.map(\.field) == ["balance", "balance", "balance"])
         #expect(errors[0].description == "holdings.csv:2: field balance: the amount has more than two decimal places")
         #expect(
-            errors[2].description == "holdings.csv:4: field balance: an asset holding cannot have a negative balance")
+            errors[2].description == "holdings.csv:4: field balance: an asset holding cannot have a negative balance"
+        )
         #expect(!errors.contains { $0.description.contains("1234") || $0.description.contains("12abc") })
     }
 
     @Test func nonPositiveTransactionAmount() {
         let file = ImportFixture.csv(
-            "txns.csv", .transactions, .coreBanking,
-            ["id,customer,day,type,direction,amount,currency", "T1,10001,2026-11-01,deposit,inflow,0,CNY"])
+            "txns.csv",
+            .transactions,
+            .coreBanking,
+            ["id,customer,day,type,direction,amount,currency", "T1,10001,2026-11-01,deposit,inflow,0,CNY"]
+        )
         expect(only([customers, file]), .invalidAmount, "txns.csv", 2, "amount")
     }
 
     @Test func badCurrency() {
         let file = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
-            ["id,customer,product,currency,openedOn", "A1,10001,demandDeposit,rmb,2020-01-01"])
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["id,customer,product,currency,openedOn", "A1,10001,demandDeposit,rmb,2020-01-01"]
+        )
         let error = only([customers, file])
         expect(error, .invalidCurrency, "accounts.csv", 2, "currency")
         #expect(
             error?.description
-                == "accounts.csv:2: field currency: 'rmb' is not an ISO 4217 currency code (three upper-case letters)")
+                == "accounts.csv:2: field currency: 'rmb' is not an ISO 4217 currency code (three upper-case letters)"
+        )
     }
 
     @Test func corporateAmountsNeedACurrency() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch,kind,annualRevenue", "1,Acme,B,corporate,100"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,kind,annualRevenue", "1,Acme,B,corporate,100"]
+        )
         expect(only([file]), .missingValue, "customers.csv", 2, "currency")
     }
 
     @Test func badNumbers() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
-            ["id,name,branch,kind,esgRating,industryRank", "1,Acme,B,corporate,7,1", "2,Beta,B,corporate,3,first"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,kind,esgRating,industryRank", "1,Acme,B,corporate,7,1", "2,Beta,B,corporate,3,first"]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.invalidNumber, .invalidNumber])
         #expect(errors.map(\.line) == [2, 3])
@@ -193,19 +249,26 @@ struct ImportErrorTests {
 
     @Test func corporateColumnsOnAnIndividual() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch,esgRating", "1,Wang,B,4"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,esgRating", "1,Wang,B,4"]
+        )
         expect(only([file]), .invalidValue, "customers.csv", 2, "esgRating")
     }
 
     @Test func interactionDetailsRequiredByKind() {
         let file = ImportFixture.csv(
-            "interactions.csv", .interactions, .contactCentre,
+            "interactions.csv",
+            .interactions,
+            .contactCentre,
             [
                 "id,customer,customerSystem,day,channel,kind,category,severity,score,promise",
                 "I1,10001,core,2026-11-01,call,complaint,fees,,,",
                 "I2,10001,core,2026-11-01,call,satisfaction,,,9,",
                 "I3,10001,core,2026-11-01,visit,servicePromise,,,,send factsheet",
-            ])
+            ]
+        )
         let errors = ImportFixture.errors([customers, file])
         #expect(errors.map(\.code) == [.missingValue, .invalidNumber, .missingValue])
         #expect(errors.map(\.line) == [2, 3, 4])
@@ -216,11 +279,14 @@ struct ImportErrorTests {
 
     @Test func duplicateIDWithinAFile() {
         let file = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
             [
                 "id,customer,product,currency,openedOn", "A1,10001,demandDeposit,CNY,2020-01-01",
                 "A2,10001,demandDeposit,CNY,2020-01-01", "A1,10001,timeDeposit,CNY,2021-01-01",
-            ])
+            ]
+        )
         let error = only([customers, file])
         expect(error, .duplicateID, "accounts.csv", 4, "id")
         #expect(error?.description == "accounts.csv:4: field id: the id appeared before, on line 2")
@@ -229,9 +295,17 @@ struct ImportErrorTests {
     @Test func duplicateIDAcrossFilesOfOneKind() {
         let header = "id,customer,customerSystem,day,type,direction,amount,currency"
         let core = ImportFixture.csv(
-            "core-txns.csv", .transactions, .coreBanking, [header, "T1,10001,core,2026-11-01,deposit,inflow,5,CNY"])
+            "core-txns.csv",
+            .transactions,
+            .coreBanking,
+            [header, "T1,10001,core,2026-11-01,deposit,inflow,5,CNY"]
+        )
         let card = ImportFixture.csv(
-            "card-txns.csv", .transactions, .creditCard, [header, "T1,10001,core,2026-11-02,cardSpend,outflow,5,CNY"])
+            "card-txns.csv",
+            .transactions,
+            .creditCard,
+            [header, "T1,10001,core,2026-11-02,cardSpend,outflow,5,CNY"]
+        )
         let error = only([customers, core, card])
         expect(error, .duplicateID, "card-txns.csv", 2, "id")
         #expect(error?.message == "the id appeared before, on core-txns.csv line 2")
@@ -239,23 +313,33 @@ struct ImportErrorTests {
 
     @Test func duplicateCustomerInOneSystem() {
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch", "1,A,B", "1,A,B"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch", "1,A,B", "1,A,B"]
+        )
         expect(only([file]), .duplicateID, "customers.csv", 3, "id")
     }
 
     @Test func referenceToAnUnknownSourceCustomer() {
         let transactions = ImportFixture.csv(
-            "card-txns.csv", .transactions, .creditCard,
+            "card-txns.csv",
+            .transactions,
+            .creditCard,
             [
                 "id,customer,day,type,direction,amount,currency",
                 "T1,10001,2026-11-01,cardSpend,outflow,5,CNY",  // 10001 is a core number, not a card one
-            ])
+            ]
+        )
         let holdings = ImportFixture.csv(
-            "holdings.csv", .holdings, .wealth,
+            "holdings.csv",
+            .holdings,
+            .wealth,
             [
                 "id,customer,customerSystem,product,productCode,balance,currency,openedOn",
                 "H1,99999,core,fund,F-1,10,CNY,2025-01-01",
-            ])
+            ]
+        )
         let errors = ImportFixture.errors([customers, transactions, holdings])
         #expect(errors.map(\.code) == [.unknownCustomer, .unknownCustomer])
         #expect(errors.map(\.file) == ["card-txns.csv", "holdings.csv"])
@@ -269,36 +353,50 @@ struct ImportErrorTests {
 
     @Test func activityOfARejectedCustomerIsNotReportedTwice() {
         let bad = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking, ["id,name,branch,birthDate", "10001,Wang,B,1980-13-01"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,birthDate", "10001,Wang,B,1980-13-01"]
+        )
         let accounts = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
-            ["id,customer,product,currency,openedOn", "A1,10001,demandDeposit,CNY,2020-01-01"])
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["id,customer,product,currency,openedOn", "A1,10001,demandDeposit,CNY,2020-01-01"]
+        )
         let errors = ImportFixture.errors([bad, accounts])
         #expect(errors.map(\.code) == [.invalidDate])
     }
 
     @Test func holdingMaturingBeforeItOpens() {
         let file = ImportFixture.csv(
-            "holdings.csv", .holdings, .coreBanking,
+            "holdings.csv",
+            .holdings,
+            .coreBanking,
             [
                 "id,customer,product,productCode,balance,currency,openedOn,maturesOn",
                 "H1,10001,timeDeposit,TD-1Y,100000,CNY,2026-01-01,2025-12-31",
-            ])
+            ]
+        )
         let error = only([customers, file])
         expect(error, .maturityBeforeOpening, "holdings.csv", 2, "maturesOn")
         #expect(
             error?.description
-                == "holdings.csv:2: field maturesOn: the holding matures (2025-12-31) before it opens (2026-01-01)")
+                == "holdings.csv:2: field maturesOn: the holding matures (2025-12-31) before it opens (2026-01-01)"
+        )
     }
 
     @Test func partlyRenewedNeedsTheAmount() {
         let file = ImportFixture.csv(
-            "holdings.csv", .holdings, .coreBanking,
+            "holdings.csv",
+            .holdings,
+            .coreBanking,
             [
                 "id,customer,product,productCode,balance,currency,openedOn,renewal,renewedAmount",
                 "H1,10001,timeDeposit,TD-1Y,100,CNY,2025-01-01,partlyRenewed,",
                 "H2,10001,timeDeposit,TD-1Y,100,CNY,2025-01-01,renewed,50",
-            ])
+            ]
+        )
         let errors = ImportFixture.errors([customers, file])
         #expect(errors.map(\.code) == [.missingValue, .invalidValue])
         #expect(errors.map(\.field) == ["renewedAmount", "renewedAmount"])
@@ -306,24 +404,40 @@ struct ImportErrorTests {
 
     @Test func accountOfAnotherClient() {
         let two = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
-            ["id,name,nationalID,branch", "1,Wang,110101198001011234,B", "2,Li,110101198202021234,B"])
+            "customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,nationalID,branch", "1,Wang,110101198001011234,B", "2,Li,110101198202021234,B"]
+        )
         let accounts = ImportFixture.csv(
-            "accounts.csv", .accounts, .coreBanking,
-            ["id,customer,product,currency,openedOn", "A1,1,demandDeposit,CNY,2020-01-01"])
+            "accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["id,customer,product,currency,openedOn", "A1,1,demandDeposit,CNY,2020-01-01"]
+        )
         let transactions = ImportFixture.csv(
-            "txns.csv", .transactions, .coreBanking,
-            ["id,customer,account,day,type,direction,amount,currency", "T1,2,A1,2026-11-01,deposit,inflow,5,CNY"])
+            "txns.csv",
+            .transactions,
+            .coreBanking,
+            ["id,customer,account,day,type,direction,amount,currency", "T1,2,A1,2026-11-01,deposit,inflow,5,CNY"]
+        )
         let error = only([two, accounts, transactions])
         expect(error, .mismatchedAccount, "txns.csv", 2, "account")
     }
 
     @Test func conflictingHostCustomerIDs() {
         let core = ImportFixture.csv(
-            "core.csv", .customers, .coreBanking,
-            ["id,customerID,name,nationalID,branch", "1,ECIF-1,Wang,110101198001011234,B"])
+            "core.csv",
+            .customers,
+            .coreBanking,
+            ["id,customerID,name,nationalID,branch", "1,ECIF-1,Wang,110101198001011234,B"]
+        )
         let card = ImportFixture.csv(
-            "card.csv", .customers, .creditCard, ["id,customerID,name,nationalID", "C1,ECIF-2,Wang,110101198001011234"])
+            "card.csv",
+            .customers,
+            .creditCard,
+            ["id,customerID,name,nationalID", "C1,ECIF-2,Wang,110101198001011234"]
+        )
         let error = only([core, card])
         expect(error, .conflictingCustomerID, "card.csv", 2, "customerID")
     }
@@ -337,7 +451,11 @@ struct ImportErrorTests {
     @Test func branchUnknownToTheOrganisation() {
         let organisation = Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)])
         let file = ImportFixture.csv(
-            "core.csv", .customers, .coreBanking, ["id,name,branch", "1,Wang,HO", "2,Li,BR-X"])
+            "core.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch", "1,Wang,HO", "2,Li,BR-X"]
+        )
         do {
             _ = try ImportFixture.importer().plan([file], organisation: organisation)
             Issue.record("accepted")
@@ -351,32 +469,48 @@ struct ImportErrorTests {
 
     @Test func everyErrorOfEveryFileComesBackInFileOrder() {
         let bad1 = ImportFixture.csv(
-            "a-customers.csv", .customers, .coreBanking, ["id,name,branch,birthDate", "1,A,B,1990-02-30", "2,,B,"])
+            "a-customers.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,branch,birthDate", "1,A,B,1990-02-30", "2,,B,"]
+        )
         let bad2 = ImportFixture.jsonl(
-            "b-app.jsonl", .customers, .mobileApp, ["{", #"{"id":"x","name":"y","mood":"z"}"#])
+            "b-app.jsonl",
+            .customers,
+            .mobileApp,
+            ["{", #"{"id":"x","name":"y","mood":"z"}"#]
+        )
         let bad3 = ImportFixture.csv(
-            "c-accounts.csv", .accounts, .coreBanking,
-            ["id,customer,product,currency,openedOn", "A1,1,demandDeposit,CNY,2020-01-01", "A2,1,loan,EURO,2020-01-01"])
+            "c-accounts.csv",
+            .accounts,
+            .coreBanking,
+            ["id,customer,product,currency,openedOn", "A1,1,demandDeposit,CNY,2020-01-01", "A2,1,loan,EURO,2020-01-01"]
+        )
         let errors = ImportFixture.errors([bad3, bad1, bad2])
         #expect(
             errors.map(\.file) == [
                 "c-accounts.csv", "a-customers.csv", "a-customers.csv", "b-app.jsonl", "b-app.jsonl", "b-app.jsonl",
-            ])
+            ]
+        )
         #expect(
             errors.map(\.code) == [
                 .invalidCurrency, .invalidDate, .missingValue, .invalidJSON, .unknownColumn, .invalidProfile,
-            ])
+            ]
+        )
         #expect(errors.map(\.line) == [3, 2, 3, 1, 2, 2])
     }
 
     @Test func descriptionsNeverShowPersonalValues() {
         // Shifted columns put a name, an ID number and a mobile number where codes belong.
         let file = ImportFixture.csv(
-            "customers.csv", .customers, .coreBanking,
+            "customers.csv",
+            .customers,
+            .coreBanking,
             [
                 "id,name,branch,kind,birthDate,riskAppetite,maritalStatus",
                 "1,Wang Fang,B,Wang Fang,110101198001011234,13800138000,王芳",
-            ])
+            ]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.field) == ["kind", "birthDate", "maritalStatus", "riskAppetite"])
         for error in errors {
@@ -404,7 +538,8 @@ struct ImportErrorTests {
 
     @Test func unreadableFileFromDisk() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "no-such-dir-\(UInt64.random(in: 0...UInt64.max))/c.csv")
+            "no-such-dir-\(UInt64.random(in: 0...UInt64.max))/c.csv"
+        )
         #expect(throws: ImportError.self) {
             _ = try ImportFile(contentsOf: url, kind: .customers, sourceSystem: .coreBanking)
         }

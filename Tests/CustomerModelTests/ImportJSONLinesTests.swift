@@ -12,7 +12,8 @@ struct ImportJSONLinesTests {
                 == .object([
                     "a": .array([.number("1"), .number("-2.50"), .number("3e2"), .bool(true), .bool(false), .null]),
                     "b": .object(["c": .string("d")]),
-                ]))
+                ])
+        )
     }
 
     @Test func decodesEscapes() throws {
@@ -61,23 +62,30 @@ struct ImportJSONLinesTests {
 
     @Test func amountsAreReadFromTheirTextNotThroughADouble() throws {
         let transactions = ImportFixture.jsonl(
-            "txns.jsonl", .transactions, .coreBanking,
+            "txns.jsonl",
+            .transactions,
+            .coreBanking,
             [
                 #"{"id":"T1","customer":"10001","day":"2026-11-01","type":"deposit","direction":"inflow","amount":1234.57,"currency":"CNY"}"#,
                 #"{"id":"T2","customer":"10001","day":"2026-11-01","type":"fx","direction":"outflow","amount":"90071992547409.93","currency":"USD","isOverseas":true}"#,
-            ])
+            ]
+        )
         let plan = try ImportFixture.importer().plan([ImportFixture.coreCustomers, transactions])
         #expect(
             plan.transactions.map(\.amount) == [
                 Money(minorUnits: 123_457, currency: .cny), Money(minorUnits: 9_007_199_254_740_993, currency: .usd),
-            ])
+            ]
+        )
         #expect(plan.transactions.map(\.isOverseas) == [false, true])
     }
 
     @Test func invalidJSONNamesTheLine() {
         let file = ImportFixture.jsonl(
-            "app.jsonl", .customers, .mobileApp,
-            [#"{"id":"A1","name":"x","branch":"B"}"#, "", #"{"id":"A2","name":"y",}"#, #"["not an object"]"#])
+            "app.jsonl",
+            .customers,
+            .mobileApp,
+            [#"{"id":"A1","name":"x","branch":"B"}"#, "", #"{"id":"A2","name":"y",}"#, #"["not an object"]"#]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.invalidJSON, .invalidJSON])
         #expect(errors.map(\.line) == [3, 4])
@@ -88,7 +96,11 @@ struct ImportJSONLinesTests {
 
     @Test func unknownKeysAndNestedValuesWhereAScalarBelongs() {
         let file = ImportFixture.jsonl(
-            "app.jsonl", .customers, .mobileApp, [#"{"id":"A1","name":{"first":"x"},"branch":"B","nickname":"y"}"#])
+            "app.jsonl",
+            .customers,
+            .mobileApp,
+            [#"{"id":"A1","name":{"first":"x"},"branch":"B","nickname":"y"}"#]
+        )
         let errors = ImportFixture.errors([file])
         #expect(errors.map(\.code) == [.unknownColumn, .invalidValue])
         #expect(errors.map(\.field) == ["nickname", "name"])

@@ -10,60 +10,92 @@ struct ImportLoadTests {
     /// A small bank exported by five systems.
     static let bank: [ImportFile] = [
         ImportFixture.csv(
-            "core-customers.csv", .customers, .coreBanking,
+            "core-customers.csv",
+            .customers,
+            .coreBanking,
             [
                 "id,kind,name,nationalID,birthDate,maritalStatus,weddingDate,children,occupation,position,industry,mobile,email,address,riskAppetite,creditRating,kycState,kycReviewedOn,kycNextReviewOn,relationshipManager,branch,serviceTeam,onboardedOn,consentsGranted,consentsRefused,consentedOn,tags",
                 "10001,individual,Wang Fang,110101198001011234,1980-01-01,married,2005-10-01,Wang Xiaoming|2010-09-01|secondary,physician,executive,healthcare,13800138000,wf@core.example,\"1 Century Ave, Pudong\",steady,AA,verified,2026-01-05,2027-01-05,RM-1,BR-SH,EX-1;EX-2,2015-03-01,service;profiling,marketing,2015-03-01,natural:married-with-children",
                 "10002,,Li Na,110101198502021234,1985-02-02,single,,,lawyer,professional,legal,13700137000,,,balanced,A,reviewDue,,,RM-2,BR-BJ,,2018-06-01,,,,",
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "core-corporates.csv", .customers, .coreBanking,
+            "core-corporates.csv",
+            .customers,
+            .coreBanking,
             [
                 "id,kind,name,registrationID,branch,relationshipManager,industry,annualRevenue,totalAssets,profitContribution,currency,industryRank,growthPotential,innovationCapacity,productBreadth,yearsOfCooperation,operatingStability,strategicFit,esgRating,region,ownership,lifecycleStage,birthDate",
                 "10003,corporate,Acme Tech Ltd,91310000MA1K4X,BR-SH,RM-1,software,\"50,000,000.00\",120000000,1500000.50,CNY,3,5,4,6,8,4,5,3,East China,privatelyOwned,growth,2012-04-01",
-            ]),
+            ]
+        ),
         ImportFixture.jsonl(
-            "card-customers.jsonl", .customers, .creditCard,
+            "card-customers.jsonl",
+            .customers,
+            .creditCard,
             [
                 #"{"id":"C-77","name":"WANG FANG","nationalID":"110101198001011234","mobile":"13800138000","tags":["behaviour:frequent-flyer"]}"#,
                 #"{"id":"C-88","name":"Zhao Lei","nationalID":"110101199003033333","birthDate":"1990-03-03","branch":"BR-SH","relationshipManager":"RM-1"}"#,
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "wealth-customers.csv", .customers, .wealth,
-            ["id,name,mobile,birthDate,riskAppetite", "W-5,Wang Fang,+86 138 0013 8000,1980-01-01,growth"]),
+            "wealth-customers.csv",
+            .customers,
+            .wealth,
+            ["id,name,mobile,birthDate,riskAppetite", "W-5,Wang Fang,+86 138 0013 8000,1980-01-01,growth"]
+        ),
         ImportFixture.jsonl(
-            "app-customers.jsonl", .customers, .mobileApp,
-            [#"{"id":"U-2","name":"li na","nationalID":"1101011985 02021234","wechat":"lina85"}"#]),
+            "app-customers.jsonl",
+            .customers,
+            .mobileApp,
+            [#"{"id":"U-2","name":"li na","nationalID":"1101011985 02021234","wechat":"lina85"}"#]
+        ),
         ImportFixture.csv(
-            "core-accounts.csv", .accounts, .coreBanking,
+            "core-accounts.csv",
+            .accounts,
+            .coreBanking,
             [
                 "id,customer,product,currency,openedOn,status", "A-1,10001,demandDeposit,CNY,2015-03-01,open",
                 "A-2,10002,timeDeposit,CNY,2018-06-01,", "A-3,10003,demandDeposit,CNY,2012-05-01,frozen",
-            ]),
+            ]
+        ),
         ImportFixture.jsonl(
-            "card-accounts.jsonl", .accounts, .creditCard,
-            [#"{"id":"CARD-77","customer":"C-77","product":"creditCard","currency":"CNY","openedOn":"2019-01-01"}"#]),
+            "card-accounts.jsonl",
+            .accounts,
+            .creditCard,
+            [#"{"id":"CARD-77","customer":"C-77","product":"creditCard","currency":"CNY","openedOn":"2019-01-01"}"#]
+        ),
         ImportFixture.csv(
-            "wealth-holdings.csv", .holdings, .wealth,
+            "wealth-holdings.csv",
+            .holdings,
+            .wealth,
             [
                 "id,customer,customerSystem,account,product,productCode,balance,currency,openedOn,maturesOn,renewal,renewedAmount,rateBasisPoints",
                 "H-1,W-5,,,wealthManagement,WM-2026-118,\"1,000,000.00\",CNY,2026-06-15,2026-12-15,,,320",
                 "H-2,10002,core,A-2,timeDeposit,TD-1Y,500000,CNY,2025-11-30,2026-11-30,partlyRenewed,300000.00,150",
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "core-transactions.csv", .transactions, .coreBanking,
+            "core-transactions.csv",
+            .transactions,
+            .coreBanking,
             [
                 "id,customer,account,day,time,type,direction,amount,currency,channel,counterparty",
                 "T-1,10001,A-1,2026-11-01,09:30:00,transferIn,inflow,2000000.00,CNY,branch,\"Wang, Senior\"",
                 "T-2,10002,A-2,2026-11-02,14:05,withdrawal,outflow,50000,CNY,atm,",
-            ]),
+            ]
+        ),
         ImportFixture.jsonl(
-            "card-transactions.jsonl", .transactions, .creditCard,
+            "card-transactions.jsonl",
+            .transactions,
+            .creditCard,
             [
                 #"{"id":"CT-1","customer":"C-77","account":"CARD-77","day":"2026-11-01","time":"08:00","type":"cardSpend","direction":"outflow","amount":"12800.00","currency":"CNY","channel":"pos","merchantCategory":"airTravel","counterparty":"Air China","isOverseas":true}"#
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "contact-interactions.csv", .interactions, .contactCentre,
+            "contact-interactions.csv",
+            .interactions,
+            .contactCentre,
             [
                 "id,customer,customerSystem,day,time,channel,staff,kind,notes,category,severity,resolvedOn,topic,score,pagesViewed,dwellSeconds,productInterest,event,promise,dueOn,fulfilledOn",
                 "I-1,10001,core,2026-11-03,10:00,call,RM-1,contact,\"Discussed maturity,\nwants a call back\",,,,,,,,,,,,",
@@ -73,7 +105,8 @@ struct ImportLoadTests {
                 "I-5,C-77,card,2026-11-07,21:15:30,app,,appSession,,,,,,,12,340,private fund,,,,",
                 "I-6,10001,core,2026-11-08,,event,RM-1,eventAttendance,,,,,,,,,,Wine salon,,,",
                 "I-7,10001,core,2026-11-09,,visit,RM-1,servicePromise,,,,,,,,,,,send fund factsheet,2026-11-12,",
-            ]),
+            ]
+        ),
     ]
 
     private let wang: CustomerID = "core:10001"
@@ -112,7 +145,8 @@ struct ImportLoadTests {
         #expect(
             profile.children == [
                 Child(name: "Wang Xiaoming", birthDate: .test("2010-09-01"), educationStage: .secondary)
-            ])
+            ]
+        )
         #expect(profile.occupation == "physician")
         #expect(profile.position == .executive)
         #expect(profile.industry == "healthcare")
@@ -122,9 +156,11 @@ struct ImportLoadTests {
         #expect(profile.creditRating == .aa)
         #expect(
             profile.kyc
-                == KYCStatus(state: .verified, reviewedOn: .test("2026-01-05"), nextReviewOn: .test("2027-01-05")))
+                == KYCStatus(state: .verified, reviewedOn: .test("2026-01-05"), nextReviewOn: .test("2027-01-05"))
+        )
         #expect(
-            profile.coverage == Coverage(relationshipManager: "RM-1", branch: "BR-SH", serviceTeam: ["EX-1", "EX-2"]))
+            profile.coverage == Coverage(relationshipManager: "RM-1", branch: "BR-SH", serviceTeam: ["EX-1", "EX-2"])
+        )
         #expect(profile.onboardedOn == .test("2015-03-01"))
         #expect(profile.hasConsent(for: .service) && profile.hasConsent(for: .profiling))
         #expect(!profile.hasConsent(for: .marketing))
@@ -145,13 +181,23 @@ struct ImportLoadTests {
         #expect(
             company.corporate
                 == CorporateAttributes(
-                    registrationID: "91310000MA1K4X", annualRevenue: Money(major: 50_000_000, currency: .cny),
+                    registrationID: "91310000MA1K4X",
+                    annualRevenue: Money(major: 50_000_000, currency: .cny),
                     totalAssets: Money(major: 120_000_000, currency: .cny),
-                    profitContribution: Money(minorUnits: 150_000_050, currency: .cny), industryRank: 3,
-                    growthPotential: 5, innovationCapacity: 4, productBreadth: 6, yearsOfCooperation: 8,
-                    operatingStability: 4, strategicFit: 5, esgRating: 3, region: "East China",
+                    profitContribution: Money(minorUnits: 150_000_050, currency: .cny),
+                    industryRank: 3,
+                    growthPotential: 5,
+                    innovationCapacity: 4,
+                    productBreadth: 6,
+                    yearsOfCooperation: 8,
+                    operatingStability: 4,
+                    strategicFit: 5,
+                    esgRating: 3,
+                    region: "East China",
                     ownership: .privatelyOwned,
-                    lifecycleStage: .growth))
+                    lifecycleStage: .growth
+                )
+        )
 
         // Accounts and holdings re-keyed to golden ids, including those another system reported.
         let accounts = try await ports.customers.accounts(of: [wang], as: system)
@@ -159,7 +205,9 @@ struct ImportLoadTests {
         #expect(accounts.map(\.sourceSystem) == [.coreBanking, .creditCard])
         #expect(try await ports.customers.accounts(of: [acme], as: system).first?.status == .frozen)
         let maturing = try await ports.customers.holdings(
-            maturingIn: november.lowerBound...Day.test("2026-12-31"), as: system)
+            maturingIn: november.lowerBound...Day.test("2026-12-31"),
+            as: system
+        )
         #expect(maturing.map(\.id) == ["H-2", "H-1"])
         #expect(maturing.map(\.customer) == [li, wang])
         #expect(maturing[0].renewal == .partlyRenewed(amount: Money(major: 300_000, currency: .cny)))
@@ -179,33 +227,42 @@ struct ImportLoadTests {
         #expect(transactions[1].channel == .branch)
         #expect(
             try await ports.activity.transactions(of: li, in: november, as: system).first?.secondOfDay == 14 * 3600 + 5
-                * 60)
+                * 60
+        )
 
         // Every interaction kind.
         let interactions = try await ports.activity.interactions(of: wang, in: november, as: system)
         #expect(
             interactions.map(\.kind) == [
                 .contact, .complaint, .serviceRequest, .satisfaction, .appSession, .eventAttendance, .servicePromise,
-            ])
+            ]
+        )
         #expect(interactions[0].detail == .contact(notes: "Discussed maturity,\nwants a call back"))
         #expect(interactions[0].at == BankCalendar.china.start(of: .test("2026-11-03"), plusMinutes: 600))
         #expect(interactions[1].detail == .complaint(category: "fees", severity: 2, resolvedOn: .test("2026-11-06")))
         #expect(interactions[2].detail == .serviceRequest(topic: "card limit", resolvedOn: nil))
         #expect(interactions[3].detail == .satisfaction(score: 5))
         #expect(
-            interactions[4].detail == .appSession(pagesViewed: 12, dwellSeconds: 340, productInterest: "private fund"))
+            interactions[4].detail == .appSession(pagesViewed: 12, dwellSeconds: 340, productInterest: "private fund")
+        )
         #expect(
             interactions[4].at
-                == BankCalendar.china.start(of: .test("2026-11-07")).adding(seconds: 21 * 3600 + 15 * 60 + 30))
+                == BankCalendar.china.start(of: .test("2026-11-07")).adding(seconds: 21 * 3600 + 15 * 60 + 30)
+        )
         #expect(interactions[5].detail == .eventAttendance(event: "Wine salon"))
         #expect(
             interactions[6].detail
-                == .servicePromise(promise: "send fund factsheet", dueOn: .test("2026-11-12"), fulfilledOn: nil))
+                == .servicePromise(promise: "send fund factsheet", dueOn: .test("2026-11-12"), fulfilledOn: nil)
+        )
         #expect(interactions[6].staff == "RM-1")
 
         // The workbench's 360 view sees the same client.
         let workbench = CustomerWorkbench(
-            store: ports.customers, activity: ports.activity, clock: ports.clock, calendar: .china)
+            store: ports.customers,
+            activity: ports.activity,
+            clock: ports.clock,
+            calendar: .china
+        )
         let view = try await workbench.view(of: wang, as: .relationshipManager("RM-1"))
         #expect(view.accounts.count == 2)
         #expect(view.holdings.map(\.id) == ["H-1"])
@@ -222,11 +279,14 @@ struct ImportLoadTests {
         var files = Self.bank
         let last = files.count - 1
         files[last] = ImportFixture.csv(
-            "contact-interactions.csv", .interactions, .contactCentre,
+            "contact-interactions.csv",
+            .interactions,
+            .contactCentre,
             [
                 "id,customer,customerSystem,day,channel,kind,score", "I-1,10001,core,2026-11-03,call,satisfaction,5",
                 "I-2,10001,core,2026-11-04,call,satisfaction,6",
-            ])
+            ]
+        )
         let importer = ImportFixture.importer()
         let ports = ImportFixture.Ports()
         do {
@@ -237,7 +297,8 @@ struct ImportLoadTests {
             #expect(failure.errors.count == 1)
             #expect(
                 failure.errors.first?.description
-                    == "contact-interactions.csv:3: field score: must be from 1 to 5, not 6")
+                    == "contact-interactions.csv:3: field score: must be from 1 to 5, not 6"
+            )
         }
         #expect(ports.customerStore.count == 0)
         #expect(ports.activityStore.transactionCount == 0)
@@ -270,8 +331,11 @@ struct ImportLoadTests {
         let importer = ImportFixture.importer()
         let ports = ImportFixture.Ports()
         let core = ImportFixture.csv(
-            "core.csv", .customers, .coreBanking,
-            ["id,name,nationalID,mobile,branch,tags", "10001,Wang Fang,110101198001011234,13800138000,BR-SH,asset:hnw"])
+            "core.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,nationalID,mobile,branch,tags", "10001,Wang Fang,110101198001011234,13800138000,BR-SH,asset:hnw"]
+        )
         _ = try await importer.load(try importer.plan([core]), into: ports.customers, activity: ports.activity)
 
         // An RM adds a tag of their own.
@@ -281,8 +345,11 @@ struct ImportLoadTests {
 
         // The next export has a new mobile number and no longer the hnw tag.
         let next = ImportFixture.csv(
-            "core.csv", .customers, .coreBanking,
-            ["id,name,nationalID,mobile,branch", "10001,Wang Fang,110101198001011234,13900139000,BR-SH"])
+            "core.csv",
+            .customers,
+            .coreBanking,
+            ["id,name,nationalID,mobile,branch", "10001,Wang Fang,110101198001011234,13900139000,BR-SH"]
+        )
         let report = try await importer.load(try importer.plan([next]), into: ports.customers, activity: ports.activity)
         #expect(report.profilesUpdated == 1)
         let profile = try #require(try await ports.customers.profile(wang, as: system))
@@ -335,7 +402,10 @@ struct ImportLoadTests {
         importer.batchSize = 2
         let ports = ImportFixture.Ports()
         let report = try await importer.load(
-            try importer.plan(Self.bank), into: ports.customers, activity: ports.activity)
+            try importer.plan(Self.bank),
+            into: ports.customers,
+            activity: ports.activity
+        )
         #expect(report.profilesCreated == 4)
         #expect(ports.customerStore.count == 4)
         #expect(ports.activityStore.transactionCount == 3)
@@ -343,7 +413,8 @@ struct ImportLoadTests {
 
     @Test func filesReadFromDiskInferTheirFormat() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "clientele-import-\(UInt64.random(in: 0...UInt64.max))")
+            "clientele-import-\(UInt64.random(in: 0...UInt64.max))"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let customers = directory.appendingPathComponent("core-customers.csv")
@@ -351,7 +422,11 @@ struct ImportLoadTests {
         try Data(Self.bank[0].bytes).write(to: customers)
         try Data(Self.bank[9].bytes).write(to: transactions)
         let cards = ImportFile(
-            name: "card-customers.ndjson", kind: .customers, sourceSystem: .creditCard, bytes: Self.bank[2].bytes)
+            name: "card-customers.ndjson",
+            kind: .customers,
+            sourceSystem: .creditCard,
+            bytes: Self.bank[2].bytes
+        )
 
         let files = [
             try ImportFile(contentsOf: customers, kind: .customers, sourceSystem: .coreBanking),
@@ -370,11 +445,13 @@ struct ImportLoadTests {
         #expect(
             ImportFile.Kind.accounts.columns == [
                 "id", "customer", "product", "currency", "openedOn", "customerSystem", "closedOn", "status",
-            ])
+            ]
+        )
         #expect(
             ImportFile.Kind.transactions.requiredColumns == [
                 "id", "customer", "day", "type", "direction", "amount", "currency",
-            ])
+            ]
+        )
         #expect(ImportFile.Kind.customers.requiredColumns == ["id", "name"])
         #expect(ImportFile.Kind.customers.columns.count == 46)
         #expect(ImportFile.Kind.interactions.columns.contains("fulfilledOn"))

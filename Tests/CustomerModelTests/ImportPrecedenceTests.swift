@@ -6,28 +6,40 @@ struct ImportPrecedenceTests {
     /// One client known to four systems, with conflicting values.
     private let files = [
         ImportFixture.csv(
-            "core.csv", .customers, .coreBanking,
+            "core.csv",
+            .customers,
+            .coreBanking,
             [
                 "id,name,nationalID,birthDate,mobile,email,branch,relationshipManager,riskAppetite,occupation",
                 "10001,Wang Fang,110101198001011234,1980-01-01,13800138000,wf@core.example,BR-SH,RM-1,steady,physician",
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "card.csv", .customers, .creditCard,
+            "card.csv",
+            .customers,
+            .creditCard,
             [
                 "id,name,nationalID,mobile,email,occupation,tags",
                 "C-77,Wang F.,110101198001011234,13900139000,wf@card.example,surgeon,behaviour:frequent-flyer",
-            ]),
+            ]
+        ),
         ImportFixture.csv(
-            "wealth.csv", .customers, .wealth,
+            "wealth.csv",
+            .customers,
+            .wealth,
             [
                 "id,name,nationalID,riskAppetite,branch,tags",
                 "W-5,Wang Fang,110101198001011234,growth,BR-PD,asset:hnw;behaviour:frequent-flyer",
-            ]),
+            ]
+        ),
         ImportFixture.jsonl(
-            "app.jsonl", .customers, .mobileApp,
+            "app.jsonl",
+            .customers,
+            .mobileApp,
             [
                 #"{"id":"U-9","name":"WANG FANG","mobile":"+8613800138000","birthDate":"1980-01-01","wechat":"wf1980","email":"wf@app.example"}"#
-            ]),
+            ]
+        ),
     ]
 
     private let core = SourceIdentity(system: .coreBanking, localID: "10001")
@@ -59,10 +71,12 @@ struct ImportPrecedenceTests {
         // The app's +86 number is the core number: only the card's number is overridden.
         #expect(entry.choice(for: .mobile) == MergeLog.FieldChoice(field: .mobile, source: core, overridden: [card]))
         #expect(
-            entry.choice(for: .email) == MergeLog.FieldChoice(field: .email, source: core, overridden: [card, app]))
+            entry.choice(for: .email) == MergeLog.FieldChoice(field: .email, source: core, overridden: [card, app])
+        )
         #expect(
             entry.choice(for: .riskAppetite)
-                == MergeLog.FieldChoice(field: .riskAppetite, source: wealth, overridden: [core]))
+                == MergeLog.FieldChoice(field: .riskAppetite, source: wealth, overridden: [core])
+        )
         #expect(entry.choice(for: .branch) == MergeLog.FieldChoice(field: .branch, source: core, overridden: [wealth]))
         #expect(entry.choice(for: .wechat) == MergeLog.FieldChoice(field: .wechat, source: app))
         #expect(entry.choice(for: .birthDate) == MergeLog.FieldChoice(field: .birthDate, source: core))
@@ -96,7 +110,8 @@ struct ImportPrecedenceTests {
         // Systems a field's order does not list rank after the listed ones, by name.
         #expect(
             entry.choice(for: .riskAppetite)
-                == MergeLog.FieldChoice(field: .riskAppetite, source: core, overridden: [wealth]))
+                == MergeLog.FieldChoice(field: .riskAppetite, source: core, overridden: [wealth])
+        )
         #expect(precedence.rank(of: .wealth, for: .riskAppetite) == 1)
         #expect(precedence.rank(of: .coreBanking, for: .riskAppetite) == 0)
     }

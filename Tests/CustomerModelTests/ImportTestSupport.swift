@@ -8,7 +8,8 @@ enum ImportFixture {
     static let start = Instant(millisecondsSinceEpoch: 1_795_000_000_000)  // 2026-11-18
 
     static func importer(
-        precedence: SourcePrecedence = .default, clock: ManualClock = ManualClock(start: start)
+        precedence: SourcePrecedence = .default,
+        clock: ManualClock = ManualClock(start: start)
     ) -> CustomerImporter {
         CustomerImporter(precedence: precedence, calendar: .china, clock: clock)
     }
@@ -24,7 +25,8 @@ enum ImportFixture {
 
     /// The errors of a plan that must be refused.
     static func errors(
-        _ files: [ImportFile], importer: CustomerImporter = importer(),
+        _ files: [ImportFile],
+        importer: CustomerImporter = importer(),
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> [ImportError] {
         do {
@@ -38,11 +40,14 @@ enum ImportFixture {
 
     /// A one-line customers file of the core system with a valid client, to reference from activity files.
     static let coreCustomers = csv(
-        "customers.csv", .customers, .coreBanking,
+        "customers.csv",
+        .customers,
+        .coreBanking,
         [
             "id,name,nationalID,birthDate,mobile,branch",
             "10001,Wang Fang,110101198001011234,1980-01-01,13800138000,BR-SH",
-        ])
+        ]
+    )
 
     /// In-memory ports wired together.
     struct Ports {

@@ -94,7 +94,8 @@ struct JSONDocumentTests {
             root: .object([
                 ("quote", .string("a \"b\"\n\u{01}")), ("n", .number(0.1) ?? .null), ("big", .number(5e7) ?? .null),
                 ("tiny", .number(1e-12) ?? .null), ("list", .array([.bool(false), .null, .number(Int64(-4))])),
-            ]))
+            ])
+        )
         let text = built.text(pretty: false)
         #expect(text == #"{"quote":"a \"b\"\n\u0001","n":0.1,"big":50000000,"tiny":1e-12,"list":[false,null,-4]}"#)
         #expect(try JSONDocument(parsing: text).node(at: ["quote"])?.stringValue == "a \"b\"\n\u{01}")

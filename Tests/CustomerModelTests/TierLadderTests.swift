@@ -30,23 +30,38 @@ struct TierLadderTests {
     @Test(arguments: [
         ([Tier](), "empty", "tiers"),
         (
-            [Tier(id: "gold", displayName: "Gold", minimumAUM: cny(0)), Tier(id: "gold", displayName: "Gold 2", minimumAUM: cny(5))],
+            [
+                Tier(id: "gold", displayName: "Gold", minimumAUM: cny(0)),
+                Tier(id: "gold", displayName: "Gold 2", minimumAUM: cny(5)),
+            ],
             "duplicateTier", "tiers[1].id"
         ),
         (
-            [Tier(id: "gold", displayName: "Gold", minimumAUM: cny(10)), Tier(id: "silver", displayName: "Silver", minimumAUM: cny(5))],
+            [
+                Tier(id: "gold", displayName: "Gold", minimumAUM: cny(10)),
+                Tier(id: "silver", displayName: "Silver", minimumAUM: cny(5)),
+            ],
             "thresholdsNotAscending", "tiers[1]"
         ),
         (
-            [Tier(id: "a", displayName: "A", minimumAUM: cny(10), minimumScore: 5), Tier(id: "b", displayName: "B", minimumAUM: cny(10), minimumScore: 5)],
+            [
+                Tier(id: "a", displayName: "A", minimumAUM: cny(10), minimumScore: 5),
+                Tier(id: "b", displayName: "B", minimumAUM: cny(10), minimumScore: 5),
+            ],
             "thresholdsNotAscending", "tiers[1]"
         ),
         (
-            [Tier(id: "a", displayName: "A", minimumAUM: cny(0)), Tier(id: "b", displayName: "B", minimumAUM: Money(major: 5, currency: .usd))],
+            [
+                Tier(id: "a", displayName: "A", minimumAUM: cny(0)),
+                Tier(id: "b", displayName: "B", minimumAUM: Money(major: 5, currency: .usd)),
+            ],
             "mixedCurrency", "tiers[1].minimumAUM"
         ),
         ([Tier(id: "Gold", displayName: "Gold", minimumAUM: cny(0))], "invalidName", "tiers[0].id"),
-        ([Tier(id: "a", displayName: "A", minimumAUM: cny(0), minimumScore: 120)], "invalidThreshold", "tiers[0].minimumScore"),
+        (
+            [Tier(id: "a", displayName: "A", minimumAUM: cny(0), minimumScore: 120)], "invalidThreshold",
+            "tiers[0].minimumScore"
+        ),
     ])
     func invalidLaddersAreRefusedWithATypedError(tiers: [Tier], code: String, path: String) {
         let error = #expect(throws: TierLadderError.self) { try TierLadder(name: "test", tiers: tiers) }
@@ -65,7 +80,8 @@ struct TierLadderTests {
                     { "id": "gold", "displayName": "Gold", "minimumAUM": 250000.50, "minimumScore": 30 }
                   ]
                 }
-                """)
+                """
+        )
         #expect(ladder.name == "my-vip")
         #expect(ladder.ids == ["silver", "gold"])
         #expect(ladder["gold"]?.minimumAUM == Money(minorUnits: 25_000_050, currency: .cny))
@@ -73,9 +89,18 @@ struct TierLadderTests {
     }
 
     @Test(arguments: [
-        (#"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAum": 0}]}"#, "unknownField", "tiers[0].minimumAum", 1, 76),
-        (#"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAUM": "lots"}]}"#, "wrongType", "tiers[0].minimumAUM", 1, 90),
-        (#"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAUM": 0}, {"id": "a", "displayName": "B", "minimumAUM": 5}]}"#, "duplicateTier", "tiers[1].id", 1, 101),
+        (
+            #"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAum": 0}]}"#,
+            "unknownField", "tiers[0].minimumAum", 1, 76
+        ),
+        (
+            #"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAUM": "lots"}]}"#,
+            "wrongType", "tiers[0].minimumAUM", 1, 90
+        ),
+        (
+            #"{"name": "x", "currency": "CNY", "tiers": [{"id": "a", "displayName": "A", "minimumAUM": 0}, {"id": "a", "displayName": "B", "minimumAUM": 5}]}"#,
+            "duplicateTier", "tiers[1].id", 1, 101
+        ),
         ("{\"name\": \"x\",\n \"currency\": \"CNY\"\n", "invalidJSON", "", 3, 1),
     ])
     func jsonErrorsArePositioned(text: String, code: String, path: String, line: Int, column: Int) {

@@ -36,11 +36,23 @@ import Testing
     static func firings() throws -> (RuleEngine, [RuleFiring]) {
         var engine = try EngineTests.engine()
         let inflow = Transaction(
-            id: "T-1", customer: "C-1", day: EngineTests.day("2026-06-01"), secondOfDay: 36_000, type: .deposit, direction: .inflow,
-            amount: EngineTests.cny(2_000_000), channel: .branch)
+            id: "T-1",
+            customer: "C-1",
+            day: EngineTests.day("2026-06-01"),
+            secondOfDay: 36_000,
+            type: .deposit,
+            direction: .inflow,
+            amount: EngineTests.cny(2_000_000),
+            channel: .branch
+        )
         let severe = Interaction(
-            id: "I-1", customer: "C-2", at: EngineTests.at("2026-06-01", 11), day: EngineTests.day("2026-06-01"), channel: .call,
-            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil))
+            id: "I-1",
+            customer: "C-2",
+            at: EngineTests.at("2026-06-01", 11),
+            day: EngineTests.day("2026-06-01"),
+            channel: .call,
+            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil)
+        )
         let firings = try engine.record(.transaction(inflow)) + engine.record(.interaction(severe))
         return (engine, firings)
     }
@@ -52,9 +64,11 @@ import Testing
         let resolver = RecipientResolverTests.resolver
         let outcomes = try await handler.handle(firings, resolver: resolver, coverage: engine.coverage(of:))
         #expect(outcomes.map(\.status) == [.unhandled, .handled, .unhandled, .failed, .handled])
-        #expect(outcomes[3].problems == [
-            "unknown-group: group \"regional service quality\" for client C-2: no staff group is named \"regional service quality\""
-        ])
+        #expect(
+            outcomes[3].problems == [
+                "unknown-group: group \"regional service quality\" for client C-2: no staff group is named \"regional service quality\""
+            ]
+        )
         let delivered = sink.delivered
         #expect(delivered.map(\.recipient) == ["RM-7", "RH-1"])
         #expect(delivered.map(\.channel) == [.workbench, .sms])
@@ -75,10 +89,18 @@ import Testing
         let sink = InMemoryNotificationSink(clock: ManualClock(start: EngineTests.at("2026-06-01", 12)))
         let tasks = TaskRecorder()
         let chain = ChainedActionHandler([NotifyingActionHandler(sink: sink), tasks])
-        let outcomes = try await chain.handle(firings, resolver: RecipientResolverTests.resolver, coverage: engine.coverage(of:))
+        let outcomes = try await chain.handle(
+            firings,
+            resolver: RecipientResolverTests.resolver,
+            coverage: engine.coverage(of:)
+        )
         #expect(outcomes.map(\.status) == [.handled, .handled, .unhandled, .failed, .handled])
         #expect(tasks.taken.withLock { $0 } == [ActionID(firing: firings[0].id, index: 0)])
-        let again = try await chain.handle(firings, resolver: RecipientResolverTests.resolver, coverage: engine.coverage(of:))
+        let again = try await chain.handle(
+            firings,
+            resolver: RecipientResolverTests.resolver,
+            coverage: engine.coverage(of:)
+        )
         #expect(again.map(\.status) == [.duplicate, .duplicate, .unhandled, .failed, .duplicate])
     }
 
@@ -94,7 +116,8 @@ import Testing
             RecipientResolverTests.resolver.actions(of: firings, coverage: engine.coverage(of:)).filter {
                 if case .notify = $0.action { return false }
                 return true
-            })
+            }
+        )
         #expect(quiet.allSatisfy { $0.status == .unhandled })
         #expect(quiet.count == 2)
     }

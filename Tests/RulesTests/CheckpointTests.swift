@@ -1,8 +1,9 @@
 import CustomerModel
 import CustomerModelTesting
 import Foundation
-@testable import Rules
 import Testing
+
+@testable import Rules
 
 /// Checkpoints: an engine stopped half way, encoded to JSON, decoded and restored into a fresh
 /// engine fires exactly what an uninterrupted engine fires, and a schedule due while the host
@@ -18,7 +19,12 @@ import Testing
     static func restarted(_ engine: RuleEngine, clients: [CustomerID], facts: [any FactSource]) throws -> RuleEngine {
         let records = clients.compactMap { engine.record(of: $0) }
         return try RuleEngine(
-            rules: engine.rules, clients: records, facts: facts, calendar: engine.calendar, restoring: roundTrip(engine.checkpoint()))
+            rules: engine.rules,
+            clients: records,
+            facts: facts,
+            calendar: engine.calendar,
+            restoring: roundTrip(engine.checkpoint())
+        )
     }
 
     /// Runs timed events as a live host would: tick to each event's time, then record it.
@@ -35,7 +41,9 @@ import Testing
         let rules = try RuleCompiler().compile(StreamingEquivalenceTests.ruleText(count: 60, seed: 5))
         let records = StreamingEquivalenceTests.clients(30, seed: 6)
         let start = BankCalendar.china.start(of: Day(year: 2026, month: 6, day: 1)!)
-        let events: [RuleEvent] = StreamingEquivalenceTests.transactions(3_000, clients: 30, seed: 7).enumerated().map { i, t in
+        let events: [RuleEvent] = StreamingEquivalenceTests.transactions(3_000, clients: 30, seed: 7).enumerated().map {
+            i,
+            t in
             i % 97 == 0 ? .failedTransaction(t) : .transaction(t)
         }
         let tiers = try StreamingEquivalenceTests.tiers(30, seed: 16)
@@ -61,18 +69,33 @@ import Testing
     @Test func schedulesDatesAndStreaksResumeWhereTheyStopped() throws {
         let calendar = EngineTests.calendar
         var events: [(Instant, RuleEvent)] = []
-        for (i, date) in ["2026-06-03", "2026-06-10", "2026-06-14", "2026-06-18", "2026-06-25", "2026-07-02"].enumerated() {
+        for (i, date) in ["2026-06-03", "2026-06-10", "2026-06-14", "2026-06-18", "2026-06-25", "2026-07-02"]
+            .enumerated()
+        {
             let t = Transaction(
-                id: TransactionID("T-\(i)"), customer: i % 2 == 0 ? "C-1" : "C-2", day: EngineTests.day(date), secondOfDay: 40_000,
-                type: i % 3 == 0 ? .deposit : .transferOut, direction: i % 3 == 0 ? .inflow : .outflow,
-                amount: EngineTests.cny(1_500_000), channel: .branch)
+                id: TransactionID("T-\(i)"),
+                customer: i % 2 == 0 ? "C-1" : "C-2",
+                day: EngineTests.day(date),
+                secondOfDay: 40_000,
+                type: i % 3 == 0 ? .deposit : .transferOut,
+                direction: i % 3 == 0 ? .inflow : .outflow,
+                amount: EngineTests.cny(1_500_000),
+                channel: .branch
+            )
             events.append((RuleEvent.transaction(t).instant(on: calendar), .transaction(t)))
         }
         let complaint = Interaction(
-            id: "I-1", customer: "C-2", at: EngineTests.at("2026-06-20", 11), day: EngineTests.day("2026-06-20"), channel: .call,
-            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil))
+            id: "I-1",
+            customer: "C-2",
+            at: EngineTests.at("2026-06-20", 11),
+            day: EngineTests.day("2026-06-20"),
+            channel: .call,
+            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil)
+        )
         events.append((complaint.at, .interaction(complaint)))
-        events.append((EngineTests.at("2026-06-22", 9), .scoreChanged("C-2", to: 71, at: EngineTests.at("2026-06-22", 9))))
+        events.append(
+            (EngineTests.at("2026-06-22", 9), .scoreChanged("C-2", to: 71, at: EngineTests.at("2026-06-22", 9)))
+        )
         events.sort { $0.0 < $1.0 }
         let end = EngineTests.at("2026-07-31", 23, 59)
         let cut = EngineTests.at("2026-06-15", 12)
@@ -91,7 +114,11 @@ import Testing
 
         #expect(got == expected)
         let rules = Set(expected.map(\.rule))
-        #expect(rules.isSuperset(of: ["AUM drop alert", "Birthday care", "Maturity reminder", "Dormant warning", "Large inflow"]))
+        #expect(
+            rules.isSuperset(of: [
+                "AUM drop alert", "Birthday care", "Maturity reminder", "Dormant warning", "Large inflow",
+            ])
+        )
         #expect(second.checkpoint() == whole.checkpoint())
     }
 
@@ -106,8 +133,13 @@ import Testing
 
         // The host was down from 07:00 to 12:00; it restarts from the checkpoint.
         let checkpoint = try JSONDecoder().decode(RuleEngineCheckpoint.self, from: saved)
-        var restored = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), facts: EngineTests.facts(), calendar: engine.calendar,
-            restoring: checkpoint)
+        var restored = try RuleEngine(
+            rules: engine.rules,
+            clients: EngineTests.clients(),
+            facts: EngineTests.facts(),
+            calendar: engine.calendar,
+            restoring: checkpoint
+        )
         let caughtUp = restored.tick(until: EngineTests.at("2026-06-01", 12))
         #expect(caughtUp == missed)
         #expect(restored.tick(until: EngineTests.at("2026-06-01", 23, 59)).isEmpty)
@@ -115,8 +147,13 @@ import Testing
 
         // It crashes again before its next checkpoint and restores the same one: the same
         // firings come back with the same ids, and the sink sends nothing twice.
-        var again = try RuleEngine(rules: engine.rules, clients: EngineTests.clients(), facts: EngineTests.facts(), calendar: engine.calendar,
-            restoring: checkpoint)
+        var again = try RuleEngine(
+            rules: engine.rules,
+            clients: EngineTests.clients(),
+            facts: EngineTests.facts(),
+            calendar: engine.calendar,
+            restoring: checkpoint
+        )
         let replayed = again.tick(until: EngineTests.at("2026-06-01", 12))
         #expect(replayed.map(\.id) == missed.map(\.id))
         let sink = InMemoryNotificationSink(clock: ManualClock(start: EngineTests.at("2026-06-01", 12)))
@@ -146,14 +183,24 @@ import Testing
             end
             """
         var engine = try RuleEngine(
-            rules: try RuleCompiler().compile(alert + "\n" + dormant), clients: EngineTests.clients(), calendar: EngineTests.calendar,
-            start: EngineTests.at("2026-06-01", 0))
-        #expect(Self.names(engine.tick(until: EngineTests.at("2026-06-01", 12))) == ["Daily alert", "Daily alert", "Quiet", "Quiet"])
+            rules: try RuleCompiler().compile(alert + "\n" + dormant),
+            clients: EngineTests.clients(),
+            calendar: EngineTests.calendar,
+            start: EngineTests.at("2026-06-01", 0)
+        )
+        #expect(
+            Self.names(engine.tick(until: EngineTests.at("2026-06-01", 12))) == [
+                "Daily alert", "Daily alert", "Quiet", "Quiet",
+            ]
+        )
         let checkpoint = try Self.roundTrip(engine.checkpoint())
         // A book without C-2 and a rule set without "Quiet".
         var smaller = try RuleEngine(
-            rules: try RuleCompiler().compile(alert), clients: [EngineTests.clients()[0]], calendar: engine.calendar,
-            start: EngineTests.at("2026-05-01", 0))
+            rules: try RuleCompiler().compile(alert),
+            clients: [EngineTests.clients()[0]],
+            calendar: engine.calendar,
+            start: EngineTests.at("2026-05-01", 0)
+        )
         let restored = try smaller.restore(checkpoint)
         #expect(restored.unknownClients == ["C-2"])
         #expect(restored.unknownRules == ["Quiet"])
@@ -168,14 +215,20 @@ import Testing
         let encoded = try JSONEncoder().encode(engine.checkpoint())
         var object = try #require(JSONSerialization.jsonObject(with: encoded) as? [String: Any])
         object["format"] = 99
-        let future = try JSONDecoder().decode(RuleEngineCheckpoint.self, from: JSONSerialization.data(withJSONObject: object))
+        let future = try JSONDecoder().decode(
+            RuleEngineCheckpoint.self,
+            from: JSONSerialization.data(withJSONObject: object)
+        )
         var fresh = try EngineTests.engine()
         let before = fresh.checkpoint()
         let error = #expect(throws: RuleEngineError.self) { try fresh.restore(future) }
         #expect(error?.code == .invalidCheckpoint)
         object["format"] = 1
         object["fired"] = [[0, 99, 20_000]]
-        let broken = try JSONDecoder().decode(RuleEngineCheckpoint.self, from: JSONSerialization.data(withJSONObject: object))
+        let broken = try JSONDecoder().decode(
+            RuleEngineCheckpoint.self,
+            from: JSONSerialization.data(withJSONObject: object)
+        )
         let second = #expect(throws: RuleEngineError.self) { try fresh.restore(broken) }
         #expect(second?.code == .invalidCheckpoint)
         #expect(fresh.checkpoint() == before)

@@ -12,11 +12,15 @@ import Testing
     /// Compiles `conditions` as rules named c0, c1 ... and evaluates each on every row of a frame
     /// filled by `fill`; returns per rule the rows that hold, checking the batch path agrees.
     static func holding(
-        _ conditions: [String], rows: Int, on evaluation: EvaluationDay = evaluation,
+        _ conditions: [String],
+        rows: Int,
+        on evaluation: EvaluationDay = evaluation,
         fill: (inout FactFrame) throws -> Void
     ) throws -> [[Int]] {
-        let text = conditions.enumerated().map { "rule \"c\($0.offset)\" when daily if \($0.element) then flag(\"x\") end" }
-            .joined(separator: "\n")
+        let text = conditions.enumerated().map {
+            "rule \"c\($0.offset)\" when daily if \($0.element) then flag(\"x\") end"
+        }
+        .joined(separator: "\n")
         let rules = try RuleCompiler().compile(text)
         var frame = rules.makeFrame(rows: rows)
         try fill(&frame)
@@ -24,7 +28,10 @@ import Testing
         return try conditions.indices.map { i in
             let rule = try #require(rules["c\(i)"])
             let scalar = try (0..<rows).filter { try rules.holds(rule, in: frame, row: $0, on: evaluation) }
-            #expect(batch.rows(of: "c\(i)").map(Int.init) == scalar, "batch and one-row paths disagree on \(conditions[i])")
+            #expect(
+                batch.rows(of: "c\(i)").map(Int.init) == scalar,
+                "batch and one-row paths disagree on \(conditions[i])"
+            )
             return scalar
         }
     }
@@ -35,7 +42,8 @@ import Testing
             [
                 "aum > 5m", "not (aum > 5m)", "aum != 5m", "aum is missing", "aum is not missing", "aum = aum",
                 "aum + 1m > 5m", "tier in [core, key]", "tier not in [core, key]",
-            ], rows: 2
+            ],
+            rows: 2
         ) { frame in
             try frame.set("aum", row: 0, to: Self.cny(6_000_000))
             try frame.set("tier", row: 0, to: .enumeration("potential"))
@@ -48,7 +56,8 @@ import Testing
             [
                 "aum.deposits / aum > 50%", "(aum.deposits / aum) is missing", "aum + aum > 0", "aum * 2 > 0",
                 "score / 0 > 1", "(score / 0) is missing",
-            ], rows: 3
+            ],
+            rows: 3
         ) { frame in
             try frame.set("aum", row: 0, to: Self.cny(1_000))
             try frame.set("aum.deposits", row: 0, to: Self.cny(600))
@@ -76,7 +85,9 @@ import Testing
         var calendar = BankCalendar.china
         calendar.holidays = [Day(year: 2026, month: 5, day: 20)!]
         let shifted = try Self.holding(
-            ["days_since(last transaction) >= 10bd"], rows: 2, on: EvaluationDay(Self.day, calendar: calendar)
+            ["days_since(last transaction) >= 10bd"],
+            rows: 2,
+            on: EvaluationDay(Self.day, calendar: calendar)
         ) { frame in
             try frame.set(.daysSince(.transaction), row: 0, to: .duration(days: 14))
             try frame.set(.daysSince(.transaction), row: 1, to: .duration(days: 15))
@@ -90,7 +101,8 @@ import Testing
                 "industry = \"healthcare\"", "industry in [\"energy\", \"healthcare\"]", "industry not in [\"energy\"]",
                 "\"vip\" in tags", "\"vip\" not in tags", "risk_appetite >= steady", "credit_rating >= bbb",
                 "industry = \"mining\"",
-            ], rows: 3
+            ],
+            rows: 3
         ) { frame in
             try frame.set("industry", row: 0, to: .text("healthcare"))
             try frame.set("industry", row: 1, to: .text("energy"))
@@ -108,9 +120,11 @@ import Testing
     @Test func storedBooleansAndArithmetic() throws {
         let result = try Self.holding(
             [
-                "consent.marketing", "not consent.marketing", "consent.marketing = false", "consent.marketing and aum * 10% > 50k",
+                "consent.marketing", "not consent.marketing", "consent.marketing = false",
+                "consent.marketing and aum * 10% > 50k",
                 "score - score.change(90d) >= 60", "aum / 2 >= 300k",
-            ], rows: 3
+            ],
+            rows: 3
         ) { frame in
             try frame.set("consent.marketing", row: 0, to: .bool(true))
             try frame.set("consent.marketing", row: 1, to: .bool(false))
@@ -135,7 +149,8 @@ import Testing
                    open_process("retention", aum: aum, change: aum.change(30d), tier: tier, since: days_since(last contact)),
                    add_tag("aum drop", 30d), remove_tag("growing"), flag("churn watch")
             end
-            """)
+            """
+        )
         var frame = rules.makeFrame(rows: 1)
         try frame.set("name", row: 0, to: .text("Li Wei"))
         try frame.set(.windowed("aum.change", DurationLiteral(30, .days)), row: 0, to: .percent(-0.234))
@@ -144,23 +159,32 @@ import Testing
         let rule = try #require(rules["AUM drop alert"])
         #expect(try rules.holds(rule, in: frame, row: 0, on: Self.evaluation))
         let actions = try rules.actions(of: rule, in: frame, row: 0, on: Self.evaluation)
-        #expect(actions == [
-            .notify(
-                recipient: .relationshipManager, channel: .sms,
-                message: "AUM of Li Wei fell -23.4% to CNY 123456.78; last contact n/a ago"),
-            .notify(recipient: .branchHead, channel: .sms, message: "Rule \"AUM drop alert\" fired on 2026-05-29"),
-            .task(recipient: .group("wealth desk"), title: "Call Li Wei before 2026-06-03", dueOn: Day(year: 2026, month: 6, day: 3)),
-            .openProcess(
-                name: "retention",
-                parameters: [
-                    ProcessParameter(name: "aum", value: .money(Money(minorUnits: 123_456_78, currency: .cny))),
-                    ProcessParameter(name: "change", value: .percent(-0.234)),
-                    ProcessParameter(name: "tier", value: .enumeration("key")),
-                    ProcessParameter(name: "since", value: .missing),
-                ]),
-            .addTag(name: "aum drop", expiresOn: Day(year: 2026, month: 6, day: 27)),
-            .removeTag(name: "growing"), .flag(name: "churn watch"),
-        ])
+        #expect(
+            actions == [
+                .notify(
+                    recipient: .relationshipManager,
+                    channel: .sms,
+                    message: "AUM of Li Wei fell -23.4% to CNY 123456.78; last contact n/a ago"
+                ),
+                .notify(recipient: .branchHead, channel: .sms, message: "Rule \"AUM drop alert\" fired on 2026-05-29"),
+                .task(
+                    recipient: .group("wealth desk"),
+                    title: "Call Li Wei before 2026-06-03",
+                    dueOn: Day(year: 2026, month: 6, day: 3)
+                ),
+                .openProcess(
+                    name: "retention",
+                    parameters: [
+                        ProcessParameter(name: "aum", value: .money(Money(minorUnits: 123_456_78, currency: .cny))),
+                        ProcessParameter(name: "change", value: .percent(-0.234)),
+                        ProcessParameter(name: "tier", value: .enumeration("key")),
+                        ProcessParameter(name: "since", value: .missing),
+                    ]
+                ),
+                .addTag(name: "aum drop", expiresOn: Day(year: 2026, month: 6, day: 27)),
+                .removeTag(name: "growing"), .flag(name: "churn watch"),
+            ]
+        )
     }
 
     @Test func explanationsNameTheFailingPartsAndTheirValues() throws {
@@ -171,7 +195,8 @@ import Testing
               if aum > 5m and (risk_appetite >= steady or "pi" in tags) and not consent.marketing
               then flag("x")
             end
-            """)
+            """
+        )
         var frame = rules.makeFrame(rows: 2)
         try frame.set("aum", row: 0, to: Self.cny(4_000_000))
         try frame.set("risk_appetite", row: 0, to: .enumeration("conservative"))
@@ -182,9 +207,11 @@ import Testing
         let failed = try rules.explain(rule, in: frame, row: 0, on: Self.evaluation)
         #expect(!failed.holds)
         #expect(failed.failures.map(\.text) == ["aum > 5m", "risk_appetite >= steady", "\"pi\" in tags"])
-        #expect(failed.failures.map { $0.values.map { "\($0.expression) = \($0.value)" } } == [
-            ["aum = CNY 4000000.00"], ["risk_appetite = conservative"], ["tags = []"],
-        ])
+        #expect(
+            failed.failures.map { $0.values.map { "\($0.expression) = \($0.value)" } } == [
+                ["aum = CNY 4000000.00"], ["risk_appetite = conservative"], ["tags = []"],
+            ]
+        )
         #expect(failed.condition?.parts.map(\.holds) == [false, false, true])
         let passed = try rules.explain(rule, in: frame, row: 1, on: Self.evaluation)
         #expect(passed.holds)
@@ -200,7 +227,8 @@ import Testing
             rule "urgent" priority 10 when daily then flag("b") end
             rule "expired" priority 10 effective until 2026-05-28 when daily then flag("c") end
             rule "future" effective from 2026-06-01 when daily if aum > 1 then flag("d") end
-            """)
+            """
+        )
         #expect(rules.rules.map(\.name) == ["urgent", "expired", "later", "future"])
         let frame = rules.makeFrame(rows: 2)
         let matches = try rules.evaluate(frame, on: Self.evaluation)
@@ -217,7 +245,9 @@ import Testing
     @Test func frameRejectsValuesOfTheWrongType() throws {
         let rules = try RuleCompiler().compile("rule \"x\" when daily if aum > 1m and tier = core then flag(\"x\") end")
         var frame = rules.makeFrame(rows: 1)
-        #expect(throws: FactFrameError.self) { try frame.set("aum", row: 0, to: .money(Money(major: 1, currency: .usd))) }
+        #expect(throws: FactFrameError.self) {
+            try frame.set("aum", row: 0, to: .money(Money(major: 1, currency: .usd)))
+        }
         #expect(throws: FactFrameError.self) { try frame.set("aum", row: 0, to: .number(3)) }
         #expect(throws: FactFrameError.self) { try frame.set("tier", row: 0, to: .enumeration("silver")) }
         #expect(throws: FactFrameError.self) { try frame.set("age", row: 0, to: .count(3)) }
@@ -228,25 +258,68 @@ import Testing
     @Test func batchAgreesWithOneRowPathOnManyRows() throws {
         var generator = SplitMix(seed: 7)
         let conditions = [
-            "aum > 2m and tier in [core, key]", "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
+            "aum > 2m and tier in [core, key]",
+            "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
             "risk_appetite >= balanced and not consent.marketing", "score * 2 - 30 > 100 or score is missing",
             "sum(transactions where type = transfer_out, 30d) / aum > 25%",
         ]
         let rows = 3_000
         _ = try Self.holding(conditions, rows: rows) { frame in
             for row in 0..<rows {
-                if generator.next() % 10 != 0 { try frame.set("aum", row: row, to: .money(Money(minorUnits: Int64(generator.next() % 500_000_000), currency: .cny))) }
-                try frame.set("tier", row: row, to: .enumeration(EnumerationType.tier.values[Int(generator.next() % UInt64(EnumerationType.tier.values.count))]))
-                try frame.set(.windowed("aum.change", DurationLiteral(30, .days)), row: row, to: .percent(Double(Int(generator.next() % 100)) / 100 - 0.5))
+                if generator.next() % 10 != 0 {
+                    try frame.set(
+                        "aum",
+                        row: row,
+                        to: .money(Money(minorUnits: Int64(generator.next() % 500_000_000), currency: .cny))
+                    )
+                }
                 try frame.set(
-                    .aggregate(AggregateFact(function: .count, source: .transactions, filter: .compare(.direction, .equal, 1), window: DurationLiteral(30, .days))),
-                    row: row, to: .count(Int64(generator.next() % 8)))
-                try frame.set("risk_appetite", row: row, to: .enumeration(EnumerationType.riskAppetite.values[Int(generator.next() % 5)]))
-                if generator.next() % 3 == 0 { try frame.set("consent.marketing", row: row, to: .bool(generator.next() % 2 == 0)) }
-                if generator.next() % 4 != 0 { try frame.set("score", row: row, to: .number(Double(generator.next() % 100))) }
+                    "tier",
+                    row: row,
+                    to: .enumeration(
+                        EnumerationType.tier.values[Int(generator.next() % UInt64(EnumerationType.tier.values.count))]
+                    )
+                )
                 try frame.set(
-                    .aggregate(AggregateFact(function: .sum, source: .transactions, filter: .compare(.type, .equal, 3), window: DurationLiteral(30, .days))),
-                    row: row, to: .money(Money(minorUnits: Int64(generator.next() % 100_000_000), currency: .cny)))
+                    .windowed("aum.change", DurationLiteral(30, .days)),
+                    row: row,
+                    to: .percent(Double(Int(generator.next() % 100)) / 100 - 0.5)
+                )
+                try frame.set(
+                    .aggregate(
+                        AggregateFact(
+                            function: .count,
+                            source: .transactions,
+                            filter: .compare(.direction, .equal, 1),
+                            window: DurationLiteral(30, .days)
+                        )
+                    ),
+                    row: row,
+                    to: .count(Int64(generator.next() % 8))
+                )
+                try frame.set(
+                    "risk_appetite",
+                    row: row,
+                    to: .enumeration(EnumerationType.riskAppetite.values[Int(generator.next() % 5)])
+                )
+                if generator.next() % 3 == 0 {
+                    try frame.set("consent.marketing", row: row, to: .bool(generator.next() % 2 == 0))
+                }
+                if generator.next() % 4 != 0 {
+                    try frame.set("score", row: row, to: .number(Double(generator.next() % 100)))
+                }
+                try frame.set(
+                    .aggregate(
+                        AggregateFact(
+                            function: .sum,
+                            source: .transactions,
+                            filter: .compare(.type, .equal, 3),
+                            window: DurationLiteral(30, .days)
+                        )
+                    ),
+                    row: row,
+                    to: .money(Money(minorUnits: Int64(generator.next() % 100_000_000), currency: .cny))
+                )
             }
         }
     }
@@ -264,4 +337,3 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
-

@@ -30,12 +30,37 @@ import Testing
 
     @Test func onlyAdmittedRulesFireAndMissingValuesFollowTheRule() throws {
         let rules = try RuleCompiler().compile(Self.text)
-        let client = ClientRecord(profile: CustomerProfile(id: "C-1", kind: .individual, name: "A", coverage: Coverage(relationshipManager: nil, branch: "B")))
-        var engine = try RuleEngine(rules: rules, clients: [client], calendar: .china, start: EngineTests.at("2026-06-01", 0))
-        func fired(_ id: String, _ type: TransactionType, _ direction: Direction, _ amount: Int64, merchant: MerchantCategory? = nil) throws -> [String] {
+        let client = ClientRecord(
+            profile: CustomerProfile(
+                id: "C-1",
+                kind: .individual,
+                name: "A",
+                coverage: Coverage(relationshipManager: nil, branch: "B")
+            )
+        )
+        var engine = try RuleEngine(
+            rules: rules,
+            clients: [client],
+            calendar: .china,
+            start: EngineTests.at("2026-06-01", 0)
+        )
+        func fired(
+            _ id: String,
+            _ type: TransactionType,
+            _ direction: Direction,
+            _ amount: Int64,
+            merchant: MerchantCategory? = nil
+        ) throws -> [String] {
             let t = Transaction(
-                id: TransactionID(id), customer: "C-1", day: EngineTests.day("2026-06-02"), type: type, direction: direction,
-                amount: EngineTests.cny(amount), channel: .pos, merchantCategory: merchant)
+                id: TransactionID(id),
+                customer: "C-1",
+                day: EngineTests.day("2026-06-02"),
+                type: type,
+                direction: direction,
+                amount: EngineTests.cny(amount),
+                channel: .pos,
+                merchantCategory: merchant
+            )
             return try engine.record(.transaction(t)).map(\.rule).sorted()
         }
         #expect(try fired("1", .cardSpend, .outflow, 2_000, merchant: .airTravel) == ["Air"])

@@ -1,6 +1,7 @@
 import CustomerModel
-@testable import Rules
 import Testing
+
+@testable import Rules
 
 /// Firing ids: built from the rule, version, client and occasion with a stable hash, the same in
 /// every run and process.
@@ -48,15 +49,25 @@ import Testing
         ]
         #expect(Set(others + [base]).count == others.count + 1)
         // The occasion never shows a person's details.
-        #expect(FiringOccasion.date(day, subject: "birthday spouse 1978-07-01 Zhang Min 2026-07-01").description == "date 2026-06-01")
+        #expect(
+            FiringOccasion.date(day, subject: "birthday spouse 1978-07-01 Zhang Min 2026-07-01").description
+                == "date 2026-06-01"
+        )
         #expect(FiringOccasion.event("transaction", id: "T-1").description == "event transaction T-1")
     }
 
     @Test func theEngineGivesEachFiringItsOccasionAndADistinctId() throws {
         var engine = try EngineTests.engine()
         let inflow = Transaction(
-            id: "T-1", customer: "C-1", day: EngineTests.day("2026-06-01"), secondOfDay: 36_000, type: .deposit, direction: .inflow,
-            amount: EngineTests.cny(2_000_000), channel: .branch)
+            id: "T-1",
+            customer: "C-1",
+            day: EngineTests.day("2026-06-01"),
+            secondOfDay: 36_000,
+            type: .deposit,
+            direction: .inflow,
+            amount: EngineTests.cny(2_000_000),
+            channel: .branch
+        )
         let event = try engine.record(.transaction(inflow))
         #expect(event.map(\.occasion) == [.event("transaction", id: "T-1")])
         let ticked = engine.tick(until: EngineTests.at("2026-07-10", 23, 59))
@@ -64,7 +75,15 @@ import Testing
         #expect(all.count > 8)
         #expect(Set(all.map(\.id)).count == all.count)
         for firing in all {
-            #expect(firing.id == FiringID(rule: firing.rule, version: firing.version, client: firing.client, occasion: firing.occasion))
+            #expect(
+                firing.id
+                    == FiringID(
+                        rule: firing.rule,
+                        version: firing.version,
+                        client: firing.client,
+                        occasion: firing.occasion
+                    )
+            )
         }
         let maturities = ticked.filter { $0.rule == "Maturity reminder" }
         #expect(maturities.allSatisfy { $0.occasion.kind == .date && $0.occasion.day == $0.day })

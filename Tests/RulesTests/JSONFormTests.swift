@@ -30,8 +30,24 @@ import Testing
         let start = EngineTests.at("2026-05-31", 12)
         let end = EngineTests.at("2026-06-30", 0)
         let history = EngineTests.flights()
-        let viaText = try RuleEngine.backtest(fromText, clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end, calendar: EngineTests.calendar)
-        let viaJSON = try RuleEngine.backtest(fromJSON, clients: EngineTests.clients(), facts: try EngineTests.facts(), history: history, from: start, until: end, calendar: EngineTests.calendar)
+        let viaText = try RuleEngine.backtest(
+            fromText,
+            clients: EngineTests.clients(),
+            facts: try EngineTests.facts(),
+            history: history,
+            from: start,
+            until: end,
+            calendar: EngineTests.calendar
+        )
+        let viaJSON = try RuleEngine.backtest(
+            fromJSON,
+            clients: EngineTests.clients(),
+            facts: try EngineTests.facts(),
+            history: history,
+            from: start,
+            until: end,
+            calendar: EngineTests.calendar
+        )
         #expect(!viaText.firings.isEmpty)
         // Firings compare by everything but the source ranges inside the explanations (the
         // condition's offsets differ between the two texts; its wording and values do not).
@@ -68,23 +84,35 @@ import Testing
               {"name": "b", "when": "daily at 08:30", "if": "name = \\"Lü\\" and aum > 2026-01-01", "then": "notify(cfo, sms)"}
             ]}
             """
-        #expect(Self.diagnostics(json) == [
-            "2:50 unknown-fact: unknown fact 'ageg'; did you mean 'age'? (at rules[0].if)",
-            // Column 68 counts the escaped quotes as written (\" is two columns) and ü as one.
-            "3:68 type-mismatch: cannot compare 'aum' (money in CNY) with '2026-01-01' (a date) (at rules[1].if)",
-            "3:103 unknown-role: unknown role 'cfo'; recipients are rm, branch_head, service_team or group \"name\" (at rules[1].then)",
-        ])
+        #expect(
+            Self.diagnostics(json) == [
+                "2:50 unknown-fact: unknown fact 'ageg'; did you mean 'age'? (at rules[0].if)",
+                // Column 68 counts the escaped quotes as written (\" is two columns) and ü as one.
+                "3:68 type-mismatch: cannot compare 'aum' (money in CNY) with '2026-01-01' (a date) (at rules[1].if)",
+                "3:103 unknown-role: unknown role 'cfo'; recipients are rm, branch_head, service_team or group \"name\" (at rules[1].then)",
+            ]
+        )
     }
 
     @Test func structuralErrorsNameTheMember() {
-        #expect(Self.diagnostics("[1, 2]") == ["1:1 syntax: a JSON rule file is an object with a \"rules\" array, not an array (at $)"])
-        #expect(Self.diagnostics("{\"rules\": [\n {\"name\": \"a\", \"when\": \"daily\", \"then\": [\"flag(\\\"x\\\")\"], \"priorty\": 3, \"version\": \"two\"}]}") == [
-            "2:58 clause: unknown rule member \"priorty\"; did you mean \"priority\"? (at rules[0].priorty)",
-            "2:83 syntax: \"version\" must be a whole number from 0, not a string (at rules[0].version)",
-        ])
-        #expect(Self.diagnostics("{\"rules\": [{\"name\": \"a\", \"when\": \"daily\"}]}") == [
-            "1:12 clause: a rule needs \"then\" (at rules[0])"
-        ])
+        #expect(
+            Self.diagnostics("[1, 2]") == [
+                "1:1 syntax: a JSON rule file is an object with a \"rules\" array, not an array (at $)"
+            ]
+        )
+        #expect(
+            Self.diagnostics(
+                "{\"rules\": [\n {\"name\": \"a\", \"when\": \"daily\", \"then\": [\"flag(\\\"x\\\")\"], \"priorty\": 3, \"version\": \"two\"}]}"
+            ) == [
+                "2:58 clause: unknown rule member \"priorty\"; did you mean \"priority\"? (at rules[0].priorty)",
+                "2:83 syntax: \"version\" must be a whole number from 0, not a string (at rules[0].version)",
+            ]
+        )
+        #expect(
+            Self.diagnostics("{\"rules\": [{\"name\": \"a\", \"when\": \"daily\"}]}") == [
+                "1:12 clause: a rule needs \"then\" (at rules[0])"
+            ]
+        )
         let broken = Self.diagnostics("{\"rules\": [\n  {\"name\": \"a\",,}]}")
         #expect(broken.count == 1)
         #expect(broken.first?.hasPrefix("2:16 syntax: this is not valid JSON") == true, "\(broken)")

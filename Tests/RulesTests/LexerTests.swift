@@ -1,6 +1,7 @@
 import CustomerModel
-@testable import Rules
 import Testing
+
+@testable import Rules
 
 @Suite struct LexerTests {
     private func kinds(_ text: String) -> [Token.Kind] {
@@ -12,37 +13,50 @@ import Testing
         #expect(
             kinds("if aum.change(30d) < -20% and tier in [core, key]") == [
                 .word("if"), .word("aum.change"), .symbol(.leftParen), .duration(DurationLiteral(30, .days)),
-                .symbol(.rightParen), .symbol(.less), .symbol(.minus), .percent(NumberLiteral(mantissa: 20)), .word("and"),
+                .symbol(.rightParen), .symbol(.less), .symbol(.minus), .percent(NumberLiteral(mantissa: 20)),
+                .word("and"),
                 .word("tier"), .word("in"), .symbol(.leftBracket), .word("core"), .symbol(.comma), .word("key"),
                 .symbol(.rightBracket), .endOfText,
-            ])
-        #expect(kinds("a >= b <= c != d == e <> f") == [
-            .word("a"), .symbol(.greaterOrEqual), .word("b"), .symbol(.lessOrEqual), .word("c"), .symbol(.notEqual),
-            .word("d"), .symbol(.equal), .word("e"), .symbol(.notEqual), .word("f"), .endOfText,
-        ])
+            ]
+        )
+        #expect(
+            kinds("a >= b <= c != d == e <> f") == [
+                .word("a"), .symbol(.greaterOrEqual), .word("b"), .symbol(.lessOrEqual), .word("c"), .symbol(.notEqual),
+                .word("d"), .symbol(.equal), .word("e"), .symbol(.notEqual), .word("f"), .endOfText,
+            ]
+        )
     }
 
     @Test func numbersWithMagnitudesKeepExactDigits() {
-        #expect(kinds("5m CNY") == [.number(NumberLiteral(mantissa: 5, multiplier: 1_000_000)), .word("CNY"), .endOfText])
+        #expect(
+            kinds("5m CNY") == [.number(NumberLiteral(mantissa: 5, multiplier: 1_000_000)), .word("CNY"), .endOfText]
+        )
         #expect(kinds("200k") == [.number(NumberLiteral(mantissa: 200, multiplier: 1_000)), .endOfText])
         #expect(kinds("1.5m") == [.number(NumberLiteral(mantissa: 15, scale: 1, multiplier: 1_000_000)), .endOfText])
-        #expect(kinds("2bn 3.25") == [
-            .number(NumberLiteral(mantissa: 2, multiplier: 1_000_000_000)), .number(NumberLiteral(mantissa: 325, scale: 2)),
-            .endOfText,
-        ])
+        #expect(
+            kinds("2bn 3.25") == [
+                .number(NumberLiteral(mantissa: 2, multiplier: 1_000_000_000)),
+                .number(NumberLiteral(mantissa: 325, scale: 2)),
+                .endOfText,
+            ]
+        )
         #expect(NumberLiteral(mantissa: 15, scale: 1, multiplier: 1_000_000).scaled(by: 100) == 150_000_000)
         #expect(NumberLiteral(mantissa: 1005, scale: 3).scaled(by: 100) == nil)  // 1.005 is not a whole cent
     }
 
     @Test func durationsDatesAndTimes() throws {
-        #expect(kinds("15d 2w 3mo 1y 10bd") == [
-            .duration(DurationLiteral(15, .days)), .duration(DurationLiteral(2, .weeks)),
-            .duration(DurationLiteral(3, .months)), .duration(DurationLiteral(1, .years)),
-            .duration(DurationLiteral(10, .businessDays)), .endOfText,
-        ])
-        #expect(kinds("2026-01-31 08:30 9:05") == [
-            .date(try Day(parsing: "2026-01-31")), .time(minutes: 510), .time(minutes: 545), .endOfText,
-        ])
+        #expect(
+            kinds("15d 2w 3mo 1y 10bd") == [
+                .duration(DurationLiteral(15, .days)), .duration(DurationLiteral(2, .weeks)),
+                .duration(DurationLiteral(3, .months)), .duration(DurationLiteral(1, .years)),
+                .duration(DurationLiteral(10, .businessDays)), .endOfText,
+            ]
+        )
+        #expect(
+            kinds("2026-01-31 08:30 9:05") == [
+                .date(try Day(parsing: "2026-01-31")), .time(minutes: 510), .time(minutes: 545), .endOfText,
+            ]
+        )
     }
 
     @Test func everyTokenHasLineAndColumn() {
@@ -67,15 +81,24 @@ import Testing
             Issue.record("expected a string, got \(tokens[0].kind)")
             return
         }
-        #expect(parts == [
-            .text("AUM of "), .placeholder("name", at: SourcePosition(line: 1, column: 12, offset: 11)), .text(" fell "),
-            .placeholder("aum.change(30d)", at: SourcePosition(line: 1, column: 24, offset: 23)), .text("\n"),
-        ])
+        #expect(
+            parts == [
+                .text("AUM of "), .placeholder("name", at: SourcePosition(line: 1, column: 12, offset: 11)),
+                .text(" fell "),
+                .placeholder("aum.change(30d)", at: SourcePosition(line: 1, column: 24, offset: 23)), .text("\n"),
+            ]
+        )
     }
 
     @Test(arguments: [
-        ("x = 5x", "1:5", "unknown unit 'x' after 5 (did you mean '5k'?); amounts take k, m or bn, durations d, w, mo, y or bd"),
-        ("x = 3mos", "1:5", "unknown unit 'mos' after 3 (did you mean '3mo'?); amounts take k, m or bn, durations d, w, mo, y or bd"),
+        (
+            "x = 5x", "1:5",
+            "unknown unit 'x' after 5 (did you mean '5k'?); amounts take k, m or bn, durations d, w, mo, y or bd"
+        ),
+        (
+            "x = 3mos", "1:5",
+            "unknown unit 'mos' after 3 (did you mean '3mo'?); amounts take k, m or bn, durations d, w, mo, y or bd"
+        ),
         ("x = 1.5d", "1:5", "a duration is a whole number of days up to 36600, not 1.5"),
         ("x = 2026-02-30", "1:5", "'2026-02-30' is not a date that exists"),
         ("at 25:00", "1:4", "'25:00' is not a time of day (write HH:MM, 00:00 to 23:59)"),

@@ -1,6 +1,7 @@
 import CustomerModel
-@testable import Rules
 import Testing
+
+@testable import Rules
 
 @Suite struct ParserTests {
     @Test func aRuleWithEveryClause() throws {
@@ -40,18 +41,29 @@ import Testing
         if case .binary(.less, let call, let percent) = left.kind {
             if case .call("aum.change", _, let arguments) = call.kind {
                 #expect(arguments.first?.value.kind == .duration(DurationLiteral(30, .days)))
-            } else { Issue.record("left is not a call") }
-            #expect(percent.kind == .unary(.negate, Expression(.percent(NumberLiteral(mantissa: 20)), at: percent.children[0].range)))
-        } else { Issue.record("left is not <") }
+            } else {
+                Issue.record("left is not a call")
+            }
+            #expect(
+                percent.kind
+                    == .unary(.negate, Expression(.percent(NumberLiteral(mantissa: 20)), at: percent.children[0].range))
+            )
+        } else {
+            Issue.record("left is not <")
+        }
         if case .membership(let tier, let list, let negated) = right.kind {
             #expect(tier.kind == .name("tier"))
             #expect(!negated)
             #expect(list.children.map(\.kind) == [.name("core"), .name("key")])
-        } else { Issue.record("right is not membership") }
+        } else {
+            Issue.record("right is not membership")
+        }
     }
 
     @Test func precedenceAndOrNotComparisonArithmetic() throws {
-        let (file, diagnostics) = RuleParser.parse("rule \"p\" when daily if not a = 1 or b + 2 * c > 3 and d is not missing then flag(\"x\") end")
+        let (file, diagnostics) = RuleParser.parse(
+            "rule \"p\" when daily if not a = 1 or b + 2 * c > 3 and d is not missing then flag(\"x\") end"
+        )
         #expect(diagnostics.isEmpty)
         let condition = try #require(file.rules.first?.condition)
         guard case .binary(.or, let left, let right) = condition.kind else {
@@ -88,7 +100,11 @@ import Testing
         let kinds = file.rules.compactMap(\.trigger?.kind)
         #expect(kinds.count == 7)
         if case .event(let words) = kinds[0] { #expect(words.value == "profile change") } else { Issue.record("a") }
-        if case .weekly(let day, let at) = kinds[1] { #expect(day.value == "monday" && at?.value == 540) } else { Issue.record("b") }
+        if case .weekly(let day, let at) = kinds[1] {
+            #expect(day.value == "monday" && at?.value == 540)
+        } else {
+            Issue.record("b")
+        }
         if case .monthly(let day, let at) = kinds[2] { #expect(day.value == 1 && at == nil) } else { Issue.record("c") }
         if case .relative(let r) = kinds[3] {
             #expect(r.offsets.map(\.value) == [15, 7, 3])
@@ -97,12 +113,24 @@ import Testing
             #expect(r.anchor.value == "maturity")
             #expect(r.products.map(\.value) == ["wealth_management", "insurance", "loan"])
             #expect(r.at?.value == 570)
-        } else { Issue.record("d") }
-        if case .relative(let r) = kinds[4] { #expect(r.household?.value == true && r.anchor.value == "birthday") } else { Issue.record("e") }
+        } else {
+            Issue.record("d")
+        }
+        if case .relative(let r) = kinds[4] {
+            #expect(r.household?.value == true && r.anchor.value == "birthday")
+        } else {
+            Issue.record("e")
+        }
         if case .streak(let count, let unit, let activity) = kinds[5] {
             #expect(count.value == 3 && unit.value == "months" && activity.value == "transaction")
-        } else { Issue.record("f") }
-        if case .relative(let r) = kinds[6] { #expect(!r.isBefore && r.anchor.value == "signing anniversary") } else { Issue.record("g") }
+        } else {
+            Issue.record("f")
+        }
+        if case .relative(let r) = kinds[6] {
+            #expect(!r.isBefore && r.anchor.value == "signing anniversary")
+        } else {
+            Issue.record("g")
+        }
     }
 
     @Test func aggregatesPhrasesLabelsAndGroups() throws {
@@ -118,7 +146,8 @@ import Testing
         let rule = try #require(file.rules.first)
         guard case .binary(.and, let sum, let since)? = rule.condition?.kind,
             case .binary(.greater, let call, _) = sum.kind, case .call("sum", _, let arguments) = call.kind,
-            case .binary(.greater, let daysCall, _) = since.kind, case .call("days_since", _, let phrase) = daysCall.kind
+            case .binary(.greater, let daysCall, _) = since.kind,
+            case .call("days_since", _, let phrase) = daysCall.kind
         else {
             Issue.record("condition shape")
             return
@@ -130,43 +159,81 @@ import Testing
         #expect(rule.actions[0].arguments[1].label == "amount")
         if case .call("group", _, let inner) = rule.actions[1].arguments[0].value.kind {
             #expect(inner.count == 1)
-        } else { Issue.record("group recipient") }
+        } else {
+            Issue.record("group recipient")
+        }
     }
 
     @Test(arguments: [
-        ("rule \"a\" when daily then flag(\"x\")", "1:35", RuleDiagnostic.Code.syntax,
-         "rule \"a\" is not closed; write 'end' after its last clause"),
-        ("rule when daily then flag(\"x\") end", "1:6", .syntax,
-         "a rule needs a name in double quotes after 'rule', as in rule \"AUM drop alert\""),
-        ("rule \"a\" when daily then flag(\"x\") frob end", "1:36", .syntax,
-         "unexpected 'frob' after the 'then' clause; expected the next clause or 'end'"),
-        ("rule \"a\" when daily if a < b < c then flag(\"x\") end", "1:30", .syntax,
-         "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'"),
-        ("rule \"a\" when daily if (a > 1 then flag(\"x\") end", "1:31", .syntax, "expected ')' to close the '(' at 1:24"),
-        ("rule \"a\" when sometimes then flag(\"x\") end", "1:15", .trigger,
-         "expected a trigger after 'when': 'on <event>', 'daily at HH:MM', 'weekly on <day>', 'monthly on <day>', '<n> days before each <date>' or '<n> consecutive months with no transaction'"),
-        ("rule \"a\" when daily at 8 then flag(\"x\") end", "1:24", .syntax, "expected a time of day such as 08:30 after 'at'"),
-        ("rule \"a\" when 30 days before birthday then flag(\"x\") end", "1:30", .trigger,
-         "expected 'each' before the date, as in 'before each maturity'"),
-        ("rule \"a\" when daily if a is b then flag(\"x\") end", "1:29", .syntax,
-         "expected 'missing' after 'is' (write 'is missing' or 'is not missing')"),
-        ("rule \"a\" when daily then notify rm end", "1:33", .syntax,
-         "an action takes its arguments in parentheses, as in notify(...)"),
-        ("rule \"a\" when daily if a > 1 if b > 2 then flag(\"x\") end", "1:30", .clause,
-         "rule \"a\" has a second 'if' clause (the first is on line 1); join the conditions with 'and'"),
-        ("rule \"a\" if a > 1 then flag(\"x\") end", "1:6", .clause,
-         "rule \"a\" has no trigger; add a 'when' clause such as 'when daily at 08:30'"),
-        ("rule \"a\" when daily end", "1:6", .clause,
-         "rule \"a\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'"),
+        (
+            "rule \"a\" when daily then flag(\"x\")", "1:35", RuleDiagnostic.Code.syntax,
+            "rule \"a\" is not closed; write 'end' after its last clause"
+        ),
+        (
+            "rule when daily then flag(\"x\") end", "1:6", .syntax,
+            "a rule needs a name in double quotes after 'rule', as in rule \"AUM drop alert\""
+        ),
+        (
+            "rule \"a\" when daily then flag(\"x\") frob end", "1:36", .syntax,
+            "unexpected 'frob' after the 'then' clause; expected the next clause or 'end'"
+        ),
+        (
+            "rule \"a\" when daily if a < b < c then flag(\"x\") end", "1:30", .syntax,
+            "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'"
+        ),
+        (
+            "rule \"a\" when daily if (a > 1 then flag(\"x\") end", "1:31", .syntax,
+            "expected ')' to close the '(' at 1:24"
+        ),
+        (
+            "rule \"a\" when sometimes then flag(\"x\") end", "1:15", .trigger,
+            "expected a trigger after 'when': 'on <event>', 'daily at HH:MM', 'weekly on <day>', 'monthly on <day>', '<n> days before each <date>' or '<n> consecutive months with no transaction'"
+        ),
+        (
+            "rule \"a\" when daily at 8 then flag(\"x\") end", "1:24", .syntax,
+            "expected a time of day such as 08:30 after 'at'"
+        ),
+        (
+            "rule \"a\" when 30 days before birthday then flag(\"x\") end", "1:30", .trigger,
+            "expected 'each' before the date, as in 'before each maturity'"
+        ),
+        (
+            "rule \"a\" when daily if a is b then flag(\"x\") end", "1:29", .syntax,
+            "expected 'missing' after 'is' (write 'is missing' or 'is not missing')"
+        ),
+        (
+            "rule \"a\" when daily then notify rm end", "1:33", .syntax,
+            "an action takes its arguments in parentheses, as in notify(...)"
+        ),
+        (
+            "rule \"a\" when daily if a > 1 if b > 2 then flag(\"x\") end", "1:30", .clause,
+            "rule \"a\" has a second 'if' clause (the first is on line 1); join the conditions with 'and'"
+        ),
+        (
+            "rule \"a\" if a > 1 then flag(\"x\") end", "1:6", .clause,
+            "rule \"a\" has no trigger; add a 'when' clause such as 'when daily at 08:30'"
+        ),
+        (
+            "rule \"a\" when daily end", "1:6", .clause,
+            "rule \"a\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'"
+        ),
         ("flag(\"x\")", "1:1", .syntax, "expected 'rule \"name\"' to start a rule, found 'flag'"),
-        ("rule \"a\" effective until 2026-01-01 from 2026-02-01 when daily then flag(\"x\") end", "1:37", .syntax,
-         "unexpected 'from' after the 'effective' clause; expected the next clause or 'end'"),
-        ("rule \"a\" effective from 2026-02-01 until 2026-01-01 when daily then flag(\"x\") end", "1:42", .syntax,
-         "the rule ends (2026-01-01) before it starts (2026-02-01)"),
-        ("rule \"a\" when daily then notify(rm, sms, \"{aum >}\") end", "1:49", .syntax,
-         "expected a value, a fact or '(' here, found the closing '}'"),
-        ("rule \"a\" when daily then notify(rm, sms, \"{aum name}\") end", "1:48", .template,
-         "a placeholder holds one fact or expression; unexpected 'name'"),
+        (
+            "rule \"a\" effective until 2026-01-01 from 2026-02-01 when daily then flag(\"x\") end", "1:37", .syntax,
+            "unexpected 'from' after the 'effective' clause; expected the next clause or 'end'"
+        ),
+        (
+            "rule \"a\" effective from 2026-02-01 until 2026-01-01 when daily then flag(\"x\") end", "1:42", .syntax,
+            "the rule ends (2026-01-01) before it starts (2026-02-01)"
+        ),
+        (
+            "rule \"a\" when daily then notify(rm, sms, \"{aum >}\") end", "1:49", .syntax,
+            "expected a value, a fact or '(' here, found the closing '}'"
+        ),
+        (
+            "rule \"a\" when daily then notify(rm, sms, \"{aum name}\") end", "1:48", .template,
+            "a placeholder holds one fact or expression; unexpected 'name'"
+        ),
     ])
     func syntaxErrorsHavePlaceAndMessage(text: String, place: String, code: RuleDiagnostic.Code, message: String) {
         let (_, diagnostics) = RuleParser.parse(text)
@@ -204,7 +271,10 @@ import Testing
         let chain = (0..<100).map { "a\($0)" }.joined(separator: " + ")
         let (_, diagnostics) = RuleParser.parse("rule \"chain\" when daily if \(chain) > 1 then flag(\"x\") end")
         #expect(diagnostics.map(\.code) == [.tooComplex])
-        #expect(diagnostics.first?.message == "this expression is 101 levels deep; the limit is 48. Split it into simpler rules")
+        #expect(
+            diagnostics.first?.message
+                == "this expression is 101 levels deep; the limit is 48. Split it into simpler rules"
+        )
         #expect(diagnostics.first.map { "\($0.line):\($0.column)" } == "1:28")
         let wide = (0..<1_500).map { "(a\($0) > 1 and b\($0) < 2)" }.joined(separator: " or ")
         let (_, large) = RuleParser.parse("rule \"wide\" when daily if \(wide) then flag(\"x\") end")

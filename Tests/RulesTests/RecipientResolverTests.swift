@@ -21,11 +21,14 @@ import Testing
             staff: [
                 StaffMember(id: "RM-7", name: "RM seven", branch: "B-1", level: .relationshipManager),
                 StaffMember(id: "BH-2", name: "Head two", branch: "B-2", level: .branchHead),
-            ])
+            ]
+        )
     }
 
     static let resolver = RecipientResolver(
-        organisation: organisation(), groups: StaffGroups(["wealth desk": ["W-1", "W-2"], "empty desk": []]))
+        organisation: organisation(),
+        groups: StaffGroups(["wealth desk": ["W-1", "W-2"], "empty desk": []])
+    )
 
     @Test func rolesResolveThroughCoverageAndTheBranchTree() {
         let covered = Coverage(relationshipManager: "RM-7", branch: "B-11", serviceTeam: ["S-1", "S-2"])
@@ -34,7 +37,11 @@ import Testing
         #expect(r.resolve(.serviceTeam, for: "C-1", coverage: covered).staff == ["S-1", "S-2"])
         // B-11 and B-1 record no head: the region's head.
         #expect(r.resolve(.branchHead, for: "C-1", coverage: covered).staff == ["RH-1"])
-        #expect(r.resolve(.branchHead, for: "C-2", coverage: Coverage(relationshipManager: nil, branch: "B-2")).staff == ["BH-2"])
+        #expect(
+            r.resolve(.branchHead, for: "C-2", coverage: Coverage(relationshipManager: nil, branch: "B-2")).staff == [
+                "BH-2"
+            ]
+        )
         #expect(r.resolve(.group("wealth desk"), for: "C-1", coverage: nil).staff == ["W-1", "W-2"])
         #expect(r.resolve(.relationshipManager, for: "C-1", coverage: covered).problem == nil)
     }
@@ -62,21 +69,31 @@ import Testing
         }
         #expect(
             r.resolve(.relationshipManager, for: "C-5", coverage: bare).problem?.description
-                == "nobody: rm for client C-5: the client has no relationship manager")
+                == "nobody: rm for client C-5: the client has no relationship manager"
+        )
     }
 
     @Test func aFiringsActionsCarryItsIdAndTheirRecipients() throws {
         var engine = try EngineTests.engine()
         let severe = Interaction(
-            id: "I-1", customer: "C-2", at: EngineTests.at("2026-06-01", 11), day: EngineTests.day("2026-06-01"), channel: .call,
-            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil))
+            id: "I-1",
+            customer: "C-2",
+            at: EngineTests.at("2026-06-01", 11),
+            day: EngineTests.day("2026-06-01"),
+            channel: .call,
+            detail: .complaint(category: "fees", severity: 3, resolvedOn: nil)
+        )
         let firings = try engine.record(.interaction(severe))
         let firing = try #require(firings.first)
         // C-2 is booked in B-1 (no head): its region's head.
         let actions = Self.resolver.actions(of: firings, coverage: engine.coverage(of:))
         #expect(actions.count == firing.actions.count)
         #expect(actions.map(\.index) == Array(firing.actions.indices))
-        #expect(actions.allSatisfy { $0.firing == firing.id && $0.client == "C-2" && $0.rule == firing.rule && $0.at == firing.at })
+        #expect(
+            actions.allSatisfy {
+                $0.firing == firing.id && $0.client == "C-2" && $0.rule == firing.rule && $0.at == firing.at
+            }
+        )
         #expect(actions.map(\.id) == firing.actions.indices.map { ActionID(firing: firing.id, index: $0) })
         #expect(actions[0].recipients == nil)  // open process
         #expect(actions[1].recipients?.problem?.code == .unknownGroup)  // group "regional service quality"

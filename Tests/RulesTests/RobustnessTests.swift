@@ -29,7 +29,9 @@ import Testing
         #expect(failures > 100)
         for _ in 0..<50 {
             var noise = ""
-            for _ in 0..<(Int(generator.next() % 300)) { noise.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            for _ in 0..<(Int(generator.next() % 300)) {
+                noise.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))])
+            }
             _ = RuleCompiler().check(noise)
         }
     }

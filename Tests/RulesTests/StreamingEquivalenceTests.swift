@@ -1,7 +1,8 @@
 import CustomerModel
-@testable import Rules
 import SyntheticBank
 import Testing
+
+@testable import Rules
 
 /// The engine's fast event path (event index, fused plans, short-circuits, cached trigger
 /// columns) against a reference that evaluates every rule of the trigger on its own: on a seeded
@@ -13,15 +14,31 @@ import Testing
         var g = SeededGenerator(seed: seed)
         let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let conditions: [(inout SeededGenerator) -> String] = [
-            { g in "transaction.amount > \(1 + g.nextInt(below: 50))k CNY and transaction.direction = outflow and tier in [\(tiers[g.nextInt(below: 5)]), \(tiers[g.nextInt(below: 5)])]" },
-            { g in "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(1 + g.nextInt(below: 4))" },
-            { g in "transaction.type in [transfer_out, withdrawal] and sum(transactions where direction = outflow, 7d) > \(10 + g.nextInt(below: 90))k CNY" },
-            { g in "transaction.overseas and transaction.amount > \(1 + g.nextInt(below: 20))k CNY and risk_appetite >= steady" },
-            { g in "transaction.direction = inflow and transaction.amount >= \(5 + g.nextInt(below: 50))k CNY and aum < \(1 + g.nextInt(below: 10))m CNY" },
-            { g in "not (transaction.merchant = dining) and transaction.channel in [pos, online] and transaction.amount > \(g.nextInt(below: 20))k CNY" },
+            { g in
+                "transaction.amount > \(1 + g.nextInt(below: 50))k CNY and transaction.direction = outflow and tier in [\(tiers[g.nextInt(below: 5)]), \(tiers[g.nextInt(below: 5)])]"
+            },
+            { g in
+                "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(1 + g.nextInt(below: 4))"
+            },
+            { g in
+                "transaction.type in [transfer_out, withdrawal] and sum(transactions where direction = outflow, 7d) > \(10 + g.nextInt(below: 90))k CNY"
+            },
+            { g in
+                "transaction.overseas and transaction.amount > \(1 + g.nextInt(below: 20))k CNY and risk_appetite >= steady"
+            },
+            { g in
+                "transaction.direction = inflow and transaction.amount >= \(5 + g.nextInt(below: 50))k CNY and aum < \(1 + g.nextInt(below: 10))m CNY"
+            },
+            { g in
+                "not (transaction.merchant = dining) and transaction.channel in [pos, online] and transaction.amount > \(g.nextInt(below: 20))k CNY"
+            },
             { g in "transaction.direction = inflow or transaction.amount > \(20 + g.nextInt(below: 80))k CNY" },
-            { g in "transaction.channel = atm and transaction.type = withdrawal and max(transactions where type = withdrawal, 30d) > \(1 + g.nextInt(below: 9))k CNY" },
-            { g in "transaction.type = card_spend and (transaction.merchant in [hotel, luxury_retail] or tier = core) and avg(transactions where type = card_spend, 30d) > \(g.nextInt(below: 10))k CNY" },
+            { g in
+                "transaction.channel = atm and transaction.type = withdrawal and max(transactions where type = withdrawal, 30d) > \(1 + g.nextInt(below: 9))k CNY"
+            },
+            { g in
+                "transaction.type = card_spend and (transaction.merchant in [hotel, luxury_retail] or tier = core) and avg(transactions where type = card_spend, 30d) > \(g.nextInt(below: 10))k CNY"
+            },
         ]
         var text = ""
         for i in 0..<count {
@@ -46,15 +63,23 @@ import Testing
         return (0..<count).map { i in
             ClientRecord(
                 profile: CustomerProfile(
-                    id: CustomerID("C-\(i)"), kind: .individual, name: "Client \(i)",
+                    id: CustomerID("C-\(i)"),
+                    kind: .individual,
+                    name: "Client \(i)",
                     coverage: Coverage(relationshipManager: StaffID("RM-\(i % 3)"), branch: "B-1"),
-                    riskAppetite: g.nextInt(below: 6) == 0 ? nil : appetites[g.nextInt(below: appetites.count)]),
+                    riskAppetite: g.nextInt(below: 6) == 0 ? nil : appetites[g.nextInt(below: appetites.count)]
+                ),
                 holdings: [
                     Holding(
-                        id: HoldingID("H-\(i)"), customer: CustomerID("C-\(i)"), product: .demandDeposit, productCode: "DD",
+                        id: HoldingID("H-\(i)"),
+                        customer: CustomerID("C-\(i)"),
+                        product: .demandDeposit,
+                        productCode: "DD",
                         balance: Money(minorUnits: Int64(g.nextInt(below: 1_000_000_000)), currency: .cny),
-                        openedOn: Day(year: 2020, month: 1, day: 1)!)
-                ])
+                        openedOn: Day(year: 2020, month: 1, day: 1)!
+                    )
+                ]
+            )
         }
     }
 
@@ -63,7 +88,10 @@ import Testing
         var g = SeededGenerator(seed: seed)
         var tiers = try TierFacts()
         for i in 0..<count where g.nextInt(below: 8) != 0 {
-            try tiers.assign(CustomerID("C-\(i)"), tier: ["core", "key", "potential", "ecosystem", "mass"][g.nextInt(below: 5)])
+            try tiers.assign(
+                CustomerID("C-\(i)"),
+                tier: ["core", "key", "potential", "ecosystem", "mass"][g.nextInt(below: 5)]
+            )
         }
         return tiers
     }
@@ -75,14 +103,23 @@ import Testing
             let type = TransactionType.allCases[g.nextInt(below: TransactionType.allCases.count)]
             let inflow = type == .deposit || type == .transferIn
             let merchant: MerchantCategory? =
-                type == .cardSpend && g.nextInt(below: 5) != 0 ? MerchantCategory.allCases[g.nextInt(below: MerchantCategory.allCases.count)] : nil
+                type == .cardSpend && g.nextInt(below: 5) != 0
+                ? MerchantCategory.allCases[g.nextInt(below: MerchantCategory.allCases.count)] : nil
             return Transaction(
-                id: TransactionID("T-\(i)"), customer: CustomerID("C-\(g.nextInt(below: clients))"),
-                day: first.adding(days: i * 45 / count), secondOfDay: Int32(g.nextInt(below: 86_000)), type: type,
+                id: TransactionID("T-\(i)"),
+                customer: CustomerID("C-\(g.nextInt(below: clients))"),
+                day: first.adding(days: i * 45 / count),
+                secondOfDay: Int32(g.nextInt(below: 86_000)),
+                type: type,
                 direction: inflow ? .inflow : .outflow,
-                amount: Money(minorUnits: Int64(g.nextInt(below: 10_000_000)), currency: g.nextInt(below: 20) == 0 ? .usd : .cny),
-                channel: Channel.allCases[g.nextInt(below: Channel.allCases.count)], merchantCategory: merchant,
-                isOverseas: g.nextInt(below: 8) == 0)
+                amount: Money(
+                    minorUnits: Int64(g.nextInt(below: 10_000_000)),
+                    currency: g.nextInt(below: 20) == 0 ? .usd : .cny
+                ),
+                channel: Channel.allCases[g.nextInt(below: Channel.allCases.count)],
+                merchantCategory: merchant,
+                isOverseas: g.nextInt(below: 8) == 0
+            )
         }
     }
 
@@ -123,7 +160,10 @@ import Testing
             default: continue
             }
             for record in records {
-                let days = [Day(year: 2020, month: 2, day: 29)!, Day(year: 2026, month: 6, day: 1)!, Day(year: 2031, month: 12, day: 31)!]
+                let days = [
+                    Day(year: 2020, month: 2, day: 29)!, Day(year: 2026, month: 6, day: 1)!,
+                    Day(year: 2031, month: 12, day: 31)!,
+                ]
                 let values = days.map { StandardFacts.attribute(name, of: record, on: $0, currency: .cny) }
                 guard let first = values[0] else { break }
                 #expect(values.allSatisfy { $0 == first }, "\(name) of \(record.profile.id)")
@@ -133,4 +173,3 @@ import Testing
         #expect(checked > 20)
     }
 }
-

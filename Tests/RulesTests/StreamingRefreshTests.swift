@@ -1,7 +1,8 @@
 import CustomerModel
-@testable import Rules
 import SyntheticBank
 import Testing
+
+@testable import Rules
 
 /// The streaming path's cheap bookkeeping: facts from the holdings kept across days until a
 /// holding opens or matures, and the integer table that holds each rule's last firing per client.
@@ -19,23 +20,53 @@ import Testing
               if aum < 150k CNY
               then flag("low aum")
             end
-            """)
+            """
+        )
         let record = ClientRecord(
-            profile: CustomerProfile(id: "C-1", kind: .individual, name: "Ann", coverage: Coverage(relationshipManager: nil, branch: "B-1")),
+            profile: CustomerProfile(
+                id: "C-1",
+                kind: .individual,
+                name: "Ann",
+                coverage: Coverage(relationshipManager: nil, branch: "B-1")
+            ),
             holdings: [
                 Holding(
-                    id: "H-1", customer: "C-1", product: .demandDeposit, productCode: "DD", balance: Self.cny(100_000),
-                    openedOn: Self.day("2020-01-01")),
+                    id: "H-1",
+                    customer: "C-1",
+                    product: .demandDeposit,
+                    productCode: "DD",
+                    balance: Self.cny(100_000),
+                    openedOn: Self.day("2020-01-01")
+                ),
                 Holding(
-                    id: "H-2", customer: "C-1", product: .timeDeposit, productCode: "TD", balance: Self.cny(100_000),
-                    openedOn: Self.day("2026-06-05"), maturesOn: Self.day("2026-06-10")),
-            ])
+                    id: "H-2",
+                    customer: "C-1",
+                    product: .timeDeposit,
+                    productCode: "TD",
+                    balance: Self.cny(100_000),
+                    openedOn: Self.day("2026-06-05"),
+                    maturesOn: Self.day("2026-06-10")
+                ),
+            ]
+        )
         let calendar = BankCalendar.china
-        var engine = try RuleEngine(rules: rules, clients: [record], calendar: calendar, start: calendar.start(of: Self.day("2026-06-01")))
+        var engine = try RuleEngine(
+            rules: rules,
+            clients: [record],
+            calendar: calendar,
+            start: calendar.start(of: Self.day("2026-06-01"))
+        )
         func fires(on date: String, _ n: Int) throws -> Bool {
             let t = Transaction(
-                id: TransactionID("T-\(n)"), customer: "C-1", day: Self.day(date), type: .cardSpend, direction: .outflow,
-                amount: Self.cny(10), channel: .pos, merchantCategory: .dining)
+                id: TransactionID("T-\(n)"),
+                customer: "C-1",
+                day: Self.day(date),
+                type: .cardSpend,
+                direction: .outflow,
+                amount: Self.cny(10),
+                channel: .pos,
+                merchantCategory: .dining
+            )
             return try !engine.record(.transaction(t)).isEmpty
         }
         #expect(try fires(on: "2026-06-02", 1))  // 100k: the deposit is not open yet
@@ -47,8 +78,15 @@ import Testing
         _ = try engine.record(
             .holding(
                 Holding(
-                    id: "H-3", customer: "C-1", product: .fund, productCode: "F", balance: Self.cny(60_000),
-                    openedOn: Self.day("2026-06-01"))))
+                    id: "H-3",
+                    customer: "C-1",
+                    product: .fund,
+                    productCode: "F",
+                    balance: Self.cny(60_000),
+                    openedOn: Self.day("2026-06-01")
+                )
+            )
+        )
         #expect(try !fires(on: "2026-06-11", 7))  // a new holding on the same day: 160k
     }
 

@@ -14,7 +14,12 @@ struct TypedSeamTests {
     static func client(_ id: String, _ kind: CustomerKind = .individual) -> ClientRecord {
         ClientRecord(
             profile: CustomerProfile(
-                id: CustomerID(id), kind: kind, name: id, coverage: Coverage(relationshipManager: "RM-1", branch: "B-1")))
+                id: CustomerID(id),
+                kind: kind,
+                name: id,
+                coverage: Coverage(relationshipManager: "RM-1", branch: "B-1")
+            )
+        )
     }
 
     // MARK: Vocabulary
@@ -25,7 +30,10 @@ struct TypedSeamTests {
         #expect(EnumerationType.valueLayer.values == ["high_value", "growing", "potential", "dormant"])
         #expect(EnumerationType.churnRisk.values == ["none", "low", "medium", "high"])
         #expect(EnumerationType.churnRisk.isOrdered)
-        for names in [RFMSegment.allCases.map(\.ruleName), ValueLayer.allCases.map(\.ruleName), NotificationChannel.allCases.map(\.ruleName)] {
+        for names in [
+            RFMSegment.allCases.map(\.ruleName), ValueLayer.allCases.map(\.ruleName),
+            NotificationChannel.allCases.map(\.ruleName),
+        ] {
             #expect(Set(names).count == names.count)
             #expect(names.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "_" } })
         }
@@ -40,7 +48,8 @@ struct TypedSeamTests {
             """
             rule "a" when daily if churn.risk >= "high" and rfm.segment in [cannot_lose, "at_risk"]
               then notify(rm, app, "x"), notify(rm, workbench), notify(rm, wechat) end
-            """)
+            """
+        )
         var frame = rules.makeFrame(rows: 3)
         let levels: [ChurnRiskLevel] = [.high, .medium, .high]
         let segments: [RFMSegment] = [.cannotLoseThem, .atRisk, .champions]
@@ -50,8 +59,15 @@ struct TypedSeamTests {
         }
         let matches = try rules.evaluate(frame, on: EvaluationDay(Self.day("2026-06-01")))
         #expect(matches.rows(of: "a") == [0])
-        let actions = try rules.actions(of: rules.rules[0], in: frame, row: 0, on: EvaluationDay(Self.day("2026-06-01")))
-        #expect(actions.map(\.description) == ["notify rm by workbench", "notify rm by workbench", "notify rm by wechat"])
+        let actions = try rules.actions(
+            of: rules.rules[0],
+            in: frame,
+            row: 0,
+            on: EvaluationDay(Self.day("2026-06-01"))
+        )
+        #expect(
+            actions.map(\.description) == ["notify rm by workbench", "notify rm by workbench", "notify rm by wechat"]
+        )
     }
 
     // MARK: Tiers
@@ -63,7 +79,8 @@ struct TypedSeamTests {
         ]
         let rules = try RuleCompiler().compile(
             conditions.enumerated().map { "rule \"r\($0.offset)\" when daily if \($0.element) then flag(\"x\") end" }
-                .joined(separator: "\n"))
+                .joined(separator: "\n")
+        )
         let tiers: [String?] = ["diamond", "gold", "core", "key", nil, "private_banking"]
         var frame = rules.makeFrame(rows: tiers.count)
         for (row, tier) in tiers.enumerated() {
@@ -89,8 +106,14 @@ struct TypedSeamTests {
         let diagnostics = RuleCompiler().check(text).map(\.description)
         #expect(diagnostics.count == 3)
         #expect(diagnostics.first?.hasPrefix("2:28: error: unknown tier 'diamnd' (did you mean 'diamond'?)") == true)
-        #expect(diagnostics.dropFirst().first?.hasPrefix("2:40: error: unknown tier 'platnum' (did you mean 'platinum'?)") == true)
-        #expect(diagnostics.last?.hasPrefix("3:14: error: unknown tier 'privat_banking' (did you mean 'private_banking'?)") == true)
+        #expect(
+            diagnostics.dropFirst().first?.hasPrefix("2:40: error: unknown tier 'platnum' (did you mean 'platinum'?)")
+                == true
+        )
+        #expect(
+            diagnostics.last?.hasPrefix("3:14: error: unknown tier 'privat_banking' (did you mean 'private_banking'?)")
+                == true
+        )
     }
 
     @Test func aBankLadderReplacesTheDefaults() throws {
@@ -100,11 +123,14 @@ struct TypedSeamTests {
             tiers: [
                 Tier(id: "silver", displayName: "Silver", minimumAUM: .zero(.cny)),
                 Tier(id: "black", displayName: "Black", minimumAUM: Money(major: 1_000_000, currency: .cny)),
-            ])
+            ]
+        )
         try catalogue.use(ladders: [ladder])
         let compiler = RuleCompiler(catalogue: catalogue)
         #expect(compiler.check(#"rule "a" when daily if tier >= "black" then flag("x") end"#).isEmpty)
-        #expect(compiler.check(#"rule "a" when daily if tier >= "diamond" then flag("x") end"#).first?.code == .unknownValue)
+        #expect(
+            compiler.check(#"rule "a" when daily if tier >= "diamond" then flag("x") end"#).first?.code == .unknownValue
+        )
         let clash = #expect(throws: TierLadderError.self) { try catalogue.use(ladders: [ladder, ladder]) }
         #expect(clash?.code == .duplicateTier)
     }
@@ -117,11 +143,15 @@ struct TypedSeamTests {
             rule "reached platinum" when on tier change to platinum then flag("reached") end
             rule "down" when on tier change down then notify(rm, sms, "{name}: {tier.previous} to {tier}") end
             rule "up" when on tier change up if aum >= 0 then flag("up") end
-            """)
+            """
+        )
         #expect(rules["left diamond"]?.tierChange == TierChangeFilter(from: "diamond"))
         var engine = try RuleEngine(
-            rules: rules, clients: [Self.client("C-1"), Self.client("C-2")], calendar: Self.calendar,
-            start: Self.at("2026-06-01", 0))
+            rules: rules,
+            clients: [Self.client("C-1"), Self.client("C-2")],
+            calendar: Self.calendar,
+            start: Self.at("2026-06-01", 0)
+        )
         func update(_ tiers: [(String, String)], _ at: Instant) throws -> [String] {
             var source = try TierFacts()
             for (client, tier) in tiers { try source.assign(CustomerID(client), tier: tier) }
@@ -129,20 +159,29 @@ struct TypedSeamTests {
         }
         // The first tiers are not changes.
         #expect(try update([("C-1", "diamond"), ("C-2", "gold")], Self.at("2026-06-01", 1)).isEmpty)
-        #expect(try update([("C-1", "platinum"), ("C-2", "gold")], Self.at("2026-06-02", 1)) == [
-            "C-1 any", "C-1 left diamond", "C-1 reached platinum", "C-1 down",
-        ])
+        #expect(
+            try update([("C-1", "platinum"), ("C-2", "gold")], Self.at("2026-06-02", 1)) == [
+                "C-1 any", "C-1 left diamond", "C-1 reached platinum", "C-1 down",
+            ]
+        )
         // Unchanged tiers fire nothing; a move up fires "up" only among the filtered rules.
-        #expect(try update([("C-1", "platinum"), ("C-2", "platinum")], Self.at("2026-06-03", 1)) == [
-            "C-2 any", "C-2 reached platinum", "C-2 up",
-        ])
+        #expect(
+            try update([("C-1", "platinum"), ("C-2", "platinum")], Self.at("2026-06-03", 1)) == [
+                "C-2 any", "C-2 reached platinum", "C-2 up",
+            ]
+        )
         // A move to another ladder is neither up nor down.
         #expect(try update([("C-1", "core")], Self.at("2026-06-04", 1)) == ["C-1 any"])
         // The same trigger through a single event, with the previous tier in the message.
         let firings = try engine.record(.tierChanged("C-2", to: "gold", at: Self.at("2026-06-05", 1)))
         #expect(firings.map(\.rule) == ["any", "down"])
-        #expect(firings.last?.actions.first == .notify(recipient: .relationshipManager, channel: .sms, message: "C-2: platinum to gold"))
-        let wrong = #expect(throws: RuleEngineError.self) { try engine.record(.tierChanged("C-2", to: "silver", at: Self.at("2026-06-05", 2))) }
+        #expect(
+            firings.last?.actions.first
+                == .notify(recipient: .relationshipManager, channel: .sms, message: "C-2: platinum to gold")
+        )
+        let wrong = #expect(throws: RuleEngineError.self) {
+            try engine.record(.tierChanged("C-2", to: "silver", at: Self.at("2026-06-05", 2)))
+        }
         #expect(wrong?.code == .invalidValue)
     }
 
@@ -168,52 +207,84 @@ struct TypedSeamTests {
 
     @Test func aHostFactSourceIsDeclaredCheckedAndDelivered() throws {
         var catalogue = FactCatalogue.standard()
-        #expect(RuleCompiler(catalogue: catalogue).check(#"rule "a" when daily if wallet_share < 30% then flag("x") end"#).first?.code == .unknownFact)
+        #expect(
+            RuleCompiler(catalogue: catalogue).check(#"rule "a" when daily if wallet_share < 30% then flag("x") end"#)
+                .first?.code == .unknownFact
+        )
         try catalogue.declare(WalletShare(clients: [], shares: []).facts)
-        let misspelt = RuleCompiler(catalogue: catalogue).check(#"rule "a" when daily if walet_share < 30% then flag("x") end"#)
-        #expect(misspelt.map(\.description) == ["1:24: error: unknown fact 'walet_share'; did you mean 'wallet_share'?"])
+        let misspelt = RuleCompiler(catalogue: catalogue).check(
+            #"rule "a" when daily if walet_share < 30% then flag("x") end"#
+        )
+        #expect(
+            misspelt.map(\.description) == ["1:24: error: unknown fact 'walet_share'; did you mean 'wallet_share'?"]
+        )
         let conflict = #expect(throws: FactCatalogueError.self) {
             try catalogue.declare([FactDefinition("wallet_share", .number, "a number")])
         }
         #expect(conflict?.code == .conflictingDeclaration)
         let rules = try RuleCompiler(catalogue: catalogue).compile(
-            #"rule "low share" when daily at 08:00 if wallet_share < 30% then flag("grow") end"#)
+            #"rule "low share" when daily at 08:00 if wallet_share < 30% then flag("grow") end"#
+        )
         let source = WalletShare(clients: ["C-2", "C-1", "C-9"], shares: [0.1, 0.5, 0.2])
         // Batch: the builder puts the source's values in the rows of the records' clients.
         let frame = try FactFrameBuilder(rules: rules).frame(
-            for: [Self.client("C-1"), Self.client("C-2")], facts: [source], on: EvaluationDay(Self.day("2026-06-01")))
+            for: [Self.client("C-1"), Self.client("C-2")],
+            facts: [source],
+            on: EvaluationDay(Self.day("2026-06-01"))
+        )
         #expect(frame.value(.attribute("wallet_share"), row: 0) == .percent(0.5))
         #expect(try rules.evaluate(frame, on: EvaluationDay(Self.day("2026-06-01"))).rows(of: "low share") == [1])
         // Engine: tonight's facts, then the schedule.
         var engine = try RuleEngine(
-            rules: rules, clients: [Self.client("C-1"), Self.client("C-2")], calendar: Self.calendar,
-            start: Self.at("2026-06-01", 0))
+            rules: rules,
+            clients: [Self.client("C-1"), Self.client("C-2")],
+            calendar: Self.calendar,
+            start: Self.at("2026-06-01", 0)
+        )
         #expect(try engine.update(facts: source, at: Self.at("2026-06-01", 1)).isEmpty)
         #expect(engine.tick(until: Self.at("2026-06-01", 9)).map(\.client) == ["C-2"])
         // A value of the wrong type is refused, naming the client and the fact.
-        let error = #expect(throws: RuleEngineError.self) { try engine.update(facts: Broken(), at: Self.at("2026-06-02", 1)) }
+        let error = #expect(throws: RuleEngineError.self) {
+            try engine.update(facts: Broken(), at: Self.at("2026-06-02", 1))
+        }
         #expect(error?.client == "C-1")
         #expect(error?.message.contains("wallet_share") == true)
     }
 
     @Test func valueModelResultsReachTheRulesThroughTheBookSource() throws {
         let bank = SyntheticBank(
-            SyntheticBank.Configuration(seed: 7, clientCount: 200, transactionsPerClientPerYear: 30, balanceSnapshots: .monthEnd))
+            SyntheticBank.Configuration(
+                seed: 7,
+                clientCount: 200,
+                transactionsPerClientPerYear: 30,
+                balanceSnapshots: .monthEnd
+            )
+        )
         let everyone = 0..<bank.clientCount
         let asOf = bank.period.upperBound
         let scores = try BookScoring(asOf: asOf, currency: .cny).run(
             BookInputs(
-                profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships, referrals: bank.referrals,
-                interactions: bank.interactions(clients: everyone), balances: bank.balances(clients: everyone),
-                transactions: bank.transactionColumns()))
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: bank.interactions(clients: everyone),
+                balances: bank.balances(clients: everyone),
+                transactions: bank.transactionColumns()
+            )
+        )
         let source = BookFactSource(scores)
         #expect(source.facts.map(\.name) == BookFactSource.facts.map(\.name))
-        #expect(source.facts.contains { $0.name == "score.current_value" } && source.facts.contains { $0.name == "score.strategic_fit" })
+        #expect(
+            source.facts.contains { $0.name == "score.current_value" }
+                && source.facts.contains { $0.name == "score.strategic_fit" }
+        )
         let rules = try RuleCompiler().compile(
             """
             rule "at risk" when daily if churn.risk >= "medium" or rfm.segment = cannot_lose then flag("x") end
             rule "top" when daily if score.decile = 10 and score >= 0 then flag("y") end
-            """)
+            """
+        )
         let records = bank.profiles.map { ClientRecord(profile: $0) }
         let frame = try FactFrameBuilder(rules: rules).frame(for: records, facts: [source], on: EvaluationDay(asOf))
         let matches = try rules.evaluate(frame, on: EvaluationDay(asOf))

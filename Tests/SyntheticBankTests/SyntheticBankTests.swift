@@ -88,7 +88,8 @@ struct SyntheticBankTransactionTests {
         var count = 0
         for (index, id) in bank.customerIDs.enumerated() {
             let own = allTransactions[
-                bank.transactionOffset(ofClient: index)..<bank.transactionOffset(ofClient: index + 1)]
+                bank.transactionOffset(ofClient: index)..<bank.transactionOffset(ofClient: index + 1)
+            ]
             count += own.count
             #expect(own.count == bank.transactionCount(ofClient: index))
             #expect(own.allSatisfy { $0.customer == id })
@@ -280,7 +281,8 @@ struct SyntheticBankScenarioTests {
         #expect(
             allBalances.allSatisfy {
                 $0.aum.minorUnits >= 0 && $0.deposits.minorUnits >= 0 && $0.liabilities.minorUnits >= 0
-            })
+            }
+        )
         // Weekly by default.
         let first = byClient[bank.customerIDs[0]] ?? []
         #expect(zip(first, first.dropFirst()).allSatisfy { $0.day.days(until: $1.day) == 7 })
@@ -392,7 +394,8 @@ struct SyntheticBankProfileTests {
                 case .staff: "staff"
                 case .system: "system"
                 }
-            })
+            }
+        )
         #expect(sources == ["rule", "staff", "system"])
         #expect(tags.contains { $0.expiresOn != nil })
         #expect(tags.contains { !$0.isActive(on: bank.period.upperBound) })
@@ -485,7 +488,9 @@ struct SyntheticBankLoadingTests {
         let memory = InMemoryBank(clock: clock, calendar: calendar)
         let phases = PhaseRecorder()
         let summary = try await bank.load(into: memory.customers, activity: memory.activity, batchSize: 20_000) {
-            phase, done, total in phases.record(phase, done, total)
+            phase,
+            done,
+            total in phases.record(phase, done, total)
         }
         #expect(summary.profiles == bank.clientCount)
         #expect(summary.accounts == bank.accounts.count)
@@ -501,7 +506,8 @@ struct SyntheticBankLoadingTests {
             phases.phases == [
                 "organisation", "profiles", "accounts", "holdings", "relationships", "referrals", "transactions",
                 "interactions", "balances",
-            ])
+            ]
+        )
         #expect(phases.finishedEveryPhase)
         // Read back through the ports.
         let system = Principal.system("test")
@@ -512,7 +518,9 @@ struct SyntheticBankLoadingTests {
         #expect(transactions == bank.transactions(ofClient: 123))
         let end = bank.period.upperBound
         let maturing = try await memory.customers.holdings(
-            maturingIn: end.adding(days: 1)...end.adding(days: 30), as: system)
+            maturingIn: end.adding(days: 1)...end.adding(days: 30),
+            as: system
+        )
         #expect(!maturing.isEmpty)
         let exported = try await memory.activity.exportTransactions(in: nil, as: system)
         #expect(exported.count == bank.transactionCount)
@@ -527,14 +535,34 @@ struct SyntheticBankOddConfigurationTests {
         SyntheticBank.Configuration(seed: 3, clientCount: 1),
         SyntheticBank.Configuration(seed: 3, clientCount: 40, corporateShare: 1),
         SyntheticBank.Configuration(
-            seed: 3, clientCount: 40, corporateShare: 0, days: 60, branches: 1,
-            subBranchesPerBranch: 1, relationshipManagersPerSubBranch: 1, balanceSnapshots: .daily, nameScript: .pinyin),
+            seed: 3,
+            clientCount: 40,
+            corporateShare: 0,
+            days: 60,
+            branches: 1,
+            subBranchesPerBranch: 1,
+            relationshipManagersPerSubBranch: 1,
+            balanceSnapshots: .daily,
+            nameScript: .pinyin
+        ),
         SyntheticBank.Configuration(
-            seed: 3, clientCount: 60, churnDriftingShare: 0.5, dormantShare: 0.5,
-            newClientShare: 0.3, balanceSnapshots: .monthEnd),
+            seed: 3,
+            clientCount: 60,
+            churnDriftingShare: 0.5,
+            dormantShare: 0.5,
+            newClientShare: 0.3,
+            balanceSnapshots: .monthEnd
+        ),
         SyntheticBank.Configuration(
-            seed: 3, clientCount: 0, corporateShare: -1, days: 0, branches: -5,
-            transactionsPerClientPerYear: .nan, churnDriftingShare: 7, dormantShare: .infinity),
+            seed: 3,
+            clientCount: 0,
+            corporateShare: -1,
+            days: 0,
+            branches: -5,
+            transactionsPerClientPerYear: .nan,
+            churnDriftingShare: 7,
+            dormantShare: .infinity
+        ),
     ])
     func oddConfigurationsStillGiveAValidBank(configuration: SyntheticBank.Configuration) throws {
         let small = SyntheticBank(configuration)
@@ -562,7 +590,11 @@ struct SyntheticBankOddConfigurationTests {
 
     @Test func configurationValuesAreClamped() {
         let clamped = SyntheticBank.Configuration(
-            clientCount: -3, corporateShare: 2, days: 5, churnDriftingShare: 0.8, dormantShare: 0.8
+            clientCount: -3,
+            corporateShare: 2,
+            days: 5,
+            churnDriftingShare: 0.8,
+            dormantShare: 0.8
         ).clamped
         #expect(clamped.clientCount == 1)
         #expect(clamped.corporateShare == 1)
@@ -587,7 +619,8 @@ struct SeededGeneratorTests {
         #expect(
             (0..<3).map { _ in pinned.next() } == [
                 1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
-            ])
+            ]
+        )
     }
 
     @Test func uniformIntegersAndDoublesStayInRange() {
@@ -652,10 +685,12 @@ struct SeededGeneratorTests {
         #expect(ChineseIdentity.isValidNationalID("11010519491231002X"))
         #expect(!ChineseIdentity.isValidNationalID("110105194912310021"))
         let id = try #require(
-            ChineseIdentity.nationalID(region: "310104", birthDate: try Day(parsing: "1980-02-29"), sequence: 123))
+            ChineseIdentity.nationalID(region: "310104", birthDate: try Day(parsing: "1980-02-29"), sequence: 123)
+        )
         #expect(id.hasPrefix("31010419800229123") && ChineseIdentity.isValidNationalID(id))
         #expect(
-            ChineseIdentity.nationalID(region: "31A104", birthDate: try Day(parsing: "1980-02-29"), sequence: 1) == nil)
+            ChineseIdentity.nationalID(region: "31A104", birthDate: try Day(parsing: "1980-02-29"), sequence: 1) == nil
+        )
         // A published unified social credit code: 91350100M000100Y43.
         #expect(ChineseIdentity.checkCharacter(ofSocialCreditCode: "91350100M000100Y4") == "3")
         let code = try #require(ChineseIdentity.unifiedSocialCreditCode(region: "440305", serial: 123_456_789))

@@ -117,18 +117,31 @@ struct AccessGateTests {
             let base = ConformanceWorld.organisation
             let organisation = Organisation(
                 branches: base.branches,
-                staff: base.staff + [StaffMember(id: "RM-D", name: "Ma Li", branch: "SH-PD", level: .relationshipManager)])
+                staff: base.staff + [
+                    StaffMember(id: "RM-D", name: "Ma Li", branch: "SH-PD", level: .relationshipManager)
+                ]
+            )
             try await world.customers.replace(organisation: organisation, as: ConformanceWorld.system)
             let d1 = CustomerProfile(
-                id: "C-D1", kind: .individual, name: "Du Lan", coverage: Coverage(relationshipManager: "RM-D", branch: "SH-PD"))
+                id: "C-D1",
+                kind: .individual,
+                name: "Du Lan",
+                coverage: Coverage(relationshipManager: "RM-D", branch: "SH-PD")
+            )
             _ = try await world.customers.upsert(
-                (ConformanceWorld.profiles + [d1]).map { ProfileChange($0, expectedVersion: nil) }, as: ConformanceWorld.system)
+                (ConformanceWorld.profiles + [d1]).map { ProfileChange($0, expectedVersion: nil) },
+                as: ConformanceWorld.system
+            )
             return world
         }
 
         /// Every audit entry so far, read past the gate.
         func entries() async throws -> [AuditRecord] {
-            try await audit.entries(concerning: nil, in: Instant(millisecondsSinceEpoch: 0)...Instant(millisecondsSinceEpoch: .max), scope: .everyClient)
+            try await audit.entries(
+                concerning: nil,
+                in: Instant(millisecondsSinceEpoch: 0)...Instant(millisecondsSinceEpoch: .max),
+                scope: .everyClient
+            )
         }
 
         /// Everything stored about every client, read from the storage ports past the gate.
@@ -165,7 +178,11 @@ struct AccessGateTests {
             var profile =
                 stored?.profile
                 ?? CustomerProfile(
-                    id: c, kind: .individual, name: "New", coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD"))
+                    id: c,
+                    kind: .individual,
+                    name: "New",
+                    coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD")
+                )
             profile.name += " (renamed)"
             _ = try await w.customers.upsert([ProfileChange(profile, expectedVersion: stored?.version)], as: p)
         },
@@ -174,23 +191,39 @@ struct AccessGateTests {
             try await w.customers.upsert(
                 accounts: [
                     Account(id: "ACC-G", customer: c, product: .demandDeposit, currency: .cny, openedOn: World.day)
-                ], as: p)
+                ],
+                as: p
+            )
         },
         .upsertHoldings: { w, p, c in
             try await w.customers.upsert(
                 holdings: [
                     Holding(
-                        id: "H-G", customer: c, product: .timeDeposit, productCode: "TD", balance: Money(major: 1, currency: .cny),
-                        openedOn: World.day, maturesOn: World.day.adding(days: 5))
-                ], as: p)
+                        id: "H-G",
+                        customer: c,
+                        product: .timeDeposit,
+                        productCode: "TD",
+                        balance: Money(major: 1, currency: .cny),
+                        openedOn: World.day,
+                        maturesOn: World.day.adding(days: 5)
+                    )
+                ],
+                as: p
+            )
         },
         .upsertRelationships: { w, p, c in
             try await w.customers.upsert(
-                relationships: [Relationship(id: "R-G", customer: c, kind: .spouse, party: RelatedParty(name: "Spouse"))], as: p)
+                relationships: [
+                    Relationship(id: "R-G", customer: c, kind: .spouse, party: RelatedParty(name: "Spouse"))
+                ],
+                as: p
+            )
         },
         .recordReferrals: { w, p, c in
             try await w.customers.record(
-                referrals: [Referral(referrer: c, referred: c == "C-H1" ? "C-B1" : "C-H1", on: World.day)], as: p)
+                referrals: [Referral(referrer: c, referred: c == "C-H1" ? "C-B1" : "C-H1", on: World.day)],
+                as: p
+            )
         },
         .accounts: { w, p, c in _ = try await w.customers.accounts(of: [c], as: p) },
         .holdings: { w, p, c in _ = try await w.customers.holdings(of: [c], as: p) },
@@ -204,36 +237,75 @@ struct AccessGateTests {
             _ = try await w.activity.append(
                 transactions: [
                     Transaction(
-                        id: "T-G", customer: c, day: World.day, secondOfDay: 0, type: .deposit, direction: .inflow,
-                        amount: Money(minorUnits: 100, currency: .cny), channel: .branch)
-                ], as: p)
+                        id: "T-G",
+                        customer: c,
+                        day: World.day,
+                        secondOfDay: 0,
+                        type: .deposit,
+                        direction: .inflow,
+                        amount: Money(minorUnits: 100, currency: .cny),
+                        channel: .branch
+                    )
+                ],
+                as: p
+            )
         },
         .appendInteractions: { w, p, c in
             _ = try await w.activity.append(
                 interactions: [
                     Interaction(
-                        id: "I-G", customer: c, at: ConformanceWorld.start, day: World.day, channel: .call, staff: nil,
-                        detail: .contact(notes: nil))
-                ], as: p)
+                        id: "I-G",
+                        customer: c,
+                        at: ConformanceWorld.start,
+                        day: World.day,
+                        channel: .call,
+                        staff: nil,
+                        detail: .contact(notes: nil)
+                    )
+                ],
+                as: p
+            )
         },
         .appendBalances: { w, p, c in
             let amount = Money(minorUnits: 100, currency: .cny)
             let zero = Money(minorUnits: 0, currency: .cny)
             _ = try await w.activity.append(
                 balances: [
-                    BalanceSnapshot(customer: c, day: World.day, aum: amount, deposits: amount, investments: zero, liabilities: zero)
-                ], as: p)
+                    BalanceSnapshot(
+                        customer: c,
+                        day: World.day,
+                        aum: amount,
+                        deposits: amount,
+                        investments: zero,
+                        liabilities: zero
+                    )
+                ],
+                as: p
+            )
         },
         .transactions: { w, p, c in _ = try await w.activity.transactions(of: c, in: days, as: p) },
         .interactions: { w, p, c in _ = try await w.activity.interactions(of: c, in: days, as: p) },
         .balances: { w, p, c in _ = try await w.activity.balances(of: c, in: days, as: p) },
-        .scanTransactions: { w, p, _ in _ = try await w.activity.scanTransactions(in: days, after: nil, limit: 10, as: p) },
+        .scanTransactions: { w, p, _ in
+            _ = try await w.activity.scanTransactions(in: days, after: nil, limit: 10, as: p)
+        },
         .exportTransactions: { w, p, _ in _ = try await w.activity.exportTransactions(in: nil, as: p) },
-        .auditTrail: { w, p, c in _ = try await w.trail.entries(concerning: c, in: ConformanceWorld.start...ConformanceWorld.start, as: p) },
+        .auditTrail: { w, p, c in
+            _ = try await w.trail.entries(concerning: c, in: ConformanceWorld.start...ConformanceWorld.start, as: p)
+        },
         .recordScores: { w, p, c in
             try await w.history.record(
-                [ScoreRecord(customer: c, day: World.day, model: World.model, total: 50, aum: Money(major: 1, currency: .cny))],
-                as: p)
+                [
+                    ScoreRecord(
+                        customer: c,
+                        day: World.day,
+                        model: World.model,
+                        total: 50,
+                        aum: Money(major: 1, currency: .cny)
+                    )
+                ],
+                as: p
+            )
         },
         .scoreSeries: { w, p, c in _ = try await w.history.series(of: c, in: days, model: nil, as: p) },
         .scoresAsOf: { w, p, c in _ = try await w.history.scores(of: [c], asOf: World.day, model: World.model, as: p) },
@@ -308,11 +380,17 @@ struct AccessGateTests {
             let world = try await World.seeded()
             let before = try await world.snapshot()
             world.audit.isFailing = true
-            await #expect(throws: StoreError.self, "\(operation.rawValue) by \(caller.rawValue) with the audit log down") {
+            await #expect(
+                throws: StoreError.self,
+                "\(operation.rawValue) by \(caller.rawValue) with the audit log down"
+            ) {
                 try await probe(world, caller.principal, Ownership.otherBranch.client)
             }
             world.audit.isFailing = false
-            #expect(try await world.snapshot() == before, "\(operation.rawValue) by \(caller.rawValue) changed the stores")
+            #expect(
+                try await world.snapshot() == before,
+                "\(operation.rawValue) by \(caller.rawValue) changed the stores"
+            )
         }
     }
 
@@ -341,9 +419,12 @@ struct AccessGateTests {
         #expect(policy.scope(for: ConformanceWorld.system, .write, in: organisation).isEveryClient)
         #expect(policy.scope(for: ConformanceWorld.auditor, .read, in: organisation).isEveryClient)
         #expect(policy.scope(for: ConformanceWorld.auditor, .write, in: organisation).isEmpty)
-        #expect(policy.scope(for: ConformanceWorld.relationshipManagerA, .read, in: organisation) == .covered(by: ["RM-A"]))
+        #expect(
+            policy.scope(for: ConformanceWorld.relationshipManagerA, .read, in: organisation) == .covered(by: ["RM-A"])
+        )
         #expect(
             policy.scope(for: ConformanceWorld.shanghaiHead, .read, in: organisation)
-                == .covered(by: [], orBookedIn: ["SH", "SH-PD", "SH-PX"]))
+                == .covered(by: [], orBookedIn: ["SH", "SH-PD", "SH-PX"])
+        )
     }
 }

@@ -42,7 +42,9 @@ final class PlainCustomerStore: CustomerStore {
             var seen = Set<CustomerID>()
             for change in changes {
                 let id = change.profile.id
-                guard seen.insert(id).inserted else { throw StoreError(.conflict, customer: id, "repeated in the batch") }
+                guard seen.insert(id).inserted else {
+                    throw StoreError(.conflict, customer: id, "repeated in the batch")
+                }
                 do throws(ValueError) { try change.profile.validate(in: state.organisation) } catch {
                     throw StoreError(.invalid, customer: id, field: error.field, error.message)
                 }
@@ -90,10 +92,22 @@ final class PlainCustomerStore: CustomerStore {
         try state.withLock { state throws(StoreError) in
             for holding in holdings {
                 if holding.product.isAsset, holding.balance.minorUnits < 0 {
-                    throw StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "balance", "negative")
+                    throw StoreError(
+                        .invalid,
+                        customer: holding.customer,
+                        record: holding.id.rawValue,
+                        field: "balance",
+                        "negative"
+                    )
                 }
                 if let maturity = holding.maturesOn, maturity < holding.openedOn {
-                    throw StoreError(.invalid, customer: holding.customer, record: holding.id.rawValue, field: "maturesOn", "before opening")
+                    throw StoreError(
+                        .invalid,
+                        customer: holding.customer,
+                        record: holding.id.rawValue,
+                        field: "maturesOn",
+                        "before opening"
+                    )
                 }
             }
             let owners = holdings.compactMap { state.holdings[$0.id]?.customer } + holdings.map(\.customer)
@@ -107,11 +121,16 @@ final class PlainCustomerStore: CustomerStore {
             for edge in relationships {
                 if edge.id.isEmpty { throw StoreError(.invalid, customer: edge.customer, field: "id", "empty id") }
                 if let party = edge.party.customer {
-                    if state.profiles[party] == nil { throw StoreError(.notFound, customer: party, field: "party", "unknown client") }
-                    if party == edge.customer { throw StoreError(.invalid, customer: party, field: "party", "related to itself") }
+                    if state.profiles[party] == nil {
+                        throw StoreError(.notFound, customer: party, field: "party", "unknown client")
+                    }
+                    if party == edge.customer {
+                        throw StoreError(.invalid, customer: party, field: "party", "related to itself")
+                    }
                 }
             }
-            let owners = relationships.compactMap { state.relationships[$0.id]?.customer } + relationships.map(\.customer)
+            let owners =
+                relationships.compactMap { state.relationships[$0.id]?.customer } + relationships.map(\.customer)
             if let error = takenOver(owners, scope, state) { throw error }
             for edge in relationships { state.relationships[edge.id] = edge }
         }
@@ -128,7 +147,9 @@ final class PlainCustomerStore: CustomerStore {
                 }
             }
             for referral in referrals
-            where !state.referrals.contains(where: { $0.referrer == referral.referrer && $0.referred == referral.referred }) {
+            where !state.referrals.contains(where: {
+                $0.referrer == referral.referrer && $0.referred == referral.referred
+            }) {
                 state.referrals.append(referral)
             }
         }
@@ -136,12 +157,16 @@ final class PlainCustomerStore: CustomerStore {
 
     func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account] {
         let wanted = Set(customers)
-        return state.withLock { state in state.accounts.values.filter { wanted.contains($0.customer) }.sorted { $0.id < $1.id } }
+        return state.withLock { state in
+            state.accounts.values.filter { wanted.contains($0.customer) }.sorted { $0.id < $1.id }
+        }
     }
 
     func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding] {
         let wanted = Set(customers)
-        return state.withLock { state in state.holdings.values.filter { wanted.contains($0.customer) }.sorted { $0.id < $1.id } }
+        return state.withLock { state in
+            state.holdings.values.filter { wanted.contains($0.customer) }.sorted { $0.id < $1.id }
+        }
     }
 
     func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding] {
@@ -186,7 +211,9 @@ final class PlainCustomerStore: CustomerStore {
     }
 
     func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
-        state.withLock { state in state.profiles.values.filter { scope.covers($0.profile.coverage) }.map(\.profile.id).sorted() }
+        state.withLock { state in
+            state.profiles.values.filter { scope.covers($0.profile.coverage) }.map(\.profile.id).sorted()
+        }
     }
 }
 

@@ -133,7 +133,11 @@ struct MisbehavingScoreHistoryStore: ScoreHistoryStore {
         fault == .ignoresScope ? .everyClient : scope
     }
 
-    func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
+    func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> ScoreRecordingReport
     {
         switch fault {
@@ -149,13 +153,23 @@ struct MisbehavingScoreHistoryStore: ScoreHistoryStore {
         }
     }
 
-    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, scope: ClientScope)
+    func series(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        model: ScoreModelVersion?,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         try await base.series(of: customer, in: days, model: model, scope: reader(scope))
     }
 
-    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
+    func scores(
+        of customers: [CustomerID],
+        asOf day: Day,
+        model: ScoreModelVersion,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         let asked = fault == .asOfExcludesTheDay ? day.adding(days: -1) : day

@@ -100,7 +100,9 @@ func reordered(_ columns: TransactionColumns, _ order: [Int]) -> TransactionColu
 
 /// Columns built from `(client, day, amount, type, direction)` rows, in CNY unless `currency` says.
 func makeColumns(
-    clients: Int, _ rows: [(Int32, Day, Int64, TransactionType, Direction)], currency: CurrencyCode = .cny
+    clients: Int,
+    _ rows: [(Int32, Day, Int64, TransactionType, Direction)],
+    currency: CurrencyCode = .cny
 ) -> TransactionColumns {
     var c = TransactionColumns(customers: (0..<clients).map { CustomerID("K\($0)") })
     for (client, day, amount, type, direction) in rows {
@@ -125,8 +127,11 @@ struct ActivityAggregatesTests {
             ActivityWindows(asOf: TestBook.end, selection: .init(currency: .cny)),
             // Mid-period: later rows are ignored; a types and direction selection; a short window.
             ActivityWindows(
-                asOf: TestBook.end.adding(days: -120), rfmDays: 90, recentDays: 30,
-                selection: .init(currency: .cny, types: [.cardSpend, .onlinePayment], direction: .outflow)),
+                asOf: TestBook.end.adding(days: -120),
+                rfmDays: 90,
+                recentDays: 30,
+                selection: .init(currency: .cny, types: [.cardSpend, .onlinePayment], direction: .outflow)
+            ),
         ] {
             let aggregates = try ActivityAggregates(columns: columns, windows: windows)
             let expected = NaiveActivity.compute(columns, windows)
@@ -154,7 +159,10 @@ struct ActivityAggregatesTests {
         let windows = ActivityWindows(asOf: TestBook.end.adding(days: -10), selection: .init(currency: .cny))
         let columnar = try ActivityAggregates(columns: TestBook.columns, windows: windows)
         let fromTransactions = try ActivityAggregates(
-            transactions: TestBook.transactions, customers: TestBook.columns.customers, windows: windows)
+            transactions: TestBook.transactions,
+            customers: TestBook.columns.customers,
+            windows: windows
+        )
         for i in 0..<columnar.count { #expect(columnar.client(i) == fromTransactions.client(i)) }
     }
 
@@ -171,7 +179,8 @@ struct ActivityAggregatesTests {
                 (0, asOf.adding(days: -9), 400, .cardSpend, .outflow),  // first day of the rfm window, previous
                 (0, asOf.adding(days: -10), 500, .cardSpend, .outflow),  // outside the rfm window
                 (0, asOf.adding(days: -3), 7, .fee, .outflow),  // not activity, but an RFM row
-            ])
+            ]
+        )
         let a = try ActivityAggregates(columns: columns, windows: windows).client(0)
         #expect(a.lastDay == asOf)
         #expect(a.frequency == 5)
@@ -225,7 +234,9 @@ struct ActivityAggregatesTests {
         #expect(sign.code == .negativeAmount && sign.row == 1 && sign.customer == "K1")
 
         let huge = makeColumns(
-            clients: 2, [(1, asOf, .max / 2 + 1, .cardSpend, .outflow), (1, asOf, .max / 2 + 1, .cardSpend, .outflow)])
+            clients: 2,
+            [(1, asOf, .max / 2 + 1, .cardSpend, .outflow), (1, asOf, .max / 2 + 1, .cardSpend, .outflow)]
+        )
         let overflow = try #require(throws: ActivityError.self) {
             try ActivityAggregates(columns: huge, windows: windows)
         }
@@ -240,8 +251,14 @@ struct ActivityAggregatesTests {
         #expect(window.description.contains("rfmDays"))
 
         let stranger = Transaction(
-            id: "T1", customer: "X", day: asOf, type: .deposit, direction: .inflow,
-            amount: Money(minorUnits: 1, currency: .cny), channel: .branch)
+            id: "T1",
+            customer: "X",
+            day: asOf,
+            type: .deposit,
+            direction: .inflow,
+            amount: Money(minorUnits: 1, currency: .cny),
+            channel: .branch
+        )
         let unknown = try #require(throws: ActivityError.self) {
             try ActivityAggregates(transactions: [stranger], customers: ["K0"], windows: windows)
         }
@@ -254,14 +271,18 @@ struct ActivityAggregatesTests {
         let windows = ActivityWindows(asOf: asOf, selection: .init(currency: .cny))
         let big: Int64 = 1 << 60
         let columns = makeColumns(
-            clients: 2, [(0, asOf, big, .cardSpend, .outflow), (1, asOf, big, .cardSpend, .outflow)])
+            clients: 2,
+            [(0, asOf, big, .cardSpend, .outflow), (1, asOf, big, .cardSpend, .outflow)]
+        )
         let a = try ActivityAggregates(columns: columns, windows: windows)
         #expect(a.monetaryMinorUnits == [big, big])
         // Two rows of 2^61 for one client could overflow by the quick bound; the exact check finds
         // the sum (2^62) fine and the measures are kept.
         let half: Int64 = 1 << 61
         let pair = makeColumns(
-            clients: 1, [(0, asOf, half, .transferOut, .outflow), (0, asOf, half, .transferOut, .outflow)])
+            clients: 1,
+            [(0, asOf, half, .transferOut, .outflow), (0, asOf, half, .transferOut, .outflow)]
+        )
         let full = try ActivityAggregates(columns: pair, windows: windows)
         #expect(full.monetaryMinorUnits == [2 * half] && full.leavingMinorUnits == [2 * half])
         #expect(full.frequency == [2] && full.largestLeavingMinorUnits == [half])

@@ -11,12 +11,16 @@ import Testing
 struct ActivityVectorPassTests {
     static let asOf = Day(number: 20_453)
     static let windows = ActivityWindows(
-        asOf: asOf, selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes))
+        asOf: asOf,
+        selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+    )
 
     /// Both loops over `columns` (recorded as one currency), with and without the CVM's measures.
     static func compare(
-        _ columns: TransactionColumns, windows: ActivityWindows = windows,
-        derivation: IndicatorDerivation = IndicatorDerivation(), vectorizes: Bool = true,
+        _ columns: TransactionColumns,
+        windows: ActivityWindows = windows,
+        derivation: IndicatorDerivation = IndicatorDerivation(),
+        vectorizes: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         var columns = columns
@@ -27,7 +31,10 @@ struct ActivityVectorPassTests {
             let swift = try ActivityPass.aggregateReporting(columns, windows: windows, scoring: scoring, vector: false)
             #expect(vector.columns == swift.columns, sourceLocation: sourceLocation)
             // The vector loop ran wherever the CPU has it, unless a row sent it back.
-            #expect(vector.vectorized == (ActivityPass.vectorPassAvailable && vectorizes), sourceLocation: sourceLocation)
+            #expect(
+                vector.vectorized == (ActivityPass.vectorPassAvailable && vectorizes),
+                sourceLocation: sourceLocation
+            )
             #expect(!swift.vectorized, sourceLocation: sourceLocation)
         }
     }
@@ -35,7 +42,12 @@ struct ActivityVectorPassTests {
     /// Seeded rows: `clients` clients in runs of 1 to `longest` rows, days from `span` days before
     /// the analysis day to 10 days after it, every type and direction, amounts up to `largest`.
     static func rows(
-        seed: UInt64, clients: Int, count: Int, longest: Int = 40, span: Int32 = 800, largest: Int64 = 900_000_00
+        seed: UInt64,
+        clients: Int,
+        count: Int,
+        longest: Int = 40,
+        span: Int32 = 800,
+        largest: Int64 = 900_000_00
     ) -> TransactionColumns {
         var random = SeededGenerator(seed: seed)
         var columns = TransactionColumns(customers: (0..<clients).map { CustomerID("C\($0)") })
@@ -62,7 +74,8 @@ struct ActivityVectorPassTests {
         try Self.compare(columns)
         let windows = ActivityWindows(
             asOf: bank.configuration.endDay,
-            selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes))
+            selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+        )
         try Self.compare(columns, windows: windows)
     }
 
@@ -93,12 +106,21 @@ struct ActivityVectorPassTests {
     @Test func otherWindowsAndThresholdsGiveTheSameColumns() throws {
         let columns = Self.rows(seed: 11, clients: 50, count: 3_000, span: 3_000)
         let windows = ActivityWindows(
-            asOf: Self.asOf, rfmDays: 30, recentDays: 7,
+            asOf: Self.asOf,
+            rfmDays: 30,
+            recentDays: 7,
             selection: TransactionSelection(currency: .cny, types: [.cardSpend, .fee], direction: .outflow),
-            activityTypes: [.deposit, .cardSpend], leavingTypes: [.fee, .transferOut], arrivingTypes: [.interest])
+            activityTypes: [.deposit, .cardSpend],
+            leavingTypes: [.fee, .transferOut],
+            arrivingTypes: [.interest]
+        )
         let derivation = IndicatorDerivation(
-            transactionWindowMonths: 40, feeWindowDays: 2_000, largeOutflowMinorUnits: 1,
-            largeOutflowWindowDays: 0, activityWindowDays: 1)
+            transactionWindowMonths: 40,
+            feeWindowDays: 2_000,
+            largeOutflowMinorUnits: 1,
+            largeOutflowWindowDays: 0,
+            activityWindowDays: 1
+        )
         try Self.compare(columns, windows: windows, derivation: derivation)
     }
 

@@ -15,7 +15,8 @@ struct BGNBDTests {
             "CDNOW BG/NBD: r=\(p.r) alpha=\(p.alpha) a=\(p.a) b=\(p.b) logL=\(report.logLikelihood)",
             "se=\(report.standardErrors ?? []) converged=\(report.converged)",
             "iterations=\(report.nelderMeadIterations)+\(report.newtonIterations) evaluations=\(report.evaluations)",
-            "gradientNorm=\(report.gradientNorm) (\(report.message))")
+            "gradientNorm=\(report.gradientNorm) (\(report.message))"
+        )
         for (estimate, published) in [(p.r, 0.243), (p.alpha, 4.414), (p.a, 0.793), (p.b, 2.426)] {
             #expect(abs(estimate / published - 1) < 0.005)
         }
@@ -32,8 +33,12 @@ struct BGNBDTests {
         #expect(abs(try p.logLikelihood(summaries) - report.logLikelihood) < 1e-6)
         // Per-client log-likelihoods add up to the total.
         let sum = try (0..<summaries.count).reduce(0.0) {
-            $0 + (try p.logLikelihood(
-                frequency: Int(summaries.frequency[$1]), recency: summaries.recency[$1], age: summaries.age[$1]))
+            $0
+                + (try p.logLikelihood(
+                    frequency: Int(summaries.frequency[$1]),
+                    recency: summaries.recency[$1],
+                    age: summaries.age[$1]
+                ))
         }
         #expect(abs(sum - report.logLikelihood) < 1e-6)
     }
@@ -43,9 +48,14 @@ struct BGNBDTests {
     @Test func cdnowFitIsEquivariantInTheTimeUnit() throws {
         let weeks = try CDNOW.summaries()
         let days = try CustomerSummaries(
-            customers: weeks.customers, frequency: weeks.frequency, recency: weeks.recency.map { $0 * 7 },
-            age: weeks.age.map { $0 * 7 }, repeatSpendMinorUnits: weeks.repeatSpendMinorUnits, currency: .usd,
-            timeUnit: .days)
+            customers: weeks.customers,
+            frequency: weeks.frequency,
+            recency: weeks.recency.map { $0 * 7 },
+            age: weeks.age.map { $0 * 7 },
+            repeatSpendMinorUnits: weeks.repeatSpendMinorUnits,
+            currency: .usd,
+            timeUnit: .days
+        )
         let w = try BGNBDModel.fit(weeks)
         let d = try BGNBDModel.fit(days)
         #expect(d.report.converged)
@@ -124,16 +134,26 @@ struct BGNBDTests {
         #expect(lifetimeError { _ = try p.logLikelihood(frequency: 0, recency: 3, age: 38) }?.code == .invalidInput)
         // Horizons hundreds of thousands of times α + T exceed the series cap: a typed error, not a hang or NaN.
         let slow = try BGNBDParameters(r: 5, alpha: 1, a: 0.5, b: 0.5)
-        #expect(lifetimeError { _ = try slow.expectedTransactions(in: 1e8, frequency: 0, recency: 0, age: 1) }?.code == .notConverged)
+        #expect(
+            lifetimeError { _ = try slow.expectedTransactions(in: 1e8, frequency: 0, recency: 0, age: 1) }?.code
+                == .notConverged
+        )
         #expect(
             lifetimeError { _ = try BGNBDModel.fit(try CustomerSummaries([], currency: .usd, timeUnit: .weeks)) }?.code
-                == .insufficientData)
+                == .insufficientData
+        )
     }
 
     @Test func aBookWithoutRepeatPurchasesCannotBeFitted() throws {
         let none = try CustomerSummaries(
-            customers: ["A", "B"], frequency: [0, 0], recency: [0, 0], age: [10, 20], repeatSpendMinorUnits: [0, 0],
-            currency: .usd, timeUnit: .weeks)
+            customers: ["A", "B"],
+            frequency: [0, 0],
+            recency: [0, 0],
+            age: [10, 20],
+            repeatSpendMinorUnits: [0, 0],
+            currency: .usd,
+            timeUnit: .weeks
+        )
         #expect(lifetimeError { _ = try BGNBDModel.fit(none) }?.code == .insufficientData)
     }
 
@@ -160,8 +180,13 @@ struct BGNBDTests {
             }
             rows.append(
                 CustomerSummary(
-                    customer: CustomerID("S\(i)"), frequency: x, recency: x > 0 ? (last * 100).rounded() / 100 : 0,
-                    age: age, repeatSpend: .zero(.usd)))
+                    customer: CustomerID("S\(i)"),
+                    frequency: x,
+                    recency: x > 0 ? (last * 100).rounded() / 100 : 0,
+                    age: age,
+                    repeatSpend: .zero(.usd)
+                )
+            )
         }
         let fit = try BGNBDModel.fit(try CustomerSummaries(rows, currency: .usd, timeUnit: .weeks))
         let errors = try #require(fit.report.standardErrors)

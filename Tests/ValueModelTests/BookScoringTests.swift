@@ -9,15 +9,25 @@ struct BookScoringTests {
     /// the debug-build run short.
     static let bank = SyntheticBank(
         SyntheticBank.Configuration(
-            seed: 23, clientCount: 500, transactionsPerClientPerYear: 40, balanceSnapshots: .monthEnd))
+            seed: 23,
+            clientCount: 500,
+            transactionsPerClientPerYear: 40,
+            balanceSnapshots: .monthEnd
+        )
+    )
     static var asOf: Day { bank.period.upperBound }
 
     static func inputs() -> BookInputs {
         let everyone = 0..<bank.clientCount
         return BookInputs(
-            profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-            referrals: bank.referrals, interactions: bank.interactions(clients: everyone),
-            balances: bank.balances(clients: everyone), transactions: bank.transactionColumns())
+            profiles: bank.profiles,
+            holdings: bank.holdings,
+            relationships: bank.relationships,
+            referrals: bank.referrals,
+            interactions: bank.interactions(clients: everyone),
+            balances: bank.balances(clients: everyone),
+            transactions: bank.transactionColumns()
+        )
     }
 
     /// Run once for the suite (debug builds are slow).
@@ -42,8 +52,12 @@ struct BookScoringTests {
         let input = Self.inputs()
         let activity = try ActivityAggregates(columns: columns, windows: windows)
         let churn = try ChurnBook(
-            activity: activity, holdings: input.holdings, interactions: input.interactions, balances: input.balances,
-            policy: ChurnPolicy())
+            activity: activity,
+            holdings: input.holdings,
+            interactions: input.interactions,
+            balances: input.balances,
+            policy: ChurnPolicy()
+        )
         for id in columns.customers {
             let mine = try #require(rfm.index(of: id))
             let theirs = try #require(scores.index(of: id))
@@ -104,8 +118,10 @@ struct BookScoringTests {
         let profiles = Array(bank.profiles.prefix(60))
         let ids = Set(profiles.map(\.id))
         let inputs = BookInputs(
-            profiles: profiles, holdings: bank.holdings.filter { ids.contains($0.customer) },
-            transactions: TransactionColumns())
+            profiles: profiles,
+            holdings: bank.holdings.filter { ids.contains($0.customer) },
+            transactions: TransactionColumns()
+        )
         var steps: [BookScoring.Step] = []
         let scores = try BookScoring(asOf: Self.asOf, currency: .cny).run(inputs) { steps.append($0) }
         #expect(steps == BookScoring.Step.allCases)

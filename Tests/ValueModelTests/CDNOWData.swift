@@ -20,9 +20,13 @@ enum CDNOW {
             try #require(f.count == 4)
             rows.append(
                 CustomerSummary(
-                    customer: CustomerID(String(f[0])), frequency: try #require(Int(f[1])),
-                    recency: try #require(Double(f[2])), age: try #require(Double(f[3])),
-                    repeatSpend: .zero(.usd)))
+                    customer: CustomerID(String(f[0])),
+                    frequency: try #require(Int(f[1])),
+                    recency: try #require(Double(f[2])),
+                    age: try #require(Double(f[3])),
+                    repeatSpend: .zero(.usd)
+                )
+            )
         }
         return try CustomerSummaries(rows, currency: .usd, timeUnit: .weeks)
     }
@@ -39,9 +43,13 @@ enum CDNOW {
             zbar[String(f[0])] = mean.majorUnits
             rows.append(
                 CustomerSummary(
-                    customer: CustomerID(String(f[0])), frequency: x, recency: try #require(Double(f[2])),
+                    customer: CustomerID(String(f[0])),
+                    frequency: x,
+                    recency: try #require(Double(f[2])),
                     age: try #require(Double(f[3])),
-                    repeatSpend: Money(minorUnits: mean.minorUnits * Int64(x), currency: .usd)))
+                    repeatSpend: Money(minorUnits: mean.minorUnits * Int64(x), currency: .usd)
+                )
+            )
         }
         return (try CustomerSummaries(rows, currency: .usd, timeUnit: .weeks), zbar)
     }
@@ -54,8 +62,10 @@ enum CDNOW {
             try #require(f.count == 5)
             let id = try #require(Int(f[1]))
             return Purchase(
-                customer: CustomerID(String(id)), day: try Day(parsing: f[2]),
-                amount: try Money(parsing: f[4], currency: .usd))
+                customer: CustomerID(String(id)),
+                day: try Day(parsing: f[2]),
+                amount: try Money(parsing: f[4], currency: .usd)
+            )
         }
     }
 

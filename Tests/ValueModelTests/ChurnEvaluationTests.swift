@@ -10,8 +10,13 @@ struct ChurnEvaluationTests {
     /// Seed 23 (``TestBook``) was held out: the defaults were tuned on seeds 11, 12, 13 and
     /// checked on 21, 22 (20,000 clients each, `clientele-bench churn`).
     static let inputs = ChurnEvaluationInputs(
-        configuration: TestBook.bank.configuration, scenarios: TestBook.bank.scenarios, columns: TestBook.columns,
-        holdings: TestBook.bank.holdings, interactions: TestBook.interactions, balances: TestBook.balances)
+        configuration: TestBook.bank.configuration,
+        scenarios: TestBook.bank.scenarios,
+        columns: TestBook.columns,
+        holdings: TestBook.bank.holdings,
+        interactions: TestBook.interactions,
+        balances: TestBook.balances
+    )
 
     @Test func theDefaultsReachTheStatedPrecisionAndRecallOnAHeldOutSeed() throws {
         let evaluation = try ChurnEvaluation(inputs: Self.inputs, policy: ChurnPolicy(), detectionStepDays: 14)
@@ -19,7 +24,8 @@ struct ChurnEvaluationTests {
         print(
             "held-out seed 23: precision \(flag.precision), recall \(flag.recall), steady rate "
                 + "\(evaluation.steadyFlagRate), dormant rate \(evaluation.dormantFlagRate), "
-                + "median days to flag \(evaluation.detection.median ?? -1)")
+                + "median days to flag \(evaluation.detection.median ?? -1)"
+        )
         #expect(flag.positives >= 80, "enough drifters to measure")
         #expect(flag.precision >= 0.6)
         #expect(flag.recall >= 0.7)
@@ -39,11 +45,16 @@ struct ChurnEvaluationTests {
         #expect(evaluation.flag.positives + evaluation.flag.negatives + dormant == scenarios.count)
         // Against the book built directly.
         let windows = ActivityWindows(
-            asOf: TestBook.end, selection: .init(currency: .cny, types: ActivityWindows.clientTransactionTypes))
+            asOf: TestBook.end,
+            selection: .init(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+        )
         let book = try ChurnBook(
             activity: try ActivityAggregates(columns: TestBook.columns, windows: windows),
-            holdings: TestBook.bank.holdings, interactions: TestBook.interactions, balances: TestBook.balances,
-            policy: policy)
+            holdings: TestBook.bank.holdings,
+            interactions: TestBook.interactions,
+            balances: TestBook.balances,
+            policy: policy
+        )
         var flaggedSteady = 0
         var outflowDrifters = 0
         for (i, scenario) in scenarios.enumerated() {
@@ -59,7 +70,12 @@ struct ChurnEvaluationTests {
 
     @Test func anEarlierAnalysisDayCountsDriftsNotYetStartedAsSteady() throws {
         let day = TestBook.end.adding(days: -100)
-        let evaluation = try ChurnEvaluation(inputs: Self.inputs, policy: ChurnPolicy(), asOf: day, detectionStepDays: 30)
+        let evaluation = try ChurnEvaluation(
+            inputs: Self.inputs,
+            policy: ChurnPolicy(),
+            asOf: day,
+            detectionStepDays: 30
+        )
         let started = Self.inputs.scenarios.compactMap(\.driftStart).filter { $0 <= day }.count
         #expect(evaluation.asOf == day)
         #expect(evaluation.flag.positives == started)
@@ -83,8 +99,9 @@ struct ChurnEvaluationTests {
     @Test func confusionArithmetic() {
         var m = ChurnConfusion()
         #expect(m.precision == 1 && m.recall == 0 && m.falsePositiveRate == 0 && m.f1 == 0)
-        for (actual, predicted) in [(true, true), (true, true), (true, true), (true, false), (false, true), (false, false)]
-        {
+        for (actual, predicted) in [
+            (true, true), (true, true), (true, true), (true, false), (false, true), (false, false),
+        ] {
             m.count(actual: actual, predicted: predicted)
         }
         #expect(m == ChurnConfusion(truePositives: 3, falsePositives: 1, falseNegatives: 1, trueNegatives: 1))

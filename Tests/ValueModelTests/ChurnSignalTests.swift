@@ -42,7 +42,9 @@ struct ChurnSignalTests {
     @Test func productsNotRenewedFireOnMovedOutAndSmallPartialRenewals() {
         #expect(
             kinds(ChurnMeasures(maturedCount: 1, notRenewedCount: 1, notRenewedMinorUnits: 1)).contains(
-                .productsNotRenewed))
+                .productsNotRenewed
+            )
+        )
         #expect(!kinds(ChurnMeasures(maturedCount: 3)).contains(.productsNotRenewed))
         var strict = policy
         strict.minimumNotRenewed = Money(major: 50_000, currency: .cny)
@@ -58,7 +60,11 @@ struct ChurnSignalTests {
         policy.minimumNotRenewedShareOfAUM = 0.1
         // CNY 100,000.00 of a CNY 1,000,000.00 AUM is 10%: fires; one minor unit less does not.
         let at = ChurnMeasures(
-            maturedCount: 2, notRenewedCount: 1, notRenewedMinorUnits: 100_000_00, aumBeforeMaturities: million)
+            maturedCount: 2,
+            notRenewedCount: 1,
+            notRenewedMinorUnits: 100_000_00,
+            aumBeforeMaturities: million
+        )
         let assessment = policy.assess(at, customer: "C1", asOf: asOf)
         #expect(assessment.kinds.contains(.productsNotRenewed))
         let signal = assessment.signals.first
@@ -116,21 +122,38 @@ struct ChurnSignalTests {
         #expect(outflow.riskScore == 2 && outflow.level == .low && !outflow.isChurnRisk)
         let complaints = policy.assess(ChurnMeasures(recentComplaints: 2), customer: "C1", asOf: asOf)
         #expect(complaints.riskScore == 3 && complaints.level == .low)
-        let both = policy.assess(ChurnMeasures(leavingMinorUnits: million, recentComplaints: 2), customer: "C1", asOf: asOf)
+        let both = policy.assess(
+            ChurnMeasures(leavingMinorUnits: million, recentComplaints: 2),
+            customer: "C1",
+            asOf: asOf
+        )
         #expect(both.riskScore == 5 && both.level == .medium && both.isChurnRisk)
         // The same money seen three ways (moved out, outflow, AUM down) is flagged too.
         let threeWays = policy.assess(
             ChurnMeasures(
-                leavingMinorUnits: million, maturedCount: 1, notRenewedCount: 1, notRenewedMinorUnits: million,
-                aumBefore: (asOf.adding(days: -91), 4 * million), aumNow: (asOf, 3 * million),
-                aumBeforeMaturities: 4 * million),
-            customer: "C1", asOf: asOf)
+                leavingMinorUnits: million,
+                maturedCount: 1,
+                notRenewedCount: 1,
+                notRenewedMinorUnits: million,
+                aumBefore: (asOf.adding(days: -91), 4 * million),
+                aumNow: (asOf, 3 * million),
+                aumBeforeMaturities: 4 * million
+            ),
+            customer: "C1",
+            asOf: asOf
+        )
         #expect(threeWays.signals.map(\.kind) == [.largeOutflow, .productsNotRenewed, .aumDropping])
         #expect(threeWays.riskScore == 6 && threeWays.level == .medium)
         let many = policy.assess(
             ChurnMeasures(
-                leavingMinorUnits: million, recentComplaints: 3, recentActivity: 0, previousActivity: 10),
-            customer: "C1", asOf: asOf)
+                leavingMinorUnits: million,
+                recentComplaints: 3,
+                recentActivity: 0,
+                previousActivity: 10
+            ),
+            customer: "C1",
+            asOf: asOf
+        )
         #expect(many.riskScore == 7 && many.level == .high)
         #expect(many.signals.map(\.kind) == [.largeOutflow, .complaintsRising, .activityFalling])
         #expect(many.explanation.hasPrefix("Churn risk high (score 7, flagged)"))
@@ -162,25 +185,45 @@ struct ChurnBookTests {
 
     func holding(_ id: String, matures: Day?, renewal: RenewalOutcome?, balance: Int64 = 100_000_00) -> Holding {
         Holding(
-            id: HoldingID(id), customer: "K0", product: .timeDeposit, productCode: "TD",
-            balance: Money(minorUnits: balance, currency: .cny), openedOn: asOf.adding(days: -400),
-            maturesOn: matures, renewal: renewal)
+            id: HoldingID(id),
+            customer: "K0",
+            product: .timeDeposit,
+            productCode: "TD",
+            balance: Money(minorUnits: balance, currency: .cny),
+            openedOn: asOf.adding(days: -400),
+            maturesOn: matures,
+            renewal: renewal
+        )
     }
 
     func complaint(_ id: String, _ day: Day, customer: CustomerID = "K0") -> Interaction {
         Interaction(
-            id: InteractionID(id), customer: customer,
+            id: InteractionID(id),
+            customer: customer,
             at: Instant(millisecondsSinceEpoch: Int64(day.number) * 86_400_000),
-            day: day, channel: .call, detail: .complaint(category: "fees", severity: 2, resolvedOn: nil))
+            day: day,
+            channel: .call,
+            detail: .complaint(category: "fees", severity: 2, resolvedOn: nil)
+        )
     }
 
-    func balance(_ day: Day, _ aum: Int64, customer: CustomerID = "K0", currency: CurrencyCode = .cny)
+    func balance(
+        _ day: Day,
+        _ aum: Int64,
+        customer: CustomerID = "K0",
+        currency: CurrencyCode = .cny
+    )
         -> BalanceSnapshot
     {
         let money = Money(minorUnits: aum, currency: currency)
         return BalanceSnapshot(
-            customer: customer, day: day, aum: money, deposits: money, investments: .zero(currency),
-            liabilities: .zero(currency))
+            customer: customer,
+            day: day,
+            aum: money,
+            deposits: money,
+            investments: .zero(currency),
+            liabilities: .zero(currency)
+        )
     }
 
     @Test func recordsAreMeasuredInTheirWindows() throws {
@@ -190,8 +233,10 @@ struct ChurnBookTests {
             holding("H2", matures: asOf.adding(days: -90), renewal: .movedOut),  // before it
             holding("H3", matures: asOf, renewal: .partlyRenewed(amount: Money(minorUnits: 50_000_00, currency: .cny))),
             holding(
-                "H4", matures: asOf.adding(days: -5),
-                renewal: .partlyRenewed(amount: Money(minorUnits: 49_999_99, currency: .cny))),
+                "H4",
+                matures: asOf.adding(days: -5),
+                renewal: .partlyRenewed(amount: Money(minorUnits: 49_999_99, currency: .cny))
+            ),
             holding("H5", matures: asOf.adding(days: -5), renewal: .renewed),
             holding("H6", matures: asOf.adding(days: -5), renewal: nil),
             holding("H7", matures: asOf.adding(days: 1), renewal: .movedOut),  // after asOf
@@ -210,8 +255,12 @@ struct ChurnBookTests {
         let columns = makeColumns(clients: 1, [(0, asOf.adding(days: -3), 500_000_00, .transferOut, .outflow)])
         let aggregates = try ActivityAggregates(columns: columns, windows: windows)
         let book = try ChurnBook(
-            activity: aggregates, holdings: holdings, interactions: interactions, balances: balances,
-            policy: ChurnPolicy())
+            activity: aggregates,
+            holdings: holdings,
+            interactions: interactions,
+            balances: balances,
+            policy: ChurnPolicy()
+        )
         let m = book.measures[0]
         #expect(m.maturedCount == 5)  // H1, H3, H4, H5, H6
         #expect(m.notRenewedCount == 2)  // H1 moved out, H4 kept under 50%
@@ -231,9 +280,20 @@ struct ChurnBookTests {
             customer: "K0",
             transactions: [
                 Transaction(
-                    id: "T1", customer: "K0", day: asOf.adding(days: -3), type: .transferOut, direction: .outflow,
-                    amount: Money(minorUnits: 500_000_00, currency: .cny), channel: .mobile)
-            ], holdings: holdings, interactions: interactions, balances: balances, windows: windows)
+                    id: "T1",
+                    customer: "K0",
+                    day: asOf.adding(days: -3),
+                    type: .transferOut,
+                    direction: .outflow,
+                    amount: Money(minorUnits: 500_000_00, currency: .cny),
+                    channel: .mobile
+                )
+            ],
+            holdings: holdings,
+            interactions: interactions,
+            balances: balances,
+            windows: windows
+        )
         #expect(single == assessment)
     }
 
@@ -249,12 +309,19 @@ struct ChurnBookTests {
         #expect(unknown.code == .unknownCustomer && unknown.record == "holding H9" && unknown.customer == "Z9")
         let dollars = try #require(throws: ActivityError.self) {
             try ChurnBook(
-                activity: aggregates, holdings: [], interactions: [],
-                balances: [balance(asOf, 5, currency: .usd)], policy: policy)
+                activity: aggregates,
+                holdings: [],
+                interactions: [],
+                balances: [balance(asOf, 5, currency: .usd)],
+                policy: policy
+            )
         }
         #expect(dollars.code == .mixedCurrency && dollars.record == "balance of 2025-12-31" && dollars.field == "aum")
         let overKept = holding(
-            "H3", matures: asOf, renewal: .partlyRenewed(amount: Money(minorUnits: 200_000_00, currency: .cny)))
+            "H3",
+            matures: asOf,
+            renewal: .partlyRenewed(amount: Money(minorUnits: 200_000_00, currency: .cny))
+        )
         let kept = try #require(throws: ActivityError.self) {
             try ChurnBook(activity: aggregates, holdings: [overKept], interactions: [], balances: [], policy: policy)
         }
@@ -273,8 +340,12 @@ struct ChurnBookTests {
         let aggregates = try ActivityAggregates(columns: TestBook.columns, windows: windows)
         let policy = ChurnPolicy()
         let book = try ChurnBook(
-            activity: aggregates, holdings: bank.holdings, interactions: TestBook.interactions,
-            balances: TestBook.balances, policy: policy)
+            activity: aggregates,
+            holdings: bank.holdings,
+            interactions: TestBook.interactions,
+            balances: TestBook.balances,
+            policy: policy
+        )
         // Group the records by client once, then re-assess a sample of clients one by one.
         var byClient: [CustomerID: ([Transaction], [Holding], [Interaction], [BalanceSnapshot])] = [:]
         for t in TestBook.transactions { byClient[t.customer, default: ([], [], [], [])].0.append(t) }
@@ -286,8 +357,13 @@ struct ChurnBookTests {
             let id = book.customers[i]
             let records = byClient[id] ?? ([], [], [], [])
             let single = try policy.assess(
-                customer: id, transactions: records.0, holdings: records.1, interactions: records.2,
-                balances: records.3, windows: windows)
+                customer: id,
+                transactions: records.0,
+                holdings: records.1,
+                interactions: records.2,
+                balances: records.3,
+                windows: windows
+            )
             #expect(single == book.assessment(i), "client \(id)")
         }
         // The synthetic bank's churn drifters are flagged far more often than its steady clients.

@@ -9,14 +9,22 @@ import Testing
 @Suite("Quintile cuts counted from columns")
 struct CountedCutsTests {
     /// The cuts counted from `values` where `mask` is positive, and from the gathered values.
-    private func both<Value: FixedWidthInteger & SignedInteger>(_ values: [Value], _ mask: [Int32])
+    private func both<Value: FixedWidthInteger & SignedInteger>(
+        _ values: [Value],
+        _ mask: [Int32]
+    )
         -> (counted: QuintileCuts, selected: QuintileCuts)
     {
         let active = zip(values, mask).filter { $0.1 > 0 }.map { Int64($0.0) }
         let counted = values.withUnsafeBufferPointer { values in
             mask.withUnsafeBufferPointer { mask in
                 QuintileCuts.compute(
-                    values, where: mask, count: active.count, lowest: active.min() ?? 0, highest: active.max() ?? 0)
+                    values,
+                    where: mask,
+                    count: active.count,
+                    lowest: active.min() ?? 0,
+                    highest: active.max() ?? 0
+                )
             }
         }
         return (counted, QuintileCuts(values: active))

@@ -1,22 +1,27 @@
 import CustomerModel
 import SyntheticBank
 import Testing
-
 import ValueModel
 
 /// The one pass that feeds RFM, churn and the CVM, checked against row-by-row recounts.
 @Suite("Fused activity pass")
 struct FusedActivityTests {
     static let bank = SyntheticBank(
-        SyntheticBank.Configuration(seed: 23, clientCount: 600, transactionsPerClientPerYear: 60))
+        SyntheticBank.Configuration(seed: 23, clientCount: 600, transactionsPerClientPerYear: 60)
+    )
     static var asOf: Day { bank.configuration.endDay }
     static var windows: ActivityWindows {
         ActivityWindows(
-            asOf: asOf, selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes))
+            asOf: asOf,
+            selection: TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
+        )
     }
 
     /// The CVM's measures recounted one row at a time from their definitions.
-    static func recount(_ columns: TransactionColumns, derivation: IndicatorDerivation = IndicatorDerivation())
+    static func recount(
+        _ columns: TransactionColumns,
+        derivation: IndicatorDerivation = IndicatorDerivation()
+    )
         -> (window: [Int32], fees: [Int64], large: [Bool], falling: [Bool])
     {
         let n = columns.customers.count
@@ -77,7 +82,11 @@ struct FusedActivityTests {
         #expect(expected.large.contains(true) && expected.falling.contains(true) && expected.fees.contains { $0 > 0 })
         // The CVM-only entry point reads the same pass.
         let direct = try TransactionActivity(
-            columns: columns, customers: columns.customers, asOf: Self.asOf, currency: .cny)
+            columns: columns,
+            customers: columns.customers,
+            asOf: Self.asOf,
+            currency: .cny
+        )
         #expect(direct == activity)
         // A subset in another order.
         let some = Array(columns.customers[100..<140].reversed())
@@ -88,8 +97,14 @@ struct FusedActivityTests {
     @Test func otherWindowsAndThresholdsFollowTheDerivation() throws {
         let columns = Self.bank.transactionColumns()
         let derivation = IndicatorDerivation(
-            transactionWindowMonths: 3, feeWindowDays: 100, largeOutflowMinorUnits: 20_000_00,
-            largeOutflowWindowDays: 400, activityWindowDays: 45, activityDropShare: 0.8, activityMinimum: 2)
+            transactionWindowMonths: 3,
+            feeWindowDays: 100,
+            largeOutflowMinorUnits: 20_000_00,
+            largeOutflowWindowDays: 400,
+            activityWindowDays: 45,
+            activityDropShare: 0.8,
+            activityMinimum: 2
+        )
         let fused = try ActivityAggregates(columns: columns, windows: Self.windows, scoring: derivation)
         let activity = try fused.transactionActivity()
         let expected = Self.recount(columns, derivation: derivation)
@@ -122,7 +137,8 @@ struct FusedActivityTests {
         var columns = Self.bank.transactionColumns()
         // The last row of client 7 inside the windows goes to USD.
         let row = try #require(
-            (0..<columns.count).last { columns.customerIndex[$0] == 7 && columns.day[$0] <= Self.asOf.number })
+            (0..<columns.count).last { columns.customerIndex[$0] == 7 && columns.day[$0] <= Self.asOf.number }
+        )
         columns.currency[row] = CurrencyCode.usd.packed
         let fused = try ActivityAggregates(columns: columns, windows: Self.windows, scoring: IndicatorDerivation())
         let error = try #require(throws: ScoringInputError.self) { try fused.transactionActivity() }
@@ -172,11 +188,18 @@ struct FusedActivityTests {
         let builder = ScoringFixture.builder
         let windows = ActivityWindows(asOf: ScoringFixture.asOf, selection: TransactionSelection(currency: .cny))
         let aggregates = try ActivityAggregates(columns: columns, windows: windows, scoring: builder.derivation)
-        for (kind, expected) in [(CustomerKind.individual, ScoringFixture.individuals), (.corporate, ScoringFixture.corporates)] {
+        for (kind, expected) in [
+            (CustomerKind.individual, ScoringFixture.individuals), (.corporate, ScoringFixture.corporates),
+        ] {
             let base = try builder.build(
-                subject: kind, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-                referrals: bank.referrals, interactions: bank.interactions(clients: everyone),
-                balances: bank.balances(clients: everyone))
+                subject: kind,
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: bank.interactions(clients: everyone),
+                balances: bank.balances(clients: everyone)
+            )
             let filler = try TransactionIndicatorFiller(base: base, snapshotCustomers: columns.customers)
             let filled = try filler.fill(from: aggregates)
             #expect(filled == (try expected.get()))

@@ -12,7 +12,8 @@ struct GammaGammaTests {
         let report = fit.report
         print(
             "CDNOW Gamma-Gamma: p=\(p.p) q=\(p.q) gamma=\(p.gamma) logL=\(report.logLikelihood) clients=\(report.clients)",
-            "se=\(report.standardErrors ?? []) converged=\(report.converged) gradientNorm=\(report.gradientNorm)")
+            "se=\(report.standardErrors ?? []) converged=\(report.converged) gradientNorm=\(report.gradientNorm)"
+        )
         #expect(report.clients == 946)
         for (estimate, published) in [(p.p, 6.25), (p.q, 3.74), (p.gamma, 15.44)] {
             #expect(abs(estimate / published - 1) < 0.01)
@@ -38,8 +39,14 @@ struct GammaGammaTests {
     @Test func zeroOrNegativeSpendIsRejectedNamingTheClient() throws {
         for spend: Int64 in [0, -500] {
             let summaries = try CustomerSummaries(
-                customers: ["A", "B", "C"], frequency: [2, 0, 3], recency: [5, 0, 7], age: [10, 10, 10],
-                repeatSpendMinorUnits: [1_000, 0, spend], currency: .cny, timeUnit: .weeks)
+                customers: ["A", "B", "C"],
+                frequency: [2, 0, 3],
+                recency: [5, 0, 7],
+                age: [10, 10, 10],
+                repeatSpendMinorUnits: [1_000, 0, spend],
+                currency: .cny,
+                timeUnit: .weeks
+            )
             do {
                 _ = try GammaGammaModel.fit(summaries)
                 Issue.record("spend \(spend) was accepted")
@@ -52,12 +59,20 @@ struct GammaGammaTests {
             #expect(throws: LifetimeValueError.self) { _ = try parameters.conditionalExpectedSpend(summaries) }
             #expect(throws: LifetimeValueError.self) {
                 _ = try parameters.conditionalExpectedSpend(
-                    frequency: 3, repeatSpend: Money(minorUnits: spend, currency: .cny))
+                    frequency: 3,
+                    repeatSpend: Money(minorUnits: spend, currency: .cny)
+                )
             }
         }
         let none = try CustomerSummaries(
-            customers: ["A"], frequency: [0], recency: [0], age: [3], repeatSpendMinorUnits: [0], currency: .cny,
-            timeUnit: .weeks)
+            customers: ["A"],
+            frequency: [0],
+            recency: [0],
+            age: [3],
+            repeatSpendMinorUnits: [0],
+            currency: .cny,
+            timeUnit: .weeks
+        )
         #expect(throws: LifetimeValueError.self) { _ = try GammaGammaModel.fit(none) }
         // q ≤ 1: the population mean is infinite, reported as undefined rather than inf.
         let heavy = try GammaGammaParameters(p: 2, q: 0.8, gamma: 10)

@@ -39,6 +39,9 @@ struct HypergeometricTests {
         #expect(lifetimeError { _ = try Hypergeometric.gauss2F1(2, 1, 3, 1) }?.code == .undefined)
         #expect(lifetimeError { _ = try Hypergeometric.gauss2F1(.nan, 1, 3, 0.2) }?.code == .invalidInput)
         #expect(lifetimeError { _ = try Hypergeometric.gauss2F1(400, 500, 2, 0.9) }?.code == .numericalFailure)
-        #expect(lifetimeError { _ = try Hypergeometric.gauss2F1(2, 3, 4, 0.999_999_9, maxTerms: 1000) }?.code == .notConverged)
+        #expect(
+            lifetimeError { _ = try Hypergeometric.gauss2F1(2, 3, 4, 0.999_999_9, maxTerms: 1000) }?.code
+                == .notConverged
+        )
     }
 }

@@ -17,15 +17,21 @@ struct LifetimeScheduleTests {
         ]
         var fast = 0
         for p in parameters {
-            for (x, tx, age) in [(0, 0.0, 120.0), (1, 30, 300), (3, 200, 365), (12, 340, 365), (90, 360, 365), (400, 700, 720)]
-            {
+            for (x, tx, age) in [
+                (0, 0.0, 120.0), (1, 30, 300), (3, 200, 365), (12, 340, 365), (90, 360, 365), (400, 700, 720),
+            ] {
                 let together = try p.conditionalExpectations(horizons, Double(x), tx, age)
                 if p.eulerExpectations(horizons, x: Double(x), scale: p.alpha + age) != nil { fast += 1 }
                 for (t, value) in zip(horizons, together) {
                     // The general negative-binomial series, horizon by horizon.
-                    let alone = try BGNBDParameters.aliveExpectation(
-                        m: p.r + Double(x), b: p.b + Double(x), c: p.a + p.b + Double(x), s: t / (p.alpha + age),
-                        aMinusOne: p.a - 1) * p.aliveProbability(Double(x), tx, age)
+                    let alone =
+                        try BGNBDParameters.aliveExpectation(
+                            m: p.r + Double(x),
+                            b: p.b + Double(x),
+                            c: p.a + p.b + Double(x),
+                            s: t / (p.alpha + age),
+                            aMinusOne: p.a - 1
+                        ) * p.aliveProbability(Double(x), tx, age)
                     #expect(abs(try p.conditionalExpectation(t, Double(x), tx, age) - alone) <= 1e-11 * alone)
                     #expect(value.isFinite && value >= 0)
                     #expect(abs(value - alone) <= 1e-11 * max(alone, 1e-300), "x \(x), t \(t), \(p)")
@@ -39,7 +45,12 @@ struct LifetimeScheduleTests {
             let values = try #require(nearOne.eulerExpectations(horizons, x: 5, scale: 110))
             for (t, value) in zip(horizons, values) {
                 let series = try BGNBDParameters.aliveExpectation(
-                    m: 5.5, b: 7, c: a + 7, s: t / 110, aMinusOne: a - 1)
+                    m: 5.5,
+                    b: 7,
+                    c: a + 7,
+                    s: t / 110,
+                    aMinusOne: a - 1
+                )
                 #expect(abs(value - series) <= 1e-10 * series, "a \(a), t \(t)")
             }
         }

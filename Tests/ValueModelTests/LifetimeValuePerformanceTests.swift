@@ -67,11 +67,21 @@ struct LifetimeValuePerformanceTests {
         let selection = TransactionSelection(currency: .cny)
 
         var split = try CalibrationHoldoutSplit(
-            columns: columns, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .weeks, selection: selection)
+            columns: columns,
+            calibrationEnd: calibrationEnd,
+            holdoutEnd: holdoutEnd,
+            timeUnit: .weeks,
+            selection: selection
+        )
         let tSummary = time {
-            split = (try? CalibrationHoldoutSplit(
-                columns: columns, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .weeks,
-                selection: selection)) ?? split
+            split =
+                (try? CalibrationHoldoutSplit(
+                    columns: columns,
+                    calibrationEnd: calibrationEnd,
+                    holdoutEnd: holdoutEnd,
+                    timeUnit: .weeks,
+                    selection: selection
+                )) ?? split
         }
         var fit: BGNBDFit?
         let tFit = try time { fit = try BGNBDModel.fit(split.calibration) }
@@ -89,10 +99,15 @@ struct LifetimeValuePerformanceTests {
         var values: [Int64] = []
         let tCLV = try time {
             values = try model.lifetimeValues(
-                split.calibration, over: try LifetimeValueHorizon(length: 52, discountPeriod: 52.0 / 12, discountRate: 0.01))
+                split.calibration,
+                over: try LifetimeValueHorizon(length: 52, discountPeriod: 52.0 / 12, discountRate: 0.01)
+            )
         }
         var order = Array(0..<columns.count)
-        order.sort { columns.customerIndex[$0] != columns.customerIndex[$1] ? columns.customerIndex[$0] < columns.customerIndex[$1] : $0 < $1 }
+        order.sort {
+            columns.customerIndex[$0] != columns.customerIndex[$1]
+                ? columns.customerIndex[$0] < columns.customerIndex[$1] : $0 < $1
+        }
         var byClient = TransactionColumns(customers: columns.customers)
         byClient.customerIndex = order.map { columns.customerIndex[$0] }
         byClient.day = order.map { columns.day[$0] }
@@ -101,8 +116,12 @@ struct LifetimeValuePerformanceTests {
         var clientMajor = split
         let tClientMajor = try time {
             clientMajor = try CalibrationHoldoutSplit(
-                columns: byClient, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .weeks,
-                selection: selection)
+                columns: byClient,
+                calibrationEnd: calibrationEnd,
+                holdoutEnd: holdoutEnd,
+                timeUnit: .weeks,
+                selection: selection
+            )
         }
         #expect(clientMajor.holdoutTransactions == split.holdoutTransactions)
         print("summary (rows in client order, as the synthetic bank writes them): \(tClientMajor)")
@@ -116,16 +135,24 @@ struct LifetimeValuePerformanceTests {
         var unsorted = split
         let tShuffled = try time {
             unsorted = try CalibrationHoldoutSplit(
-                columns: shuffled, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .weeks,
-                selection: selection)
+                columns: shuffled,
+                calibrationEnd: calibrationEnd,
+                holdoutEnd: holdoutEnd,
+                timeUnit: .weeks,
+                selection: selection
+            )
         }
         #expect(unsorted.calibration.frequency == split.calibration.frequency)
         #expect(unsorted.holdoutTransactions == split.holdoutTransactions)
         print("clients in calibration: \(split.calibration.count)")
         print("summary (rows in day order): \(tSummary); shuffled rows: \(tShuffled)")
-        print("BG/NBD fit: \(tFit) \(transactions.parameters) \(transactions.report.message) evaluations \(transactions.report.evaluations) iterations \(transactions.report.nelderMeadIterations)+\(transactions.report.newtonIterations)")
+        print(
+            "BG/NBD fit: \(tFit) \(transactions.parameters) \(transactions.report.message) evaluations \(transactions.report.evaluations) iterations \(transactions.report.nelderMeadIterations)+\(transactions.report.newtonIterations)"
+        )
         print("Gamma-Gamma fit: \(tSpend) \(spend.parameters) evaluations \(spend.report.evaluations)")
         print("E[Y(t*)] all clients: \(tPredict); P(alive): \(tAlive); CLV 12 periods: \(tCLV)")
-        print("holdout actual \(split.holdoutTransactions.reduce(0) { $0 + Int($1) }) predicted \(predicted.reduce(0, +)); alive mean \(alive2.reduce(0, +) / Double(alive2.count)); CLV total \(values.reduce(0, +))")
+        print(
+            "holdout actual \(split.holdoutTransactions.reduce(0) { $0 + Int($1) }) predicted \(predicted.reduce(0, +)); alive mean \(alive2.reduce(0, +) / Double(alive2.count)); CLV total \(values.reduce(0, +))"
+        )
     }
 }

@@ -7,8 +7,11 @@ struct LifetimeValueTests {
     /// Calibration to 1997-09-30, holdout weeks 40-78 (to 1998-06-30), as in FHL 2005 section 4.
     @Test func cdnowHoldoutComparison() throws {
         let split = try CalibrationHoldoutSplit(
-            purchases: try CDNOW.purchases(), calibrationEnd: CDNOW.calibrationEnd, holdoutEnd: CDNOW.holdoutEnd,
-            timeUnit: .weeks)
+            purchases: try CDNOW.purchases(),
+            calibrationEnd: CDNOW.calibrationEnd,
+            holdoutEnd: CDNOW.holdoutEnd,
+            timeUnit: .weeks
+        )
         #expect(split.calibration.count == 2357)
         #expect(abs(split.holdoutLength - 39) < 1e-12)
         let fit = try BGNBDModel.fit(split.calibration)
@@ -18,15 +21,18 @@ struct LifetimeValueTests {
         print("  x in calibration | clients | actual mean | predicted mean")
         for g in comparison.groups {
             print(
-                "  \(g.frequency)\(g.isOpenEnded ? "+" : " ") | \(g.clients) | \(g.actualMean) | \(g.predictedMean)")
+                "  \(g.frequency)\(g.isOpenEnded ? "+" : " ") | \(g.clients) | \(g.actualMean) | \(g.predictedMean)"
+            )
         }
         print(
             "  holdout total: actual \(comparison.actual), predicted \(comparison.predicted)",
-            "(relative error \(comparison.relativeError)); unconditional forecast \(comparison.holdoutExpectedUnconditional)")
+            "(relative error \(comparison.relativeError)); unconditional forecast \(comparison.holdoutExpectedUnconditional)"
+        )
         print(
             "  cumulative weeks 1-78: actual \(comparison.calibrationActual + comparison.actual),",
             "expected \(comparison.calibrationExpected + comparison.holdoutExpectedUnconditional)",
-            "(relative error \(comparison.cumulativeRelativeError))")
+            "(relative error \(comparison.cumulativeRelativeError))"
+        )
         #expect(comparison.actual == 1882)
         #expect(comparison.calibrationActual == 2457)
         // The BG/NBD under-forecasts CDNOW's holdout by about 12% (the fit is the published one;
@@ -54,11 +60,20 @@ struct LifetimeValueTests {
         let value = try model.lifetimeValue(of: client, over: flat)
         let z = try spend.conditionalExpectedSpend(frequency: client.frequency, repeatSpend: client.repeatSpend)
         let y = try transactions.expectedTransactions(
-            in: 52, frequency: client.frequency, recency: client.recency, age: client.age)
+            in: 52,
+            frequency: client.frequency,
+            recency: client.recency,
+            age: client.age
+        )
         #expect(abs(value.majorUnits - z.majorUnits * y) < 0.02)
 
         // Discounting and margin reduce it.
-        let discounted = try LifetimeValueHorizon(length: 52, discountPeriod: 52.0 / 12, discountRate: 0.01, margin: 0.3)
+        let discounted = try LifetimeValueHorizon(
+            length: 52,
+            discountPeriod: 52.0 / 12,
+            discountRate: 0.01,
+            margin: 0.3
+        )
         let lower = try model.lifetimeValue(of: client, over: discounted)
         #expect(lower.minorUnits < value.minorUnits && lower.minorUnits > 0)
         #expect(abs(lower.majorUnits - 0.3 * value.majorUnits) < 0.1 * value.majorUnits)
@@ -72,7 +87,11 @@ struct LifetimeValueTests {
             for period in 1...12 {
                 let end = min(Double(period) * 52.0 / 12, 52)
                 let cumulative = try transactions.expectedTransactions(
-                    in: end, frequency: c.frequency, recency: c.recency, age: c.age)
+                    in: end,
+                    frequency: c.frequency,
+                    recency: c.recency,
+                    age: c.age
+                )
                 discountedTransactions += (cumulative - previous) / pow(1.01, Double(period))
                 previous = cumulative
             }
@@ -80,7 +99,10 @@ struct LifetimeValueTests {
             let rebuilt = 0.3 * perTransaction.majorUnits * discountedTransactions
             let computed = try model.lifetimeValue(of: c, over: discounted)
             // The rebuilt value uses the spend rounded to a cent.
-            #expect(abs(computed.majorUnits - rebuilt) <= 0.006 + 0.3 * 0.005 * discountedTransactions, "client \(c.customer)")
+            #expect(
+                abs(computed.majorUnits - rebuilt) <= 0.006 + 0.3 * 0.005 * discountedTransactions,
+                "client \(c.customer)"
+            )
         }
 
         let book = try model.lifetimeValues(summaries, over: discounted)
@@ -119,13 +141,18 @@ struct LifetimeValueTests {
             }
         }
         let split = try CalibrationHoldoutSplit(
-            columns: columns, calibrationEnd: start.adding(days: 364), holdoutEnd: start.adding(days: 539),
-            timeUnit: .weeks, selection: TransactionSelection(currency: .cny))
+            columns: columns,
+            calibrationEnd: start.adding(days: 364),
+            holdoutEnd: start.adding(days: 539),
+            timeUnit: .weeks,
+            selection: TransactionSelection(currency: .cny)
+        )
         let fit = try BGNBDModel.fit(split.calibration)
         #expect(fit.report.converged)
         let comparison = try fit.parameters.compareHoldout(split)
         print(
-            "generated book: \(fit.parameters); holdout actual \(comparison.actual) predicted \(comparison.predicted)")
+            "generated book: \(fit.parameters); holdout actual \(comparison.actual) predicted \(comparison.predicted)"
+        )
         #expect(abs(comparison.relativeError) < 0.15)
         let alive = fit.parameters.probabilityAlive(split.calibration)
         #expect(alive.allSatisfy { $0 > 0 && $0 <= 1 })
@@ -133,7 +160,9 @@ struct LifetimeValueTests {
         #expect(spend.report.converged)
         let model = LifetimeValueModel(transactions: fit.parameters, spend: spend.parameters)
         let values = try model.lifetimeValues(
-            split.calibration, over: try LifetimeValueHorizon(length: 52, discountPeriod: 52.0 / 12, discountRate: 0.01))
+            split.calibration,
+            over: try LifetimeValueHorizon(length: 52, discountPeriod: 52.0 / 12, discountRate: 0.01)
+        )
         #expect(values.allSatisfy { $0 >= 0 })
     }
 }

@@ -12,9 +12,14 @@ struct PreparedScoringTests {
         let bank = ScoringFixture.bank
         let everyone = 0..<bank.clientCount
         let base = try ScoringFixture.builder.build(
-            subject: kind, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-            referrals: bank.referrals, interactions: bank.interactions(clients: everyone),
-            balances: bank.balances(clients: everyone))
+            subject: kind,
+            profiles: bank.profiles,
+            holdings: bank.holdings,
+            relationships: bank.relationships,
+            referrals: bank.referrals,
+            interactions: bank.interactions(clients: everyone),
+            balances: bank.balances(clients: everyone)
+        )
         return try TransactionIndicatorFiller(base: base, snapshotCustomers: bank.transactionColumns().customers)
     }
 
@@ -23,8 +28,10 @@ struct PreparedScoringTests {
         let asOf = ScoringFixture.asOf.adding(days: -daysBefore)
         let windows = ActivityWindows(asOf: asOf, selection: TransactionSelection(currency: .cny))
         return try ActivityAggregates(
-            columns: ScoringFixture.bank.transactionColumns(), windows: windows,
-            scoring: ScoringFixture.builder.derivation)
+            columns: ScoringFixture.bank.transactionColumns(),
+            windows: windows,
+            scoring: ScoringFixture.builder.derivation
+        )
     }
 
     /// Checks that two books of the same table hold the same scores, explanations and re-scores.
@@ -59,8 +66,10 @@ struct PreparedScoringTests {
         // Prepared with nothing expected to change: the night's columns are the prepared ones.
         let scorer = ValueScorer(model: .defaultIndividual).prepared(for: table, changing: [])
         try expectSame(
-            try scorer.score(table: table), try ValueScorer(model: .defaultIndividual).score(table: table),
-            rows: stride(from: 0, to: table.rowCount, by: 97))
+            try scorer.score(table: table),
+            try ValueScorer(model: .defaultIndividual).score(table: table),
+            rows: stride(from: 0, to: table.rowCount, by: 97)
+        )
         // The same values in new storage, then other values, in a prefix column (deposits), a
         // column scored after a changing one (products held), a percentile column (FTP) and a
         // column whose missing rows take the median (life stage's lookup values cannot change; use
@@ -70,15 +79,23 @@ struct PreparedScoringTests {
             let present = (0..<table.rowCount).map { column.presence[$0] }
             try table.setColumn(id, values: column.values.map { $0 + 0 }, present: present)
             try expectSame(
-                try scorer.score(table: table), try ValueScorer(model: .defaultIndividual).score(table: table),
-                rows: stride(from: 0, to: table.rowCount, by: 131))
+                try scorer.score(table: table),
+                try ValueScorer(model: .defaultIndividual).score(table: table),
+                rows: stride(from: 0, to: table.rowCount, by: 131)
+            )
             let changed = column.values.enumerated().map { row, value in
                 id == .satisfaction ? Double(1 + row % 5) : value * 1.5 + Double(row % 3)
             }
-            try table.setColumn(id, values: changed, present: present.enumerated().map { $0.offset % 4 != 0 && $0.element })
+            try table.setColumn(
+                id,
+                values: changed,
+                present: present.enumerated().map { $0.offset % 4 != 0 && $0.element }
+            )
             try expectSame(
-                try scorer.score(table: table), try ValueScorer(model: .defaultIndividual).score(table: table),
-                rows: stride(from: 0, to: table.rowCount, by: 131))
+                try scorer.score(table: table),
+                try ValueScorer(model: .defaultIndividual).score(table: table),
+                rows: stride(from: 0, to: table.rowCount, by: 131)
+            )
         }
     }
 
@@ -99,6 +116,7 @@ struct PreparedScoringTests {
         let table = try filler.fill(from: try Self.aggregates(daysBefore: 0))
         #expect(
             try unfit.score(table: table).totalHundredths
-                == (try ValueScorer(model: .defaultIndividual).score(table: table).totalHundredths))
+                == (try ValueScorer(model: .defaultIndividual).score(table: table).totalHundredths)
+        )
     }
 }

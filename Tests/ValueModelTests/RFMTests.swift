@@ -110,7 +110,8 @@ struct RFMSegmentMapTests {
                 #expect(RFMSegmentMap.layer(recency: r, fm: fm) == layer, "R \(r) FM \(fm)")
                 let segment = RFMSegmentMap.segment(recency: r, fm: fm)
                 #expect(
-                    RFMSegmentMap.isAtRisk(recency: r, fm: fm) == (segment == .atRisk || segment == .cannotLoseThem))
+                    RFMSegmentMap.isAtRisk(recency: r, fm: fm) == (segment == .atRisk || segment == .cannotLoseThem)
+                )
             }
         }
         #expect(ValueLayer.highValue.name == "high value" && RFMSegment.cannotLoseThem.name == "cannot lose them")
@@ -178,10 +179,18 @@ struct RFMBookTests {
             book.rescore(
                 "K11",
                 ClientActivity(
-                    lastDay: nil, frequency: 0, monetaryMinorUnits: 0, sixMonthCount: 0, recentCount: 0,
+                    lastDay: nil,
+                    frequency: 0,
+                    monetaryMinorUnits: 0,
+                    sixMonthCount: 0,
+                    recentCount: 0,
                     previousCount: 0,
-                    leavingMinorUnits: 0, arrivingMinorUnits: 0, largestLeavingMinorUnits: 0)
-            ).segment == .lost)
+                    leavingMinorUnits: 0,
+                    arrivingMinorUnits: 0,
+                    largestLeavingMinorUnits: 0
+                )
+            ).segment == .lost
+        )
         let score = book.score(4)
         #expect(score.customer == "K4" && score.recencyDays == 4 && score.frequency == 5)
         #expect(score.monetary == Money(minorUnits: 3_000, currency: .cny))
@@ -292,7 +301,9 @@ struct RFMBookTests {
         let range = try #require(throws: ActivityError.self) { try RFMBook(columns: outOfRange, windows: windows) }
         #expect(range.code == .invalidInput && range.row == 1 && range.field == "customerIndex")
         let huge = makeColumns(
-            clients: 1, [(0, asOf, .max / 2 + 1, .cardSpend, .outflow), (0, asOf, .max / 2 + 1, .cardSpend, .outflow)])
+            clients: 1,
+            [(0, asOf, .max / 2 + 1, .cardSpend, .outflow), (0, asOf, .max / 2 + 1, .cardSpend, .outflow)]
+        )
         let overflow = try #require(throws: ActivityError.self) { try RFMBook(columns: huge, windows: windows) }
         #expect(overflow.code == .overflow && overflow.customer == "K0")
     }

@@ -90,7 +90,13 @@ struct ScoreHistoryTests {
 
     @Test func trendArithmetic() {
         let window = today.adding(days: -30)...today
-        func point(_ day: Int, _ total: Double, _ aum: Int64, _ decile: Int, currency: CurrencyCode = .cny)
+        func point(
+            _ day: Int,
+            _ total: Double,
+            _ aum: Int64,
+            _ decile: Int,
+            currency: CurrencyCode = .cny
+        )
             -> ScoreTrend.Point
         {
             ScoreTrend.Point(
@@ -253,15 +259,24 @@ struct ScoreHistoryTests {
         ]
         for (day, totals) in days.enumerated() {
             try await store.record(
-                zip(clients, totals).map { record($0, day: day, total: $1) }, as: system)
+                zip(clients, totals).map { record($0, day: day, total: $1) },
+                as: system
+            )
             let trends = try await store.trends(
-                of: nil, model: model, over: today.adding(days: day)...today.adding(days: day), as: system)
+                of: nil,
+                model: model,
+                over: today.adding(days: day)...today.adding(days: day),
+                as: system
+            )
             #expect(trends.count == bookSize)
             for trend in trends {
                 let total = trend.end.total
                 let below = totals.filter { $0 < total }.count
                 let equal = totals.filter { $0 == total }.count
-                let expected = min(10, Int((10 * (Double(below) + Double(equal) / 2) / Double(bookSize)).rounded(.down)) + 1)
+                let expected = min(
+                    10,
+                    Int((10 * (Double(below) + Double(equal) / 2) / Double(bookSize)).rounded(.down)) + 1
+                )
                 #expect(trend.end.decile == expected, "total \(total) of \(bookSize), day \(day)")
                 #expect(trend.end.clientsScored == bookSize)
             }

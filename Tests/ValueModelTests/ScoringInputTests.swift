@@ -13,43 +13,93 @@ private enum HandBook {
 
     static let profiles: [CustomerProfile] = [
         CustomerProfile(
-            id: "A", kind: .individual, name: "A", coverage: coverage, birthDate: day("1985-03-04"),
-            maritalStatus: .married, children: [Child(birthDate: day("2015-05-01"))], occupation: "Surgeon",
-            position: .professional, industry: "Healthcare", riskAppetite: .balanced, creditRating: .aa,
+            id: "A",
+            kind: .individual,
+            name: "A",
+            coverage: coverage,
+            birthDate: day("1985-03-04"),
+            maritalStatus: .married,
+            children: [Child(birthDate: day("2015-05-01"))],
+            occupation: "Surgeon",
+            position: .professional,
+            industry: "Healthcare",
+            riskAppetite: .balanced,
+            creditRating: .aa,
             onboardedOn: day("2015-06-01"),
             tags: [
                 Tag(name: "influencer", category: .social, source: .rule("x"), setAt: at),
                 Tag(name: "referrer", category: .social, source: .rule("x"), setAt: at),
                 Tag(name: "old-buzz", category: .social, source: .rule("x"), setAt: at, expiresOn: day("2025-01-01")),
                 Tag(name: "vip", category: .service, source: .rule("x"), setAt: at),
-            ]),
+            ]
+        ),
         CustomerProfile(
-            id: "B", kind: .individual, name: "B", coverage: coverage, birthDate: day("1995-01-01"),
-            maritalStatus: .single),
+            id: "B",
+            kind: .individual,
+            name: "B",
+            coverage: coverage,
+            birthDate: day("1995-01-01"),
+            maritalStatus: .single
+        ),
         CustomerProfile(id: "S", kind: .individual, name: "S", coverage: coverage),
         CustomerProfile(
-            id: "E", kind: .corporate, name: "E", coverage: coverage, industry: "new energy", creditRating: .a,
+            id: "E",
+            kind: .corporate,
+            name: "E",
+            coverage: coverage,
+            industry: "new energy",
+            creditRating: .a,
             onboardedOn: day("2018-02-01"),
             corporate: CorporateAttributes(
-                annualRevenue: cny(800_000_000), totalAssets: cny(1_200_000_000), profitContribution: cny(3_000_000),
-                industryRank: 12, growthPotential: 5, innovationCapacity: 4, operatingStability: 3, strategicFit: 4,
-                esgRating: 2, lifecycleStage: .growth)),
+                annualRevenue: cny(800_000_000),
+                totalAssets: cny(1_200_000_000),
+                profitContribution: cny(3_000_000),
+                industryRank: 12,
+                growthPotential: 5,
+                innovationCapacity: 4,
+                operatingStability: 3,
+                strategicFit: 4,
+                esgRating: 2,
+                lifecycleStage: .growth
+            )
+        ),
     ]
 
     static func holding(
-        _ id: String, _ customer: CustomerID, _ product: ProductType, _ balance: Int64, opened: String = "2020-01-01",
-        matures: String? = nil, renewal: RenewalOutcome? = nil, rate: Int? = nil
+        _ id: String,
+        _ customer: CustomerID,
+        _ product: ProductType,
+        _ balance: Int64,
+        opened: String = "2020-01-01",
+        matures: String? = nil,
+        renewal: RenewalOutcome? = nil,
+        rate: Int? = nil
     ) -> Holding {
         Holding(
-            id: HoldingID(id), customer: customer, product: product, productCode: "P", balance: cny(balance),
-            openedOn: day(opened), maturesOn: matures.map(day), renewal: renewal, rateBasisPoints: rate)
+            id: HoldingID(id),
+            customer: customer,
+            product: product,
+            productCode: "P",
+            balance: cny(balance),
+            openedOn: day(opened),
+            maturesOn: matures.map(day),
+            renewal: renewal,
+            rateBasisPoints: rate
+        )
     }
 
     static let holdings: [Holding] = [
         holding("A1", "A", .demandDeposit, 100_000, rate: 15),
         holding("A2", "A", .timeDeposit, 500_000, matures: "2026-06-01", rate: 150),
         holding(
-            "A3", "A", .timeDeposit, 200_000, opened: "2024-10-01", matures: "2025-10-01", renewal: .movedOut, rate: 150
+            "A3",
+            "A",
+            .timeDeposit,
+            200_000,
+            opened: "2024-10-01",
+            matures: "2025-10-01",
+            renewal: .movedOut,
+            rate: 150
         ),
         holding("A4", "A", .wealthManagement, 300_000, matures: "2026-03-01", rate: 300),
         holding("A5", "A", .fund, 50_000),
@@ -76,11 +126,22 @@ private enum HandBook {
         Referral(referrer: "A", referred: "S", on: day("2026-02-01")),  // after the scoring day
     ]
 
-    static func interaction(_ id: String, _ customer: CustomerID, _ day: String, _ detail: InteractionDetail)
+    static func interaction(
+        _ id: String,
+        _ customer: CustomerID,
+        _ day: String,
+        _ detail: InteractionDetail
+    )
         -> Interaction
     {
         Interaction(
-            id: InteractionID(id), customer: customer, at: at, day: Self.day(day), channel: .call, detail: detail)
+            id: InteractionID(id),
+            customer: customer,
+            at: at,
+            day: Self.day(day),
+            channel: .call,
+            detail: detail
+        )
     }
 
     static let interactions: [Interaction] = [
@@ -98,21 +159,43 @@ private enum HandBook {
 
     static let balances = [
         BalanceSnapshot(
-            customer: "A", day: day("2025-09-01"), aum: cny(2_000_000), deposits: cny(1_000_000),
-            investments: cny(1_000_000), liabilities: cny(0)),
+            customer: "A",
+            day: day("2025-09-01"),
+            aum: cny(2_000_000),
+            deposits: cny(1_000_000),
+            investments: cny(1_000_000),
+            liabilities: cny(0)
+        ),
         BalanceSnapshot(
-            customer: "A", day: day("2025-12-31"), aum: cny(1_030_000), deposits: cny(600_000),
-            investments: cny(430_000), liabilities: cny(0)),
+            customer: "A",
+            day: day("2025-12-31"),
+            aum: cny(1_030_000),
+            deposits: cny(600_000),
+            investments: cny(430_000),
+            liabilities: cny(0)
+        ),
         BalanceSnapshot(
-            customer: "B", day: day("2025-09-01"), aum: cny(10_000), deposits: cny(10_000), investments: cny(0),
-            liabilities: cny(0)),
+            customer: "B",
+            day: day("2025-09-01"),
+            aum: cny(10_000),
+            deposits: cny(10_000),
+            investments: cny(0),
+            liabilities: cny(0)
+        ),
         BalanceSnapshot(
-            customer: "B", day: day("2025-12-31"), aum: cny(9_000), deposits: cny(9_000), investments: cny(0),
-            liabilities: cny(0)),
+            customer: "B",
+            day: day("2025-12-31"),
+            aum: cny(9_000),
+            deposits: cny(9_000),
+            investments: cny(0),
+            liabilities: cny(0)
+        ),
     ]
 
     /// Columns for A (index 0), B (1) and X (2, not in the book, in dollars).
-    static func transactions(extra: [(Int32, String, Int64, TransactionType, Direction, CurrencyCode)] = [])
+    static func transactions(
+        extra: [(Int32, String, Int64, TransactionType, Direction, CurrencyCode)] = []
+    )
         -> TransactionColumns
     {
         var columns = TransactionColumns(customers: ["A", "B", "X"])
@@ -139,13 +222,22 @@ private enum HandBook {
     }
 
     static func build(
-        _ subject: CustomerKind, holdings: [Holding] = holdings, transactions: TransactionColumns? = transactions(),
+        _ subject: CustomerKind,
+        holdings: [Holding] = holdings,
+        transactions: TransactionColumns? = transactions(),
         heldAway: [CustomerID: Money] = ["A": cny(1_030_000)]
     ) throws(ScoringInputError) -> IndicatorTable {
         try IndicatorTableBuilder(asOf: asOf, currency: .cny).build(
-            subject: subject, profiles: profiles, holdings: holdings, relationships: relationships,
+            subject: subject,
+            profiles: profiles,
+            holdings: holdings,
+            relationships: relationships,
             referrals: referrals,
-            interactions: interactions, balances: balances, transactions: transactions, heldAwayAssets: heldAway)
+            interactions: interactions,
+            balances: balances,
+            transactions: transactions,
+            heldAwayAssets: heldAway
+        )
     }
 }
 
@@ -243,7 +335,8 @@ struct ScoringInputTests {
         let row = try #require(throws: ScoringInputError.self) {
             try HandBook.build(
                 .individual,
-                transactions: HandBook.transactions(extra: [(1, "2025-12-02", 5_00, .cardSpend, .outflow, .hkd)]))
+                transactions: HandBook.transactions(extra: [(1, "2025-12-02", 5_00, .cardSpend, .outflow, .hkd)])
+            )
         }
         #expect(row.code == .currencyMismatch)
         #expect(row.customer == "B")
@@ -267,15 +360,19 @@ struct ScoringInputTests {
         #expect(bad.field == "balance")
         let survey = try #require(throws: ScoringInputError.self) {
             try IndicatorTableBuilder(asOf: HandBook.asOf, currency: .cny).build(
-                subject: .individual, profiles: HandBook.profiles,
-                interactions: [HandBook.interaction("Q", "A", "2025-10-01", .satisfaction(score: 9))])
+                subject: .individual,
+                profiles: HandBook.profiles,
+                interactions: [HandBook.interaction("Q", "A", "2025-10-01", .satisfaction(score: 9))]
+            )
         }
         #expect(survey.code == .invalidValue)
         #expect(survey.record == "Q")
         #expect(survey.field == "score")
         let twice = try #require(throws: ScoringInputError.self) {
             try IndicatorTableBuilder(asOf: HandBook.asOf, currency: .cny).build(
-                subject: .individual, profiles: HandBook.profiles + [HandBook.profiles[1]])
+                subject: .individual,
+                profiles: HandBook.profiles + [HandBook.profiles[1]]
+            )
         }
         #expect(twice.customer == "B")
     }
@@ -292,21 +389,28 @@ struct ScoringInputTests {
         (.retired, 52, .married, [.secondary], .retired),
     ])
     func lifeStageFollowsAgeMarriageAndChildren(
-        stage: LifeStage, age: Int, marital: MaritalStatus, children: [EducationStage], position: Position
+        stage: LifeStage,
+        age: Int,
+        marital: MaritalStatus,
+        children: [EducationStage],
+        position: Position
     ) {
         #expect(
-            LifeStage.classify(age: age, maritalStatus: marital, childStages: children, position: position) == stage)
+            LifeStage.classify(age: age, maritalStatus: marital, childStages: children, position: position) == stage
+        )
     }
 
     @Test func childrenWithoutAStageGetOneFromTheirAge() {
         #expect(
             [3, 8, 15, 20, 25].map(LifeStage.educationStage(ofChildAged:)) == [
                 .preschool, .primary, .secondary, .university, .graduated,
-            ])
+            ]
+        )
         #expect(LifeStage.classify(age: nil, maritalStatus: nil, childStages: [], position: nil) == nil)
         #expect(
             LifeStage.classify(age: nil, maritalStatus: nil, childStages: [.secondary], position: nil)
-                == .establishedFamily)
+                == .establishedFamily
+        )
     }
 
     @Test func columnsAreCheckedWhenSet() throws {
@@ -324,25 +428,31 @@ struct ScoringInputTests {
         }
         #expect(code { try $0.setColumn(.productsHeld, values: [1, 2], present: [true, true]) } == .lengthMismatch)
         #expect(
-            code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, true, true]) } == .invalidValue)
+            code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, true, true]) } == .invalidValue
+        )
         #expect(code { try $0.setColumn(.productsHeld, values: [1, -2, 3], present: [true, false, true]) } == nil)
         #expect(
             code { try $0.setColumn(.walletShare, values: [0.5, 1.2, 0], present: [true, true, true]) } == .invalidValue
         )
         #expect(
-            code { try $0.setColumn(.satisfaction, values: [0, 3, 5], present: [true, true, true]) } == .invalidValue)
+            code { try $0.setColumn(.satisfaction, values: [0, 3, 5], present: [true, true, true]) } == .invalidValue
+        )
         #expect(
-            code { try $0.setColumn(.aumDeposits, values: [.nan, 1, 2], present: [true, true, true]) } == .invalidValue)
+            code { try $0.setColumn(.aumDeposits, values: [.nan, 1, 2], present: [true, true, true]) } == .invalidValue
+        )
         #expect(
-            code { try $0.setColumn(.position, values: [1, 2, 3], present: [true, true, true]) } == .wrongInputKind)
+            code { try $0.setColumn(.position, values: [1, 2, 3], present: [true, true, true]) } == .wrongInputKind
+        )
         #expect(code { try $0.setCategories(.productsHeld, ["a", "b", "c"]) } == .wrongInputKind)
         #expect(code { try $0.setCategories(.position, ["founder", "astronaut", nil]) } == .unknownCategory)
         #expect(
             code { try $0.setColumn(.annualRevenue, values: [1, 2, 3], present: [true, true, true]) }
-                == .unknownIndicator)
+                == .unknownIndicator
+        )
         #expect(
             code { try $0.setColumn("aumDepostis", values: [1, 2, 3], present: [true, true, true]) }
-                == .unknownIndicator)
+                == .unknownIndicator
+        )
         try table.setColumn(.aumDeposits, values: [1, 2, 3], present: [true, false, true])
         #expect(table.column(.aumDeposits)?.values == [1, 0, 3])
         #expect(table.column(.aumDeposits)?.presence.presentCount == 2)
@@ -352,7 +462,11 @@ struct ScoringInputTests {
 
     @Test func theActivityPassCountsEachClientsRows() throws {
         let activity = try TransactionActivity(
-            columns: HandBook.transactions(), customers: ["B", "A"], asOf: HandBook.asOf, currency: .cny)
+            columns: HandBook.transactions(),
+            customers: ["B", "A"],
+            asOf: HandBook.asOf,
+            currency: .cny
+        )
         #expect(activity.transactionsInWindow == [1, 13])
         #expect(activity.feesChargedMinorUnits == [0, 130_00])
         #expect(activity.hasLargeOutflow == [false, true])

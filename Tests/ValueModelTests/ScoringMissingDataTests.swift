@@ -10,14 +10,25 @@ struct ScoringMissingDataTests {
         var table = handTable(products.count)
         try table.setColumn(.productsHeld, values: products.map { $0 ?? 0 }, present: products.map { $0 != nil })
         try table.setColumn(
-            .transactionsLast6Months, values: transactions.map { $0 ?? 0 }, present: transactions.map { $0 != nil })
+            .transactionsLast6Months,
+            values: transactions.map { $0 ?? 0 },
+            present: transactions.map { $0 != nil }
+        )
         let model = try currentOnlyModel([
             ScoringIndicator(
-                .productsHeld, dimension: .current, weight: 0.6, normalisation: .cappedMinMax(floor: 0, cap: 10),
-                missing: .redistribute),
+                .productsHeld,
+                dimension: .current,
+                weight: 0.6,
+                normalisation: .cappedMinMax(floor: 0, cap: 10),
+                missing: .redistribute
+            ),
             ScoringIndicator(
-                .transactionsLast6Months, dimension: .current, weight: 0.4,
-                normalisation: .cappedMinMax(floor: 0, cap: 100), missing: rule),
+                .transactionsLast6Months,
+                dimension: .current,
+                weight: 0.4,
+                normalisation: .cappedMinMax(floor: 0, cap: 100),
+                missing: rule
+            ),
         ])
         return try ValueScorer(model: model).score(table: table)
     }
@@ -61,7 +72,9 @@ struct ScoringMissingDataTests {
         #expect(dropped.treatment == .missing(.redistribute))
         #expect(
             row1.explanation.contains(
-                "transactionsLast6Months (weight shared among the present indicators of current value)"))
+                "transactionsLast6Months (weight shared among the present indicators of current value)"
+            )
+        )
         // Row 2: every indicator of the dimension is missing: 0 points, and the score says so.
         let row2 = try #require(book.score(ofRow: 2))
         #expect(row2.dimension(.current)?.hasData == false)
@@ -75,19 +88,34 @@ struct ScoringMissingDataTests {
         try table.setColumn(.walletShare, values: [0.5, 0], present: [true, false])
         try table.setColumn(.rmInteractions, values: [12, 12], present: [true, true])
         let model = try ScoringModel(
-            id: "two", version: "1", subject: .individual,
+            id: "two",
+            version: "1",
+            subject: .individual,
             dimensions: [DimensionWeight(.current, 0.3), DimensionWeight(.loyalty, 0.7)],
             indicators: [
                 ScoringIndicator(
-                    .productsHeld, dimension: .current, weight: 1, normalisation: .cappedMinMax(floor: 0, cap: 10),
-                    missing: .zero),
+                    .productsHeld,
+                    dimension: .current,
+                    weight: 1,
+                    normalisation: .cappedMinMax(floor: 0, cap: 10),
+                    missing: .zero
+                ),
                 ScoringIndicator(
-                    .walletShare, dimension: .loyalty, weight: 0.5, normalisation: .cappedMinMax(floor: 0, cap: 1),
-                    missing: .redistribute),
+                    .walletShare,
+                    dimension: .loyalty,
+                    weight: 0.5,
+                    normalisation: .cappedMinMax(floor: 0, cap: 1),
+                    missing: .redistribute
+                ),
                 ScoringIndicator(
-                    .rmInteractions, dimension: .loyalty, weight: 0.5, normalisation: .cappedMinMax(floor: 0, cap: 24),
-                    missing: .zero),
-            ])
+                    .rmInteractions,
+                    dimension: .loyalty,
+                    weight: 0.5,
+                    normalisation: .cappedMinMax(floor: 0, cap: 24),
+                    missing: .zero
+                ),
+            ]
+        )
         let book = try ValueScorer(model: model).score(table: table)
         // Row 0: loyalty = 50 × 0.5 + 50 × 0.5... = 100 × (0.5·0.5 + 0.5·0.5) = 50; total 0.3·100 + 0.7·50 = 65.
         // Row 1: wallet share drops out, loyalty = 100 × 0.5 = 50 as well.

@@ -39,110 +39,231 @@ struct ScoringModelJSONTests {
 
     static let cases: [Case] = [
         Case(
-            name: "unknown indicator", old: #""id": "aumDeposits""#, new: #""id": "aumDeposit""#,
-            code: .unknownIndicator, path: ["indicators", 0, "id"], marker: #""id": ⟨"aumDeposit""#,
-            suggestion: "aumDeposits"),
+            name: "unknown indicator",
+            old: #""id": "aumDeposits""#,
+            new: #""id": "aumDeposit""#,
+            code: .unknownIndicator,
+            path: ["indicators", 0, "id"],
+            marker: #""id": ⟨"aumDeposit""#,
+            suggestion: "aumDeposits"
+        ),
         Case(
-            name: "negative weight", old: #""weight": 0.3"#, new: #""weight": -0.3"#, code: .negativeWeight,
-            path: ["indicators", 1, "weight"], marker: #""weight": ⟨-0.3"#),
+            name: "negative weight",
+            old: #""weight": 0.3"#,
+            new: #""weight": -0.3"#,
+            code: .negativeWeight,
+            path: ["indicators", 1, "weight"],
+            marker: #""weight": ⟨-0.3"#
+        ),
         Case(
-            name: "dimension weights do not add up", old: #""potential": 0.4}"#, new: #""potential": 0.5}"#,
-            code: .weightsDoNotAddUp, path: ["dimensions"], marker: #""dimensions": ⟨{"#),
+            name: "dimension weights do not add up",
+            old: #""potential": 0.4}"#,
+            new: #""potential": 0.5}"#,
+            code: .weightsDoNotAddUp,
+            path: ["dimensions"],
+            marker: #""dimensions": ⟨{"#
+        ),
         Case(
-            name: "indicator weights of a dimension do not add up", old: #""weight": 0.2"#, new: #""weight": 0.25"#,
-            code: .weightsDoNotAddUp, path: ["indicators", 0, "weight"],
-            marker: #""weight": ⟨0.5, "normalisation": {"kind": "logScale""#),
+            name: "indicator weights of a dimension do not add up",
+            old: #""weight": 0.2"#,
+            new: #""weight": 0.25"#,
+            code: .weightsDoNotAddUp,
+            path: ["indicators", 0, "weight"],
+            marker: #""weight": ⟨0.5, "normalisation": {"kind": "logScale""#
+        ),
         Case(
-            name: "duplicate indicator", old: #""id": "productsHeld""#, new: #""id": "feeIncome""#,
-            code: .duplicateIndicator, path: ["indicators", 2, "id"],
-            marker: #""id": ⟨"feeIncome", "dimension": "current", "weight": 0.2"#),
+            name: "duplicate indicator",
+            old: #""id": "productsHeld""#,
+            new: #""id": "feeIncome""#,
+            code: .duplicateIndicator,
+            path: ["indicators", 2, "id"],
+            marker: #""id": ⟨"feeIncome", "dimension": "current", "weight": 0.2"#
+        ),
         Case(
-            name: "unknown dimension among the weights", old: #""potential": 0.4"#, new: #""potentail": 0.4"#,
-            code: .unknownDimension, path: ["dimensions", "potentail"], marker: #"⟨"potentail""#,
-            suggestion: "potential"),
+            name: "unknown dimension among the weights",
+            old: #""potential": 0.4"#,
+            new: #""potentail": 0.4"#,
+            code: .unknownDimension,
+            path: ["dimensions", "potentail"],
+            marker: #"⟨"potentail""#,
+            suggestion: "potential"
+        ),
         Case(
-            name: "unknown dimension of an indicator", old: #""dimension": "current", "weight": 0.3"#,
-            new: #""dimension": "curent", "weight": 0.3"#, code: .unknownDimension,
-            path: ["indicators", 1, "dimension"], marker: #"⟨"curent""#, suggestion: "current"),
+            name: "unknown dimension of an indicator",
+            old: #""dimension": "current", "weight": 0.3"#,
+            new: #""dimension": "curent", "weight": 0.3"#,
+            code: .unknownDimension,
+            path: ["indicators", 1, "dimension"],
+            marker: #"⟨"curent""#,
+            suggestion: "current"
+        ),
         Case(
-            name: "cap not above floor", old: #""floor": 0, "cap": 6"#, new: #""floor": 0, "cap": 0"#,
-            code: .invalidNormalisation, path: ["indicators", 2, "normalisation", "cap"],
-            marker: #""floor": 0, "cap": ⟨0}"#),
+            name: "cap not above floor",
+            old: #""floor": 0, "cap": 6"#,
+            new: #""floor": 0, "cap": 0"#,
+            code: .invalidNormalisation,
+            path: ["indicators", 2, "normalisation", "cap"],
+            marker: #""floor": 0, "cap": ⟨0}"#
+        ),
         Case(
-            name: "log scale cap not above floor", old: #""floor": 0, "cap": 1000000"#,
-            new: #""floor": 2000000, "cap": 1000000"#, code: .invalidNormalisation,
-            path: ["indicators", 0, "normalisation", "cap"], marker: #""floor": 2000000, "cap": ⟨1000000"#),
+            name: "log scale cap not above floor",
+            old: #""floor": 0, "cap": 1000000"#,
+            new: #""floor": 2000000, "cap": 1000000"#,
+            code: .invalidNormalisation,
+            path: ["indicators", 0, "normalisation", "cap"],
+            marker: #""floor": 2000000, "cap": ⟨1000000"#
+        ),
         Case(
-            name: "lookup table missing a category", old: #", "other": 0.3}"#, new: "}", code: .lookupMissingCategory,
-            path: ["indicators", 3, "normalisation", "table"], marker: #""table": ⟨{"founder""#),
+            name: "lookup table missing a category",
+            old: #", "other": 0.3}"#,
+            new: "}",
+            code: .lookupMissingCategory,
+            path: ["indicators", 3, "normalisation", "table"],
+            marker: #""table": ⟨{"founder""#
+        ),
         Case(
-            name: "version missing", old: "\"version\": \"1\",\n  ", new: "", code: .missingField, path: ["version"],
-            marker: "⟨{\n  \"id\""),
+            name: "version missing",
+            old: "\"version\": \"1\",\n  ",
+            new: "",
+            code: .missingField,
+            path: ["version"],
+            marker: "⟨{\n  \"id\""
+        ),
         Case(
-            name: "invalid JSON", old: #""weight": 0.3,"#, new: #""weight": 0.3,,"#, code: .invalidJSON, path: .root,
-            marker: #""weight": 0.3,⟨,"#),
+            name: "invalid JSON",
+            old: #""weight": 0.3,"#,
+            new: #""weight": 0.3,,"#,
+            code: .invalidJSON,
+            path: .root,
+            marker: #""weight": 0.3,⟨,"#
+        ),
         Case(
-            name: "unknown field", old: #""weight": 0.3"#, new: #""weight": 0.3, "wieght": 1"#, code: .unknownField,
-            path: ["indicators", 1, "wieght"], marker: #"⟨"wieght""#, suggestion: "weight"),
+            name: "unknown field",
+            old: #""weight": 0.3"#,
+            new: #""weight": 0.3, "wieght": 1"#,
+            code: .unknownField,
+            path: ["indicators", 1, "wieght"],
+            marker: #"⟨"wieght""#,
+            suggestion: "weight"
+        ),
         Case(
-            name: "a string where a number belongs", old: #""weight": 0.3"#, new: #""weight": "0.3""#,
-            code: .wrongType, path: ["indicators", 1, "weight"], marker: #""weight": ⟨"0.3""#),
+            name: "a string where a number belongs",
+            old: #""weight": 0.3"#,
+            new: #""weight": "0.3""#,
+            code: .wrongType,
+            path: ["indicators", 1, "weight"],
+            marker: #""weight": ⟨"0.3""#
+        ),
         Case(
-            name: "a corporate indicator in an individual model", old: #""id": "productsHeld""#,
-            new: #""id": "annualRevenue""#, code: .indicatorNotForSubject, path: ["indicators", 2, "id"],
-            marker: #""id": ⟨"annualRevenue""#),
+            name: "a corporate indicator in an individual model",
+            old: #""id": "productsHeld""#,
+            new: #""id": "annualRevenue""#,
+            code: .indicatorNotForSubject,
+            path: ["indicators", 2, "id"],
+            marker: #""id": ⟨"annualRevenue""#
+        ),
         Case(
-            name: "lookup on an amount", old: #"{"kind": "logScale", "floor": 0, "cap": 1000000}"#,
-            new: #"{"kind": "lookup", "table": {"a": 1}, "default": 0}"#, code: .normalisationNotApplicable,
-            path: ["indicators", 0, "normalisation", "kind"], marker: #"{"kind": ⟨"lookup", "table": {"a""#),
+            name: "lookup on an amount",
+            old: #"{"kind": "logScale", "floor": 0, "cap": 1000000}"#,
+            new: #"{"kind": "lookup", "table": {"a": 1}, "default": 0}"#,
+            code: .normalisationNotApplicable,
+            path: ["indicators", 0, "normalisation", "kind"],
+            marker: #"{"kind": ⟨"lookup", "table": {"a""#
+        ),
         Case(
-            name: "unknown category in a lookup table", old: #""founder": 1"#, new: #""fouder": 1"#,
-            code: .unknownCategory, path: ["indicators", 3, "normalisation", "table", "fouder"], marker: #"⟨"fouder""#,
-            suggestion: "founder"),
+            name: "unknown category in a lookup table",
+            old: #""founder": 1"#,
+            new: #""fouder": 1"#,
+            code: .unknownCategory,
+            path: ["indicators", 3, "normalisation", "table", "fouder"],
+            marker: #"⟨"fouder""#,
+            suggestion: "founder"
+        ),
         Case(
             name: "open categories need a default",
             old:
                 #"{"id": "creditRating", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"AAA": 1}, "default": 0.5}"#,
             new:
                 #"{"id": "industryOutlook", "dimension": "potential", "weight": 0.4, "normalisation": {"kind": "lookup", "table": {"healthcare": 1}}"#,
-            code: .lookupMissingCategory, path: ["indicators", 4, "normalisation", "default"],
-            marker: #""normalisation": ⟨{"kind": "lookup", "table": {"healthcare""#),
+            code: .lookupMissingCategory,
+            path: ["indicators", 4, "normalisation", "default"],
+            marker: #""normalisation": ⟨{"kind": "lookup", "table": {"healthcare""#
+        ),
         Case(
             name: "expert rating on the wrong scale",
             old:
                 #""id": "productsHeld", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "cappedMinMax", "floor": 0, "cap": 6}"#,
             new:
                 #""id": "satisfaction", "dimension": "current", "weight": 0.2, "normalisation": {"kind": "expertRating", "scale": "zeroToHundred"}"#,
-            code: .normalisationNotApplicable, path: ["indicators", 2, "normalisation", "scale"],
-            marker: #""scale": ⟨"zeroToHundred""#),
+            code: .normalisationNotApplicable,
+            path: ["indicators", 2, "normalisation", "scale"],
+            marker: #""scale": ⟨"zeroToHundred""#
+        ),
         Case(
-            name: "a weighted dimension without indicators", old: #""potential": 0.4}"#,
-            new: #""potential": 0.4, "relationship": 0}"#, code: .dimensionWithoutIndicators,
-            path: ["dimensions", "relationship"], marker: #"⟨"relationship""#),
+            name: "a weighted dimension without indicators",
+            old: #""potential": 0.4}"#,
+            new: #""potential": 0.4, "relationship": 0}"#,
+            code: .dimensionWithoutIndicators,
+            path: ["dimensions", "relationship"],
+            marker: #"⟨"relationship""#
+        ),
         Case(
-            name: "an indicator in a dimension without weight", old: #""dimension": "potential", "weight": 0.4"#,
-            new: #""dimension": "loyalty", "weight": 0.4"#, code: .dimensionNotWeighted,
-            path: ["indicators", 4, "dimension"], marker: #""dimension": ⟨"loyalty""#),
+            name: "an indicator in a dimension without weight",
+            old: #""dimension": "potential", "weight": 0.4"#,
+            new: #""dimension": "loyalty", "weight": 0.4"#,
+            code: .dimensionNotWeighted,
+            path: ["indicators", 4, "dimension"],
+            marker: #""dimension": ⟨"loyalty""#
+        ),
         Case(
-            name: "a corporate dimension in an individual model", old: #""current": 0.6"#, new: #""financial": 0.6"#,
-            code: .dimensionNotForSubject, path: ["dimensions", "financial"], marker: #"⟨"financial""#),
+            name: "a corporate dimension in an individual model",
+            old: #""current": 0.6"#,
+            new: #""financial": 0.6"#,
+            code: .dimensionNotForSubject,
+            path: ["dimensions", "financial"],
+            marker: #"⟨"financial""#
+        ),
         Case(
-            name: "an unknown subject", old: #""subject": "individual""#, new: #""subject": "person""#,
-            code: .invalidValue, path: ["subject"], marker: #""subject": ⟨"person""#),
+            name: "an unknown subject",
+            old: #""subject": "individual""#,
+            new: #""subject": "person""#,
+            code: .invalidValue,
+            path: ["subject"],
+            marker: #""subject": ⟨"person""#
+        ),
         Case(
-            name: "an unknown normalisation", old: #"{"kind": "percentileRank"}"#, new: #"{"kind": "percentile"}"#,
-            code: .invalidNormalisation, path: ["indicators", 1, "normalisation", "kind"],
-            marker: #"{"kind": ⟨"percentile"}"#, suggestion: "percentileRank"),
+            name: "an unknown normalisation",
+            old: #"{"kind": "percentileRank"}"#,
+            new: #"{"kind": "percentile"}"#,
+            code: .invalidNormalisation,
+            path: ["indicators", 1, "normalisation", "kind"],
+            marker: #"{"kind": ⟨"percentile"}"#,
+            suggestion: "percentileRank"
+        ),
         Case(
-            name: "a missing-data rule missing", old: #", "missing": "zero"}"#, new: "}", code: .missingField,
-            path: ["indicators", 0, "missing"], marker: #"⟨{"id": "aumDeposits""#),
+            name: "a missing-data rule missing",
+            old: #", "missing": "zero"}"#,
+            new: "}",
+            code: .missingField,
+            path: ["indicators", 0, "missing"],
+            marker: #"⟨{"id": "aumDeposits""#
+        ),
         Case(
-            name: "a lookup value above 1", old: #""executive": 0.9"#, new: #""executive": 1.5"#,
-            code: .invalidNormalisation, path: ["indicators", 3, "normalisation", "table", "executive"],
-            marker: #"⟨"executive""#),
+            name: "a lookup value above 1",
+            old: #""executive": 0.9"#,
+            new: #""executive": 1.5"#,
+            code: .invalidNormalisation,
+            path: ["indicators", 3, "normalisation", "table", "executive"],
+            marker: #"⟨"executive""#
+        ),
         Case(
-            name: "a bad currency", old: #""currency": "CNY""#, new: #""currency": "yuan""#, code: .invalidValue,
-            path: ["currency"], marker: #""currency": ⟨"yuan""#),
+            name: "a bad currency",
+            old: #""currency": "CNY""#,
+            new: #""currency": "yuan""#,
+            code: .invalidValue,
+            path: ["currency"],
+            marker: #""currency": ⟨"yuan""#
+        ),
     ]
 
     /// The line and column (Unicode scalars) of the `⟨` in `marker` within `text`.
@@ -221,7 +342,8 @@ struct ScoringModelJSONTests {
         #expect(
             Set(ScoringModel.defaultIndividual.dimensions.map(\.dimension)) == [
                 .current, .potential, .relationship, .loyalty,
-            ])
+            ]
+        )
         let corporate = ScoringModel.defaultStrategicCorporate
         #expect(Set(corporate.dimensions.map(\.dimension)) == Set(ScoringDimension.dimensions(of: .corporate)))
         // Quantitative indicators and expert ratings mixed.
@@ -231,24 +353,51 @@ struct ScoringModelJSONTests {
 
     @Test func aModelWithEveryNormalisationRoundTrips() throws {
         let model = try ScoringModel(
-            id: "every-kind", version: "7", subject: .individual, currency: nil, summary: "all kinds",
+            id: "every-kind",
+            version: "7",
+            subject: .individual,
+            currency: nil,
+            summary: "all kinds",
             dimensions: [DimensionWeight(.current, 0.5), DimensionWeight(.loyalty, 0.5)],
             indicators: [
                 ScoringIndicator(
-                    .aumDeposits, dimension: .current, weight: 0.25, normalisation: .percentileRank, missing: .zero),
+                    .aumDeposits,
+                    dimension: .current,
+                    weight: 0.25,
+                    normalisation: .percentileRank,
+                    missing: .zero
+                ),
                 ScoringIndicator(
-                    .aumFunds, dimension: .current, weight: 0.25, normalisation: .logScale(floor: 1e-3, cap: 1.5e20),
-                    missing: .median),
+                    .aumFunds,
+                    dimension: .current,
+                    weight: 0.25,
+                    normalisation: .logScale(floor: 1e-3, cap: 1.5e20),
+                    missing: .median
+                ),
                 ScoringIndicator(
-                    .productsHeld, dimension: .current, weight: 0.5, normalisation: .cappedMinMax(floor: -1, cap: 0.1),
-                    direction: .higherIsWorse, missing: .redistribute),
+                    .productsHeld,
+                    dimension: .current,
+                    weight: 0.5,
+                    normalisation: .cappedMinMax(floor: -1, cap: 0.1),
+                    direction: .higherIsWorse,
+                    missing: .redistribute
+                ),
                 ScoringIndicator(
-                    .satisfaction, dimension: .loyalty, weight: 0.4, normalisation: .expertRating(.oneToFive),
-                    missing: .median),
+                    .satisfaction,
+                    dimension: .loyalty,
+                    weight: 0.4,
+                    normalisation: .expertRating(.oneToFive),
+                    missing: .median
+                ),
                 ScoringIndicator(
-                    .creditRating, dimension: .loyalty, weight: 0.6,
-                    normalisation: .lookup(LookupTable(["AAA": 1, "D": 0], default: 1.0 / 3)), missing: .zero),
-            ])
+                    .creditRating,
+                    dimension: .loyalty,
+                    weight: 0.6,
+                    normalisation: .lookup(LookupTable(["AAA": 1, "D": 0], default: 1.0 / 3)),
+                    missing: .zero
+                ),
+            ]
+        )
         let text = model.jsonText
         #expect(try ScoringModel(json: text) == model)
         #expect(text.contains(#""kind": "logScale""#))
@@ -257,12 +406,20 @@ struct ScoringModelJSONTests {
     @Test func modelsBuiltInCodeAreValidatedWithPathsButNoPositions() {
         let error = #expect(throws: ScoringModelError.self) {
             try ScoringModel(
-                id: "m", version: "1", subject: .individual,
+                id: "m",
+                version: "1",
+                subject: .individual,
                 dimensions: [DimensionWeight(.current, 0.5), DimensionWeight(.current, 0.5)],
                 indicators: [
                     ScoringIndicator(
-                        .aumDeposits, dimension: .current, weight: 1, normalisation: .percentileRank, missing: .zero)
-                ])
+                        .aumDeposits,
+                        dimension: .current,
+                        weight: 1,
+                        normalisation: .percentileRank,
+                        missing: .zero
+                    )
+                ]
+            )
         }
         #expect(error?.code == .duplicateDimension)
         #expect(error?.path == ["dimensions", "current"])

@@ -8,15 +8,23 @@ struct ScoringNormalisationTests {
     /// Scores `values` of `indicator` (nil = missing) with a one-indicator model and returns each
     /// row's normalised value and points.
     private func run(
-        _ indicator: IndicatorID, _ values: [Double?], _ normalisation: Normalisation,
-        direction: IndicatorDirection = .higherIsBetter, missing: MissingDataRule = .zero
+        _ indicator: IndicatorID,
+        _ values: [Double?],
+        _ normalisation: Normalisation,
+        direction: IndicatorDirection = .higherIsBetter,
+        missing: MissingDataRule = .zero
     ) throws -> [(normalised: Double?, points: ScorePoints)] {
         var table = handTable(values.count)
         try table.setColumn(indicator, values: values.map { $0 ?? 0 }, present: values.map { $0 != nil })
         let model = try currentOnlyModel([
             ScoringIndicator(
-                indicator, dimension: .current, weight: 1, normalisation: normalisation, direction: direction,
-                missing: missing)
+                indicator,
+                dimension: .current,
+                weight: 1,
+                normalisation: normalisation,
+                direction: direction,
+                missing: missing
+            )
         ])
         let book = try ValueScorer(model: model).score(table: table)
         return try (0..<values.count).map { row in
@@ -71,22 +79,38 @@ struct ScoringNormalisationTests {
         var table = handTable(3, subject: .corporate)
         try table.setColumn(.strategicFit, values: [1, 3, 5], present: [true, true, true])
         let model = try ScoringModel(
-            id: "c", version: "1", subject: .corporate, dimensions: [DimensionWeight(.strategicFit, 1)],
+            id: "c",
+            version: "1",
+            subject: .corporate,
+            dimensions: [DimensionWeight(.strategicFit, 1)],
             indicators: [
                 ScoringIndicator(
-                    .strategicFit, dimension: .strategicFit, weight: 1, normalisation: .expertRating(.oneToFive),
-                    missing: .zero)
-            ])
+                    .strategicFit,
+                    dimension: .strategicFit,
+                    weight: 1,
+                    normalisation: .expertRating(.oneToFive),
+                    missing: .zero
+                )
+            ]
+        )
         let book = try ValueScorer(model: model).score(table: table)
         #expect((0..<3).map { book.total(ofRow: $0).hundredths } == [0, 5_000, 10_000])
         // The 0-100 scale: a host-supplied influence score, for example.
         let hundred = try ScoringModel(
-            id: "h", version: "1", subject: .corporate, dimensions: [DimensionWeight(.esg, 1)],
+            id: "h",
+            version: "1",
+            subject: .corporate,
+            dimensions: [DimensionWeight(.esg, 1)],
             indicators: [
                 ScoringIndicator(
-                    .esgRating, dimension: .esg, weight: 1, normalisation: .cappedMinMax(floor: 1, cap: 5),
-                    missing: .zero)
-            ])
+                    .esgRating,
+                    dimension: .esg,
+                    weight: 1,
+                    normalisation: .cappedMinMax(floor: 1, cap: 5),
+                    missing: .zero
+                )
+            ]
+        )
         var esg = handTable(2, subject: .corporate)
         try esg.setColumn(.esgRating, values: [2, 4], present: [true, true])
         #expect(try ValueScorer(model: hundred).score(table: esg).totalHundredths == [2_500, 7_500])
@@ -99,18 +123,34 @@ struct ScoringNormalisationTests {
         try table.setCategories(.occupation, ["surgeon", "Astronaut", "surgeon", nil, "teacher"])
         try table.setColumn(.satisfaction, values: [3.6, 1, 5, 0, 2.4], present: [true, true, true, false, true])
         let model = try ScoringModel(
-            id: "lookups", version: "1", subject: .individual, dimensions: [DimensionWeight(.potential, 1)],
+            id: "lookups",
+            version: "1",
+            subject: .individual,
+            dimensions: [DimensionWeight(.potential, 1)],
             indicators: [
                 ScoringIndicator(
-                    .position, dimension: .potential, weight: 0.5,
-                    normalisation: .lookup(LookupTable(["founder": 1, "executive": 0.8], default: 0.2)), missing: .zero),
+                    .position,
+                    dimension: .potential,
+                    weight: 0.5,
+                    normalisation: .lookup(LookupTable(["founder": 1, "executive": 0.8], default: 0.2)),
+                    missing: .zero
+                ),
                 ScoringIndicator(
-                    .occupation, dimension: .potential, weight: 0.25,
-                    normalisation: .lookup(LookupTable(["SURGEON": 0.9, "teacher": 0.4], default: 0.1)), missing: .zero),
+                    .occupation,
+                    dimension: .potential,
+                    weight: 0.25,
+                    normalisation: .lookup(LookupTable(["SURGEON": 0.9, "teacher": 0.4], default: 0.1)),
+                    missing: .zero
+                ),
                 ScoringIndicator(
-                    .satisfaction, dimension: .potential, weight: 0.25,
-                    normalisation: .lookup(LookupTable(["1": 0, "2": 0.1, "3": 0.3, "4": 0.7, "5": 1])), missing: .zero),
-            ])
+                    .satisfaction,
+                    dimension: .potential,
+                    weight: 0.25,
+                    normalisation: .lookup(LookupTable(["1": 0, "2": 0.1, "3": 0.3, "4": 0.7, "5": 1])),
+                    missing: .zero
+                ),
+            ]
+        )
         let book = try ValueScorer(model: model).score(table: table)
         func normalised(_ row: Int, _ id: IndicatorID) -> Double? {
             book.score(ofRow: row)?.contribution(of: id)?.normalised

@@ -21,11 +21,14 @@ struct SummaryBuilderTests {
             let i = try #require(index[file.customers[j]])
             #expect(built.frequency[i] == file.frequency[j], "frequency of \(file.customers[j])")
             worstTime = max(worstTime, abs(built.recency[i] - file.recency[j]), abs(built.age[i] - file.age[j]))
-            let mean = built.frequency[i] > 0 ? Double(built.repeatSpendMinorUnits[i]) / 100 / Double(built.frequency[i]) : 0
+            let mean =
+                built.frequency[i] > 0 ? Double(built.repeatSpendMinorUnits[i]) / 100 / Double(built.frequency[i]) : 0
             worstSpend = max(worstSpend, abs(mean - (zbar[file.customers[j].rawValue] ?? -1)))
             #expect(withSpend.frequency[j] == file.frequency[j])
         }
-        print("CDNOW summary from raw purchases: largest recency/T difference \(worstTime) weeks, largest z̄ difference \(worstSpend) USD")
+        print(
+            "CDNOW summary from raw purchases: largest recency/T difference \(worstTime) weeks, largest z̄ difference \(worstSpend) USD"
+        )
         #expect(worstTime <= 0.01)
         #expect(worstSpend <= 0.0051)
         #expect(built.frequency.reduce(0) { $0 + Int($1) } == 2457)
@@ -36,15 +39,23 @@ struct SummaryBuilderTests {
     @Test func columnarBuilderMatchesPurchaseBuilder() throws {
         let purchases = try CDNOW.purchases()
         let reference = try CalibrationHoldoutSplit(
-            purchases: purchases, calibrationEnd: CDNOW.calibrationEnd, holdoutEnd: CDNOW.holdoutEnd, timeUnit: .weeks)
+            purchases: purchases,
+            calibrationEnd: CDNOW.calibrationEnd,
+            holdoutEnd: CDNOW.holdoutEnd,
+            timeUnit: .weeks
+        )
         var random = TestRandom(state: 7)
         let byDay = purchases.sorted { $0.day < $1.day }
         var shuffled = purchases
         for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, random.int(0..<(i + 1))) }
         for order in [purchases, byDay, shuffled] {
             let split = try CalibrationHoldoutSplit(
-                columns: columns(order, customers: reference.calibration.customers), calibrationEnd: CDNOW.calibrationEnd,
-                holdoutEnd: CDNOW.holdoutEnd, timeUnit: .weeks, selection: TransactionSelection(currency: .usd))
+                columns: columns(order, customers: reference.calibration.customers),
+                calibrationEnd: CDNOW.calibrationEnd,
+                holdoutEnd: CDNOW.holdoutEnd,
+                timeUnit: .weeks,
+                selection: TransactionSelection(currency: .usd)
+            )
             try expectSame(split, reference)
         }
     }
@@ -60,13 +71,20 @@ struct SummaryBuilderTests {
         for _ in 0..<600_000 {
             purchases.append(
                 Purchase(
-                    customer: clients[random.int(0..<clients.count)], day: start.adding(days: random.int(0..<400)),
-                    amount: Money(minorUnits: Int64(random.int(1..<100_000)), currency: .cny)))
+                    customer: clients[random.int(0..<clients.count)],
+                    day: start.adding(days: random.int(0..<400)),
+                    amount: Money(minorUnits: Int64(random.int(1..<100_000)), currency: .cny)
+                )
+            )
         }
         let calibrationEnd = start.adding(days: 299)
         let holdoutEnd = start.adding(days: 379)
         let reference = try CalibrationHoldoutSplit(
-            purchases: purchases, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: .days)
+            purchases: purchases,
+            calibrationEnd: calibrationEnd,
+            holdoutEnd: holdoutEnd,
+            timeUnit: .days
+        )
         let byDay = purchases.sorted { $0.day < $1.day }
         let byClient = purchases.sorted {
             $0.customer != $1.customer ? $0.customer < $1.customer : $0.day < $1.day
@@ -75,8 +93,11 @@ struct SummaryBuilderTests {
         for _ in 0..<200 { mostlySorted.swapAt(random.int(0..<mostlySorted.count), random.int(0..<mostlySorted.count)) }
         for order in [byDay, byClient, mostlySorted, purchases] {
             let split = try CalibrationHoldoutSplit(
-                columns: columns(order, customers: clients), calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd,
-                selection: TransactionSelection(currency: .cny))
+                columns: columns(order, customers: clients),
+                calibrationEnd: calibrationEnd,
+                holdoutEnd: holdoutEnd,
+                selection: TransactionSelection(currency: .cny)
+            )
             try expectSame(split, reference)
         }
     }
@@ -100,8 +121,12 @@ struct SummaryBuilderTests {
         row(1, 9, 10, .cny, .cardSpend)  // first purchase on the last day of calibration
         row(1, 12, 10, .cny, .cardSpend)  // holdout
         let split = try CalibrationHoldoutSplit(
-            columns: columns, calibrationEnd: start.adding(days: 9), holdoutEnd: start.adding(days: 20), timeUnit: .days,
-            selection: TransactionSelection(currency: .cny, types: [.cardSpend]))
+            columns: columns,
+            calibrationEnd: start.adding(days: 9),
+            holdoutEnd: start.adding(days: 20),
+            timeUnit: .days,
+            selection: TransactionSelection(currency: .cny, types: [.cardSpend])
+        )
         let s = split.calibration
         #expect(s.customers == ["A", "B"])
         #expect(s.frequency == [1, 0])
@@ -121,7 +146,9 @@ struct SummaryBuilderTests {
                 purchases: [
                     Purchase(customer: "A", day: day, amount: Money(minorUnits: 5, currency: .cny)),
                     Purchase(customer: "B", day: day, amount: Money(minorUnits: -5, currency: .cny)),
-                ], calibrationEnd: day)
+                ],
+                calibrationEnd: day
+            )
         }
         #expect(zero?.code == .negativeAmount && zero?.customer == "B" && zero?.row == 1)
         // Zero-value purchases are transactions (CDNOW has eight).
@@ -129,17 +156,24 @@ struct SummaryBuilderTests {
             purchases: [
                 Purchase(customer: "A", day: day, amount: Money(minorUnits: 5, currency: .cny)),
                 Purchase(customer: "A", day: day.adding(days: 2), amount: Money(minorUnits: 0, currency: .cny)),
-            ], calibrationEnd: day.adding(days: 3))
+            ],
+            calibrationEnd: day.adding(days: 3)
+        )
         #expect(free.frequency == [1] && free.repeatSpendMinorUnits == [0])
         let mixed = lifetimeError {
             _ = try CustomerSummaries(
                 purchases: [
                     Purchase(customer: "A", day: day, amount: Money(minorUnits: 5, currency: .cny)),
                     Purchase(customer: "C", day: day, amount: Money(minorUnits: 5, currency: .usd)),
-                ], calibrationEnd: day)
+                ],
+                calibrationEnd: day
+            )
         }
         #expect(mixed?.code == .mixedCurrency && mixed?.customer == "C")
-        #expect(lifetimeError { _ = try CustomerSummaries(purchases: [Purchase](), calibrationEnd: day) }?.code == .insufficientData)
+        #expect(
+            lifetimeError { _ = try CustomerSummaries(purchases: [Purchase](), calibrationEnd: day) }?.code
+                == .insufficientData
+        )
 
         var columns = TransactionColumns(customers: ["A", "B"])
         columns.customerIndex = [0, 1, 1]
@@ -147,32 +181,53 @@ struct SummaryBuilderTests {
         columns.amountMinorUnits = [10, 10, -3]
         columns.currency = [CurrencyCode.cny.packed, CurrencyCode.cny.packed, CurrencyCode.cny.packed]
         let negative = lifetimeError {
-            _ = try CustomerSummaries(columns: columns, calibrationEnd: day, selection: TransactionSelection(currency: .cny))
+            _ = try CustomerSummaries(
+                columns: columns,
+                calibrationEnd: day,
+                selection: TransactionSelection(currency: .cny)
+            )
         }
         #expect(negative?.code == .negativeAmount && negative?.customer == "B" && negative?.row == 2)
         columns.amountMinorUnits[2] = 3
         columns.customerIndex[1] = 2
         let outside = lifetimeError {
-            _ = try CustomerSummaries(columns: columns, calibrationEnd: day, selection: TransactionSelection(currency: .cny))
+            _ = try CustomerSummaries(
+                columns: columns,
+                calibrationEnd: day,
+                selection: TransactionSelection(currency: .cny)
+            )
         }
         #expect(outside?.code == .invalidInput && outside?.row == 1)
         columns.day.removeLast()
         #expect(
             lifetimeError {
-                _ = try CustomerSummaries(columns: columns, calibrationEnd: day, selection: TransactionSelection(currency: .cny))
-            }?.code == .invalidInput)
+                _ = try CustomerSummaries(
+                    columns: columns,
+                    calibrationEnd: day,
+                    selection: TransactionSelection(currency: .cny)
+                )
+            }?.code == .invalidInput
+        )
 
         let late = lifetimeError {
             _ = try CustomerSummaries(
-                customers: ["A"], frequency: [2], recency: [5], age: [4], repeatSpendMinorUnits: [1], currency: .cny,
-                timeUnit: .days)
+                customers: ["A"],
+                frequency: [2],
+                recency: [5],
+                age: [4],
+                repeatSpendMinorUnits: [1],
+                currency: .cny,
+                timeUnit: .days
+            )
         }
         #expect(late?.code == .invalidInput && late?.customer == "A" && late?.field == "recency")
         #expect(lifetimeError { _ = try TimeUnit(lengthInDays: 0) }?.code == .invalidInput)
         #expect(throws: LifetimeValueError.self) {
             _ = try CalibrationHoldoutSplit(
                 purchases: [Purchase(customer: "A", day: day, amount: Money(minorUnits: 5, currency: .cny))],
-                calibrationEnd: day, holdoutEnd: day.adding(days: -1))
+                calibrationEnd: day,
+                holdoutEnd: day.adding(days: -1)
+            )
         }
     }
 

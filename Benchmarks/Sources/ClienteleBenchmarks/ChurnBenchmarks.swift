@@ -40,7 +40,9 @@ enum ChurnBenchmarks {
     }
 
     static func run(clients: Int, seeds: [UInt64], sweep: Bool) throws {
-        print("Churn flag against the synthetic scenarios: \(clients) clients a bank, seeds \(seeds.map(String.init).joined(separator: ","))")
+        print(
+            "Churn flag against the synthetic scenarios: \(clients) clients a bank, seeds \(seeds.map(String.init).joined(separator: ","))"
+        )
         var pooled: [String: (ChurnConfusion, Int, Int, [Int], Int)] = [:]
         var inputsBySeed: [UInt64: ChurnEvaluationInputs] = [:]
         for seed in seeds {
@@ -48,7 +50,9 @@ enum ChurnBenchmarks {
             let inputs = ChurnEvaluationInputs(bank: SyntheticBank(.init(seed: seed, clientCount: clients)))
             let generated = Harness.seconds(ContinuousClock.now - start)
             if sweep { inputsBySeed[seed] = inputs }
-            print("seed \(seed): \(inputs.columns.count) rows, \(inputs.holdings.count) holdings, \(inputs.interactions.count) interactions, \(inputs.balances.count) balances (generated in \(Harness.format(generated, 1)) s)")
+            print(
+                "seed \(seed): \(inputs.columns.count) rows, \(inputs.holdings.count) holdings, \(inputs.interactions.count) interactions, \(inputs.balances.count) balances (generated in \(Harness.format(generated, 1)) s)"
+            )
             for (name, policy) in [("before (stop 8)", stop8Policy()), ("defaults", ChurnPolicy(currency: .cny))] {
                 let t0 = ContinuousClock.now
                 let e = try ChurnEvaluation(inputs: inputs, policy: policy)
@@ -72,7 +76,10 @@ enum ChurnBenchmarks {
         for name in ["before (stop 8)", "defaults"] {
             guard let p = pooled[name] else { continue }
             let detection = ChurnDetection(drifters: p.4, daysToFlag: p.3, stepDays: 7)
-            print("  \(name): \(cells(p.0)), dormant flagged \(percent(Double(p.1) / Double(max(1, p.2)))), " + timing(detection))
+            print(
+                "  \(name): \(cells(p.0)), dormant flagged \(percent(Double(p.1) / Double(max(1, p.2)))), "
+                    + timing(detection)
+            )
         }
         if sweep { try sensitivity(inputs: seeds.compactMap { inputsBySeed[$0] }) }
     }
@@ -136,7 +143,12 @@ enum ChurnBenchmarks {
         for w in [2, 3] { try row("productsNotRenewed weight \(w)") { $0.weights[.productsNotRenewed] = w } }
         for w in [2, 3] { try row("largeOutflow weight \(w)") { $0.weights[.largeOutflow] = w } }
         for w in [2, 3] { try row("aumDropping weight \(w)") { $0.weights[.aumDropping] = w } }
-        for s in [2, 3, 4, 5] { try row("mediumRiskScore \(s)") { $0.mediumRiskScore = s; $0.highRiskScore = max($0.highRiskScore, s) } }
+        for s in [2, 3, 4, 5] {
+            try row("mediumRiskScore \(s)") {
+                $0.mediumRiskScore = s
+                $0.highRiskScore = max($0.highRiskScore, s)
+            }
+        }
     }
 
     /// How many steady clients and drifters have each set of signals (to read any weighting off).
@@ -147,8 +159,12 @@ enum ChurnBenchmarks {
             let selection = TransactionSelection(currency: .cny, types: ActivityWindows.clientTransactionTypes)
             let windows = ActivityWindows(asOf: i.configuration.endDay, selection: selection)
             let book = try ChurnBook(
-                activity: try ActivityAggregates(columns: i.columns, windows: windows), holdings: i.holdings,
-                interactions: i.interactions, balances: i.balances, policy: policy)
+                activity: try ActivityAggregates(columns: i.columns, windows: windows),
+                holdings: i.holdings,
+                interactions: i.interactions,
+                balances: i.balances,
+                policy: policy
+            )
             for (c, scenario) in i.scenarios.enumerated() {
                 switch scenario {
                 case .steady: steady[book.kinds[c].rawValue, default: 0] += 1
@@ -159,8 +175,12 @@ enum ChurnBenchmarks {
         }
         print("signal sets (pooled): steady / drifting")
         for bits in Set(steady.keys).union(drifting.keys).sorted() {
-            let names = ChurnSignalKinds(rawValue: bits).kinds.map { String($0.rawValue.prefix(8)) }.joined(separator: "+")
-            print("  \((names.isEmpty ? "none" : names).padding(toLength: 48, withPad: " ", startingAt: 0)) \(steady[bits] ?? 0) / \(drifting[bits] ?? 0)")
+            let names = ChurnSignalKinds(rawValue: bits).kinds.map { String($0.rawValue.prefix(8)) }.joined(
+                separator: "+"
+            )
+            print(
+                "  \((names.isEmpty ? "none" : names).padding(toLength: 48, withPad: " ", startingAt: 0)) \(steady[bits] ?? 0) / \(drifting[bits] ?? 0)"
+            )
         }
     }
 

@@ -51,7 +51,8 @@ extension Harness {
     }
 
     /// Runs a synchronous `body` `repetitions` times; each run's wall-clock and CPU seconds.
-    static func timeSyncWithCPU(repetitions: Int, _ body: () throws -> Void) rethrows -> (wall: [Double], cpu: [Double]) {
+    static func timeSyncWithCPU(repetitions: Int, _ body: () throws -> Void) rethrows -> (wall: [Double], cpu: [Double])
+    {
         var wall: [Double] = []
         var cpu: [Double] = []
         for _ in 0..<repetitions {

@@ -5,7 +5,9 @@ import ValueModel
 
 /// The lifetime-value pipeline on a book of 100 k clients and about 10 M transactions: summaries
 /// from the columnar snapshot, BG/NBD fit, Gamma-Gamma fit, and predictions (P(alive), expected
-/// transactions and CLV over a year), timed as medians of repeated runs. With an export directory
+/// transactions and CLV over a year), timed as medians of repeated runs.
+///
+/// With an export directory
 /// it also writes the transaction log (for `python/lifetimes_peer.py`, which times the Python
 /// package `lifetimes` on the same rows), the summaries with Clientele's predictions, and the
 /// fitted parameters and timings as JSON.

@@ -40,7 +40,9 @@ enum RFMBenchmarks {
         }
         guard let book else { return }
         Harness.report(
-            "activity aggregates (RFM + churn), \(label)", Harness.milliseconds(aggregateTimes) + " (target < 30 ms)")
+            "activity aggregates (RFM + churn), \(label)",
+            Harness.milliseconds(aggregateTimes) + " (target < 30 ms)"
+        )
         Harness.report("RFM scores from aggregates, \(clients / 1000)k clients", Harness.milliseconds(scoreTimes))
         Harness.report("RFM from the bank's columns, \(label)", Harness.milliseconds(rfmTimes))
 
@@ -57,7 +59,8 @@ enum RFMBenchmarks {
         }
         Harness.report(
             "RFM compute only, the peers' input (\(Harness.format(Double(selected) / 1e6, 1))M rows)",
-            Harness.milliseconds(sameInputTimes))
+            Harness.milliseconds(sameInputTimes)
+        )
         var fromFile: RFMBook?
         let endToEndTimes = try Harness.timeSync(repetitions: max(3, repetitions / 3)) {
             let read = try TransactionCSV.read(path: csvPath, customers: columns.customers, currency: .cny)
@@ -65,7 +68,8 @@ enum RFMBenchmarks {
         }
         Harness.report(
             "RFM end to end from CSV, \(Harness.format(Double(selected) / 1e6, 1))M rows",
-            Harness.milliseconds(endToEndTimes))
+            Harness.milliseconds(endToEndTimes)
+        )
         guard let fromFile, fromFile.recencyScore == book.recencyScore, fromFile.frequencyScore == book.frequencyScore,
             fromFile.monetaryScore == book.monetaryScore
         else {
@@ -208,7 +212,8 @@ enum TransactionCSV {
         let text = UncheckedPointer(base: bytes)
         var lines = [Int](repeating: 0, count: parts)
         lines.withUnsafeMutableBufferPointer { lines in
-            let out = UncheckedPointer(base: lines.baseAddress!)
+            guard let base = lines.baseAddress else { return }
+            let out = UncheckedPointer(base: base)
             DispatchQueue.concurrentPerform(iterations: parts) { k in
                 var count = 0
                 var i = cuts[k]
@@ -232,10 +237,14 @@ enum TransactionCSV {
             columns.day.withUnsafeMutableBufferPointer { day in
                 columns.amountMinorUnits.withUnsafeMutableBufferPointer { amount in
                     failure.withUnsafeMutableBufferPointer { failure in
-                        let client = UncheckedPointer(base: client.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
-                        let day = UncheckedPointer(base: day.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
-                        let amount = UncheckedPointer(base: amount.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
-                        let failure = UncheckedPointer(base: failure.baseAddress!)
+                        guard let clientBase = client.baseAddress, let dayBase = day.baseAddress,
+                            let amountBase = amount.baseAddress
+                        else { return }  // no rows: nothing to parse
+                        let client = UncheckedPointer(base: clientBase)
+                        let day = UncheckedPointer(base: dayBase)
+                        let amount = UncheckedPointer(base: amountBase)
+                        guard let failureBase = failure.baseAddress else { return }
+                        let failure = UncheckedPointer(base: failureBase)
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
                             var row = firstRows[k]
                             var i = cuts[k]
@@ -290,16 +299,26 @@ enum Baseline {
         let n = columns.count
         let clients = columns.customers.count
         let counts = [UncheckedPointer<Int32>](
-            (0..<2).map { _ in UncheckedPointer(base: .allocate(capacity: clients)) })
+            (0..<2).map { _ in UncheckedPointer(base: .allocate(capacity: clients)) }
+        )
         let sums = [UncheckedPointer<Int64>]((0..<2).map { _ in UncheckedPointer(base: .allocate(capacity: clients)) })
         let lasts = [UncheckedPointer<Int32>]((0..<2).map { _ in UncheckedPointer(base: .allocate(capacity: clients)) })
-        defer { for k in 0..<2 { counts[k].base.deallocate(); sums[k].base.deallocate(); lasts[k].base.deallocate() } }
+        defer {
+            for k in 0..<2 {
+                counts[k].base.deallocate()
+                sums[k].base.deallocate()
+                lasts[k].base.deallocate()
+            }
+        }
         columns.customerIndex.withUnsafeBufferPointer { client in
             columns.day.withUnsafeBufferPointer { day in
                 columns.amountMinorUnits.withUnsafeBufferPointer { amount in
-                    let c = UncheckedPointer(base: UnsafeMutablePointer(mutating: client.baseAddress!))
-                    let d = UncheckedPointer(base: UnsafeMutablePointer(mutating: day.baseAddress!))
-                    let a = UncheckedPointer(base: UnsafeMutablePointer(mutating: amount.baseAddress!))
+                    guard let clientBase = client.baseAddress, let dayBase = day.baseAddress,
+                        let amountBase = amount.baseAddress
+                    else { return }  // no rows: nothing to score
+                    let c = UncheckedPointer(base: UnsafeMutablePointer(mutating: clientBase))
+                    let d = UncheckedPointer(base: UnsafeMutablePointer(mutating: dayBase))
+                    let a = UncheckedPointer(base: UnsafeMutablePointer(mutating: amountBase))
                     DispatchQueue.concurrentPerform(iterations: 2) { k in
                         let count = counts[k].base
                         let sum = sums[k].base

@@ -41,21 +41,37 @@ enum RFMCVMBenchmarks {
         var scorers: [ValueScorer] = []
         var unprepared: [ValueScorer] = []
         var preparation: [Double] = []
-        for (kind, model) in [(CustomerKind.individual, ScoringModel.defaultIndividual), (.corporate, .defaultStrategicCorporate)]
-        {
+        for (kind, model) in [
+            (CustomerKind.individual, ScoringModel.defaultIndividual), (.corporate, .defaultStrategicCorporate),
+        ] {
             let base = try builder.build(
-                subject: kind, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-                referrals: bank.referrals, interactions: interactions, balances: balances)
+                subject: kind,
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: interactions,
+                balances: balances
+            )
             let filler = try TransactionIndicatorFiller(base: base, snapshotCustomers: columns.customers)
             fillers.append(filler)
             unprepared.append(ValueScorer(model: model))
             var prepared = ValueScorer(model: model)
-            preparation += Harness.timeSync(repetitions: 1) { prepared = ValueScorer(model: model).prepared(for: filler) }
+            preparation += Harness.timeSync(repetitions: 1) {
+                prepared = ValueScorer(model: model).prepared(for: filler)
+            }
             scorers.append(prepared)
             // The fused path must give the table the builder gives with the transactions.
             let direct = try builder.build(
-                subject: kind, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-                referrals: bank.referrals, interactions: interactions, balances: balances, transactions: columns)
+                subject: kind,
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: interactions,
+                balances: balances,
+                transactions: columns
+            )
             let aggregates = try ActivityAggregates(columns: columns, windows: windows, scoring: builder.derivation)
             guard try fillers[fillers.count - 1].fill(from: aggregates) == direct else {
                 print("ERROR: the filled \(kind) table differs from the builder's")
@@ -66,7 +82,9 @@ enum RFMCVMBenchmarks {
             let reused = try prepared.score(table: try filler.fill(from: aggregates))
             guard fresh.totalHundredths == reused.totalHundredths,
                 fresh.dimensionHundredths == reused.dimensionHundredths,
-                (0..<min(fresh.count, 200)).allSatisfy({ fresh.score(ofRow: $0 * 97 % fresh.count) == reused.score(ofRow: $0 * 97 % fresh.count) })
+                (0..<min(fresh.count, 200)).allSatisfy({
+                    fresh.score(ofRow: $0 * 97 % fresh.count) == reused.score(ofRow: $0 * 97 % fresh.count)
+                })
             else {
                 print("ERROR: the prepared \(kind) scores differ from the unprepared scorer's")
                 exit(1)
@@ -82,7 +100,8 @@ enum RFMCVMBenchmarks {
         columns.recordUniformCurrency()
         Harness.report(
             "uniform-currency scan (once per snapshot)",
-            Harness.milliseconds(scan) + ": \(uniform.map { "\($0)" } ?? "mixed")")
+            Harness.milliseconds(scan) + ": \(uniform.map { "\($0)" } ?? "mixed")"
+        )
 
         var checksum = 0
         // Where the step's time goes, per run: pass, RFM, fill + score.
@@ -134,14 +153,17 @@ enum RFMCVMBenchmarks {
         var cpu: [Double] = []
         for _ in 0..<repetitions {
             peer += Harness.timeSync(repetitions: 1) { Baseline.run(columns, asOf: asOf.number) }
-            let measured = try Harness.timeSyncWithCPU(repetitions: 1) { try step(columns, scorers: scorers, record: true) }
+            let measured = try Harness.timeSyncWithCPU(repetitions: 1) {
+                try step(columns, scorers: scorers, record: true)
+            }
             whole += measured.wall
             cpu += measured.cpu
             wholeUnprepared += try Harness.timeSync(repetitions: 1) { try step(columns, scorers: unprepared) }
         }
         Harness.report(
             "activity pass loop on this machine",
-            ActivityAggregates.vectorLoopAvailable ? "vector (AVX2)" : "portable Swift")
+            ActivityAggregates.vectorLoopAvailable ? "vector (AVX2)" : "portable Swift"
+        )
         Harness.report("baseline: plain 3-column loop, 2 cores", Harness.milliseconds(baseline))
         Harness.report("fused pass (RFM + churn + CVM), \(label)", Harness.milliseconds(fused))
         Harness.report("fused pass reading the currency column", Harness.milliseconds(fusedReadingCurrency))
@@ -153,12 +175,15 @@ enum RFMCVMBenchmarks {
         Harness.report("RFM + CVM step, \(label)", Harness.milliseconds(whole) + " (target < 50 ms)")
         Harness.report(
             "  inside the step: pass, RFM, fill + score",
-            phases.map { Harness.format(Harness.median($0) * 1e3, 1) + " ms" }.joined(separator: ", ") + " (medians)")
+            phases.map { Harness.format(Harness.median($0) * 1e3, 1) + " ms" }.joined(separator: ", ") + " (medians)"
+        )
         Harness.report("  the same step with unprepared scorers", Harness.milliseconds(wholeUnprepared))
         Harness.report(
             "  CPU of the step; peer loop in the same runs",
             "median \(Harness.format(Harness.median(cpu) * 1e3, 1)) ms CPU; loop "
-                + Harness.milliseconds(peer) + "; step / loop \(Harness.format(Harness.median(whole) / Harness.median(peer), 2))x")
+                + Harness.milliseconds(peer)
+                + "; step / loop \(Harness.format(Harness.median(whole) / Harness.median(peer), 2))x"
+        )
         if checksum == 42 { print("") }
     }
 }

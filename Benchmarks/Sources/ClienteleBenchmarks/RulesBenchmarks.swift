@@ -32,12 +32,19 @@ enum RulesBenchmarks {
                 "count(transactions where direction = outflow, 30d) >= \(2 + g.below(20)) or sum(transactions where type = transfer_out, 30d) > \(100 + g.below(900))k"
             },
             { g in "days_since(last contact) > \(30 + g.below(150))d and churn.risk < \"medium\"" },
-            { g in "\"\(g.pick(["vip", "frequent flyer", "golf", "investor", "family office"]))\" in tags and score > \(40 + g.below(50))" },
+            { g in
+                "\"\(g.pick(["vip", "frequent flyer", "golf", "investor", "family office"]))\" in tags and score > \(40 + g.below(50))"
+            },
             { g in "age >= \(30 + g.below(40)) and marital_status = married and children >= \(1 + g.below(2))" },
             { g in "aum.deposits / aum > \(30 + g.below(60))% and aum > \(500 + g.below(5000))k" },
-            { g in "score.change(90d) < -\(3 + g.below(20)) and tier != mass and value_layer in [high_value, growing]" },
-            { g in "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or p_alive < \(1 + g.below(9))0%" },
-            { g in "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k and consent.marketing" },
+            { g in "score.change(90d) < -\(3 + g.below(20)) and tier != mass and value_layer in [high_value, growing]"
+            },
+            { g in
+                "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or p_alive < \(1 + g.below(9))0%"
+            },
+            { g in
+                "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k and consent.marketing"
+            },
         ]
         var text = ""
         for i in 0..<count {
@@ -70,7 +77,9 @@ enum RulesBenchmarks {
             case .number, .percent:
                 let values = (0..<rows).map { _ -> Double in
                     if g.below(10) == 0 { return .nan }
-                    return type == .percent ? Double(g.below(200)) / 100 - 1 : Double(g.below(100)) - (key.description.contains("change") ? 50 : 0)
+                    return type == .percent
+                        ? Double(g.below(200)) / 100 - 1
+                        : Double(g.below(100)) - (key.description.contains("change") ? 50 : 0)
                 }
                 try frame.setColumn(key, doubles: values)
             case .tagset:
@@ -120,9 +129,10 @@ enum RulesBenchmarks {
         }
         Harness.report(
             "Rules: compile \(count) rules (\(text.utf8.count / 1024) KB)",
-            "median \(Harness.format(Harness.median(compile) * 1000, 2)) ms wall, \(Harness.format(Harness.median(compileCPU) * 1000, 2)) ms CPU (target < 50 ms); \(rules.layout.keys.count) fact columns")
+            "median \(Harness.format(Harness.median(compile) * 1000, 2)) ms wall, \(Harness.format(Harness.median(compileCPU) * 1000, 2)) ms CPU (target < 50 ms); \(rules.layout.keys.count) fact columns"
+        )
         let frame = try frame(for: rules, rows: clients)
-        let day = EvaluationDay(Day(year: 2026, month: 6, day: 30)!, calendar: .china)
+        let day = EvaluationDay(try Day(parsing: "2026-06-30"), calendar: .china)
         var matches = 0
         var batchCPU: [Double] = []
         let batch = try (0..<repetitions).map { _ -> Double in
@@ -139,7 +149,8 @@ enum RulesBenchmarks {
         let cpu = Harness.median(batchCPU)
         Harness.report(
             "Rules: daily batch, \(count) rules x \(clients / 1000)k clients",
-            "median \(Harness.format(median * 1000, 1)) ms wall, \(Harness.format(cpu * 1000, 1)) ms CPU over both cores (target < 200 ms wall on 2 cores); \(Harness.format(evaluations / cpu / 1e6, 0))M rule evaluations per CPU-second; \(Harness.format(Double(matches) / evaluations * 100, 1))% of pairs match")
+            "median \(Harness.format(median * 1000, 1)) ms wall, \(Harness.format(cpu * 1000, 1)) ms CPU over both cores (target < 200 ms wall on 2 cores); \(Harness.format(evaluations / cpu / 1e6, 0))M rule evaluations per CPU-second; \(Harness.format(Double(matches) / evaluations * 100, 1))% of pairs match"
+        )
     }
 
     /// `count` event rules over transactions, mixing the event's facts, client facts and windowed aggregates.
@@ -147,11 +158,19 @@ enum RulesBenchmarks {
         var g = Generator(state: seed)
         let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let conditions: [(inout Generator) -> String] = [
-            { g in "transaction.amount > \(500 + g.below(4500))k and transaction.direction = outflow and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
-            { g in "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(2 + g.below(6))" },
-            { g in "transaction.type in [transfer_out, withdrawal] and sum(transactions where direction = outflow, 7d) > \(100 + g.below(900))k" },
+            { g in
+                "transaction.amount > \(500 + g.below(4500))k and transaction.direction = outflow and tier in [\(g.pick(tiers)), \(g.pick(tiers))]"
+            },
+            { g in
+                "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(2 + g.below(6))"
+            },
+            { g in
+                "transaction.type in [transfer_out, withdrawal] and sum(transactions where direction = outflow, 7d) > \(100 + g.below(900))k"
+            },
             { g in "transaction.overseas and transaction.amount > \(50 + g.below(450))k and risk_appetite >= steady" },
-            { g in "transaction.direction = inflow and transaction.amount >= \(200 + g.below(800))k and aum < \(1 + g.below(10))m" },
+            { g in
+                "transaction.direction = inflow and transaction.amount >= \(200 + g.below(800))k and aum < \(1 + g.below(10))m"
+            },
         ]
         var text = ""
         for i in 0..<count {
@@ -181,20 +200,34 @@ enum RulesBenchmarks {
         let records = (0..<clients).map { i in
             let record = ClientRecord(
                 profile: CustomerProfile(
-                    id: CustomerID("C-\(i)"), kind: .individual, name: "Client \(i)",
+                    id: CustomerID("C-\(i)"),
+                    kind: .individual,
+                    name: "Client \(i)",
                     coverage: Coverage(relationshipManager: StaffID("RM-\(i % 500)"), branch: BranchID("B-\(i % 40)")),
-                    riskAppetite: appetites[g.below(appetites.count)]),
+                    riskAppetite: appetites[g.below(appetites.count)]
+                ),
                 holdings: [
                     Holding(
-                        id: HoldingID("H-\(i)"), customer: CustomerID("C-\(i)"), product: .demandDeposit, productCode: "DD",
+                        id: HoldingID("H-\(i)"),
+                        customer: CustomerID("C-\(i)"),
+                        product: .demandDeposit,
+                        productCode: "DD",
                         balance: Money(minorUnits: Int64(g.below(1_000_000_000)), currency: .cny),
-                        openedOn: Day(year: 2020, month: 1, day: 1)!)
-                ])
+                        openedOn: Day(number: 18_262)  // 2020-01-01
+                    )
+                ]
+            )
             try? tiers.assign(CustomerID("C-\(i)"), tier: tierNames[g.below(5)])
             return record
         }
-        let first = Day(year: 2026, month: 6, day: 1)!
-        var engine = try RuleEngine(rules: rules, clients: records, facts: [tiers], calendar: calendar, start: calendar.start(of: first))
+        let first = try Day(parsing: "2026-06-01")
+        var engine = try RuleEngine(
+            rules: rules,
+            clients: records,
+            facts: [tiers],
+            calendar: calendar,
+            start: calendar.start(of: first)
+        )
         let types: [TransactionType] = [.cardSpend, .transferOut, .withdrawal, .deposit, .transferIn, .onlinePayment]
         // Most amounts are CNY 100 to 100k (log-uniform); one in a hundred is CNY 100k to 5m.
         func amount(_ g: inout Generator) -> Int64 {
@@ -206,11 +239,17 @@ enum RulesBenchmarks {
             let type = types[g.below(types.count)]
             let inflow = type == .deposit || type == .transferIn
             return Transaction(
-                id: TransactionID("T-\(i)"), customer: CustomerID("C-\(g.below(clients))"),
-                day: first.adding(days: i * 30 / events), secondOfDay: Int32(g.below(86_000)), type: type,
-                direction: inflow ? .inflow : .outflow, amount: Money(minorUnits: amount(&g), currency: .cny),
-                channel: .mobile, merchantCategory: type == .cardSpend ? (g.below(4) == 0 ? .airTravel : .dining) : nil,
-                isOverseas: g.below(10) == 0)
+                id: TransactionID("T-\(i)"),
+                customer: CustomerID("C-\(g.below(clients))"),
+                day: first.adding(days: i * 30 / events),
+                secondOfDay: Int32(g.below(86_000)),
+                type: type,
+                direction: inflow ? .inflow : .outflow,
+                amount: Money(minorUnits: amount(&g), currency: .cny),
+                channel: .mobile,
+                merchantCategory: type == .cardSpend ? (g.below(4) == 0 ? .airTravel : .dining) : nil,
+                isOverseas: g.below(10) == 0
+            )
         }
         var fired = 0
         let start = ContinuousClock.now
@@ -221,6 +260,7 @@ enum RulesBenchmarks {
         let evaluations = Double(events * count)
         Harness.report(
             "Rules: streaming, \(count) rules x \(events / 1000)k events",
-            "\(Harness.format(wall, 2)) s wall, \(Harness.format(seconds, 2)) s CPU; \(Harness.format(evaluations / seconds / 1e6, 1))M rule evaluations per CPU-second (target 50M per core); \(Harness.format(seconds / Double(events) * 1e6, 2)) us CPU per event; \(clients / 1000)k clients; \(fired) firings")
+            "\(Harness.format(wall, 2)) s wall, \(Harness.format(seconds, 2)) s CPU; \(Harness.format(evaluations / seconds / 1e6, 1))M rule evaluations per CPU-second (target 50M per core); \(Harness.format(seconds / Double(events) * 1e6, 2)) us CPU per event; \(clients / 1000)k clients; \(fired) firings"
+        )
     }
 }

@@ -28,20 +28,30 @@ enum RulesPeersBenchmark {
                 rows = count
                 frame = rules.makeFrame(rows: rows)
             }
-            guard count == rows, var current = frame else { throw PeersError("column \(name) has \(count) rows, not \(rows)") }
+            guard count == rows, var current = frame else {
+                throw PeersError("column \(name) has \(count) rows, not \(rows)")
+            }
             guard rules.layout.type(of: .attribute(name)) != nil else { continue }
             if parts[1] == "float64" {
-                let values = bytes.withUnsafeBytes { raw in (0..<count).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) } }
+                let values = bytes.withUnsafeBytes { raw in
+                    (0..<count).map {
+                        Double(
+                            bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))
+                        )
+                    }
+                }
                 try current.setColumn(.attribute(name), doubles: values)
             } else {
-                let values = bytes.withUnsafeBytes { raw in (0..<count).map { Int64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) } }
+                let values = bytes.withUnsafeBytes { raw in
+                    (0..<count).map { Int64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) }
+                }
                 try current.setColumn(.attribute(name), ints: values)
             }
             frame = current
         }
         loadSeconds = Harness.seconds(ContinuousClock.now - loadStart)
         guard let frame else { throw PeersError("no columns in \(directory)/columns.txt") }
-        let day = EvaluationDay(Day(year: 2026, month: 6, day: 30)!, calendar: .china)
+        let day = EvaluationDay(try Day(parsing: "2026-06-30"), calendar: .china)
         var result = try rules.evaluate(frame, on: day)
         var wall: [Double] = []
         var cpu: [Double] = []
@@ -63,17 +73,20 @@ enum RulesPeersBenchmark {
             ])
         }
         let json: [String: Any] = [
-            "rows": rows, "rules": rules.rules.count, "seconds": Harness.median(wall), "cpuSeconds": Harness.median(cpu),
+            "rows": rows, "rules": rules.rules.count, "seconds": Harness.median(wall),
+            "cpuSeconds": Harness.median(cpu),
             "loadSeconds": loadSeconds, "sampleRows": sampleRows, "results": perRule,
             "enumerations": [
-                "risk_appetite": EnumerationType.riskAppetite.values, "credit_rating": EnumerationType.creditRating.values,
+                "risk_appetite": EnumerationType.riskAppetite.values,
+                "credit_rating": EnumerationType.creditRating.values,
             ],
         ]
         let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         try data.write(to: base.appendingPathComponent("clientele.json"))
         Harness.report(
             "Rules: peers' batch, \(rules.rules.count) rules x \(rows / 1000)k rows",
-            "median \(Harness.format(Harness.median(wall) * 1000, 1)) ms wall, \(Harness.format(Harness.median(cpu) * 1000, 1)) ms CPU; \(result.count) matches")
+            "median \(Harness.format(Harness.median(wall) * 1000, 1)) ms wall, \(Harness.format(Harness.median(cpu) * 1000, 1)) ms CPU; \(result.count) matches"
+        )
     }
 
     struct PeersError: Error, CustomStringConvertible {

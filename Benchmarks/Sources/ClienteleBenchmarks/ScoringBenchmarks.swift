@@ -26,7 +26,8 @@ enum ScoringBenchmarks {
         Harness.report(
             "CVM transaction pass, \(label)",
             "median \(Harness.format(Harness.median(pass.wall) * 1e3, 1)) ms"
-                + " (CPU \(Harness.format(Harness.median(pass.cpu) * 1e3, 1)) ms on all cores)")
+                + " (CPU \(Harness.format(Harness.median(pass.cpu) * 1e3, 1)) ms on all cores)"
+        )
         _ = activity
 
         // Building the tables from profiles, holdings, relationships, interactions and balances.
@@ -34,17 +35,30 @@ enum ScoringBenchmarks {
         var corporates: IndicatorTable?
         let build = try Harness.timeSync(repetitions: 1) {
             individuals = try builder.build(
-                subject: .individual, profiles: bank.profiles, holdings: bank.holdings,
-                relationships: bank.relationships, referrals: bank.referrals, interactions: interactions,
-                balances: balances, transactions: columns)
+                subject: .individual,
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: interactions,
+                balances: balances,
+                transactions: columns
+            )
             corporates = try builder.build(
-                subject: .corporate, profiles: bank.profiles, holdings: bank.holdings,
-                relationships: bank.relationships, referrals: bank.referrals, interactions: interactions,
-                balances: balances, transactions: columns)
+                subject: .corporate,
+                profiles: bank.profiles,
+                holdings: bank.holdings,
+                relationships: bank.relationships,
+                referrals: bank.referrals,
+                interactions: interactions,
+                balances: balances,
+                transactions: columns
+            )
         }
         Harness.report(
             "CVM indicator tables (both kinds), \(label)",
-            "median \(Harness.format(Harness.median(build), 2)) s (not a hot path)")
+            "median \(Harness.format(Harness.median(build), 2)) s (not a hot path)"
+        )
         guard let individualTable = individuals, let corporateTable = corporates else { return }
 
         // The batch score of every client.
@@ -64,7 +78,8 @@ enum ScoringBenchmarks {
                 + " (CPU \(Harness.format(Harness.median(batch.cpu) * 1e3, 2)) ms);"
                 + " \(individualTable.rowCount) individuals alone"
                 + " \(Harness.format(Harness.median(individualOnly.wall) * 1e3, 2)) ms"
-                + " (CPU \(Harness.format(Harness.median(individualOnly.cpu) * 1e3, 2)) ms)")
+                + " (CPU \(Harness.format(Harness.median(individualOnly.cpu) * 1e3, 2)) ms)"
+        )
         guard var scored = book else { return }
 
         // Explanations on demand, and re-scoring one client after one event.
@@ -115,8 +130,13 @@ extension ScoringBenchmarks {
         let asOf = bank.period.upperBound
         let ids = bank.profiles.map(\.id)
         let table = try IndicatorTableBuilder(asOf: asOf, currency: .cny).build(
-            subject: .individual, profiles: bank.profiles, holdings: bank.holdings, relationships: bank.relationships,
-            referrals: bank.referrals, transactions: columns)
+            subject: .individual,
+            profiles: bank.profiles,
+            holdings: bank.holdings,
+            relationships: bank.relationships,
+            referrals: bank.referrals,
+            transactions: columns
+        )
         let scorer = ValueScorer(model: .defaultIndividual)
         let pass = try Harness.timeSyncWithCPU(repetitions: rounds) {
             _ = try TransactionActivity(columns: columns, customers: ids, asOf: asOf, currency: .cny)
@@ -138,7 +158,8 @@ extension ScoringBenchmarks {
         }
         Harness.report(
             "hot loops: re-score",
-            "\(Harness.format(Harness.median(rescore.cpu) * 1e3, 2)) us CPU per client (\(checksum % 7))")
+            "\(Harness.format(Harness.median(rescore.cpu) * 1e3, 2)) us CPU per client (\(checksum % 7))"
+        )
         Harness.report(
             "hot loops: pass / batch",
             "wall \(Harness.format(Harness.median(pass.wall) * 1e3, 1)) / \(Harness.format(Harness.median(batch.wall) * 1e3, 1)) ms,"

@@ -14,11 +14,17 @@ enum StoreBenchmarks {
     /// activity store alone, not the audit trail a host keeps elsewhere.
     final class CountingAuditLog: AuditLog {
         func record(_ entries: [AuditRecord]) async throws(StoreError) {}
-        func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
-            async throws(StoreError) -> [AuditRecord] { [] }
+        func entries(
+            concerning customer: CustomerID?,
+            in period: ClosedRange<Instant>,
+            scope: ClientScope
+        )
+            async throws(StoreError) -> [AuditRecord]
+        { [] }
     }
 
-    static func bankWithClients(_ clients: Int, clock: ManualClock, audit: (any AuditLog)?) async throws -> InMemoryBank {
+    static func bankWithClients(_ clients: Int, clock: ManualClock, audit: (any AuditLog)?) async throws -> InMemoryBank
+    {
         let bank = InMemoryBank(clock: clock, calendar: .china, audit: audit)
         let organisation = Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)])
         try await bank.customers.replace(organisation: organisation, as: system)
@@ -26,8 +32,11 @@ enum StoreBenchmarks {
         changes.reserveCapacity(clients)
         for index in 0..<clients {
             let profile = CustomerProfile(
-                id: customerID(index), kind: .individual, name: "Client \(index)",
-                coverage: Coverage(relationshipManager: nil, branch: "HO"))
+                id: customerID(index),
+                kind: .individual,
+                name: "Client \(index)",
+                coverage: Coverage(relationshipManager: nil, branch: "HO")
+            )
             changes.append(ProfileChange(profile, expectedVersion: nil))
         }
         _ = try await bank.customers.upsert(changes, as: system)
@@ -50,11 +59,17 @@ enum StoreBenchmarks {
             let outflow = r & 1 == 1
             result.append(
                 Transaction(
-                    id: TransactionID("T" + String(n, radix: 36)), customer: ids[Int((r >> 8) % UInt64(clients))],
-                    day: start.adding(days: Int((r >> 32) % 365)), secondOfDay: Int32((r >> 40) % 86_400),
-                    type: outflow ? .cardSpend : .transferIn, direction: outflow ? .outflow : .inflow,
+                    id: TransactionID("T" + String(n, radix: 36)),
+                    customer: ids[Int((r >> 8) % UInt64(clients))],
+                    day: start.adding(days: Int((r >> 32) % 365)),
+                    secondOfDay: Int32((r >> 40) % 86_400),
+                    type: outflow ? .cardSpend : .transferIn,
+                    direction: outflow ? .outflow : .inflow,
                     amount: Money(minorUnits: Int64(1 + (r >> 20) % 1_000_000), currency: .cny),
-                    channel: outflow ? .pos : .mobile, merchantCategory: outflow ? .dining : nil))
+                    channel: outflow ? .pos : .mobile,
+                    merchantCategory: outflow ? .dining : nil
+                )
+            )
         }
         return result
     }
@@ -75,7 +90,9 @@ enum StoreBenchmarks {
     /// rows/s through the gate (what hosts call) and, in the same run, into the storage port alone.
     static func bulkAppend(total: Int, batch: Int, clients: Int, repetitions: Int, presized: Bool) async throws {
         let clock = ManualClock(start: Instant(millisecondsSinceEpoch: 1_795_392_000_000))
-        let batches = stride(from: 0, to: total, by: batch).map { transactions(min(batch, total - $0), clients: clients, offset: $0) }
+        let batches = stride(from: 0, to: total, by: batch).map {
+            transactions(min(batch, total - $0), clients: clients, offset: $0)
+        }
         for gated in [true, false] {
             var rates: [Double] = []
             for _ in 0..<repetitions {
@@ -94,7 +111,8 @@ enum StoreBenchmarks {
             }
             Harness.report(
                 "append \(total / 1_000_000)M tx, batches of \(batch / 1000)k\(presized ? ", presized" : ""), \(gated ? "through the gate" : "storage port alone")",
-                "median \(Harness.format(Harness.median(rates) / 1e6)) M tx/s (min \(Harness.format((rates.min() ?? 0) / 1e6))), target >= 2 M/s)")
+                "median \(Harness.format(Harness.median(rates) / 1e6)) M tx/s (min \(Harness.format((rates.min() ?? 0) / 1e6))), target >= 2 M/s)"
+            )
         }
     }
 }
@@ -118,7 +136,8 @@ extension StoreBenchmarks {
         let perRow = Double(after - before) / Double(total)
         Harness.report(
             "memory, \(total / 1_000_000)M tx in the store",
-            "\(Harness.format(perRow, 1)) bytes/tx resident growth (target < 64)")
+            "\(Harness.format(perRow, 1)) bytes/tx resident growth (target < 64)"
+        )
         var rows = 0
         let samples = try await Harness.time(repetitions: exports) {
             let columns = try await bank.activity.exportTransactions(in: nil, as: system)
@@ -126,6 +145,7 @@ extension StoreBenchmarks {
         }
         Harness.report(
             "columnar export of \(rows / 1_000_000)M tx",
-            "median \(Harness.format(Harness.median(samples) * 1000, 0)) ms (min \(Harness.format((samples.min() ?? 0) * 1000, 0)) ms, target < 1000 ms)")
+            "median \(Harness.format(Harness.median(samples) * 1000, 0)) ms (min \(Harness.format((samples.min() ?? 0) * 1000, 0)) ms, target < 1000 ms)"
+        )
     }
 }

@@ -20,7 +20,9 @@ enum ViewBenchmarks {
         for sample in 0..<(samples + 1000) {
             let profile = synthetic.profiles[generator.nextInt(below: synthetic.profiles.count)]
             let principal = Principal.relationshipManager(
-                profile.coverage.relationshipManager ?? "none", purpose: "benchmark")
+                profile.coverage.relationshipManager ?? "none",
+                purpose: "benchmark"
+            )
             let start = ContinuousClock.now
             let view = try await workbench.view(of: profile.id, as: principal)
             let elapsed = Harness.seconds(ContinuousClock.now - start)
@@ -31,7 +33,8 @@ enum ViewBenchmarks {
         Harness.report(
             "360 view, \(clients / 1000)k-client bank (\(Harness.format(Double(bank.activityStore.transactionCount) / 1e6, 1))M tx)",
             "p50 \(Harness.format(Harness.percentile(micro, 50), 1)) us, p99 \(Harness.format(Harness.percentile(micro, 99), 1)) us,"
-                + " p99.9 \(Harness.format(Harness.percentile(micro, 99.9), 1)) us over \(samples) views (target p99 < 100 us)")
+                + " p99.9 \(Harness.format(Harness.percentile(micro, 99.9), 1)) us over \(samples) views (target p99 < 100 us)"
+        )
         _ = rows
     }
 }

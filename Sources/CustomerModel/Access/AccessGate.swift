@@ -39,7 +39,10 @@ public struct AccessGate: Sendable {
     ///   - clock: stamps audit entries.
     ///   - policy: who may reach which clients.
     public init(
-        directory: any ClientDirectory, audit: any AuditLog, clock: any WallClock, policy: AccessPolicy = .default
+        directory: any ClientDirectory,
+        audit: any AuditLog,
+        clock: any WallClock,
+        policy: AccessPolicy = .default
     ) {
         self.directory = directory
         self.audit = audit
@@ -87,37 +90,68 @@ extension AccessGate {
     ///   - unknown: what to do with a client the directory does not know.
     ///   - newCoverage: coverage a write would give clients (a profile's new RM or branch); each must be in scope.
     ///   - listing: whether to attach the directory's list of the clients in scope (for stores that keep no coverage).
+    /// - Returns: the scope the store must apply, and the audit record to complete after the call.
     /// - Throws: ``StoreError/Code/forbidden`` (audited as `denied`), ``StoreError/Code/notFound``,
     ///   or whatever the directory or audit log throws.
     public func admit(
-        _ principal: Principal, _ operation: AccessOperation, naming clients: [CustomerID] = [],
-        unknown: UnknownClientRule = .skip, newCoverage: [(CustomerID, Coverage)] = [], listing: Bool = false
+        _ principal: Principal,
+        _ operation: AccessOperation,
+        naming clients: [CustomerID] = [],
+        unknown: UnknownClientRule = .skip,
+        newCoverage: [(CustomerID, Coverage)] = [],
+        listing: Bool = false
     ) async throws(StoreError) -> GateAdmission {
         guard let row = policy.row(of: operation) else {
-            try await refuse(principal, operation, fields: [], clients: clients, "no policy row for \(operation.rawValue)")
+            try await refuse(
+                principal,
+                operation,
+                fields: [],
+                clients: clients,
+                "no policy row for \(operation.rawValue)"
+            )
         }
         if let roles = row.roles, !roles.contains(principal.role) {
             try await refuse(
-                principal, operation, fields: row.fields, clients: clients,
-                "\(principal.role.rawValue) may not call \(operation.rawValue)")
+                principal,
+                operation,
+                fields: row.fields,
+                clients: clients,
+                "\(principal.role.rawValue) may not call \(operation.rawValue)"
+            )
         }
         let organisation = try await directory.organisation()
         var scope = policy.scope(for: principal, row.kind.policyOperation, in: organisation)
         if row.needsBankWideScope, !scope.isEveryClient {
             try await refuse(
-                principal, operation, fields: row.fields, clients: clients,
-                "\(principal.role.rawValue) may not call \(operation.rawValue)")
+                principal,
+                operation,
+                fields: row.fields,
+                clients: clients,
+                "\(principal.role.rawValue) may not call \(operation.rawValue)"
+            )
         }
         if !clients.isEmpty, !scope.isEveryClient || unknown == .refuse {
-            if let refusal = try await directory.firstRefused(clients, by: scope, unknownIsRefused: unknown == .refuse) {
+            if let refusal = try await directory.firstRefused(clients, by: scope, unknownIsRefused: unknown == .refuse)
+            {
                 let id = clients[refusal.index]
                 if refusal.isUnknown { throw StoreError(.notFound, customer: id, field: "customer", "unknown client") }
-                try await refuse(principal, operation, fields: row.fields, clients: [id], "out of the principal's scope")
+                try await refuse(
+                    principal,
+                    operation,
+                    fields: row.fields,
+                    clients: [id],
+                    "out of the principal's scope"
+                )
             }
         }
         for (id, coverage) in newCoverage where !scope.covers(coverage) {
             try await refuse(
-                principal, operation, fields: row.fields, clients: [id], "new coverage is out of the principal's scope")
+                principal,
+                operation,
+                fields: row.fields,
+                clients: [id],
+                "new coverage is out of the principal's scope"
+            )
         }
         if scope.isEmpty {
             try await refuse(principal, operation, fields: row.fields, clients: clients, "out of the principal's scope")
@@ -135,30 +169,49 @@ extension AccessGate {
     ///   - customers: the clients concerned.
     ///   - isBankWide: whether the call covered every client (bulk exports).
     /// - Throws: whatever the audit log throws; the call must then fail.
-    public func recordAllowed(_ admission: GateAdmission, customers: [CustomerID], isBankWide: Bool = false)
+    public func recordAllowed(
+        _ admission: GateAdmission,
+        customers: [CustomerID],
+        isBankWide: Bool = false
+    )
         async throws(StoreError)
     {
         try await audit.record([
             AuditRecord(
-                at: clock.now, principal: admission.principal, action: admission.row.kind.auditAction,
-                customers: customers, isBankWide: isBankWide, fields: admission.row.fields,
-                operation: admission.operation.rawValue)
+                at: clock.now,
+                principal: admission.principal,
+                action: admission.row.kind.auditAction,
+                customers: customers,
+                isBankWide: isBankWide,
+                fields: admission.row.fields,
+                operation: admission.operation.rawValue
+            )
         ])
     }
 
     /// Audits a refusal as `denied` and throws ``StoreError/Code/forbidden``.
     private func refuse(
-        _ principal: Principal, _ operation: AccessOperation, fields: [String], clients: [CustomerID], _ why: String
+        _ principal: Principal,
+        _ operation: AccessOperation,
+        fields: [String],
+        clients: [CustomerID],
+        _ why: String
     ) async throws(StoreError) -> Never {
         try await audit.record([
             AuditRecord(
-                at: clock.now, principal: principal, action: .denied, customers: clients, fields: fields,
-                operation: operation.rawValue)
+                at: clock.now,
+                principal: principal,
+                action: .denied,
+                customers: clients,
+                fields: fields,
+                operation: operation.rawValue
+            )
         ])
         throw StoreError(.forbidden, customer: clients.count == 1 ? clients[0] : nil, why)
     }
 
     /// The distinct clients of `ids` in first-seen order; runs of one client cost one comparison a row.
+    ///
     /// Short ids are numbered through a packed-key table, with no string hashing.
     public static func distinct(_ ids: some Sequence<CustomerID>) -> [CustomerID] {
         var seen = ClientNumbers()

@@ -125,7 +125,11 @@ public struct OperationRow: Hashable, Sendable, Codable {
         .relationships: OperationRow(.read, fields: ["relationships"]),
         .referrals: OperationRow(.read, fields: ["referrals"]),
         .replaceOrganisation: OperationRow(
-            .write, fields: ["organisation"], needsBankWideScope: true, roles: [.headOffice, .system]),
+            .write,
+            fields: ["organisation"],
+            needsBankWideScope: true,
+            roles: [.headOffice, .system]
+        ),
         .appendTransactions: OperationRow(.write, fields: ["transactions"]),
         .appendInteractions: OperationRow(.write, fields: ["interactions"]),
         .appendBalances: OperationRow(.write, fields: ["balances"]),
@@ -135,7 +139,11 @@ public struct OperationRow: Hashable, Sendable, Codable {
         .scanTransactions: OperationRow(.read, fields: ["transactions"]),
         .exportTransactions: OperationRow(.export, fields: ["transactions"]),
         .auditTrail: OperationRow(
-            .read, fields: ["audit"], needsBankWideScope: true, roles: [.auditor, .headOffice, .system]),
+            .read,
+            fields: ["audit"],
+            needsBankWideScope: true,
+            roles: [.auditor, .headOffice, .system]
+        ),
         .recordScores: OperationRow(.write, fields: ["scores"]),
         .scoreSeries: OperationRow(.read, fields: ["scores"]),
         .scoresAsOf: OperationRow(.read, fields: ["scores"]),

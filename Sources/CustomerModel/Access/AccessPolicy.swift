@@ -47,7 +47,10 @@ public struct AccessPolicy: Sendable {
 
     /// Whether `principal` may perform `operation` on a client with `coverage`.
     public func permits(
-        _ principal: Principal, _ operation: Operation, coverage: Coverage, in organisation: Organisation
+        _ principal: Principal,
+        _ operation: Operation,
+        coverage: Coverage,
+        in organisation: Organisation
     ) -> Bool {
         scope(for: principal, operation, in: organisation).covers(coverage)
     }

@@ -26,7 +26,8 @@ public struct GatedActivityStore: Sendable {
     ///   of scope), and the store's `invalid` and `conflict`.
     public func append(transactions: [Transaction], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(transactions.lazy.map(\.customer))
-        let admission = try await Self.naming(first: transactions, \.customer, \.id.rawValue) { () async throws(StoreError) in
+        let admission = try await Self.naming(first: transactions, \.customer, \.id.rawValue) {
+            () async throws(StoreError) in
             try await gate.admit(principal, .appendTransactions, naming: clients, unknown: .refuse)
         }
         try await gate.recordAllowed(admission, customers: clients)
@@ -36,7 +37,8 @@ public struct GatedActivityStore: Sendable {
     /// Appends interactions; all new records or none.
     public func append(interactions: [Interaction], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(interactions.lazy.map(\.customer))
-        let admission = try await Self.naming(first: interactions, \.customer, \.id.rawValue) { () async throws(StoreError) in
+        let admission = try await Self.naming(first: interactions, \.customer, \.id.rawValue) {
+            () async throws(StoreError) in
             try await gate.admit(principal, .appendInteractions, naming: clients, unknown: .refuse)
         }
         try await gate.recordAllowed(admission, customers: clients)
@@ -46,7 +48,8 @@ public struct GatedActivityStore: Sendable {
     /// Appends balance snapshots; all new snapshots or none.
     public func append(balances: [BalanceSnapshot], as principal: Principal) async throws(StoreError) -> AppendReport {
         let clients = AccessGate.distinct(balances.lazy.map(\.customer))
-        let admission = try await Self.naming(first: balances, \.customer, \.day.description) { () async throws(StoreError) in
+        let admission = try await Self.naming(first: balances, \.customer, \.day.description) {
+            () async throws(StoreError) in
             try await gate.admit(principal, .appendBalances, naming: clients, unknown: .refuse)
         }
         try await gate.recordAllowed(admission, customers: clients)
@@ -56,7 +59,11 @@ public struct GatedActivityStore: Sendable {
     // MARK: Reads
 
     /// The client's transactions in `days`, by day, time of day, then append order.
-    public func transactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    public func transactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [Transaction]
     {
         let admission = try await gate.admit(principal, .transactions, naming: [customer])
@@ -66,7 +73,11 @@ public struct GatedActivityStore: Sendable {
     }
 
     /// The client's interactions in `days`, by day, time, then append order.
-    public func interactions(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    public func interactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [Interaction]
     {
         let admission = try await gate.admit(principal, .interactions, naming: [customer])
@@ -76,7 +87,11 @@ public struct GatedActivityStore: Sendable {
     }
 
     /// The client's balance snapshots in `days`, by day.
-    public func balances(of customer: CustomerID, in days: ClosedRange<Day>, as principal: Principal)
+    public func balances(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         let admission = try await gate.admit(principal, .balances, naming: [customer])
@@ -88,7 +103,11 @@ public struct GatedActivityStore: Sendable {
     /// The interactions in `days` of each client of `customers`, in the order given; one check
     /// and one audited read for the list.
     /// - Throws: ``StoreError/Code/forbidden`` when any client is out of scope.
-    public func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+    public func interactions(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [Interaction]
     {
         let admission = try await gate.admit(principal, .interactions, naming: AccessGate.distinct(customers))
@@ -99,7 +118,11 @@ public struct GatedActivityStore: Sendable {
 
     /// The balance snapshots in `days` of each client of `customers`, in the order given.
     /// - Throws: ``StoreError/Code/forbidden`` when any client is out of scope.
-    public func balances(of customers: [CustomerID], in days: ClosedRange<Day>, as principal: Principal)
+    public func balances(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         let admission = try await gate.admit(principal, .balances, naming: AccessGate.distinct(customers))
@@ -110,7 +133,12 @@ public struct GatedActivityStore: Sendable {
 
     /// A page of transactions in `days` of clients in scope.
     /// - Throws: the store's ``StoreError/Code/invalid`` for a limit below 1 or a foreign cursor.
-    public func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, as principal: Principal)
+    public func scanTransactions(
+        in days: ClosedRange<Day>,
+        after cursor: ScanCursor?,
+        limit: Int,
+        as principal: Principal
+    )
         async throws(StoreError) -> TransactionPage
     {
         let admission = try await gate.admit(principal, .scanTransactions, listing: true)
@@ -121,7 +149,10 @@ public struct GatedActivityStore: Sendable {
 
     /// Every transaction in `days` (all when `nil`) of every client in scope, as columns; audited
     /// as one `export` (bank-wide when the scope is every client).
-    public func exportTransactions(in days: ClosedRange<Day>?, as principal: Principal) async throws(StoreError)
+    public func exportTransactions(
+        in days: ClosedRange<Day>?,
+        as principal: Principal
+    ) async throws(StoreError)
         -> TransactionColumns
     {
         let admission = try await gate.admit(principal, .exportTransactions, listing: true)
@@ -134,7 +165,9 @@ public struct GatedActivityStore: Sendable {
     /// Runs `admit`; a ``StoreError/Code/notFound`` naming a client gets the record id of that
     /// client's first row in `batch`.
     private static func naming<Row>(
-        first batch: [Row], _ customer: KeyPath<Row, CustomerID>, _ record: KeyPath<Row, String>,
+        first batch: [Row],
+        _ customer: KeyPath<Row, CustomerID>,
+        _ record: KeyPath<Row, String>,
         _ admit: () async throws(StoreError) -> GateAdmission
     ) async throws(StoreError) -> GateAdmission {
         do {

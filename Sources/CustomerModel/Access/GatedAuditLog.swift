@@ -19,7 +19,11 @@ public struct GatedAuditLog: Sendable {
 
     /// Entries concerning `customer` (all when `nil`) recorded in `period`, oldest first.
     /// - Throws: ``StoreError/Code/forbidden`` for a principal without bank-wide read scope.
-    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, as principal: Principal)
+    public func entries(
+        concerning customer: CustomerID?,
+        in period: ClosedRange<Instant>,
+        as principal: Principal
+    )
         async throws(StoreError) -> [AuditRecord]
     {
         let admission = try await gate.admit(principal, .auditTrail, naming: customer.map { [$0] } ?? [])

@@ -40,8 +40,11 @@ public struct GatedCustomerStore: Sendable {
     public func upsert(_ changes: [ProfileChange], as principal: Principal) async throws(StoreError) -> [Int64] {
         let ids = changes.map(\.profile.id)
         let admission = try await gate.admit(
-            principal, .upsert, naming: AccessGate.distinct(ids),
-            newCoverage: changes.map { ($0.profile.id, $0.profile.coverage) })
+            principal,
+            .upsert,
+            naming: AccessGate.distinct(ids),
+            newCoverage: changes.map { ($0.profile.id, $0.profile.coverage) }
+        )
         try await gate.recordAllowed(admission, customers: ids)
         return try await store.upsert(changes, in: admission.scope)
     }
@@ -56,7 +59,10 @@ public struct GatedCustomerStore: Sendable {
     }
 
     /// The clients matching `query` within the principal's scope, sorted by identifier.
-    public func customers(matching query: CustomerQuery, as principal: Principal) async throws(StoreError)
+    public func customers(
+        matching query: CustomerQuery,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [CustomerID]
     {
         let admission = try await gate.admit(principal, .customers)
@@ -67,7 +73,9 @@ public struct GatedCustomerStore: Sendable {
 
     // MARK: Accounts, holdings, relationships, referrals
 
-    /// Stores accounts, all or nothing. Each account's client must exist; replacing an account
+    /// Stores accounts, all or nothing.
+    ///
+    /// Each account's client must exist; replacing an account
     /// of a client out of scope is forbidden.
     public func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(accounts.lazy.map(\.customer))
@@ -76,7 +84,9 @@ public struct GatedCustomerStore: Sendable {
         try await store.upsert(accounts: accounts, in: admission.scope)
     }
 
-    /// Stores holdings, all or nothing. Each holding's client must exist.
+    /// Stores holdings, all or nothing.
+    ///
+    /// Each holding's client must exist.
     public func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(holdings.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .upsertHoldings, naming: owners, unknown: .refuse)
@@ -84,7 +94,9 @@ public struct GatedCustomerStore: Sendable {
         try await store.upsert(holdings: holdings, in: admission.scope)
     }
 
-    /// Stores relationship edges, all or nothing. Each edge's client must exist.
+    /// Stores relationship edges, all or nothing.
+    ///
+    /// Each edge's client must exist.
     public func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(relationships.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .upsertRelationships, naming: owners, unknown: .refuse)
@@ -92,7 +104,9 @@ public struct GatedCustomerStore: Sendable {
         try await store.upsert(relationships: relationships, in: admission.scope)
     }
 
-    /// Records referrals; repeats are no-ops. The referrer must exist and be in scope.
+    /// Records referrals; repeats are no-ops.
+    ///
+    /// The referrer must exist and be in scope.
     public func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(referrals.lazy.map(\.referrer))
         let admission = try await gate.admit(principal, .recordReferrals, naming: owners, unknown: .refuse)
@@ -117,7 +131,10 @@ public struct GatedCustomerStore: Sendable {
     }
 
     /// Holdings in scope maturing in `days`, by maturity day then id.
-    public func holdings(maturingIn days: ClosedRange<Day>, as principal: Principal) async throws(StoreError)
+    public func holdings(
+        maturingIn days: ClosedRange<Day>,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [Holding]
     {
         let admission = try await gate.admit(principal, .holdingsMaturing)
@@ -127,7 +144,10 @@ public struct GatedCustomerStore: Sendable {
     }
 
     /// Relationship edges touching the clients, sorted by id.
-    public func relationships(of customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    public func relationships(
+        of customers: [CustomerID],
+        as principal: Principal
+    ) async throws(StoreError)
         -> [Relationship]
     {
         let admission = try await gate.admit(principal, .relationships, naming: AccessGate.distinct(customers))
@@ -137,7 +157,10 @@ public struct GatedCustomerStore: Sendable {
     }
 
     /// Referrals made by the clients.
-    public func referrals(madeBy customers: [CustomerID], as principal: Principal) async throws(StoreError)
+    public func referrals(
+        madeBy customers: [CustomerID],
+        as principal: Principal
+    ) async throws(StoreError)
         -> [Referral]
     {
         let admission = try await gate.admit(principal, .referrals, naming: AccessGate.distinct(customers))

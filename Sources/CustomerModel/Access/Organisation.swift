@@ -66,7 +66,9 @@ public struct Organisation: Hashable, Sendable, Codable {
     private var branchIndex: [BranchID: Int]
     private var staffIndex: [StaffID: Int]
 
-    /// Creates an organisation. Call ``validated()`` on data from outside.
+    /// Creates an organisation.
+    ///
+    /// Call ``validated()`` on data from outside.
     public init(branches: [Branch] = [], staff: [StaffMember] = []) {
         self.branches = branches
         self.staff = staff
@@ -154,7 +156,8 @@ public struct Organisation: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             branches: try container.decode([Branch].self, forKey: .branches),
-            staff: try container.decode([StaffMember].self, forKey: .staff))
+            staff: try container.decode([StaffMember].self, forKey: .staff)
+        )
     }
 
     /// Encodes branches and staff.

@@ -41,7 +41,11 @@ public struct Principal: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// A relationship manager acting for `purpose`.
-    public static func relationshipManager(_ id: StaffID, branch: BranchID? = nil, purpose: String = "servicing")
+    public static func relationshipManager(
+        _ id: StaffID,
+        branch: BranchID? = nil,
+        purpose: String = "servicing"
+    )
         -> Principal
     {
         Principal(id: id, role: .relationshipManager, branch: branch, purpose: purpose)

@@ -20,8 +20,13 @@ public struct Interaction: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates an interaction.
     public init(
-        id: InteractionID, customer: CustomerID, at: Instant, day: Day, channel: InteractionChannel,
-        staff: StaffID? = nil, detail: InteractionDetail
+        id: InteractionID,
+        customer: CustomerID,
+        at: Instant,
+        day: Day,
+        channel: InteractionChannel,
+        staff: StaffID? = nil,
+        detail: InteractionDetail
     ) {
         self.id = id
         self.customer = customer

@@ -24,16 +24,27 @@ public struct Transaction: Hashable, Sendable, Codable, Identifiable {
     public var channel: Channel
     /// Merchant category, for card payments.
     public var merchantCategory: MerchantCategory?
-    /// The counterparty's name or account. Personal data.
+    /// The counterparty's name or account.
+    ///
+    /// Personal data.
     public var counterparty: String?
     /// Whether it happened abroad.
     public var isOverseas: Bool
 
     /// Creates a transaction.
     public init(
-        id: TransactionID, customer: CustomerID, account: AccountID? = nil, day: Day, secondOfDay: Int32 = 0,
-        type: TransactionType, direction: Direction, amount: Money, channel: Channel,
-        merchantCategory: MerchantCategory? = nil, counterparty: String? = nil, isOverseas: Bool = false
+        id: TransactionID,
+        customer: CustomerID,
+        account: AccountID? = nil,
+        day: Day,
+        secondOfDay: Int32 = 0,
+        type: TransactionType,
+        direction: Direction,
+        amount: Money,
+        channel: Channel,
+        merchantCategory: MerchantCategory? = nil,
+        counterparty: String? = nil,
+        isOverseas: Bool = false
     ) {
         self.id = id
         self.customer = customer

@@ -14,7 +14,9 @@ public struct TransactionColumns: Sendable {
     public var day: [Int32]
     /// Amount of each row in minor units, positive.
     public var amountMinorUnits: [Int64]
-    /// Packed ``CurrencyCode`` of each row. Any change to it forgets ``uniformCurrency``.
+    /// Packed ``CurrencyCode`` of each row.
+    ///
+    /// Any change to it forgets ``uniformCurrency``.
     public var currency: [UInt32] {
         get { currencyStorage }
         // A modify accessor (not `didSet`, which made every in-place append copy the column).
@@ -29,7 +31,9 @@ public struct TransactionColumns: Sendable {
     }
     private var currencyStorage: [UInt32]
     /// The currency of every row, when ``recordUniformCurrency()`` found a single one and
-    /// ``currency`` has not changed since; `nil` when unknown or mixed. Passes that need rows of one
+    /// ``currency`` has not changed since; `nil` when unknown or mixed.
+    ///
+    /// Passes that need rows of one
     /// currency skip reading the ``currency`` column when this is their currency.
     public private(set) var uniformCurrency: CurrencyCode?
     /// ``TransactionType`` raw value of each row.
@@ -61,7 +65,9 @@ public struct TransactionColumns: Sendable {
     public var count: Int { customerIndex.count }
 
     /// Scans ``currency`` once and records in ``uniformCurrency`` the currency every row has, if
-    /// there is one (an empty snapshot has none). Call it once per snapshot; it costs one read of
+    /// there is one (an empty snapshot has none).
+    ///
+    /// Call it once per snapshot; it costs one read of
     /// the column (4 bytes a row).
     @discardableResult
     public mutating func recordUniformCurrency() -> CurrencyCode? {

@@ -25,7 +25,9 @@ public struct BankCalendar: Hashable, Sendable, Codable {
 
     /// Creates a calendar.
     public init(
-        utcOffsetMinutes: Int, weekend: Set<Weekday> = [.saturday, .sunday], holidays: Set<Day> = [],
+        utcOffsetMinutes: Int,
+        weekend: Set<Weekday> = [.saturday, .sunday],
+        holidays: Set<Day> = [],
         workingWeekendDays: Set<Day> = []
     ) {
         self.utcOffsetMinutes = utcOffsetMinutes
@@ -49,7 +51,8 @@ public struct BankCalendar: Hashable, Sendable, Codable {
     /// The instant at which `day` starts in the bank's time zone, plus `minutes` into the day.
     public func start(of day: Day, plusMinutes minutes: Int = 0) -> Instant {
         Instant(
-            millisecondsSinceEpoch: (Int64(day.number) * 1440 + Int64(minutes) - Int64(utcOffsetMinutes)) * 60_000)
+            millisecondsSinceEpoch: (Int64(day.number) * 1440 + Int64(minutes) - Int64(utcOffsetMinutes)) * 60_000
+        )
     }
 
     /// Whether the bank is open on `day`.

@@ -46,7 +46,8 @@ public struct CurrencyCode: Hashable, Sendable, Comparable, CustomStringConverti
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = CurrencyCode(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO 4217 code"))
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO 4217 code")
+            )
         }
         self = code
     }

@@ -1,4 +1,6 @@
-/// Declares a string-backed identifier type. Identifiers are opaque: Clientele compares and
+/// Declares a string-backed identifier type.
+///
+/// Identifiers are opaque: Clientele compares and
 /// hashes them and never reads meaning into their text.
 public protocol StringIdentifier: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
@@ -99,7 +101,9 @@ public struct SourceSystem: StringIdentifier {
     public static let crm = SourceSystem("crm")
 }
 
-/// Identifies a transaction. It is also the transaction's idempotency key: appending a
+/// Identifies a transaction.
+///
+/// It is also the transaction's idempotency key: appending a
 /// transaction whose id is already stored changes nothing.
 public struct TransactionID: StringIdentifier {
     /// The identifier's text.

@@ -17,7 +17,9 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Orders instants in time.
     @inlinable
-    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch }
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
+    }
 
     /// ISO 8601 in UTC, `2026-11-23T08:30:00.000Z`.
     public var description: String {
@@ -29,6 +31,7 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
             let t = String(v)
             return String(repeating: "0", count: max(0, w - t.count)) + t
         }
-        return "\(day)T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
+        return
+            "\(day)T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
     }
 }

@@ -35,7 +35,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     ///
     /// At most two decimal places are accepted; more would silently lose money.
     /// - Throws: ``ValueError`` naming `field` when the text is not a decimal amount or overflows.
-    public init(parsing text: some StringProtocol, currency: CurrencyCode, field: String = "amount") throws(ValueError) {
+    public init(parsing text: some StringProtocol, currency: CurrencyCode, field: String = "amount") throws(ValueError)
+    {
         var negative = false
         var units: Int64 = 0
         var decimals = -1

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Tells the library what time it is. The library never reads the system time any other way.
+/// Tells the library what time it is.
+///
+/// The library never reads the system time any other way.
 ///
 /// Read ``now`` once per operation, when the operation runs, never at construction. Production
 /// hosts pass ``SystemClock`` (`clock: .system`); tests pass a `ManualClock` from

@@ -30,8 +30,14 @@ public struct Account: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates an account.
     public init(
-        id: AccountID, customer: CustomerID, product: ProductType, currency: CurrencyCode, openedOn: Day,
-        closedOn: Day? = nil, status: Status = .open, sourceSystem: SourceSystem = .coreBanking
+        id: AccountID,
+        customer: CustomerID,
+        product: ProductType,
+        currency: CurrencyCode,
+        openedOn: Day,
+        closedOn: Day? = nil,
+        status: Status = .open,
+        sourceSystem: SourceSystem = .coreBanking
     ) {
         self.id = id
         self.customer = customer

@@ -28,9 +28,17 @@ public struct Holding: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a holding.
     public init(
-        id: HoldingID, customer: CustomerID, account: AccountID? = nil, product: ProductType, productCode: String,
-        balance: Money, openedOn: Day, maturesOn: Day? = nil, renewal: RenewalOutcome? = nil,
-        rateBasisPoints: Int? = nil, sourceSystem: SourceSystem = .coreBanking
+        id: HoldingID,
+        customer: CustomerID,
+        account: AccountID? = nil,
+        product: ProductType,
+        productCode: String,
+        balance: Money,
+        openedOn: Day,
+        maturesOn: Day? = nil,
+        renewal: RenewalOutcome? = nil,
+        rateBasisPoints: Int? = nil,
+        sourceSystem: SourceSystem = .coreBanking
     ) {
         self.id = id
         self.customer = customer

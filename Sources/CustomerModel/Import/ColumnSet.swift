@@ -33,24 +33,29 @@ struct ColumnSet: Sendable {
             "totalAssets", "profitContribution", "currency", "industryRank", "growthPotential", "innovationCapacity",
             "productBreadth", "yearsOfCooperation", "operatingStability", "strategicFit", "esgRating", "region",
             "ownership", "lifecycleStage", "tags",
-        ])
+        ]
+    )
 
     static let accounts = ColumnSet(
         required: ["id", "customer", "product", "currency", "openedOn"],
-        optional: ["customerSystem", "closedOn", "status"])
+        optional: ["customerSystem", "closedOn", "status"]
+    )
 
     static let holdings = ColumnSet(
         required: ["id", "customer", "product", "productCode", "balance", "currency", "openedOn"],
-        optional: ["customerSystem", "account", "maturesOn", "renewal", "renewedAmount", "rateBasisPoints"])
+        optional: ["customerSystem", "account", "maturesOn", "renewal", "renewedAmount", "rateBasisPoints"]
+    )
 
     static let transactions = ColumnSet(
         required: ["id", "customer", "day", "type", "direction", "amount", "currency"],
-        optional: ["customerSystem", "account", "time", "channel", "merchantCategory", "counterparty", "isOverseas"])
+        optional: ["customerSystem", "account", "time", "channel", "merchantCategory", "counterparty", "isOverseas"]
+    )
 
     static let interactions = ColumnSet(
         required: ["id", "customer", "day", "channel", "kind"],
         optional: [
             "customerSystem", "time", "staff", "notes", "category", "severity", "resolvedOn", "topic", "score",
             "pagesViewed", "dwellSeconds", "productInterest", "event", "promise", "dueOn", "fulfilledOn",
-        ])
+        ]
+    )
 }

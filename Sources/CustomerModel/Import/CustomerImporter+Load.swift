@@ -26,7 +26,9 @@ extension CustomerImporter {
     /// - Throws: ``StoreError`` from the ports, or ``StoreError/Code/invalid`` for a profile the
     ///   store's organisation rejects (then nothing was written).
     public func load(
-        _ plan: ImportPlan, into store: GatedCustomerStore, activity: GatedActivityStore,
+        _ plan: ImportPlan,
+        into store: GatedCustomerStore,
+        activity: GatedActivityStore,
         as principal: Principal = .system("customer-import", purpose: "import of source-system exports")
     ) async throws(StoreError) -> ImportReport {
         let size = max(1, batchSize)
@@ -78,10 +80,18 @@ extension CustomerImporter {
             interactions.duplicates += report.duplicates
         }
         return ImportReport(
-            recordsRead: plan.recordsRead, goldenProfiles: plan.profiles.count, mergedRecords: plan.mergedRecords,
-            profilesCreated: created, profilesUpdated: updated, profilesUnchanged: unchanged,
-            accountsWritten: plan.accounts.count, holdingsWritten: plan.holdings.count, transactions: transactions,
-            interactions: interactions, mergeLog: plan.mergeLog)
+            recordsRead: plan.recordsRead,
+            goldenProfiles: plan.profiles.count,
+            mergedRecords: plan.mergedRecords,
+            profilesCreated: created,
+            profilesUpdated: updated,
+            profilesUnchanged: unchanged,
+            accountsWritten: plan.accounts.count,
+            holdingsWritten: plan.holdings.count,
+            transactions: transactions,
+            interactions: interactions,
+            mergeLog: plan.mergeLog
+        )
     }
 
     private static func batches<Element>(_ elements: [Element], _ size: Int) -> [[Element]] {

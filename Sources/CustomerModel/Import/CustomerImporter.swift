@@ -48,7 +48,10 @@ public struct CustomerImporter: Sendable {
     ///   - clock: the host's clock.
     ///   - batchSize: records per port call when loading.
     public init(
-        precedence: SourcePrecedence = .default, calendar: BankCalendar, clock: any WallClock, batchSize: Int = 1000
+        precedence: SourcePrecedence = .default,
+        calendar: BankCalendar,
+        clock: any WallClock,
+        batchSize: Int = 1000
     ) {
         self.precedence = precedence
         self.calendar = calendar
@@ -85,18 +88,26 @@ public struct CustomerImporter: Sendable {
                 if !reading.rejectedCustomers.contains(pending.owner) {
                     errors.append(
                         ImportError(
-                            .unknownCustomer, file: pending.location.file, line: pending.location.line,
+                            .unknownCustomer,
+                            file: pending.location.file,
+                            line: pending.location.line,
                             field: "customer",
                             "no customers file of this import holds customer \(RecordReader.quoted(pending.owner.localID)) of system \(pending.owner.system)"
-                        ))
+                        )
+                    )
                 }
                 return nil
             }
             if let account = pending.account, let owner = owners[account], owner.customer != customer {
                 errors.append(
                     ImportError(
-                        .mismatchedAccount, file: pending.location.file, line: pending.location.line, field: "account",
-                        "account \(account) belongs to another client (\(owner.location.file):\(owner.location.line))"))
+                        .mismatchedAccount,
+                        file: pending.location.file,
+                        line: pending.location.line,
+                        field: "account",
+                        "account \(account) belongs to another client (\(owner.location.file):\(owner.location.line))"
+                    )
+                )
                 return nil
             }
             var value = pending.value
@@ -122,9 +133,14 @@ public struct CustomerImporter: Sendable {
             throw ImportFailure(errors: sorted.map(\.element))
         }
         return ImportPlan(
-            profiles: resolution.profiles, accounts: accounts, holdings: holdings, transactions: transactions,
-            interactions: interactions, mergeLog: MergeLog(entries: resolution.entries),
-            recordsRead: reading.counts)
+            profiles: resolution.profiles,
+            accounts: accounts,
+            holdings: holdings,
+            transactions: transactions,
+            interactions: interactions,
+            mergeLog: MergeLog(entries: resolution.entries),
+            recordsRead: reading.counts
+        )
     }
 
     private struct Resolution {
@@ -146,8 +162,13 @@ public struct CustomerImporter: Sendable {
                 let source = records[outcome.suppliers[.customerID] ?? group.members.first ?? 0]
                 resolution.errors.append(
                     ImportError(
-                        .conflictingCustomerID, file: source.location.file, line: source.location.line,
-                        field: "customerID", "customer id \(id) is already the id of the client of \(other)"))
+                        .conflictingCustomerID,
+                        file: source.location.file,
+                        line: source.location.line,
+                        field: "customerID",
+                        "customer id \(id) is already the id of the client of \(other)"
+                    )
+                )
                 continue
             }
             firstGroupWithID[id] = records[group.members.first ?? 0].identity
@@ -190,8 +211,13 @@ private struct Reading {
         let where_ = first.file == location.file ? "line \(first.line)" : "\(first.file) line \(first.line)"
         errors.append(
             ImportError(
-                .duplicateID, file: location.file, line: location.line, field: "id",
-                "the id appeared before, on \(where_)"))
+                .duplicateID,
+                file: location.file,
+                line: location.line,
+                field: "id",
+                "the id appeared before, on \(where_)"
+            )
+        )
         return false
     }
 
@@ -199,8 +225,11 @@ private struct Reading {
         guard let format = file.resolvedFormat else {
             errors.append(
                 ImportError(
-                    .unknownFormat, file: file.name,
-                    "the format is not given and the name does not end in .csv, .jsonl or .ndjson"))
+                    .unknownFormat,
+                    file: file.name,
+                    "the format is not given and the name does not end in .csv, .jsonl or .ndjson"
+                )
+            )
             return
         }
         counts[file.kind, default: 0] += 0

@@ -90,10 +90,12 @@ struct FieldReader {
             text.utf8.count == 10 && Array(text.utf8)[4] == UInt8(ascii: "-")
             && Array(text.utf8)[7] == UInt8(ascii: "-")
         fail(
-            .invalidDate, name,
+            .invalidDate,
+            name,
             looksLikeDate
                 ? "\(RecordReader.quoted(text)) is not a date that exists"
-                : "\(RecordReader.quoted(text)) is not a date (expected YYYY-MM-DD)")
+                : "\(RecordReader.quoted(text)) is not a date (expected YYYY-MM-DD)"
+        )
         return nil
     }
 
@@ -132,8 +134,10 @@ struct FieldReader {
         guard let text = text(name, required: required) else { return nil }
         if let value = names.value(named: text) { return value }
         fail(
-            .invalidEnumValue, name,
-            "\(RecordReader.quoted(text)) is not a \(names.what) (expected one of \(names.list))")
+            .invalidEnumValue,
+            name,
+            "\(RecordReader.quoted(text)) is not a \(names.what) (expected one of \(names.list))"
+        )
         return nil
     }
 
@@ -159,8 +163,10 @@ struct FieldReader {
         guard let text = text(name, required: required) else { return nil }
         guard let code = CurrencyCode(text) else {
             fail(
-                .invalidCurrency, name,
-                "\(RecordReader.quoted(text)) is not an ISO 4217 currency code (three upper-case letters)")
+                .invalidCurrency,
+                name,
+                "\(RecordReader.quoted(text)) is not an ISO 4217 currency code (three upper-case letters)"
+            )
             return nil
         }
         return code

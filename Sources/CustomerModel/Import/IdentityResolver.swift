@@ -69,7 +69,8 @@ struct IdentityResolver {
         var result = groups.map { Group(members: $0, links: []) }
         for (record, matched, rule) in links {
             result[groupOf[record]].links.append(
-                MergeLog.Link(record: records[record].identity, matched: records[matched].identity, rule: rule))
+                MergeLog.Link(record: records[record].identity, matched: records[matched].identity, rule: rule)
+            )
         }
         return result
     }

@@ -17,14 +17,21 @@ extension ImportFile {
     ///   - format: the format, or `nil` to infer it from the extension (`.csv`, `.jsonl`, `.ndjson`).
     /// - Throws: ``ImportError`` with code ``ImportError/Code/unknownFormat`` or
     ///   ``ImportError/Code/unreadableFile``.
-    public init(contentsOf url: URL, kind: Kind, sourceSystem: SourceSystem, format: Format? = nil)
+    public init(
+        contentsOf url: URL,
+        kind: Kind,
+        sourceSystem: SourceSystem,
+        format: Format? = nil
+    )
         throws(ImportError)
     {
         let name = url.lastPathComponent
         guard let format = format ?? Format(fileName: name) else {
             throw ImportError(
-                .unknownFormat, file: name,
-                "the format is not given and the name does not end in .csv, .jsonl or .ndjson")
+                .unknownFormat,
+                file: name,
+                "the format is not given and the name does not end in .csv, .jsonl or .ndjson"
+            )
         }
         let data: Data
         do {

@@ -24,8 +24,12 @@ public struct ImportPlan: Hashable, Sendable {
     ///
     /// Hosts get plans from ``CustomerImporter/plan(_:organisation:)``.
     public init(
-        profiles: [CustomerProfile], accounts: [Account] = [], holdings: [Holding] = [],
-        transactions: [Transaction] = [], interactions: [Interaction] = [], mergeLog: MergeLog = MergeLog(entries: []),
+        profiles: [CustomerProfile],
+        accounts: [Account] = [],
+        holdings: [Holding] = [],
+        transactions: [Transaction] = [],
+        interactions: [Interaction] = [],
+        mergeLog: MergeLog = MergeLog(entries: []),
         recordsRead: [ImportFile.Kind: Int] = [:]
     ) {
         self.profiles = profiles

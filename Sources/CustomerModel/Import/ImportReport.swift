@@ -26,9 +26,17 @@ public struct ImportReport: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a report.
     public init(
-        recordsRead: [ImportFile.Kind: Int], goldenProfiles: Int, mergedRecords: Int, profilesCreated: Int,
-        profilesUpdated: Int, profilesUnchanged: Int, accountsWritten: Int, holdingsWritten: Int,
-        transactions: AppendReport, interactions: AppendReport, mergeLog: MergeLog
+        recordsRead: [ImportFile.Kind: Int],
+        goldenProfiles: Int,
+        mergedRecords: Int,
+        profilesCreated: Int,
+        profilesUpdated: Int,
+        profilesUnchanged: Int,
+        accountsWritten: Int,
+        holdingsWritten: Int,
+        transactions: AppendReport,
+        interactions: AppendReport,
+        mergeLog: MergeLog
     ) {
         self.recordsRead = recordsRead
         self.goldenProfiles = goldenProfiles

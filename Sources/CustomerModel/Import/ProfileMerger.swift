@@ -52,7 +52,9 @@ struct ProfileMerger {
         }
 
         mutating func pick<Value>(
-            _ field: ProfileField, _ read: (SourceCustomer) -> Value?, same: (Value, Value) -> Bool
+            _ field: ProfileField,
+            _ read: (SourceCustomer) -> Value?,
+            same: (Value, Value) -> Bool
         ) -> Value? {
             var chosen: (index: Int, value: Value)?
             var overridden: [SourceIdentity] = []
@@ -68,7 +70,11 @@ struct ProfileMerger {
             guard let chosen else { return nil }
             choices.append(
                 MergeLog.FieldChoice(
-                    field: field, source: merger.records[chosen.index].identity, overridden: overridden))
+                    field: field,
+                    source: merger.records[chosen.index].identity,
+                    overridden: overridden
+                )
+            )
             suppliers[field] = chosen.index
             return chosen.value
         }
@@ -95,10 +101,13 @@ struct ProfileMerger {
             for (other, otherHost) in hostIDs where otherHost != host {
                 errors.append(
                     ImportError(
-                        .conflictingCustomerID, file: records[other].location.file, line: records[other].location.line,
+                        .conflictingCustomerID,
+                        file: records[other].location.file,
+                        line: records[other].location.line,
                         field: "customerID",
                         "this record matches \(records[index].identity), which carries customerID \(host), but carries \(otherHost)"
-                    ))
+                    )
+                )
             }
         } else {
             idSource = picker.ranked(for: .customerID).first ?? first
@@ -110,7 +119,10 @@ struct ProfileMerger {
         let kind = picker.pick(.kind, { $0.kind }) ?? .individual
         let name = picker.pick(.name, { $0.name }, same: { MatchKeys.name($0) == MatchKeys.name($1) }) ?? ""
         let nationalID = picker.pick(
-            .nationalID, { $0.nationalID }, same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
+            .nationalID,
+            { $0.nationalID },
+            same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) }
+        )
         let birthDate = picker.pick(.birthDate, { $0.birthDate })
         let maritalStatus = picker.pick(.maritalStatus, { $0.maritalStatus })
         let weddingDate = picker.pick(.weddingDate, { $0.weddingDate })
@@ -140,16 +152,20 @@ struct ProfileMerger {
         let onboardedOn = picker.pick(.onboardedOn, { $0.onboardedOn })
         let consents =
             picker.pick(
-                .consents, { $0.consents },
+                .consents,
+                { $0.consents },
                 same: { a, b in
                     a.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
                         == b.map { [$0.purpose.rawValue, "\($0.isGranted)"] }
-                }) ?? []
+                }
+            ) ?? []
 
         var corporate = CorporateAttributes()
         corporate.registrationID = picker.pick(
-            .registrationID, { $0.registrationID },
-            same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) })
+            .registrationID,
+            { $0.registrationID },
+            same: { MatchKeys.identityNumber($0) == MatchKeys.identityNumber($1) }
+        )
         corporate.annualRevenue = picker.pick(.annualRevenue, { $0.annualRevenue })
         corporate.totalAssets = picker.pick(.totalAssets, { $0.totalAssets })
         corporate.profitContribution = picker.pick(.profitContribution, { $0.profitContribution })
@@ -177,27 +193,51 @@ struct ProfileMerger {
             customer: id,
             records: ordered.map {
                 MergeLog.SourceRecord(
-                    identity: records[$0].identity, file: records[$0].location.file, line: records[$0].location.line)
+                    identity: records[$0].identity,
+                    file: records[$0].location.file,
+                    line: records[$0].location.line
+                )
             },
             links: links,
-            fields: picker.choices)  // picked in ProfileField.allCases order
+            fields: picker.choices
+        )  // picked in ProfileField.allCases order
 
         guard let branch else {
             let record = records[first]
             errors.append(
                 ImportError(
-                    .invalidProfile, file: record.location.file, line: record.location.line, field: "branch",
-                    "no source record of this client (\(members.count) merged) names a branch"))
+                    .invalidProfile,
+                    file: record.location.file,
+                    line: record.location.line,
+                    field: "branch",
+                    "no source record of this client (\(members.count) merged) names a branch"
+                )
+            )
             return Outcome(profile: nil, entry: entry, errors: errors, suppliers: picker.suppliers)
         }
         let profile = CustomerProfile(
-            id: id, kind: kind, name: name,
+            id: id,
+            kind: kind,
+            name: name,
             coverage: Coverage(relationshipManager: relationshipManager, branch: branch, serviceTeam: serviceTeam),
-            sourceIdentities: ordered.map { records[$0].identity }, nationalID: nationalID, birthDate: birthDate,
-            maritalStatus: maritalStatus, weddingDate: weddingDate, children: children ?? [], occupation: occupation,
-            position: position, industry: industry, contacts: contacts, consents: consents, riskAppetite: riskAppetite,
-            creditRating: creditRating, kyc: kyc, onboardedOn: onboardedOn,
-            corporate: corporate == CorporateAttributes() ? nil : corporate, tags: tags)
+            sourceIdentities: ordered.map { records[$0].identity },
+            nationalID: nationalID,
+            birthDate: birthDate,
+            maritalStatus: maritalStatus,
+            weddingDate: weddingDate,
+            children: children ?? [],
+            occupation: occupation,
+            position: position,
+            industry: industry,
+            contacts: contacts,
+            consents: consents,
+            riskAppetite: riskAppetite,
+            creditRating: creditRating,
+            kyc: kyc,
+            onboardedOn: onboardedOn,
+            corporate: corporate == CorporateAttributes() ? nil : corporate,
+            tags: tags
+        )
         do throws(ValueError) {
             try profile.validate(in: organisation)
         } catch {
@@ -205,11 +245,20 @@ struct ProfileMerger {
             let record = records[picker.suppliers[field] ?? first]
             errors.append(
                 ImportError(
-                    .invalidProfile, file: record.location.file, line: record.location.line, field: field.rawValue,
-                    "the merged profile is invalid: \(error.message)"))
+                    .invalidProfile,
+                    file: record.location.file,
+                    line: record.location.line,
+                    field: field.rawValue,
+                    "the merged profile is invalid: \(error.message)"
+                )
+            )
         }
         return Outcome(
-            profile: errors.isEmpty ? profile : nil, entry: entry, errors: errors, suppliers: picker.suppliers)
+            profile: errors.isEmpty ? profile : nil,
+            entry: entry,
+            errors: errors,
+            suppliers: picker.suppliers
+        )
     }
 
     /// The profile field a ``CustomerProfile/validate(in:)`` error names.

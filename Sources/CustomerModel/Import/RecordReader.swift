@@ -30,7 +30,10 @@ enum RecordReader {
     /// Reads `file` as `format` against `columns`, calling `body` with each record and problem in
     /// file order.
     static func read(
-        _ file: ImportFile, format: ImportFile.Format, columns: ColumnSet, _ body: (ReadEvent) -> Void
+        _ file: ImportFile,
+        format: ImportFile.Format,
+        columns: ColumnSet,
+        _ body: (ReadEvent) -> Void
     ) {
         switch format {
         case .csv: readCSV(file, columns: columns, body)
@@ -39,7 +42,9 @@ enum RecordReader {
     }
 
     private static func readCSV(
-        _ file: ImportFile, columns: ColumnSet, _ body: (ReadEvent) -> Void
+        _ file: ImportFile,
+        columns: ColumnSet,
+        _ body: (ReadEvent) -> Void
     ) {
         var tokenizer = CSVTokenizer(file.bytes.makeIterator())
         guard let header = tokenizer.next() else { return }
@@ -60,8 +65,14 @@ enum RecordReader {
                 body(
                     .error(
                         ImportError(
-                            .unknownColumn, file: file.name, line: header.line,
-                            field: name.isEmpty ? nil : String(name), what)))
+                            .unknownColumn,
+                            file: file.name,
+                            line: header.line,
+                            field: name.isEmpty ? nil : String(name),
+                            what
+                        )
+                    )
+                )
                 continue
             }
             if present[position] {
@@ -69,8 +80,14 @@ enum RecordReader {
                 body(
                     .error(
                         ImportError(
-                            .duplicateColumn, file: file.name, line: header.line, field: columns.names[position],
-                            "the header names the column twice")))
+                            .duplicateColumn,
+                            file: file.name,
+                            line: header.line,
+                            field: columns.names[position],
+                            "the header names the column twice"
+                        )
+                    )
+                )
                 continue
             }
             present[position] = true
@@ -80,8 +97,14 @@ enum RecordReader {
             body(
                 .error(
                     ImportError(
-                        .missingColumn, file: file.name, line: header.line, field: columns.names[position],
-                        "the header lacks a required column")))
+                        .missingColumn,
+                        file: file.name,
+                        line: header.line,
+                        field: columns.names[position],
+                        "the header lacks a required column"
+                    )
+                )
+            )
         }
         for record in tokenizer {
             if let problem = record.problem {
@@ -92,8 +115,13 @@ enum RecordReader {
                 body(
                     .error(
                         ImportError(
-                            .wrongColumnCount, file: file.name, line: record.line,
-                            "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")))
+                            .wrongColumnCount,
+                            file: file.name,
+                            line: record.line,
+                            "expected \(header.fields.count) fields as in the header, found \(record.fields.count)"
+                        )
+                    )
+                )
                 continue
             }
             var values = [FieldValue?](repeating: nil, count: columns.names.count)
@@ -104,31 +132,55 @@ enum RecordReader {
         }
     }
 
-    private static func error(for problem: CSVProblem, _ record: CSVRecord, file: String, header: [String]?)
+    private static func error(
+        for problem: CSVProblem,
+        _ record: CSVRecord,
+        file: String,
+        header: [String]?
+    )
         -> ImportError
     {
         let field = header.flatMap { problem.field < $0.count ? String($0[problem.field].trimmingWhitespace) : nil }
         switch problem.kind {
         case .unterminatedQuote:
             return ImportError(
-                .unterminatedQuote, file: file, line: record.line, field: field,
-                "the quoted field opened on line \(problem.line) is never closed")
+                .unterminatedQuote,
+                file: file,
+                line: record.line,
+                field: field,
+                "the quoted field opened on line \(problem.line) is never closed"
+            )
         case .strayQuote:
             return ImportError(
-                .malformedCSV, file: file, line: record.line, field: field,
-                "a quote inside an unquoted field on line \(problem.line) (quote the whole field and double the quote)")
+                .malformedCSV,
+                file: file,
+                line: record.line,
+                field: field,
+                "a quote inside an unquoted field on line \(problem.line) (quote the whole field and double the quote)"
+            )
         case .textAfterQuote:
             return ImportError(
-                .malformedCSV, file: file, line: record.line, field: field,
-                "text after the closing quote on line \(problem.line)")
+                .malformedCSV,
+                file: file,
+                line: record.line,
+                field: field,
+                "text after the closing quote on line \(problem.line)"
+            )
         case .invalidUTF8:
             return ImportError(
-                .invalidEncoding, file: file, line: record.line, field: field, "the field is not valid UTF-8")
+                .invalidEncoding,
+                file: file,
+                line: record.line,
+                field: field,
+                "the field is not valid UTF-8"
+            )
         }
     }
 
     private static func readJSONLines(
-        _ file: ImportFile, columns: ColumnSet, _ body: (ReadEvent) -> Void
+        _ file: ImportFile,
+        columns: ColumnSet,
+        _ body: (ReadEvent) -> Void
     ) {
         let present = [Bool](repeating: true, count: columns.names.count)
         var bytes = file.bytes[...]
@@ -148,7 +200,13 @@ enum RecordReader {
                 body(
                     .error(
                         ImportError(
-                            .invalidJSON, file: file.name, line: line, "column \(error.column): \(error.message)")))
+                            .invalidJSON,
+                            file: file.name,
+                            line: line,
+                            "column \(error.column): \(error.message)"
+                        )
+                    )
+                )
                 continue
             }
             guard case .object(let members) = value else {
@@ -161,8 +219,14 @@ enum RecordReader {
                     body(
                         .error(
                             ImportError(
-                                .unknownColumn, file: file.name, line: line, field: key,
-                                "\(quoted(key)) is not a column of \(file.kind.rawValue) files")))
+                                .unknownColumn,
+                                file: file.name,
+                                line: line,
+                                field: key,
+                                "\(quoted(key)) is not a column of \(file.kind.rawValue) files"
+                            )
+                        )
+                    )
                     continue
                 }
                 switch members[key] {

@@ -39,8 +39,15 @@ enum SourceActivity {
         }
         guard reader.errors.isEmpty, let id, let owner, let product, let currency, let opened else { return nil }
         let account = Account(
-            id: AccountID(id), customer: placeholder, product: product, currency: currency, openedOn: opened,
-            closedOn: closed, status: status, sourceSystem: reader.file.sourceSystem)
+            id: AccountID(id),
+            customer: placeholder,
+            product: product,
+            currency: currency,
+            openedOn: opened,
+            closedOn: closed,
+            status: status,
+            sourceSystem: reader.file.sourceSystem
+        )
         return PendingRecord(value: account, owner: owner, account: nil, location: location(reader, fileIndex))
     }
 
@@ -62,7 +69,10 @@ enum SourceActivity {
         }
         if let opened, let matures, matures < opened {
             reader.fail(
-                .maturityBeforeOpening, "maturesOn", "the holding matures (\(matures)) before it opens (\(opened))")
+                .maturityBeforeOpening,
+                "maturesOn",
+                "the holding matures (\(matures)) before it opens (\(opened))"
+            )
         }
         var renewal: RenewalOutcome?
         switch renewalName {
@@ -82,9 +92,18 @@ enum SourceActivity {
         guard reader.errors.isEmpty, let id, let owner, let product, let productCode, let balance, let opened
         else { return nil }
         let holding = Holding(
-            id: HoldingID(id), customer: placeholder, account: account, product: product, productCode: productCode,
-            balance: balance, openedOn: opened, maturesOn: matures, renewal: renewal, rateBasisPoints: rate,
-            sourceSystem: reader.file.sourceSystem)
+            id: HoldingID(id),
+            customer: placeholder,
+            account: account,
+            product: product,
+            productCode: productCode,
+            balance: balance,
+            openedOn: opened,
+            maturesOn: matures,
+            renewal: renewal,
+            rateBasisPoints: rate,
+            sourceSystem: reader.file.sourceSystem
+        )
         return PendingRecord(value: holding, owner: owner, account: account, location: location(reader, fileIndex))
     }
 
@@ -107,13 +126,27 @@ enum SourceActivity {
         }
         guard reader.errors.isEmpty, let id, let owner, let day, let type, let direction, let amount else { return nil }
         let transaction = Transaction(
-            id: TransactionID(id), customer: placeholder, account: account, day: day, secondOfDay: second, type: type,
-            direction: direction, amount: amount, channel: channel, merchantCategory: category,
-            counterparty: counterparty, isOverseas: overseas)
+            id: TransactionID(id),
+            customer: placeholder,
+            account: account,
+            day: day,
+            secondOfDay: second,
+            type: type,
+            direction: direction,
+            amount: amount,
+            channel: channel,
+            merchantCategory: category,
+            counterparty: counterparty,
+            isOverseas: overseas
+        )
         return PendingRecord(value: transaction, owner: owner, account: account, location: location(reader, fileIndex))
     }
 
-    static func interaction(_ reader: inout FieldReader, fileIndex: Int, calendar: BankCalendar)
+    static func interaction(
+        _ reader: inout FieldReader,
+        fileIndex: Int,
+        calendar: BankCalendar
+    )
         -> PendingRecord<Interaction>?
     {
         let id = reader.text("id", required: true)
@@ -160,8 +193,14 @@ enum SourceActivity {
         guard reader.errors.isEmpty, let id, let owner, let day, let channel, let detail else { return nil }
         let at = calendar.start(of: day).adding(seconds: Int64(second))
         let interaction = Interaction(
-            id: InteractionID(id), customer: placeholder, at: at, day: day, channel: channel, staff: staff,
-            detail: detail)
+            id: InteractionID(id),
+            customer: placeholder,
+            at: at,
+            day: day,
+            channel: channel,
+            staff: staff,
+            detail: detail
+        )
         return PendingRecord(value: interaction, owner: owner, account: nil, location: location(reader, fileIndex))
     }
 

@@ -74,16 +74,23 @@ final class SourceCustomer {
 
     /// Decodes a customers row; `nil` when any field is bad (the errors are in `reader`).
     /// - Parameters:
+    ///   - reader: the row's fields; collects the errors.
+    ///   - fileIndex: the index of the row's file in the import.
     ///   - now: stamps imported tags, and consents without a `consentedOn` day.
     ///   - calendar: turns `consentedOn` into an instant.
+    /// - Returns: the decoded customer, or `nil` when any field is bad.
     static func decode(
-        _ reader: inout FieldReader, fileIndex: Int, now: Instant, calendar: BankCalendar
+        _ reader: inout FieldReader,
+        fileIndex: Int,
+        now: Instant,
+        calendar: BankCalendar
     ) -> SourceCustomer? {
         let system = reader.file.sourceSystem
         let localID = reader.text("id", required: true)
         let record = SourceCustomer(
             identity: SourceIdentity(system: system, localID: localID ?? ""),
-            location: RecordLocation(fileIndex: fileIndex, file: reader.file.name, line: reader.line))
+            location: RecordLocation(fileIndex: fileIndex, file: reader.file.name, line: reader.line)
+        )
         record.hostID = reader.text("customerID").map(CustomerID.init)
         record.kind = reader.choice("kind", EnumTables.customerKind)
         record.name = reader.text("name", required: true)
@@ -163,8 +170,10 @@ final class SourceCustomer {
                     case .null: text = nil
                     default:
                         reader.fail(
-                            .invalidValue, "children",
-                            "entry \(offset + 1): \(RecordReader.quoted(key)) must be a string")
+                            .invalidValue,
+                            "children",
+                            "entry \(offset + 1): \(RecordReader.quoted(key)) must be a string"
+                        )
                         return nil
                     }
                     guard let text, !text.isEmpty else { continue }
@@ -173,22 +182,29 @@ final class SourceCustomer {
                     case "birthDate":
                         guard let day = FieldReader.parseDay(text) else {
                             reader.fail(
-                                .invalidDate, "children",
-                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not a date that exists")
+                                .invalidDate,
+                                "children",
+                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not a date that exists"
+                            )
                             return nil
                         }
                         child.birthDate = day
                     case "educationStage":
                         guard let stage = EnumTables.educationStage.value(named: text) else {
                             reader.fail(
-                                .invalidEnumValue, "children",
-                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage")
+                                .invalidEnumValue,
+                                "children",
+                                "entry \(offset + 1): \(RecordReader.quoted(text)) is not an education stage"
+                            )
                             return nil
                         }
                         child.educationStage = stage
                     default:
                         reader.fail(
-                            .invalidValue, "children", "entry \(offset + 1): unknown key \(RecordReader.quoted(key))")
+                            .invalidValue,
+                            "children",
+                            "entry \(offset + 1): unknown key \(RecordReader.quoted(key))"
+                        )
                         return nil
                     }
                 }
@@ -211,8 +227,10 @@ final class SourceCustomer {
             if parts.count > 1, !parts[1].isEmpty {
                 guard let day = FieldReader.parseDay(parts[1]) else {
                     reader.fail(
-                        .invalidDate, "children",
-                        "entry \(offset + 1): \(RecordReader.quoted(parts[1])) is not a date that exists")
+                        .invalidDate,
+                        "children",
+                        "entry \(offset + 1): \(RecordReader.quoted(parts[1])) is not a date that exists"
+                    )
                     return nil
                 }
                 child.birthDate = day
@@ -220,8 +238,10 @@ final class SourceCustomer {
             if parts.count > 2, !parts[2].isEmpty {
                 guard let stage = EnumTables.educationStage.value(named: parts[2]) else {
                     reader.fail(
-                        .invalidEnumValue, "children",
-                        "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage")
+                        .invalidEnumValue,
+                        "children",
+                        "entry \(offset + 1): \(RecordReader.quoted(parts[2])) is not an education stage"
+                    )
                     return nil
                 }
                 child.educationStage = stage
@@ -243,7 +263,8 @@ final class SourceCustomer {
             for entry in entries {
                 guard let purpose = EnumTables.consentPurpose.value(named: entry) else {
                     reader.fail(
-                        .invalidEnumValue, column,
+                        .invalidEnumValue,
+                        column,
                         "\(RecordReader.quoted(entry)) is not a consent purpose (expected one of \(EnumTables.consentPurpose.list))"
                     )
                     continue

@@ -35,7 +35,8 @@ public struct SourcePrecedence: Hashable, Sendable {
             .riskAppetite: [
                 .wealth, .coreBanking, .loans, .creditCard, .eBanking, .contactCentre, .mobileApp, .crm,
             ]
-        ])
+        ]
+    )
 
     /// The order that applies to `field`.
     public subscript(field: ProfileField) -> [SourceSystem] {

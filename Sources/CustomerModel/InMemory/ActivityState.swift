@@ -58,13 +58,20 @@ struct ActivityState {
     /// row's: (1) pack ids and look clients up, on both cores for large batches, over state that
     /// is only read; (2) probe and fill the id index; (3) append the columns and chain each
     /// client's rows.
-    mutating func appendTransactions(_ batch: [Transaction], lookup: inout BatchLookup)
+    mutating func appendTransactions(
+        _ batch: [Transaction],
+        lookup: inout BatchLookup
+    )
         -> Result<AppendReport, StoreError>
     {
         let mark = Mark(
-            rows: transactions.count, clients: clients.values.count, accounts: accounts.values.count,
-            counterparties: counterparties.values.count, overflow: overflowIDs.values.count,
-            currencies: currencies.count)
+            rows: transactions.count,
+            clients: clients.values.count,
+            accounts: accounts.values.count,
+            counterparties: counterparties.values.count,
+            overflow: overflowIDs.values.count,
+            currencies: currencies.count
+        )
         let count = batch.count
         // Phase 1 ran before the lock (``BatchLookup``): its numbers stay valid, since the tables
         // only grow outside a failing batch, and a failing batch removes only what it added.
@@ -72,7 +79,8 @@ struct ActivityState {
         // Long ids and clients new to this store: serially, since both add to shared tables.
         for position in 0..<count where keys[position] == BatchLookup.unpacked || numbers[position] < 0 {
             if keys[position] == BatchLookup.unpacked {
-                keys[position] = CompactKey.overflowTag
+                keys[position] =
+                    CompactKey.overflowTag
                     | UInt64(UInt32(bitPattern: overflowIDs.intern(batch[position].id.rawValue)))
             }
             if numbers[position] < 0 {
@@ -112,8 +120,13 @@ struct ActivityState {
                 rollback(to: mark, filled: filled)
                 return .failure(
                     StoreError(
-                        .conflict, customer: batch[position].customer, record: batch[position].id.rawValue,
-                        field: "id", "transaction id already stored with different content"))
+                        .conflict,
+                        customer: batch[position].customer,
+                        record: batch[position].id.rawValue,
+                        field: "id",
+                        "transaction id already stored with different content"
+                    )
+                )
             }
             transactions.key.append(key)
             index.fill(found.emptySlot, key: key, row: nextRow)
@@ -158,8 +171,13 @@ struct ActivityState {
                 rollback(to: mark, filled: filled)
                 return .failure(
                     StoreError(
-                        .invalid, customer: batch[position].customer, record: batch[position].id.rawValue,
-                        field: "amount.currency", "the store holds at most 256 currencies"))
+                        .invalid,
+                        customer: batch[position].customer,
+                        record: batch[position].id.rawValue,
+                        field: "amount.currency",
+                        "the store holds at most 256 currencies"
+                    )
+                )
             }
             if accountNumbers[slot] == BatchLookup.newReference, let account = batch[position].account {
                 accountNumbers[slot] = accounts.intern(account)
@@ -195,8 +213,15 @@ struct ActivityState {
         }
         unordered.formUnion(outOfOrder)
         transactions.fill(
-            from: mark.rows, batch: batch, accepted: accepted, numbers: numbers, accounts: accountNumbers,
-            counterparties: counterpartyNumbers, currencies: currencyNumbers, previous: previous)
+            from: mark.rows,
+            batch: batch,
+            accepted: accepted,
+            numbers: numbers,
+            accounts: accountNumbers,
+            counterparties: counterpartyNumbers,
+            currencies: currencyNumbers,
+            previous: previous
+        )
         return .success(AppendReport(appended: transactions.count - mark.rows, duplicates: skipped.count))
     }
 
@@ -227,7 +252,6 @@ struct ActivityState {
         transactions.amount.reserve(rows, populate: true)
         transactions.key.reserve(rows, populate: true)
     }
-
 
     /// The batch position of the `accepted`-th row kept from a batch, given the skipped positions.
     private func accepted(_ accepted: Int32, skipping skipped: [Int]) -> Int {
@@ -278,18 +302,22 @@ struct ActivityState {
         let counterpartyNumber = transactions.counterparty[row]
         let flags = transactions.flags[row]
         return Transaction(
-            id: id(of: transactions.key[row]), customer: clients.values[Int(transactions.customer[row])],
+            id: id(of: transactions.key[row]),
+            customer: clients.values[Int(transactions.customer[row])],
             account: accountNumber < 0 ? nil : accounts.values[Int(accountNumber)],
-            day: Day(number: transactions.day[row]), secondOfDay: transactions.second[row],
+            day: Day(number: transactions.day[row]),
+            secondOfDay: transactions.second[row],
             type: TransactionType(rawValue: transactions.type[row]) ?? .deposit,
             direction: flags & 1 == 1 ? .outflow : .inflow,
             amount: Money(
                 minorUnits: transactions.amount[row],
-                currency: CurrencyCode(packed: currencies[Int(transactions.currency[row])]) ?? .cny),
+                currency: CurrencyCode(packed: currencies[Int(transactions.currency[row])]) ?? .cny
+            ),
             channel: Channel(rawValue: transactions.channel[row]) ?? .other,
             merchantCategory: MerchantCategory(rawValue: transactions.category[row]),
             counterparty: counterpartyNumber < 0 ? nil : counterparties.values[Int(counterpartyNumber)],
-            isOverseas: flags & 2 == 2)
+            isOverseas: flags & 2 == 2
+        )
     }
 
     func transactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Transaction] {
@@ -337,7 +365,10 @@ struct ActivityState {
             }
             row += 1
         }
-        return TransactionPage(transactions: found, next: row < transactions.count ? ScanCursor(token: String(row)) : nil)
+        return TransactionPage(
+            transactions: found,
+            next: row < transactions.count ? ScanCursor(token: String(row)) : nil
+        )
     }
 
     func export(_ days: ClosedRange<Day>?, allowed: Set<Int32>?) -> TransactionColumns {
@@ -408,8 +439,13 @@ struct ActivityState {
                 guard stored == interaction else {
                     return .failure(
                         StoreError(
-                            .conflict, customer: interaction.customer, record: interaction.id.rawValue, field: "id",
-                            "interaction id already stored with different content"))
+                            .conflict,
+                            customer: interaction.customer,
+                            record: interaction.id.rawValue,
+                            field: "id",
+                            "interaction id already stored with different content"
+                        )
+                    )
                 }
                 duplicates += 1
                 continue
@@ -419,7 +455,9 @@ struct ActivityState {
         }
         for interaction in order {
             interactionKeys[interaction.id] = interaction
-            interactions[interaction.customer, default: []].insertSorted(interaction) { ($0.day, $0.at) < ($1.day, $1.at) }
+            interactions[interaction.customer, default: []].insertSorted(interaction) {
+                ($0.day, $0.at) < ($1.day, $1.at)
+            }
         }
         return .success(AppendReport(appended: order.count, duplicates: duplicates))
     }
@@ -429,12 +467,19 @@ struct ActivityState {
         var appended = 0
         var duplicates = 0
         for snapshot in batch {
-            if let stored = storedBalance(of: snapshot.customer, on: snapshot.day) ?? fresh[snapshot.customer]?[snapshot.day] {
+            if let stored = storedBalance(of: snapshot.customer, on: snapshot.day)
+                ?? fresh[snapshot.customer]?[snapshot.day]
+            {
                 guard stored == snapshot else {
                     return .failure(
                         StoreError(
-                            .conflict, customer: snapshot.customer, record: snapshot.day.description, field: "day",
-                            "a different snapshot is stored for this client and day"))
+                            .conflict,
+                            customer: snapshot.customer,
+                            record: snapshot.day.description,
+                            field: "day",
+                            "a different snapshot is stored for this client and day"
+                        )
+                    )
                 }
                 duplicates += 1
                 continue

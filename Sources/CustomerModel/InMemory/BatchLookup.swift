@@ -53,52 +53,54 @@ struct BatchLookup {
                 accounts.withUnsafeMutableBufferPointer { accounts in
                     counterparties.withUnsafeMutableBufferPointer { counterparties in
                         seen.withUnsafeMutableBufferPointer { seen in
-                          unknown.withUnsafeMutableBufferPointer { unknown in
-                            let keysOut = DisjointWrites(keys)
-                            let numbersOut = DisjointWrites(numbers)
-                            let accountsOut = DisjointWrites(accounts)
-                            let counterpartiesOut = DisjointWrites(counterparties)
-                            let seenOut = DisjointWrites(seen)
-                            let unknownOut = DisjointWrites(unknown)
-                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                                let bitmap = chunk * words
-                                var strangers: [(CustomerID, Int)] = []
-                                // Batches usually come grouped by client and account: remember the last of each.
-                                var lastCustomer: CustomerID?
-                                var lastNumber: Int32 = -1
-                                var lastAccount: AccountID?
-                                var lastAccountNumber: Int32 = -1
-                                for position in range {
-                                    // Fields read one by one: binding the whole row would retain all its strings.
-                                    keysOut[position] = CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
-                                    let customer = batch[position].customer
-                                    if customer != lastCustomer {
-                                        lastCustomer = customer
-                                        lastNumber = tables.clients.number(of: customer) ?? -1
-                                        if lastNumber >= 0 {
-                                            let word = bitmap + Int(lastNumber) >> 6
-                                            seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
-                                        } else {
-                                            strangers.append((customer, position))
+                            unknown.withUnsafeMutableBufferPointer { unknown in
+                                let keysOut = DisjointWrites(keys)
+                                let numbersOut = DisjointWrites(numbers)
+                                let accountsOut = DisjointWrites(accounts)
+                                let counterpartiesOut = DisjointWrites(counterparties)
+                                let seenOut = DisjointWrites(seen)
+                                let unknownOut = DisjointWrites(unknown)
+                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                                    let bitmap = chunk * words
+                                    var strangers: [(CustomerID, Int)] = []
+                                    // Batches usually come grouped by client and account: remember the last of each.
+                                    var lastCustomer: CustomerID?
+                                    var lastNumber: Int32 = -1
+                                    var lastAccount: AccountID?
+                                    var lastAccountNumber: Int32 = -1
+                                    for position in range {
+                                        // Fields read one by one: binding the whole row would retain all its strings.
+                                        keysOut[position] =
+                                            CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
+                                        let customer = batch[position].customer
+                                        if customer != lastCustomer {
+                                            lastCustomer = customer
+                                            lastNumber = tables.clients.number(of: customer) ?? -1
+                                            if lastNumber >= 0 {
+                                                let word = bitmap + Int(lastNumber) >> 6
+                                                seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
+                                            } else {
+                                                strangers.append((customer, position))
+                                            }
+                                        }
+                                        numbersOut[position] = lastNumber
+                                        if let account = batch[position].account {
+                                            if account != lastAccount {
+                                                lastAccount = account
+                                                lastAccountNumber =
+                                                    tables.accounts.number(of: account) ?? Self.newReference
+                                            }
+                                            accountsOut[position] = lastAccountNumber
+                                        }
+                                        if let counterparty = batch[position].counterparty {
+                                            counterpartiesOut[position] =
+                                                tables.counterparties.number(of: counterparty) ?? Self.newReference
                                         }
                                     }
-                                    numbersOut[position] = lastNumber
-                                    if let account = batch[position].account {
-                                        if account != lastAccount {
-                                            lastAccount = account
-                                            lastAccountNumber = tables.accounts.number(of: account) ?? Self.newReference
-                                        }
-                                        accountsOut[position] = lastAccountNumber
-                                    }
-                                    if let counterparty = batch[position].counterparty {
-                                        counterpartiesOut[position] =
-                                            tables.counterparties.number(of: counterparty) ?? Self.newReference
-                                    }
+                                    unknownOut[chunk] = strangers
                                 }
-                                unknownOut[chunk] = strangers
                             }
-                          }
                         }
                     }
                 }

@@ -1,9 +1,9 @@
 import CPrefetch
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// One growable column of plain values in memory the store manages itself.
@@ -63,7 +63,7 @@ final class Column<Element: BitwiseCopyable>: @unchecked Sendable {
             let length = offset + bytes
             if let moved = clientele_grow_mapping(mapping.start, mapping.length, length) {
                 #if os(Linux)
-                    _ = madvise(moved, length, 14)  // MADV_HUGEPAGE
+                _ = madvise(moved, length, 14)  // MADV_HUGEPAGE
                 #endif
                 self.mapping = (moved, length)
                 self.base = (moved + offset).bindMemory(to: Element.self, capacity: newCapacity)
@@ -78,7 +78,7 @@ final class Column<Element: BitwiseCopyable>: @unchecked Sendable {
         let misalignment = Int(bitPattern: start) % Self.hugePage
         let aligned = start + (misalignment == 0 ? 0 : Self.hugePage - misalignment)
         #if os(Linux)
-            _ = madvise(aligned, bytes, 14)  // MADV_HUGEPAGE
+        _ = madvise(aligned, bytes, 14)  // MADV_HUGEPAGE
         #endif
         if let base { aligned.copyMemory(from: base, byteCount: count * MemoryLayout<Element>.stride) }
         release()

@@ -6,7 +6,9 @@ import CPrefetch
 /// the length in the top 4 bits, and unpack exactly. Longer or other identifiers go to an
 /// overflow table; their key has the top nibble `0xF` and the table index below.
 struct CompactKey {
-    private static let alphabet: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".utf8
+    )
     private static let codes: [UInt8] = {
         var table = [UInt8](repeating: 255, count: 256)
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(index) }
@@ -147,6 +149,7 @@ struct RowIndex {
     }
 
     /// Grows so that `extra` more rows keep the load at or below 0.75, re-placing the slots.
+    ///
     /// Returns `false`, leaving the index as it was, when memory ran out.
     mutating func reserve(_ extra: Int) -> Bool {
         let needed = count + extra

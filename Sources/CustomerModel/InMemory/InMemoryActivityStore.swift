@@ -17,7 +17,9 @@ public final class InMemoryActivityStore: ActivityStore {
 
     /// Sizes the transaction columns and the id index for `rows` transactions in total, so a bulk
     /// load does not regrow and rehash them on the way, and touches that memory now, so the page
-    /// faults are paid here rather than during the load. A hint: the store still grows past it.
+    /// faults are paid here rather than during the load.
+    ///
+    /// A hint: the store still grows past it.
     public func reserveTransactionCapacity(_ rows: Int) {
         state.withLock { $0.reserve(rows) }
     }
@@ -53,8 +55,12 @@ public final class InMemoryActivityStore: ActivityStore {
             }
             do throws(ValueError) { try interaction.detail.validate() } catch {
                 throw StoreError(
-                    .invalid, customer: interaction.customer, record: interaction.id.rawValue, field: error.field,
-                    error.message)
+                    .invalid,
+                    customer: interaction.customer,
+                    record: interaction.id.rawValue,
+                    field: error.field,
+                    error.message
+                )
             }
         }
         return try state.withLock { state in state.appendInteractions(interactions) }.get()
@@ -66,8 +72,12 @@ public final class InMemoryActivityStore: ActivityStore {
             let amounts = [snapshot.aum, snapshot.deposits, snapshot.investments, snapshot.liabilities]
             if amounts.contains(where: { $0.minorUnits < 0 }) {
                 throw StoreError(
-                    .invalid, customer: snapshot.customer, record: snapshot.day.description, field: "aum",
-                    "balances must not be negative")
+                    .invalid,
+                    customer: snapshot.customer,
+                    record: snapshot.day.description,
+                    field: "aum",
+                    "balances must not be negative"
+                )
             }
         }
         return try state.withLock { state in state.appendBalances(balances) }.get()
@@ -76,28 +86,44 @@ public final class InMemoryActivityStore: ActivityStore {
     // MARK: Reads
 
     /// The client's transactions in `days`, by day, time of day, then append order.
-    public func transactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    public func transactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Transaction]
     {
         state.withLock { $0.transactions(of: customer, in: days) }
     }
 
     /// The client's interactions in `days`, by day, time, then append order.
-    public func interactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    public func interactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     {
         state.withLock { $0.interactions(of: customer, in: days) }
     }
 
     /// The client's balance snapshots in `days`, by day.
-    public func balances(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    public func balances(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         state.withLock { $0.balances(of: customer, in: days) }
     }
 
     /// The interactions in `days` of each client of `customers`, in the order given; one lock for the list.
-    public func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    public func interactions(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     {
         state.withLock { state in customers.flatMap { state.interactions(of: $0, in: days) } }
@@ -105,7 +131,11 @@ public final class InMemoryActivityStore: ActivityStore {
 
     /// The balance snapshots in `days` of each client of `customers`, in the order given, each
     /// client's by day; one lock for the list.
-    public func balances(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    public func balances(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         state.withLock { state in customers.flatMap { state.balances(of: $0, in: days) } }
@@ -113,7 +143,12 @@ public final class InMemoryActivityStore: ActivityStore {
 
     /// A page of transactions in `days` of clients in `scope`, in append order.
     /// - Throws: ``StoreError/Code/invalid`` for a limit below 1 or a cursor this store did not issue.
-    public func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, scope: ClientScope)
+    public func scanTransactions(
+        in days: ClosedRange<Day>,
+        after cursor: ScanCursor?,
+        limit: Int,
+        scope: ClientScope
+    )
         async throws(StoreError) -> TransactionPage
     {
         guard limit >= 1 else { throw StoreError(.invalid, field: "limit", "limit must be at least 1") }
@@ -130,7 +165,10 @@ public final class InMemoryActivityStore: ActivityStore {
     }
 
     /// Every transaction in `days` (all when `nil`) of every client in `scope`, as columns.
-    public func exportTransactions(in days: ClosedRange<Day>?, scope: ClientScope) async throws(StoreError)
+    public func exportTransactions(
+        in days: ClosedRange<Day>?,
+        scope: ClientScope
+    ) async throws(StoreError)
         -> TransactionColumns
     {
         state.withLock { state in state.export(days, allowed: Self.allowedIndices(scope, state)) }
@@ -155,13 +193,21 @@ public final class InMemoryActivityStore: ActivityStore {
         }
         if transaction.amount.minorUnits <= 0 {
             return StoreError(
-                .invalid, customer: transaction.customer, record: record, field: "amount",
-                "amount must be positive; direction gives the sign")
+                .invalid,
+                customer: transaction.customer,
+                record: record,
+                field: "amount",
+                "amount must be positive; direction gives the sign"
+            )
         }
         if !(0..<86_400).contains(transaction.secondOfDay) {
             return StoreError(
-                .invalid, customer: transaction.customer, record: record, field: "secondOfDay",
-                "must be 0 to 86399")
+                .invalid,
+                customer: transaction.customer,
+                record: record,
+                field: "secondOfDay",
+                "must be 0 to 86399"
+            )
         }
         return nil
     }

@@ -25,7 +25,11 @@ public final class InMemoryAuditLog: AuditLog {
 
     /// Entries concerning `customer` (all when `nil`) in `period`; when `scope` is not every
     /// client, only bank-wide entries and entries naming a client of ``ClientScope/clients``.
-    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
+    public func entries(
+        concerning customer: CustomerID?,
+        in period: ClosedRange<Instant>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [AuditRecord]
     {
         store.withLock { chunks in

@@ -37,7 +37,12 @@ public struct InMemoryBank: Sendable {
     ///   - calendar: the bank's calendar.
     ///   - policy: who may see and change which clients.
     ///   - audit: where the gate records every access; `nil` for a new ``InMemoryAuditLog``.
-    public init(clock: any WallClock, calendar: BankCalendar, policy: AccessPolicy = .default, audit: (any AuditLog)? = nil) {
+    public init(
+        clock: any WallClock,
+        calendar: BankCalendar,
+        policy: AccessPolicy = .default,
+        audit: (any AuditLog)? = nil
+    ) {
         self.clock = clock
         self.calendar = calendar
         let audit = audit ?? InMemoryAuditLog()

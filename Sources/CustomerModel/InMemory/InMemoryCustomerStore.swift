@@ -63,7 +63,8 @@ public final class InMemoryCustomerStore: CustomerStore {
                     state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
                     state.coverages[profile.id] = profile.coverage
                     return version
-                })
+                }
+            )
         }.get()
     }
 
@@ -94,7 +95,10 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Clients matching `query` that `scope` covers, sorted by identifier.
-    public func customers(matching query: CustomerQuery, in scope: ClientScope) async throws(StoreError)
+    public func customers(
+        matching query: CustomerQuery,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [CustomerID]
     {
         state.withLock { state -> [CustomerID] in
@@ -121,13 +125,18 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     // MARK: Accounts, holdings, relationships, referrals
 
-    /// Stores accounts, all or nothing. Replacing an account whose stored client `scope` does not
+    /// Stores accounts, all or nothing.
+    ///
+    /// Replacing an account whose stored client `scope` does not
     /// cover is forbidden.
     public func upsert(accounts: [Account], in scope: ClientScope) async throws(StoreError) {
         try write(
             check: { state in
                 Self.checkOwners(
-                    accounts.map(\.customer) + accounts.compactMap { state.accounts[$0.id]?.customer }, scope, state)
+                    accounts.map(\.customer) + accounts.compactMap { state.accounts[$0.id]?.customer },
+                    scope,
+                    state
+                )
             },
             apply: { state in
                 for account in accounts {
@@ -137,10 +146,13 @@ public final class InMemoryCustomerStore: CustomerStore {
                     state.accounts[account.id] = account
                     state.accountsOf[account.customer, default: []].insertSorted(account) { $0.id < $1.id }
                 }
-            })
+            }
+        )
     }
 
-    /// Stores holdings, all or nothing. Replacing a holding whose stored client `scope` does not
+    /// Stores holdings, all or nothing.
+    ///
+    /// Replacing a holding whose stored client `scope` does not
     /// cover is forbidden.
     /// - Throws: ``StoreError/Code/invalid`` for a negative asset balance or a maturity before the open day.
     public func upsert(holdings: [Holding], in scope: ClientScope) async throws(StoreError) {
@@ -149,17 +161,28 @@ public final class InMemoryCustomerStore: CustomerStore {
                 for holding in holdings {
                     if holding.product.isAsset, holding.balance.minorUnits < 0 {
                         return StoreError(
-                            .invalid, customer: holding.customer, record: holding.id.rawValue, field: "balance",
-                            "an asset holding cannot have a negative balance")
+                            .invalid,
+                            customer: holding.customer,
+                            record: holding.id.rawValue,
+                            field: "balance",
+                            "an asset holding cannot have a negative balance"
+                        )
                     }
                     if let maturity = holding.maturesOn, maturity < holding.openedOn {
                         return StoreError(
-                            .invalid, customer: holding.customer, record: holding.id.rawValue, field: "maturesOn",
-                            "matures before it opens")
+                            .invalid,
+                            customer: holding.customer,
+                            record: holding.id.rawValue,
+                            field: "maturesOn",
+                            "matures before it opens"
+                        )
                     }
                 }
                 return Self.checkOwners(
-                    holdings.map(\.customer) + holdings.compactMap { state.holdings[$0.id]?.customer }, scope, state)
+                    holdings.map(\.customer) + holdings.compactMap { state.holdings[$0.id]?.customer },
+                    scope,
+                    state
+                )
             },
             apply: { state in
                 for holding in holdings {
@@ -171,10 +194,13 @@ public final class InMemoryCustomerStore: CustomerStore {
                     state.holdingsOf[holding.customer, default: []].insertSorted(holding) { $0.id < $1.id }
                     if let day = holding.maturesOn { state.maturing[day, default: []].insert(holding.id) }
                 }
-            })
+            }
+        )
     }
 
-    /// Stores relationship edges, all or nothing. A party that names a client must name a stored
+    /// Stores relationship edges, all or nothing.
+    ///
+    /// A party that names a client must name a stored
     /// one; replacing an edge whose stored client `scope` does not cover is forbidden.
     public func upsert(relationships: [Relationship], in scope: ClientScope) async throws(StoreError) {
         try write(
@@ -185,24 +211,38 @@ public final class InMemoryCustomerStore: CustomerStore {
                     }
                     if let party = edge.party.customer {
                         if state.profiles[party] == nil {
-                            return StoreError(.notFound, customer: party, record: edge.id, field: "party", "unknown client")
+                            return StoreError(
+                                .notFound,
+                                customer: party,
+                                record: edge.id,
+                                field: "party",
+                                "unknown client"
+                            )
                         }
                         if party == edge.customer {
                             return StoreError(
-                                .invalid, customer: party, record: edge.id, field: "party",
-                                "a client cannot be related to itself")
+                                .invalid,
+                                customer: party,
+                                record: edge.id,
+                                field: "party",
+                                "a client cannot be related to itself"
+                            )
                         }
                     }
                 }
                 return Self.checkOwners(
                     relationships.map(\.customer) + relationships.compactMap { state.relationships[$0.id]?.customer },
-                    scope, state)
+                    scope,
+                    state
+                )
             },
             apply: { state in
                 for edge in relationships {
                     if let old = state.relationships[edge.id] {
                         state.relationshipsOf[old.customer]?.removeAll { $0.id == old.id }
-                        if let party = old.party.customer { state.relationshipsOf[party]?.removeAll { $0.id == old.id } }
+                        if let party = old.party.customer {
+                            state.relationshipsOf[party]?.removeAll { $0.id == old.id }
+                        }
                     }
                     state.relationships[edge.id] = edge
                     state.relationshipsOf[edge.customer, default: []].insertSorted(edge) { $0.id < $1.id }
@@ -210,7 +250,8 @@ public final class InMemoryCustomerStore: CustomerStore {
                         state.relationshipsOf[party, default: []].insertSorted(edge) { $0.id < $1.id }
                     }
                 }
-            })
+            }
+        )
     }
 
     /// Records referrals; repeats are no-ops.
@@ -220,7 +261,11 @@ public final class InMemoryCustomerStore: CustomerStore {
                 for referral in referrals {
                     if referral.referrer == referral.referred {
                         return StoreError(
-                            .invalid, customer: referral.referrer, field: "referred", "a client cannot refer itself")
+                            .invalid,
+                            customer: referral.referrer,
+                            field: "referred",
+                            "a client cannot refer itself"
+                        )
                     }
                     if state.profiles[referral.referred] == nil {
                         return StoreError(.notFound, customer: referral.referred, field: "referred", "unknown client")
@@ -236,7 +281,8 @@ public final class InMemoryCustomerStore: CustomerStore {
                         state.referrals[referral.referrer] = list
                     }
                 }
-            })
+            }
+        )
     }
 
     /// Accounts of the clients, sorted by id.
@@ -256,7 +302,10 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Holdings of clients `scope` covers maturing in `days`, by maturity day then id.
-    public func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError)
+    public func holdings(
+        maturingIn days: ClosedRange<Day>,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [Holding]
     {
         state.withLock { state -> [Holding] in
@@ -274,7 +323,10 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Relationship edges touching the clients, sorted by id.
-    public func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
+    public func relationships(
+        of customers: [CustomerID],
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [Relationship]
     {
         state.withLock { state in
@@ -286,7 +338,10 @@ public final class InMemoryCustomerStore: CustomerStore {
     }
 
     /// Referrals made by the clients.
-    public func referrals(madeBy customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
+    public func referrals(
+        madeBy customers: [CustomerID],
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [Referral]
     {
         state.withLock { state in
@@ -318,7 +373,11 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     /// The first client of `ids` that `scope` does not cover or (when `unknownIsRefused`) that is
     /// not stored; one lock for the list and no coverage copied out.
-    public func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool)
+    public func firstRefused(
+        _ ids: [CustomerID],
+        by scope: ClientScope,
+        unknownIsRefused: Bool
+    )
         async throws(StoreError) -> DirectoryRefusal?
     {
         state.withLock { state in
@@ -327,7 +386,9 @@ public final class InMemoryCustomerStore: CustomerStore {
                     if unknownIsRefused { return DirectoryRefusal(index: index, isUnknown: true) }
                     continue
                 }
-                if !scope.isEveryClient, !scope.covers(coverage) { return DirectoryRefusal(index: index, isUnknown: false) }
+                if !scope.isEveryClient, !scope.covers(coverage) {
+                    return DirectoryRefusal(index: index, isUnknown: false)
+                }
             }
             return nil
         }

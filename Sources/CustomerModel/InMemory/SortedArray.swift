@@ -14,7 +14,9 @@ extension Array {
     }
 
     /// Inserts `element` after every element not ordered after it (stable: equal keys keep
-    /// their arrival order). Appending in order costs one comparison.
+    /// their arrival order).
+    ///
+    /// Appending in order costs one comparison.
     mutating func insertSorted(_ element: Element, isOrderedBefore: (Element, Element) -> Bool) {
         if let last, isOrderedBefore(element, last) {
             let index = partitionIndex { !isOrderedBefore(element, $0) }

@@ -44,8 +44,14 @@ struct TransactionTable {
 
     /// Writes the accepted rows of `batch` into the rows from `start`, two column groups in parallel.
     func fill(
-        from start: Int, batch: [Transaction], accepted: [Int], numbers: [Int32], accounts: [Int32],
-        counterparties: [Int32], currencies: [UInt8], previous chain: [Int32]
+        from start: Int,
+        batch: [Transaction],
+        accepted: [Int],
+        numbers: [Int32],
+        accounts: [Int32],
+        counterparties: [Int32],
+        currencies: [UInt8],
+        previous chain: [Int32]
     ) {
         let groups = accepted.count >= 32_768 ? min(2, ParallelWork.width) : 1
         let (customer, day, second, amount, currency) = (customer, day, second, amount, currency)

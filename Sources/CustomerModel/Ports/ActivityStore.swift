@@ -12,7 +12,9 @@ public struct AppendReport: Hashable, Sendable, Codable {
     }
 }
 
-/// A position in a paged scan, handed back by the store. Opaque to callers.
+/// A position in a paged scan, handed back by the store.
+///
+/// Opaque to callers.
 public struct ScanCursor: Hashable, Sendable, Codable {
     /// The adapter's encoding of the position.
     public var token: String
@@ -67,38 +69,72 @@ public protocol ActivityStore: Sendable {
     func append(balances: [BalanceSnapshot], in scope: ClientScope) async throws(StoreError) -> AppendReport
 
     /// The client's transactions booked on a day in `days`.
-    func transactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func transactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Transaction]
     /// The client's interactions on a day in `days`.
-    func interactions(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func interactions(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     /// The client's balance snapshots on a day in `days`, by day.
-    func balances(of customer: CustomerID, in days: ClosedRange<Day>, scope: ClientScope)
+    func balances(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
 
     /// The interactions on a day in `days` of each client of `customers`: client by client in the
     /// order given, each client's by day, time, then append order.
-    func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    func interactions(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     /// The balance snapshots on a day in `days` of each client of `customers`: client by client in
     /// the order given, each client's by day.
-    func balances(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    func balances(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
 
     /// A page of at most `limit` transactions of every client in `scope` booked in `days`,
     /// continuing after `cursor` (start with `nil`).
-    func scanTransactions(in days: ClosedRange<Day>, after cursor: ScanCursor?, limit: Int, scope: ClientScope)
+    func scanTransactions(
+        in days: ClosedRange<Day>,
+        after cursor: ScanCursor?,
+        limit: Int,
+        scope: ClientScope
+    )
         async throws(StoreError) -> TransactionPage
 
     /// Every transaction in `days` (all when `nil`) of every client in `scope`, as columns for scoring.
-    func exportTransactions(in days: ClosedRange<Day>?, scope: ClientScope) async throws(StoreError)
+    func exportTransactions(
+        in days: ClosedRange<Day>?,
+        scope: ClientScope
+    ) async throws(StoreError)
         -> TransactionColumns
 }
 
 extension ActivityStore {
-    /// Reads each client with ``interactions(of:in:scope:)`` in turn. Adapters that can read many
+    /// Reads each client with ``interactions(of:in:scope:)`` in turn.
+    ///
+    /// Adapters that can read many
     /// clients in one query should implement this themselves.
-    public func interactions(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    public func interactions(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [Interaction]
     {
         var all: [Interaction] = []
@@ -106,9 +142,15 @@ extension ActivityStore {
         return all
     }
 
-    /// Reads each client with ``balances(of:in:scope:)`` in turn. Adapters that can read many
+    /// Reads each client with ``balances(of:in:scope:)`` in turn.
+    ///
+    /// Adapters that can read many
     /// clients in one query should implement this themselves.
-    public func balances(of customers: [CustomerID], in days: ClosedRange<Day>, scope: ClientScope)
+    public func balances(
+        of customers: [CustomerID],
+        in days: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [BalanceSnapshot]
     {
         var all: [BalanceSnapshot] = []

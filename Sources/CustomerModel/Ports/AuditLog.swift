@@ -32,8 +32,13 @@ public struct AuditRecord: Hashable, Sendable, Codable {
 
     /// Creates an entry.
     public init(
-        at: Instant, principal: Principal, action: Action, customers: [CustomerID], isBankWide: Bool = false,
-        fields: [String], operation: String
+        at: Instant,
+        principal: Principal,
+        action: Action,
+        customers: [CustomerID],
+        isBankWide: Bool = false,
+        fields: [String],
+        operation: String
     ) {
         self.at = at
         self.principal = principal
@@ -62,6 +67,10 @@ public protocol AuditLog: Sendable {
     /// Appends entries, in order.
     func record(_ entries: [AuditRecord]) async throws(StoreError)
     /// Entries that concern `customer` (or every entry when `nil`) recorded in `period`, oldest first.
-    func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
+    func entries(
+        concerning customer: CustomerID?,
+        in period: ClosedRange<Instant>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [AuditRecord]
 }

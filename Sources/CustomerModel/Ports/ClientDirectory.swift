@@ -25,7 +25,11 @@ public protocol ClientDirectory: Sendable {
     /// `unknownIsRefused`) that the bank does not know; `nil` when there is none. The gate's
     /// per-batch check: a directory that can answer without copying coverage out should implement
     /// it; the default asks ``coverage(of:)``.
-    func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool) async throws(StoreError)
+    func firstRefused(
+        _ ids: [CustomerID],
+        by scope: ClientScope,
+        unknownIsRefused: Bool
+    ) async throws(StoreError)
         -> DirectoryRefusal?
 }
 
@@ -45,7 +49,11 @@ public struct DirectoryRefusal: Hashable, Sendable {
 
 extension ClientDirectory {
     /// Answers from ``coverage(of:)``.
-    public func firstRefused(_ ids: [CustomerID], by scope: ClientScope, unknownIsRefused: Bool)
+    public func firstRefused(
+        _ ids: [CustomerID],
+        by scope: ClientScope,
+        unknownIsRefused: Bool
+    )
         async throws(StoreError) -> DirectoryRefusal?
     {
         let coverages = try await coverage(of: ids)
@@ -53,7 +61,11 @@ extension ClientDirectory {
     }
 
     /// The first refused position of `coverages` (`nil` entries are unknown clients).
-    static func firstRefused(_ coverages: [Coverage?], by scope: ClientScope, unknownIsRefused: Bool)
+    static func firstRefused(
+        _ coverages: [Coverage?],
+        by scope: ClientScope,
+        unknownIsRefused: Bool
+    )
         -> DirectoryRefusal?
     {
         for (index, coverage) in coverages.enumerated() {

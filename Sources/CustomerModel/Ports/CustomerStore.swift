@@ -69,7 +69,10 @@ public protocol CustomerStore: ClientDirectory {
     func holdings(maturingIn days: ClosedRange<Day>, in scope: ClientScope) async throws(StoreError) -> [Holding]
 
     /// Relationship edges that start at one of the clients or name one of them as the party, sorted by id.
-    func relationships(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError)
+    func relationships(
+        of customers: [CustomerID],
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> [Relationship]
 
     /// Referrals made by the clients (as referrer), sorted by referrer, then day, then referred client.

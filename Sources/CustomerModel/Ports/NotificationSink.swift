@@ -18,7 +18,12 @@ public struct OutboundNotification: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a notification.
     public init(
-        id: String, recipient: StaffID, channel: NotificationChannel, customer: CustomerID?, message: String, createdAt: Instant
+        id: String,
+        recipient: StaffID,
+        channel: NotificationChannel,
+        customer: CustomerID?,
+        message: String,
+        createdAt: Instant
     ) {
         self.id = id
         self.recipient = recipient

@@ -8,7 +8,9 @@
 /// catch let error where error.code == .conflict { /* re-read and retry */ }
 /// ```
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of failure. New codes may be added; do not switch exhaustively.
+    /// The kind of failure.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -36,14 +38,20 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public var record: String?
     /// The field concerned, if one.
     public var field: String?
-    /// What a reader needs to fix it. Never contains personal values.
+    /// What a reader needs to fix it.
+    ///
+    /// Never contains personal values.
     public var message: String
     /// The adapter's own error, described.
     public var underlying: String?
 
     /// Creates an error.
     public init(
-        _ code: Code, customer: CustomerID? = nil, record: String? = nil, field: String? = nil, _ message: String,
+        _ code: Code,
+        customer: CustomerID? = nil,
+        record: String? = nil,
+        field: String? = nil,
+        _ message: String,
         underlying: String? = nil
     ) {
         self.code = code

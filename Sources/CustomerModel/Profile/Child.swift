@@ -1,7 +1,9 @@
 /// A child of an individual client, kept on the profile for life-stage scoring
 /// (education needs drive savings and insurance).
 public struct Child: Hashable, Sendable, Codable {
-    /// The child's name. Personal data.
+    /// The child's name.
+    ///
+    /// Personal data.
     public var name: String?
     /// The child's birth date.
     public var birthDate: Day?

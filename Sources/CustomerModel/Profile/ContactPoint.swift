@@ -16,7 +16,9 @@ public struct ContactPoint: Hashable, Sendable, Codable {
 
     /// The kind of contact.
     public var kind: Kind
-    /// The number, address or handle. Personal data: never logged.
+    /// The number, address or handle.
+    ///
+    /// Personal data: never logged.
     public var value: String
     /// Whether this is the preferred contact of its kind.
     public var isPrimary: Bool

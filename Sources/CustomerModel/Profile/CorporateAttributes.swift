@@ -37,11 +37,21 @@ public struct CorporateAttributes: Hashable, Sendable, Codable {
 
     /// Creates corporate attributes; every field is optional.
     public init(
-        registrationID: String? = nil, annualRevenue: Money? = nil, totalAssets: Money? = nil,
-        profitContribution: Money? = nil, industryRank: Int? = nil, growthPotential: Int? = nil,
-        innovationCapacity: Int? = nil, productBreadth: Int? = nil, yearsOfCooperation: Int? = nil,
-        operatingStability: Int? = nil, strategicFit: Int? = nil, esgRating: Int? = nil, region: String? = nil,
-        ownership: OwnershipType? = nil, lifecycleStage: LifecycleStage? = nil
+        registrationID: String? = nil,
+        annualRevenue: Money? = nil,
+        totalAssets: Money? = nil,
+        profitContribution: Money? = nil,
+        industryRank: Int? = nil,
+        growthPotential: Int? = nil,
+        innovationCapacity: Int? = nil,
+        productBreadth: Int? = nil,
+        yearsOfCooperation: Int? = nil,
+        operatingStability: Int? = nil,
+        strategicFit: Int? = nil,
+        esgRating: Int? = nil,
+        region: String? = nil,
+        ownership: OwnershipType? = nil,
+        lifecycleStage: LifecycleStage? = nil
     ) {
         self.registrationID = registrationID
         self.annualRevenue = annualRevenue

@@ -11,11 +11,15 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     public var id: CustomerID
     /// Person or organisation.
     public var kind: CustomerKind
-    /// Full name (person) or registered name (organisation). Personal data.
+    /// Full name (person) or registered name (organisation).
+    ///
+    /// Personal data.
     public var name: String
     /// The client's numbers in each source system.
     public var sourceIdentities: [SourceIdentity]
-    /// National ID number (individuals). Personal data, never logged.
+    /// National ID number (individuals).
+    ///
+    /// Personal data, never logged.
     public var nationalID: String?
     /// Birth date (individuals) or founding date (organisations).
     public var birthDate: Day?
@@ -50,15 +54,31 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     /// Labels, each with its source and expiry.
     public var tags: [Tag]
 
-    /// Creates a profile. Only the identifier, kind, name and coverage are required.
+    /// Creates a profile.
+    ///
+    /// Only the identifier, kind, name and coverage are required.
     public init(
-        id: CustomerID, kind: CustomerKind, name: String, coverage: Coverage,
-        sourceIdentities: [SourceIdentity] = [], nationalID: String? = nil, birthDate: Day? = nil,
-        maritalStatus: MaritalStatus? = nil, weddingDate: Day? = nil, children: [Child] = [],
-        occupation: String? = nil, position: Position? = nil, industry: String? = nil,
-        contacts: [ContactPoint] = [], consents: [Consent] = [], riskAppetite: RiskAppetite? = nil,
-        creditRating: CreditRating? = nil, kyc: KYCStatus? = nil, onboardedOn: Day? = nil,
-        corporate: CorporateAttributes? = nil, tags: [Tag] = []
+        id: CustomerID,
+        kind: CustomerKind,
+        name: String,
+        coverage: Coverage,
+        sourceIdentities: [SourceIdentity] = [],
+        nationalID: String? = nil,
+        birthDate: Day? = nil,
+        maritalStatus: MaritalStatus? = nil,
+        weddingDate: Day? = nil,
+        children: [Child] = [],
+        occupation: String? = nil,
+        position: Position? = nil,
+        industry: String? = nil,
+        contacts: [ContactPoint] = [],
+        consents: [Consent] = [],
+        riskAppetite: RiskAppetite? = nil,
+        creditRating: CreditRating? = nil,
+        kyc: KYCStatus? = nil,
+        onboardedOn: Day? = nil,
+        corporate: CorporateAttributes? = nil,
+        tags: [Tag] = []
     ) {
         self.id = id
         self.kind = kind

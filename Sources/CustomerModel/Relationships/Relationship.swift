@@ -44,7 +44,9 @@ public enum RelationshipKind: String, Hashable, Sendable, Codable, CaseIterable 
 public struct RelatedParty: Hashable, Sendable, Codable {
     /// The party's client identifier when the party banks with us.
     public var customer: CustomerID?
-    /// Name. Personal data.
+    /// Name.
+    ///
+    /// Personal data.
     public var name: String
     /// Birth date of a person (for household birthday care).
     public var birthDate: Day?
@@ -78,7 +80,11 @@ public struct Relationship: Hashable, Sendable, Codable, Identifiable {
 
     /// Creates a relationship.
     public init(
-        id: String, customer: CustomerID, kind: RelationshipKind, party: RelatedParty, anniversary: Day? = nil,
+        id: String,
+        customer: CustomerID,
+        kind: RelationshipKind,
+        party: RelatedParty,
+        anniversary: Day? = nil,
         shareBasisPoints: Int? = nil
     ) {
         self.id = id

@@ -77,7 +77,12 @@ private struct LadderJSONReader {
         }
         let tiersNode = try member(object, "tiers", in: root, path: "")
         guard let elements = tiersNode.arrayValue else {
-            throw fail(.wrongType, "tiers", tiersNode, "expected an array of tiers, lowest first, not \(tiersNode.kindDescription)")
+            throw fail(
+                .wrongType,
+                "tiers",
+                tiersNode,
+                "expected an array of tiers, lowest first, not \(tiersNode.kindDescription)"
+            )
         }
         var tiers: [Tier] = []
         for (i, node) in elements.enumerated() {
@@ -85,10 +90,18 @@ private struct LadderJSONReader {
             let tier = try objectValue(node, path: path)
             try checkFields(tier, allowed: Self.tierFields, path: path)
             let id = try string(try member(tier, "id", in: node, path: path), path: path + ".id")
-            let displayName = try string(try member(tier, "displayName", in: node, path: path), path: path + ".displayName")
+            let displayName = try string(
+                try member(tier, "displayName", in: node, path: path),
+                path: path + ".displayName"
+            )
             let aumNode = try member(tier, "minimumAUM", in: node, path: path)
             guard let literal = aumNode.numberLiteral else {
-                throw fail(.wrongType, path + ".minimumAUM", aumNode, "expected an amount such as 500000, not \(aumNode.kindDescription)")
+                throw fail(
+                    .wrongType,
+                    path + ".minimumAUM",
+                    aumNode,
+                    "expected an amount such as 500000, not \(aumNode.kindDescription)"
+                )
             }
             let aum: Money
             do {
@@ -99,7 +112,12 @@ private struct LadderJSONReader {
             var score = 0.0
             if let scoreNode = tier["minimumScore"] {
                 guard let value = scoreNode.doubleValue else {
-                    throw fail(.wrongType, path + ".minimumScore", scoreNode, "expected a score 0-100, not \(scoreNode.kindDescription)")
+                    throw fail(
+                        .wrongType,
+                        path + ".minimumScore",
+                        scoreNode,
+                        "expected a score 0-100, not \(scoreNode.kindDescription)"
+                    )
                 }
                 score = value
             }
@@ -108,11 +126,20 @@ private struct LadderJSONReader {
         return (name, tiers)
     }
 
-    private func fail(_ code: TierLadderError.Code, _ path: String, _ node: JSONNode, _ message: String) -> TierLadderError {
+    private func fail(
+        _ code: TierLadderError.Code,
+        _ path: String,
+        _ node: JSONNode,
+        _ message: String
+    ) -> TierLadderError {
         let position = node.position
         return TierLadderError(
-            code, path: path, line: position.isKnown ? position.line : nil, column: position.isKnown ? position.column : nil,
-            message)
+            code,
+            path: path,
+            line: position.isKnown ? position.line : nil,
+            column: position.isKnown ? position.column : nil,
+            message
+        )
     }
 
     private func objectValue(_ node: JSONNode, path: String) throws(TierLadderError) -> JSONObject {
@@ -122,7 +149,12 @@ private struct LadderJSONReader {
         return object
     }
 
-    private func member(_ object: JSONObject, _ key: String, in node: JSONNode, path: String) throws(TierLadderError) -> JSONNode {
+    private func member(
+        _ object: JSONObject,
+        _ key: String,
+        in node: JSONNode,
+        path: String
+    ) throws(TierLadderError) -> JSONNode {
         guard let value = object[key] else {
             throw fail(.missingField, path.isEmpty ? key : "\(path).\(key)", node, "the field '\(key)' is required")
         }
@@ -141,9 +173,13 @@ private struct LadderJSONReader {
             let close = allowed.first { $0.lowercased() == member.key.lowercased() }
             let position = member.keyPosition
             throw TierLadderError(
-                .unknownField, path: path.isEmpty ? member.key : "\(path).\(member.key)",
-                line: position.isKnown ? position.line : nil, column: position.isKnown ? position.column : nil,
-                "unknown field '\(member.key)'; the fields are \(allowed.joined(separator: ", "))", suggestion: close)
+                .unknownField,
+                path: path.isEmpty ? member.key : "\(path).\(member.key)",
+                line: position.isKnown ? position.line : nil,
+                column: position.isKnown ? position.column : nil,
+                "unknown field '\(member.key)'; the fields are \(allowed.joined(separator: ", "))",
+                suggestion: close
+            )
         }
     }
 }

@@ -61,8 +61,10 @@ public struct TierLadder: Hashable, Sendable, CustomStringConvertible {
             let path = "tiers[\(i)]"
             guard isRuleWord(tier.id) else {
                 throw TierLadderError(
-                    .invalidName, path: path + ".id",
-                    "a tier id is lower-case letters, digits and '_', starting with a letter, as in private_banking")
+                    .invalidName,
+                    path: path + ".id",
+                    "a tier id is lower-case letters, digits and '_', starting with a letter, as in private_banking"
+                )
             }
             guard !tier.displayName.isEmpty else {
                 throw TierLadderError(.invalidName, path: path + ".displayName", "a tier needs a display name")
@@ -72,8 +74,10 @@ public struct TierLadder: Hashable, Sendable, CustomStringConvertible {
             }
             guard tier.minimumAUM.currency == first.minimumAUM.currency else {
                 throw TierLadderError(
-                    .mixedCurrency, path: path + ".minimumAUM",
-                    "every threshold must be in \(first.minimumAUM.currency), not \(tier.minimumAUM.currency)")
+                    .mixedCurrency,
+                    path: path + ".minimumAUM",
+                    "every threshold must be in \(first.minimumAUM.currency), not \(tier.minimumAUM.currency)"
+                )
             }
             guard tier.minimumAUM.minorUnits >= 0 else {
                 throw TierLadderError(.invalidThreshold, path: path + ".minimumAUM", "a minimum AUM is not negative")
@@ -88,8 +92,10 @@ public struct TierLadder: Hashable, Sendable, CustomStringConvertible {
                 let same = tier.minimumAUM == below.minimumAUM && tier.minimumScore == below.minimumScore
                 guard aumUp, scoreUp, !same else {
                     throw TierLadderError(
-                        .thresholdsNotAscending, path: path,
-                        "'\(tier.id)' must ask more than '\(below.id)' beneath it: thresholds ascend up the ladder")
+                        .thresholdsNotAscending,
+                        path: path,
+                        "'\(tier.id)' must ask more than '\(below.id)' beneath it: thresholds ascend up the ladder"
+                    )
                 }
             }
         }

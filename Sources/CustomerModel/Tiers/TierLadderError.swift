@@ -3,7 +3,9 @@
 ///
 /// Match on ``code``; the wording of ``description`` may change.
 public struct TierLadderError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of problem. New codes may be added; do not switch exhaustively over them.
+    /// The kind of problem.
+    ///
+    /// New codes may be added; do not switch exhaustively over them.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -48,7 +50,12 @@ public struct TierLadderError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// Creates an error.
     public init(
-        _ code: Code, path: String, line: Int? = nil, column: Int? = nil, _ message: String, suggestion: String? = nil
+        _ code: Code,
+        path: String,
+        line: Int? = nil,
+        column: Int? = nil,
+        _ message: String,
+        suggestion: String? = nil
     ) {
         self.code = code
         self.path = path

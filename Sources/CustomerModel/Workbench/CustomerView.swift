@@ -24,9 +24,16 @@ public struct CustomerView: Sendable {
 
     /// Creates a view.
     public init(
-        profile: VersionedProfile, accounts: [Account], holdings: [Holding], household: [HouseholdMember],
-        enterprises: [Relationship], referralsMade: [Referral], recentTransactions: [Transaction],
-        recentInteractions: [Interaction], balances: [BalanceSnapshot], asOf: Day
+        profile: VersionedProfile,
+        accounts: [Account],
+        holdings: [Holding],
+        household: [HouseholdMember],
+        enterprises: [Relationship],
+        referralsMade: [Referral],
+        recentTransactions: [Transaction],
+        recentInteractions: [Interaction],
+        balances: [BalanceSnapshot],
+        asOf: Day
     ) {
         self.profile = profile
         self.accounts = accounts

@@ -41,7 +41,11 @@ public struct CustomerWorkbench: Sendable {
     /// A client's whole 360 view.
     /// - Throws: ``StoreError/Code/notFound`` for an unknown client, ``StoreError/Code/forbidden``
     ///   when out of scope, and whatever the ports throw.
-    public func view(of customer: CustomerID, as principal: Principal, options: ViewOptions = ViewOptions())
+    public func view(
+        of customer: CustomerID,
+        as principal: Principal,
+        options: ViewOptions = ViewOptions()
+    )
         async throws(StoreError) -> CustomerView
     {
         guard let profile = try await store.profiles([customer], as: principal).first else {
@@ -58,14 +62,24 @@ public struct CustomerWorkbench: Sendable {
         let interactions = try await activity.interactions(of: customer, in: window, as: principal)
         let balances = try await activity.balances(of: customer, in: window, as: principal)
         return CustomerView(
-            profile: profile, accounts: accounts, holdings: holdings,
+            profile: profile,
+            accounts: accounts,
+            holdings: holdings,
             household: Self.household(of: customer, from: edges),
-            enterprises: edges.filter { $0.kind.isEnterprise }, referralsMade: referrals,
-            recentTransactions: transactions, recentInteractions: interactions, balances: balances, asOf: today)
+            enterprises: edges.filter { $0.kind.isEnterprise },
+            referralsMade: referrals,
+            recentTransactions: transactions,
+            recentInteractions: interactions,
+            balances: balances,
+            asOf: today
+        )
     }
 
     /// The client's household, seen from the client, whichever side recorded each edge.
-    public func household(of customer: CustomerID, as principal: Principal) async throws(StoreError)
+    public func household(
+        of customer: CustomerID,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [HouseholdMember]
     {
         guard try await store.profiles([customer], as: principal).first != nil else {
@@ -76,14 +90,20 @@ public struct CustomerWorkbench: Sendable {
     }
 
     /// Every relationship edge touching the client: household, enterprises, partners, guarantors.
-    public func relatedParties(of customer: CustomerID, as principal: Principal) async throws(StoreError)
+    public func relatedParties(
+        of customer: CustomerID,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [Relationship]
     {
         try await store.relationships(of: [customer], as: principal)
     }
 
     /// The referrals a client made, each with the referred client's current AUM (how good they turned out).
-    public func referrals(madeBy customer: CustomerID, as principal: Principal) async throws(StoreError)
+    public func referrals(
+        madeBy customer: CustomerID,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [ReferralOutcome]
     {
         let referrals = try await store.referrals(madeBy: [customer], as: principal)
@@ -98,7 +118,8 @@ public struct CustomerWorkbench: Sendable {
             }
             return ReferralOutcome(
                 referral: referral,
-                referredAUM: totals.map { Money(minorUnits: $1, currency: $0) }.sorted { $0.currency < $1.currency })
+                referredAUM: totals.map { Money(minorUnits: $1, currency: $0) }.sorted { $0.currency < $1.currency }
+            )
         }
     }
 
@@ -108,14 +129,20 @@ public struct CustomerWorkbench: Sendable {
     }
 
     /// Clients whose assigned RM is `rm`.
-    public func clients(ofRelationshipManager rm: StaffID, as principal: Principal) async throws(StoreError)
+    public func clients(
+        ofRelationshipManager rm: StaffID,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [CustomerID]
     {
         try await store.customers(matching: .relationshipManager(rm), as: principal)
     }
 
     /// Clients booked in `branch` and every branch below it.
-    public func clients(inBranchSubtree branch: BranchID, as principal: Principal) async throws(StoreError)
+    public func clients(
+        inBranchSubtree branch: BranchID,
+        as principal: Principal
+    ) async throws(StoreError)
         -> [CustomerID]
     {
         try await store.customers(matching: .branch(branch, includingSubBranches: true), as: principal)
@@ -128,8 +155,13 @@ public struct CustomerWorkbench: Sendable {
 
     /// The client's household from the relationship edges touching it: the members the client
     /// recorded, then the clients who recorded the client as theirs, seen from the other side (a
-    /// parent's child is the child's parent). Edges that are not household edges are skipped.
-    package static func household(of customer: CustomerID, from edges: [Relationship])
+    /// parent's child is the child's parent).
+    ///
+    /// Edges that are not household edges are skipped.
+    package static func household(
+        of customer: CustomerID,
+        from edges: [Relationship]
+    )
         -> [HouseholdMember]
     {
         var members: [HouseholdMember] = []
@@ -149,8 +181,11 @@ public struct CustomerWorkbench: Sendable {
                 }
             members.append(
                 HouseholdMember(
-                    relation: inverse, party: RelatedParty(customer: edge.customer, name: edge.customer.rawValue),
-                    anniversary: edge.anniversary))
+                    relation: inverse,
+                    party: RelatedParty(customer: edge.customer, name: edge.customer.rawValue),
+                    anniversary: edge.anniversary
+                )
+            )
         }
         return members
     }

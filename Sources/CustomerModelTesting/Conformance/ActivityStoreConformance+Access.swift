@@ -9,7 +9,9 @@ extension ActivityStoreConformance {
         try await f.append(rows, "one transaction per client")
         try await call("one interaction per client") {
             try await f.activity.append(
-                interactions: World.clients.map { Samples.interaction("A-\($0)", $0, day: 0) }, as: World.system)
+                interactions: World.clients.map { Samples.interaction("A-\($0)", $0, day: 0) },
+                as: World.system
+            )
         }
         try await call("one balance per client") {
             try await f.activity.append(balances: World.clients.map { Samples.balance($0, day: 0) }, as: World.system)
@@ -20,7 +22,11 @@ extension ActivityStoreConformance {
 
     /// Reads of one client's transactions, interactions and balances as `principal`, each
     /// returning how many records came back.
-    static func reads(of client: CustomerID, as principal: Principal, _ f: Fixture)
+    static func reads(
+        of client: CustomerID,
+        as principal: Principal,
+        _ f: Fixture
+    )
         -> [(String, @Sendable () async throws -> Int)]
     {
         [
@@ -37,7 +43,12 @@ extension ActivityStoreConformance {
     }
 
     /// Appends of one record of each kind for `clients` as `principal`.
-    static func appends(for clients: [CustomerID], as principal: Principal, tag: String, _ f: Fixture)
+    static func appends(
+        for clients: [CustomerID],
+        as principal: Principal,
+        tag: String,
+        _ f: Fixture
+    )
         -> [(String, @Sendable () async throws -> AppendReport)]
     {
         [
@@ -45,14 +56,18 @@ extension ActivityStoreConformance {
                 "transactions",
                 {
                     try await f.activity.append(
-                        transactions: clients.map { Samples.transaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
+                        transactions: clients.map { Samples.transaction("\(tag)-\($0)", $0, day: 1) },
+                        as: principal
+                    )
                 }
             ),
             (
                 "interactions",
                 {
                     try await f.activity.append(
-                        interactions: clients.map { Samples.interaction("\(tag)-\($0)", $0, day: 1) }, as: principal)
+                        interactions: clients.map { Samples.interaction("\(tag)-\($0)", $0, day: 1) },
+                        as: principal
+                    )
                 }
             ),
             (
@@ -84,8 +99,13 @@ extension ActivityStoreConformance {
             let now = f.tick()
             try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-B's refused read of \(what)", action: .denied, principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-B's refused read of \(what)",
+                action: .denied,
+                principal: rmB,
+                clients: .covering([World.clientA1], bankWideAllowed: false),
+                at: now
+            )
         }
         for (what, read) in reads(of: World.clientB1, as: rmB, f) {
             let count = try await call("RM-B reading the \(what) of its own C-B1") { try await read() }
@@ -103,12 +123,20 @@ extension ActivityStoreConformance {
                 try await append()
             }
             try await f.trail.expectOne(
-                since: mark, "RM-B's refused append of \(what)", action: .denied, principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-B's refused append of \(what)",
+                action: .denied,
+                principal: rmB,
+                clients: .covering([World.clientA1], bankWideAllowed: false),
+                at: now
+            )
         }
         for client in [World.clientA1, World.clientB1] {
             try expectEqual(
-                try await recordCounts(of: client, f), [0, 0, 0], "records of \(client) after the refusals")
+                try await recordCounts(of: client, f),
+                [0, 0, 0],
+                "records of \(client) after the refusals"
+            )
         }
         for (what, append) in appends(for: [World.clientB1], as: rmB, tag: "OWN", f) {
             let report = try await call("RM-B appending \(what) of its own C-B1") { try await append() }
@@ -165,8 +193,13 @@ extension ActivityStoreConformance {
             let now = f.tick()
             try await expectStoreError(.forbidden, "the auditor appending \(what)") { try await append() }
             try await f.trail.expectOne(
-                since: mark, "the auditor's refused append of \(what)", action: .denied, principal: auditor,
-                clients: .covering([World.clientC1], bankWideAllowed: false), at: now)
+                since: mark,
+                "the auditor's refused append of \(what)",
+                action: .denied,
+                principal: auditor,
+                clients: .covering([World.clientC1], bankWideAllowed: false),
+                at: now
+            )
         }
         try expectEqual(try await recordCounts(of: World.clientC1, f), [1, 1, 1], "records of C-C1 after the refusals")
     }
@@ -190,11 +223,15 @@ extension ActivityStoreConformance {
         }
         let scanned = try await f.scanAll(limit: 2, as: World.relationshipManagerC)
         try expectSameTransactions(
-            scanned, rows.filter { [World.clientA1, World.clientC1].contains($0.customer) },
-            "rows of a scan as RM-C after the move")
+            scanned,
+            rows.filter { [World.clientA1, World.clientC1].contains($0.customer) },
+            "rows of a scan as RM-C after the move"
+        )
         try await expectStoreError(.forbidden, "RM-A appending for C-A1 after it moved") {
             try await f.activity.append(
-                transactions: [Samples.transaction("MOVED-1", World.clientA1, day: 0)], as: World.relationshipManagerA)
+                transactions: [Samples.transaction("MOVED-1", World.clientA1, day: 0)],
+                as: World.relationshipManagerA
+            )
         }
     }
 
@@ -228,9 +265,11 @@ extension ActivityStoreConformance {
         let named = Set(columns.customers)
         let scope: Set<CustomerID> = [World.clientA1, World.clientA2]
         try expectTrue(
-            named.isSubset(of: scope), "clients named in the customers column of RM-A's export",
+            named.isSubset(of: scope),
+            "clients named in the customers column of RM-A's export",
             expected: "only clients in RM-A's scope \(scope.sorted())",
-            actual: "\(named.sorted()) (out of scope: \(named.subtracting(scope).sorted()))")
+            actual: "\(named.sorted()) (out of scope: \(named.subtracting(scope).sorted()))"
+        )
     }
 
     // MARK: Audit
@@ -247,14 +286,18 @@ extension ActivityStoreConformance {
                             Samples.transaction("W-1", World.clientA1, day: 0),
                             Samples.transaction("W-2", World.clientA2, day: 0),
                             Samples.transaction("W-3", World.clientA1, day: 1),
-                        ], as: rmA)
+                        ],
+                        as: rmA
+                    )
                 }
             ),
             (
                 "interactions", [World.clientA1],
                 {
                     try await f.activity.append(
-                        interactions: [Samples.interaction("W-1", World.clientA1, day: 0)], as: rmA)
+                        interactions: [Samples.interaction("W-1", World.clientA1, day: 0)],
+                        as: rmA
+                    )
                 }
             ),
             (
@@ -269,8 +312,13 @@ extension ActivityStoreConformance {
             let now = f.tick()
             _ = try await call("RM-A appending \(what)") { try await append() }
             try await f.trail.expectOne(
-                since: mark, "RM-A's append of \(what)", action: .write, principal: rmA, clients: .exactly(clients),
-                at: now)
+                since: mark,
+                "RM-A's append of \(what)",
+                action: .write,
+                principal: rmA,
+                clients: .exactly(clients),
+                at: now
+            )
         }
     }
 
@@ -283,9 +331,13 @@ extension ActivityStoreConformance {
             let now = f.tick()
             _ = try await call("RM-A reading the \(what) of C-A1") { try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-A's read of \(what)", action: .read, principal: rmA,
+                since: mark,
+                "RM-A's read of \(what)",
+                action: .read,
+                principal: rmA,
                 clients: .exactly([World.clientA1]),
-                at: now)
+                at: now
+            )
         }
         let mark = try await f.trail.mark()
         let now = f.tick()
@@ -293,8 +345,13 @@ extension ActivityStoreConformance {
             try await f.activity.scanTransactions(in: World.everyDay, after: nil, limit: 100, as: rmA)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-A's scan", action: .read, principal: rmA,
-            clients: .covering(Set(page.transactions.map(\.customer)), bankWideAllowed: false), at: now)
+            since: mark,
+            "RM-A's scan",
+            action: .read,
+            principal: rmA,
+            clients: .covering(Set(page.transactions.map(\.customer)), bankWideAllowed: false),
+            at: now
+        )
     }
 
     static func exportsAreAudited(_ f: Fixture) async throws {
@@ -304,16 +361,26 @@ extension ActivityStoreConformance {
         var now = f.tick()
         _ = try await f.exportAll()
         try await f.trail.expectOne(
-            since: mark, "a bank-wide export", action: .export, principal: World.system,
-            clients: .covering(Set(rows.map(\.customer)), bankWideAllowed: true), at: now)
+            since: mark,
+            "a bank-wide export",
+            action: .export,
+            principal: World.system,
+            clients: .covering(Set(rows.map(\.customer)), bankWideAllowed: true),
+            at: now
+        )
         mark = try await f.trail.mark()
         now = f.tick()
         _ = try await call("exporting as RM-A") {
             try await f.activity.exportTransactions(in: World.days(-3, 0), as: World.relationshipManagerA)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-A's export", action: .export, principal: World.relationshipManagerA,
-            clients: .covering([World.clientA1, World.clientA2], bankWideAllowed: false), at: now)
+            since: mark,
+            "RM-A's export",
+            action: .export,
+            principal: World.relationshipManagerA,
+            clients: .covering([World.clientA1, World.clientA2], bankWideAllowed: false),
+            at: now
+        )
     }
 
     static func readFailsWithoutAudit(_ f: Fixture) async throws {
@@ -340,8 +407,10 @@ extension ActivityStoreConformance {
         }
         f.audit.isFailing = false
         try expectEqual(
-            try await recordCounts(of: World.clientA1, f), [0, 0, 0],
-            "records of C-A1 (transactions, interactions, balances) after appends the store could not audit")
+            try await recordCounts(of: World.clientA1, f),
+            [0, 0, 0],
+            "records of C-A1 (transactions, interactions, balances) after appends the store could not audit"
+        )
     }
 
     // MARK: Concurrency
@@ -352,8 +421,12 @@ extension ActivityStoreConformance {
         let batches = (0..<50).map { task in
             (0..<100).map { index in
                 Samples.transaction(
-                    "K\(task)-\(index)", World.clients[task % 5], day: task % 10, second: Int32(index),
-                    amount: Int64(task * 100 + index + 1))
+                    "K\(task)-\(index)",
+                    World.clients[task % 5],
+                    day: task % 10,
+                    second: Int32(index),
+                    amount: Int64(task * 100 + index + 1)
+                )
             }
         }
         let reports = try await withThrowingTaskGroup(of: AppendReport.self) { group in
@@ -365,7 +438,10 @@ extension ActivityStoreConformance {
             return reports
         }
         try expectEqual(
-            reports.map(\.appended).reduce(0, +), 5_000, "rows the 50 concurrent appends report as appended")
+            reports.map(\.appended).reduce(0, +),
+            5_000,
+            "rows the 50 concurrent appends report as appended"
+        )
         let all = batches.flatMap { $0 }
         try expectSameRows(try await f.exportAll(), all, "the export after 50 concurrent appends")
         try expectSameTransactions(try await f.scanAll(limit: 997), all, "a scan after 50 concurrent appends")
@@ -374,7 +450,10 @@ extension ActivityStoreConformance {
             try expectSameTransactions(read, all.filter { $0.customer == client }, "transactions of \(client)")
             try expectTrue(
                 zip(read, read.dropFirst()).allSatisfy { ($0.day, $0.secondOfDay) <= ($1.day, $1.secondOfDay) },
-                "order of \(client)'s transactions", expected: "by day, then time of day", actual: "out of order")
+                "order of \(client)'s transactions",
+                expected: "by day, then time of day",
+                actual: "out of order"
+            )
         }
     }
 

@@ -3,20 +3,40 @@ import CustomerModel
 extension Samples {
     /// A plain transaction: `amount` CNY minor units in, at `second` of the day `day` days from today.
     static func transaction(
-        _ id: String, _ customer: CustomerID, day: Int, second: Int32 = 0, amount: Int64 = 100_00
+        _ id: String,
+        _ customer: CustomerID,
+        day: Int,
+        second: Int32 = 0,
+        amount: Int64 = 100_00
     ) -> Transaction {
         Transaction(
-            id: TransactionID(id), customer: customer, day: ConformanceWorld.day(day), secondOfDay: second,
-            type: .deposit, direction: .inflow, amount: Money(minorUnits: amount, currency: .cny), channel: .branch)
+            id: TransactionID(id),
+            customer: customer,
+            day: ConformanceWorld.day(day),
+            secondOfDay: second,
+            type: .deposit,
+            direction: .inflow,
+            amount: Money(minorUnits: amount, currency: .cny),
+            channel: .branch
+        )
     }
 
     /// A card payment abroad with every field set, at the last second of today.
     static var fullTransaction: Transaction {
         Transaction(
-            id: "T-FULL-0001", customer: ConformanceWorld.clientA1, account: "ACC-CARD-1", day: ConformanceWorld.day(0),
-            secondOfDay: 86_399, type: .cardSpend, direction: .outflow,
-            amount: Money(minorUnits: 1_234_567_89, currency: .eur), channel: .pos, merchantCategory: .luxuryRetail,
-            counterparty: "Maison Exemple, Paris 8e", isOverseas: true)
+            id: "T-FULL-0001",
+            customer: ConformanceWorld.clientA1,
+            account: "ACC-CARD-1",
+            day: ConformanceWorld.day(0),
+            secondOfDay: 86_399,
+            type: .cardSpend,
+            direction: .outflow,
+            amount: Money(minorUnits: 1_234_567_89, currency: .eur),
+            channel: .pos,
+            merchantCategory: .luxuryRetail,
+            counterparty: "Maison Exemple, Paris 8e",
+            isOverseas: true
+        )
     }
 
     /// One transaction per transaction type, channel, merchant category and several currencies,
@@ -28,25 +48,41 @@ extension Samples {
         let categories: [MerchantCategory?] = MerchantCategory.allCases + [nil]
         return TransactionType.allCases.enumerated().map { index, type in
             Transaction(
-                id: TransactionID("T-KIND-\(index)"), customer: customer,
+                id: TransactionID("T-KIND-\(index)"),
+                customer: customer,
                 account: index % 3 == 0 ? nil : AccountID("ACC-\(index % 4)"),
                 day: ConformanceWorld.day(-1 - index % 3),
-                secondOfDay: Int32(index * 3_600), type: type, direction: index % 2 == 0 ? .inflow : .outflow,
+                secondOfDay: Int32(index * 3_600),
+                type: type,
+                direction: index % 2 == 0 ? .inflow : .outflow,
                 amount: Money(minorUnits: Int64(index + 1) * 10_001, currency: currencies[index % currencies.count]),
                 channel: Channel.allCases[index % Channel.allCases.count],
                 merchantCategory: categories[index % categories.count],
-                counterparty: index % 2 == 0 ? "Counterparty \(index % 5)" : nil, isOverseas: index % 4 == 1)
+                counterparty: index % 2 == 0 ? "Counterparty \(index % 5)" : nil,
+                isOverseas: index % 4 == 1
+            )
         }
     }
 
     /// An interaction of `customer` at `second` of the day `day` days from today.
     static func interaction(
-        _ id: String, _ customer: CustomerID, day: Int, second: Int = 0,
-        detail: InteractionDetail = .contact(notes: nil), channel: InteractionChannel = .call, staff: StaffID? = "RM-A"
+        _ id: String,
+        _ customer: CustomerID,
+        day: Int,
+        second: Int = 0,
+        detail: InteractionDetail = .contact(notes: nil),
+        channel: InteractionChannel = .call,
+        staff: StaffID? = "RM-A"
     ) -> Interaction {
         Interaction(
-            id: InteractionID(id), customer: customer, at: ConformanceWorld.instant(day: day, second: second),
-            day: ConformanceWorld.day(day), channel: channel, staff: staff, detail: detail)
+            id: InteractionID(id),
+            customer: customer,
+            at: ConformanceWorld.instant(day: day, second: second),
+            day: ConformanceWorld.day(day),
+            channel: channel,
+            staff: staff,
+            detail: detail
+        )
     }
 
     /// Interactions of every detail kind, with and without their optional values, in time order.
@@ -65,23 +101,35 @@ extension Samples {
             .eventAttendance(event: "Wine salon, Bund 18"),
             .servicePromise(promise: "send the fund factsheet", dueOn: ConformanceWorld.day(2), fulfilledOn: nil),
             .servicePromise(
-                promise: "call back about FX", dueOn: ConformanceWorld.day(-2), fulfilledOn: ConformanceWorld.day(-2)),
+                promise: "call back about FX",
+                dueOn: ConformanceWorld.day(-2),
+                fulfilledOn: ConformanceWorld.day(-2)
+            ),
         ]
         let channels = InteractionChannel.allCases
         return details.enumerated().map { index, detail in
             interaction(
-                "I-KIND-\(index)", customer, day: -3 + index / 5, second: 1_000 * index, detail: detail,
-                channel: channels[index % channels.count], staff: index % 3 == 2 ? nil : "RM-A")
+                "I-KIND-\(index)",
+                customer,
+                day: -3 + index / 5,
+                second: 1_000 * index,
+                detail: detail,
+                channel: channels[index % channels.count],
+                staff: index % 3 == 2 ? nil : "RM-A"
+            )
         }
     }
 
     /// A balance snapshot of `customer` on the day `day` days from today.
     static func balance(_ customer: CustomerID, day: Int, aum: Int64 = 5_000_000_00) -> BalanceSnapshot {
         BalanceSnapshot(
-            customer: customer, day: ConformanceWorld.day(day), aum: Money(minorUnits: aum, currency: .cny),
+            customer: customer,
+            day: ConformanceWorld.day(day),
+            aum: Money(minorUnits: aum, currency: .cny),
             deposits: Money(minorUnits: aum / 2, currency: .cny),
             investments: Money(minorUnits: aum - aum / 2, currency: .cny),
-            liabilities: Money(minorUnits: day.magnitude == 1 ? 0 : 300_000_00, currency: .cny))
+            liabilities: Money(minorUnits: day.magnitude == 1 ? 0 : 300_000_00, currency: .cny)
+        )
     }
 }
 
@@ -110,8 +158,15 @@ struct ColumnRow: Hashable, CustomStringConvertible {
     }
 
     init(
-        customer: CustomerID, day: Int32, amount: Int64, currency: UInt32, type: UInt8, direction: UInt8,
-        channel: UInt8, category: UInt8, isOverseas: Bool
+        customer: CustomerID,
+        day: Int32,
+        amount: Int64,
+        currency: UInt32,
+        type: UInt8,
+        direction: UInt8,
+        channel: UInt8,
+        category: UInt8,
+        isOverseas: Bool
     ) {
         self.customer = customer
         self.day = day
@@ -148,14 +203,23 @@ struct ColumnRow: Hashable, CustomStringConvertible {
             guard index >= 0, index < columns.customers.count else {
                 throw ConformanceFailure(
                     subject: "customer index of row \(row) of \(subject)",
-                    expected: "an index below \(columns.customers.count)", actual: "\(index)")
+                    expected: "an index below \(columns.customers.count)",
+                    actual: "\(index)"
+                )
             }
             rows.append(
                 ColumnRow(
-                    customer: columns.customers[index], day: columns.day[row], amount: columns.amountMinorUnits[row],
-                    currency: columns.currency[row], type: columns.type[row], direction: columns.direction[row],
-                    channel: columns.channel[row], category: columns.merchantCategory[row],
-                    isOverseas: columns.isOverseas[row]))
+                    customer: columns.customers[index],
+                    day: columns.day[row],
+                    amount: columns.amountMinorUnits[row],
+                    currency: columns.currency[row],
+                    type: columns.type[row],
+                    direction: columns.direction[row],
+                    channel: columns.channel[row],
+                    category: columns.merchantCategory[row],
+                    isOverseas: columns.isOverseas[row]
+                )
+            )
         }
         return rows
     }
@@ -185,8 +249,15 @@ struct RowDigest: Equatable {
     }
 
     mutating func add(
-        customer: UInt64, day: Int32, amount: Int64, currency: UInt32, type: UInt8, direction: UInt8, channel: UInt8,
-        category: UInt8, isOverseas: Bool
+        customer: UInt64,
+        day: Int32,
+        amount: Int64,
+        currency: UInt32,
+        type: UInt8,
+        direction: UInt8,
+        channel: UInt8,
+        category: UInt8,
+        isOverseas: Bool
     ) {
         var h = Self.mix(customer ^ UInt64(UInt32(bitPattern: day)))
         h = Self.mix(h ^ UInt64(bitPattern: amount))
@@ -213,10 +284,16 @@ struct RowDigest: Equatable {
                 cache[transaction.customer] = customer
             }
             add(
-                customer: customer, day: transaction.day.number, amount: transaction.amount.minorUnits,
-                currency: transaction.amount.currency.packed, type: transaction.type.rawValue,
-                direction: transaction.direction.rawValue, channel: transaction.channel.rawValue,
-                category: transaction.merchantCategory?.rawValue ?? 255, isOverseas: transaction.isOverseas)
+                customer: customer,
+                day: transaction.day.number,
+                amount: transaction.amount.minorUnits,
+                currency: transaction.amount.currency.packed,
+                type: transaction.type.rawValue,
+                direction: transaction.direction.rawValue,
+                channel: transaction.channel.rawValue,
+                category: transaction.merchantCategory?.rawValue ?? 255,
+                isOverseas: transaction.isOverseas
+            )
         }
     }
 
@@ -233,16 +310,26 @@ struct RowDigest: Equatable {
             let index = Int(columns.customerIndex[row])
             guard index >= 0, index < customers.count else { return nil }
             add(
-                customer: customers[index], day: columns.day[row], amount: columns.amountMinorUnits[row],
-                currency: columns.currency[row], type: columns.type[row], direction: columns.direction[row],
-                channel: columns.channel[row], category: columns.merchantCategory[row],
-                isOverseas: columns.isOverseas[row])
+                customer: customers[index],
+                day: columns.day[row],
+                amount: columns.amountMinorUnits[row],
+                currency: columns.currency[row],
+                type: columns.type[row],
+                direction: columns.direction[row],
+                channel: columns.channel[row],
+                category: columns.merchantCategory[row],
+                isOverseas: columns.isOverseas[row]
+            )
         }
     }
 }
 
 /// Fails unless the export holds exactly the `expected` transactions, in any order.
-func expectSameRows(_ columns: TransactionColumns, _ expected: [Transaction], _ subject: String)
+func expectSameRows(
+    _ columns: TransactionColumns,
+    _ expected: [Transaction],
+    _ subject: String
+)
     throws(ConformanceFailure)
 {
     if let digest = RowDigest(columns), digest == RowDigest(expected) { return }
@@ -253,7 +340,10 @@ func expectSameRows(_ columns: TransactionColumns, _ expected: [Transaction], _ 
     for (index, row) in actual.enumerated() {
         guard let left = remaining[row], left > 0 else {
             throw ConformanceFailure(
-                subject: "row \(index) of \(subject)", expected: "a row that was appended", actual: "\(row)")
+                subject: "row \(index) of \(subject)",
+                expected: "a row that was appended",
+                actual: "\(row)"
+            )
         }
         remaining[row] = left - 1
     }
@@ -263,7 +353,11 @@ func expectSameRows(_ columns: TransactionColumns, _ expected: [Transaction], _ 
 }
 
 /// Fails unless `actual` holds the same transactions as `expected`, each as often, in any order.
-func expectSameTransactions(_ actual: [Transaction], _ expected: [Transaction], _ subject: String)
+func expectSameTransactions(
+    _ actual: [Transaction],
+    _ expected: [Transaction],
+    _ subject: String
+)
     throws(ConformanceFailure)
 {
     let order: (Transaction, Transaction) -> Bool = { $0.id.rawValue < $1.id.rawValue }
@@ -286,7 +380,10 @@ extension ActivityStoreConformance {
         let expectedKinds = kinds.sorted { ($0.day, $0.secondOfDay) < ($1.day, $1.secondOfDay) }
         try expectElements(try await f.transactions(of: World.clientA2), expectedKinds, "transactions of C-A2")
         try expectSameTransactions(
-            try await f.scanAll(limit: 4), [full, plain] + kinds, "transactions from a scan of every client")
+            try await f.scanAll(limit: 4),
+            [full, plain] + kinds,
+            "transactions from a scan of every client"
+        )
         try expectSameRows(try await f.exportAll(), [full, plain] + kinds, "the export")
     }
 
@@ -303,7 +400,10 @@ extension ActivityStoreConformance {
         let report = try await f.append(rows, "appending \(rows.count) transactions with ids of 1 to 36 characters")
         try expectEqual(report, AppendReport(appended: rows.count, duplicates: 0), "the append report")
         try expectElements(
-            try await f.transactions(of: World.clientA1).map(\.id.rawValue), ids, "ids read back, in time order")
+            try await f.transactions(of: World.clientA1).map(\.id.rawValue),
+            ids,
+            "ids read back, in time order"
+        )
         try expectElements(try await f.transactions(of: World.clientA1), rows, "transactions read back")
         let again = try await f.append(rows.reversed(), "appending them again, reversed")
         try expectEqual(again, AppendReport(appended: 0, duplicates: rows.count), "the report of the repeat")
@@ -339,9 +439,13 @@ extension ActivityStoreConformance {
             Samples.balance(World.clientA1, day: 0, aum: 7_000_000_00),
             Samples.balance(World.clientA1, day: -2, aum: 6_000_000_00),
             BalanceSnapshot(
-                customer: World.clientA1, day: World.day(-1), aum: Money(minorUnits: 123_45, currency: .usd),
-                deposits: Money(minorUnits: 0, currency: .usd), investments: Money(minorUnits: 123_45, currency: .usd),
-                liabilities: Money(minorUnits: 99, currency: .usd)),
+                customer: World.clientA1,
+                day: World.day(-1),
+                aum: Money(minorUnits: 123_45, currency: .usd),
+                deposits: Money(minorUnits: 0, currency: .usd),
+                investments: Money(minorUnits: 123_45, currency: .usd),
+                liabilities: Money(minorUnits: 99, currency: .usd)
+            ),
             Samples.balance(World.clientA2, day: 0),
         ]
         let report = try await call("appending four snapshots") {
@@ -359,7 +463,9 @@ extension ActivityStoreConformance {
         _ = try await seedActivity(f)
         try await call("a second interaction and balance for C-A2") {
             _ = try await f.activity.append(
-                interactions: [Samples.interaction("L-2", World.clientA2, day: -3)], as: World.system)
+                interactions: [Samples.interaction("L-2", World.clientA2, day: -3)],
+                as: World.system
+            )
             _ = try await f.activity.append(balances: [Samples.balance(World.clientA2, day: -3)], as: World.system)
         }
         let order = [World.clientH1, World.clientA2, World.clientA1]
@@ -404,8 +510,12 @@ extension ActivityStoreConformance {
     static func twentyRows() -> [Transaction] {
         (0..<20).map { index in
             Samples.transaction(
-                "D-\(index)", index % 2 == 0 ? World.clientA1 : World.clientA2, day: index % 4, second: Int32(index),
-                amount: Int64(1_000 + index))
+                "D-\(index)",
+                index % 2 == 0 ? World.clientA1 : World.clientA2,
+                day: index % 4,
+                second: Int32(index),
+                amount: Int64(1_000 + index)
+            )
         }
     }
 
@@ -413,22 +523,35 @@ extension ActivityStoreConformance {
         try await f.seed()
         let rows = twentyRows()
         try expectEqual(
-            try await f.append(rows, "the first delivery"), AppendReport(appended: 20, duplicates: 0),
-            "the first report")
+            try await f.append(rows, "the first delivery"),
+            AppendReport(appended: 20, duplicates: 0),
+            "the first report"
+        )
         let before = try await f.transactions(of: World.clientA1)
         try expectEqual(
-            try await f.append(rows, "the second delivery"), AppendReport(appended: 0, duplicates: 20),
-            "the second report")
+            try await f.append(rows, "the second delivery"),
+            AppendReport(appended: 0, duplicates: 20),
+            "the second report"
+        )
         try expectElements(
-            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the repeat")
+            try await f.transactions(of: World.clientA1),
+            before,
+            "transactions of C-A1 after the repeat"
+        )
         let twice = Samples.transaction("D-NEW-1", World.clientA1, day: 9)
         try expectEqual(
             try await f.append([twice, twice], "one new transaction twice in a batch"),
-            AppendReport(appended: 1, duplicates: 1), "the report of a batch repeating a new transaction")
+            AppendReport(appended: 1, duplicates: 1),
+            "the report of a batch repeating a new transaction"
+        )
         try expectEqual(
             try await f.append(
-                [rows[3], Samples.transaction("D-NEW-2", World.clientA2, day: 9)], "an old and a new one"),
-            AppendReport(appended: 1, duplicates: 1), "the report of a batch of an old and a new transaction")
+                [rows[3], Samples.transaction("D-NEW-2", World.clientA2, day: 9)],
+                "an old and a new one"
+            ),
+            AppendReport(appended: 1, duplicates: 1),
+            "the report of a batch of an old and a new transaction"
+        )
         try expectEqual(try await f.exportAll().count, 22, "rows exported")
     }
 
@@ -447,7 +570,10 @@ extension ActivityStoreConformance {
             try expectEqual(report, AppendReport(appended: 0, duplicates: piece.count), "the report of \(what)")
         }
         try expectElements(
-            try await f.transactions(of: World.clientA2), before, "transactions of C-A2 after redelivery")
+            try await f.transactions(of: World.clientA2),
+            before,
+            "transactions of C-A2 after redelivery"
+        )
         try expectSameRows(try await f.exportAll(), rows, "the export after redelivery")
     }
 
@@ -481,7 +607,10 @@ extension ActivityStoreConformance {
             try await f.activity.append(transactions: [first, twin], as: World.system)
         }
         try expectElements(
-            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the conflicts")
+            try await f.transactions(of: World.clientA1),
+            before,
+            "transactions of C-A1 after the conflicts"
+        )
         try expectElements(try await f.transactions(of: World.clientA2), [], "transactions of C-A2 after the conflicts")
         try expectSameRows(try await f.exportAll(), rows, "the export after the conflicts")
     }
@@ -493,20 +622,28 @@ extension ActivityStoreConformance {
             try await call(what) { try await f.activity.append(interactions: interactions, as: World.system) }
         }
         try expectEqual(
-            try await append(batch, "the first delivery"), AppendReport(appended: 3, duplicates: 0), "the first report")
+            try await append(batch, "the first delivery"),
+            AppendReport(appended: 3, duplicates: 0),
+            "the first report"
+        )
         try expectEqual(
-            try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 3),
-            "the second report")
+            try await append(batch, "the second delivery"),
+            AppendReport(appended: 0, duplicates: 3),
+            "the second report"
+        )
         let twice = Samples.interaction("I-TWICE", World.clientA1, day: 1)
         try expectEqual(
             try await append([twice, twice], "a new interaction twice in a batch"),
             AppendReport(appended: 1, duplicates: 1),
-            "the report of a batch repeating a new interaction")
+            "the report of a batch repeating a new interaction"
+        )
         var changed = batch[0]
         changed.detail = .contact(notes: "rewritten notes")
         try await expectStoreError(.conflict, "a batch reusing an interaction id with other notes") {
             try await f.activity.append(
-                interactions: [Samples.interaction("I-FRESH", World.clientA1, day: 2), changed], as: World.system)
+                interactions: [Samples.interaction("I-FRESH", World.clientA1, day: 2), changed],
+                as: World.system
+            )
         }
         let read = try await call("reading the interactions of C-A1") {
             try await f.activity.interactions(of: World.clientA1, in: World.everyDay, as: World.system)
@@ -521,14 +658,20 @@ extension ActivityStoreConformance {
             try await call(what) { try await f.activity.append(balances: snapshots, as: World.system) }
         }
         try expectEqual(
-            try await append(batch, "the first delivery"), AppendReport(appended: 2, duplicates: 0), "the first report")
+            try await append(batch, "the first delivery"),
+            AppendReport(appended: 2, duplicates: 0),
+            "the first report"
+        )
         try expectEqual(
-            try await append(batch, "the second delivery"), AppendReport(appended: 0, duplicates: 2),
-            "the second report")
+            try await append(batch, "the second delivery"),
+            AppendReport(appended: 0, duplicates: 2),
+            "the second report"
+        )
         try await expectStoreError(.conflict, "a batch with another snapshot of C-A1 for today") {
             try await f.activity.append(
                 balances: [Samples.balance(World.clientA2, day: 0), Samples.balance(World.clientA1, day: 0, aum: 1)],
-                as: World.system)
+                as: World.system
+            )
         }
         let read = try await call("reading the balances of C-A1") {
             try await f.activity.balances(of: World.clientA1, in: World.everyDay, as: World.system)
@@ -549,8 +692,12 @@ extension ActivityStoreConformance {
         let before = try await f.transactions(of: World.clientA1)
         var batch = (0..<10_000).map { index in
             Samples.transaction(
-                "N\(index)", World.clients[index % 5], day: index % 30 - 15, second: Int32(index % 86_400),
-                amount: Int64(index + 1))
+                "N\(index)",
+                World.clients[index % 5],
+                day: index % 30 - 15,
+                second: Int32(index % 86_400),
+                amount: Int64(index + 1)
+            )
         }
         batch[5_000].amount.minorUnits = -500
         try await expectStoreError(.invalid, "a batch of 10,000 whose row 5,000 has a negative amount") {
@@ -558,11 +705,16 @@ extension ActivityStoreConformance {
         }
         try expectEqual(try await f.exportAll().count, 3, "rows exported after the rejected batch")
         try expectElements(
-            try await f.transactions(of: World.clientA1), before, "transactions of C-A1 after the rejected batch")
+            try await f.transactions(of: World.clientA1),
+            before,
+            "transactions of C-A1 after the rejected batch"
+        )
         batch[5_000].amount.minorUnits = 500
         try expectEqual(
-            try await f.append(batch, "the batch with row 5,000 fixed"), AppendReport(appended: 10_000, duplicates: 0),
-            "the report of the fixed batch")
+            try await f.append(batch, "the batch with row 5,000 fixed"),
+            AppendReport(appended: 10_000, duplicates: 0),
+            "the report of the fixed batch"
+        )
         try expectEqual(try await f.exportAll().count, 10_003, "rows exported after the fixed batch")
     }
 
@@ -576,7 +728,12 @@ extension ActivityStoreConformance {
         var batch = (0..<2_000).map { index -> Transaction in
             let id = index % 7 == 0 ? "LONG-\(index)-" + String(repeating: "x", count: 30) : "M\(index)"
             var row = Samples.transaction(
-                id, World.clients[(index + 2) % 5], day: index % 10 - 5, second: Int32(index), amount: Int64(index + 1))
+                id,
+                World.clients[(index + 2) % 5],
+                day: index % 10 - 5,
+                second: Int32(index),
+                amount: Int64(index + 1)
+            )
             row.account = AccountID("ACC-NEW-\(index % 13)")
             row.counterparty = "New counterparty \(index % 11)"
             row.amount.currency = index % 2 == 0 ? .usd : .hkd
@@ -589,22 +746,31 @@ extension ActivityStoreConformance {
             try await f.activity.append(transactions: batch, as: World.system)
         }
         try expectElements(
-            try await f.transactions(of: World.clientA1), before, "transactions of C-A1, in order, after the conflict")
+            try await f.transactions(of: World.clientA1),
+            before,
+            "transactions of C-A1, in order, after the conflict"
+        )
         try expectElements(
-            try await f.transactions(of: World.clientC1), [],
-            "transactions of C-C1 (new to the store) after the conflict")
+            try await f.transactions(of: World.clientC1),
+            [],
+            "transactions of C-C1 (new to the store) after the conflict"
+        )
         try expectSameRows(try await f.exportAll(), seeded, "the export after the conflict")
         try expectSameTransactions(try await f.scanAll(limit: 3), seeded, "a scan after the conflict")
         batch.remove(at: 1_000)
         try expectEqual(
             try await f.append(batch, "the batch without the conflicting row"),
             AppendReport(appended: 2_000, duplicates: 0),
-            "the report of the batch without the conflicting row")
+            "the report of the batch without the conflicting row"
+        )
         let expectedC1 = batch.filter { $0.customer == World.clientC1 }.sorted {
             ($0.day, $0.secondOfDay) < ($1.day, $1.secondOfDay)
         }
         try expectElements(
-            try await f.transactions(of: World.clientC1), expectedC1, "transactions of C-C1 after the retry")
+            try await f.transactions(of: World.clientC1),
+            expectedC1,
+            "transactions of C-C1 after the retry"
+        )
         try expectSameRows(try await f.exportAll(), seeded + batch, "the export after the retry")
     }
 
@@ -615,7 +781,8 @@ extension ActivityStoreConformance {
                 transactions: [
                     Samples.transaction("U-1", World.clientA1, day: 0), Samples.transaction("U-2", "C-NOBODY", day: 0),
                 ],
-                as: World.system)
+                as: World.system
+            )
         }
         try expectElements(try await f.transactions(of: World.clientA1), [], "transactions of C-A1 after the refusal")
         try expectEqual(try await f.exportAll().count, 0, "rows exported after the refusal")
@@ -624,7 +791,8 @@ extension ActivityStoreConformance {
                 interactions: [
                     Samples.interaction("U-1", World.clientA1, day: 0), Samples.interaction("U-2", "C-NOBODY", day: 0),
                 ],
-                as: World.system)
+                as: World.system
+            )
         }
         let interactions = try await call("reading the interactions of C-A1") {
             try await f.activity.interactions(of: World.clientA1, in: World.everyDay, as: World.system)
@@ -633,7 +801,8 @@ extension ActivityStoreConformance {
         try await expectStoreError(.notFound, "balances of C-A1 and of an unknown client") {
             try await f.activity.append(
                 balances: [Samples.balance(World.clientA1, day: 0), Samples.balance("C-NOBODY", day: 0)],
-                as: World.system)
+                as: World.system
+            )
         }
         let balances = try await call("reading the balances of C-A1") {
             try await f.activity.balances(of: World.clientA1, in: World.everyDay, as: World.system)
@@ -659,14 +828,19 @@ extension ActivityStoreConformance {
             taken = false
         }
         try expectEqual(
-            try await f.exportAll().count, taken ? 300 : 0,
-            "rows exported after the batch was \(taken ? "taken" : "refused")")
+            try await f.exportAll().count,
+            taken ? 300 : 0,
+            "rows exported after the batch was \(taken ? "taken" : "refused")"
+        )
         var later = Samples.transaction("CUR-NEW", World.clientA2, day: 0)
         later.amount.currency = CurrencyCode("ZZZ") ?? .usd
         let report = try await f.append([later], "one transaction in a new currency after the 300-currency batch")
         try expectEqual(report.appended, 1, "rows appended in a new currency after the 300-currency batch")
         try expectElements(
-            try await f.transactions(of: World.clientA2), [later], "transactions of C-A2 after the new currency")
+            try await f.transactions(of: World.clientA2),
+            [later],
+            "transactions of C-A2 after the new currency"
+        )
         if !taken {
             let retry = try await f.append(Array(batch.prefix(10)), "ten rows of the refused batch")
             try expectEqual(retry.appended, 10, "rows appended from ten rows of the refused batch")
@@ -687,7 +861,9 @@ extension ActivityStoreConformance {
                         Samples.interaction("V-1", World.clientA1, day: 0),
                         Samples.interaction("V-2", World.clientA1, day: 0, second: 5, detail: detail),
                         Samples.interaction("V-3", World.clientA2, day: 0),
-                    ], as: World.system)
+                    ],
+                    as: World.system
+                )
             }
         }
         for client in [World.clientA1, World.clientA2] {
@@ -708,12 +884,14 @@ extension ActivityStoreConformance {
         try await f.append([x("X3", 1, 100), x("X1", 0, 500)], "the first batch")
         try await f.append(
             [x("X2", 0, 100), x("X4", 0, 500), x("X5", -1, 86_399), Samples.transaction("X9", World.clientA2, day: 0)],
-            "the second batch")
+            "the second batch"
+        )
         try await f.append([x("X7", 0, 500), x("X6", 0, 500)], "the third batch")
         try expectElements(
             try await f.transactions(of: World.clientA1).map(\.id.rawValue),
             ["X5", "X2", "X1", "X4", "X7", "X6", "X3"],
-            "ids of C-A1's transactions (X1, X4, X7, X6 share day and time: append order)")
+            "ids of C-A1's transactions (X1, X4, X7, X6 share day and time: append order)"
+        )
     }
 
     static func interactionsOrdered(_ f: Fixture) async throws {
@@ -734,8 +912,10 @@ extension ActivityStoreConformance {
             try await f.activity.interactions(of: World.clientA1, in: World.everyDay, as: World.system)
         }
         try expectElements(
-            read.map(\.id.rawValue), ["Y5", "Y2", "Y1", "Y4", "Y7", "Y6", "Y3"],
-            "ids of C-A1's interactions (Y1, Y4, Y7, Y6 share day and time: append order)")
+            read.map(\.id.rawValue),
+            ["Y5", "Y2", "Y1", "Y4", "Y7", "Y6", "Y3"],
+            "ids of C-A1's interactions (Y1, Y4, Y7, Y6 share day and time: append order)"
+        )
     }
 
     static func dayRangesInclusive(_ f: Fixture) async throws {
@@ -747,14 +927,20 @@ extension ActivityStoreConformance {
                     Samples.transaction("R-A1-\(day)", World.clientA1, day: day),
                     Samples.transaction("R-A2-\(day)", World.clientA2, day: day),
                 ]
-            }, "transactions on days 10 to 18")
+            },
+            "transactions on days 10 to 18"
+        )
         try await call("interactions on days 10 to 18") {
             try await f.activity.append(
-                interactions: days.map { Samples.interaction("R-\($0)", World.clientA1, day: $0) }, as: World.system)
+                interactions: days.map { Samples.interaction("R-\($0)", World.clientA1, day: $0) },
+                as: World.system
+            )
         }
         try await call("balances on days 10 to 18") {
             try await f.activity.append(
-                balances: days.map { Samples.balance(World.clientA1, day: $0) }, as: World.system)
+                balances: days.map { Samples.balance(World.clientA1, day: $0) },
+                as: World.system
+            )
         }
         let cases: [(Int, Int, [Int])] = [
             (12, 16, [12, 14, 16]), (10, 18, days), (18, 18, [18]), (10, 10, [10]), (13, 13, []), (11, 11, []),
@@ -768,8 +954,11 @@ extension ActivityStoreConformance {
             }
             try expectElements(transactions.map(\.day), expectedDays, "days of C-A1's transactions in \(range)")
             try expectTrue(
-                transactions.allSatisfy { $0.customer == World.clientA1 }, "clients of C-A1's transactions in \(range)",
-                expected: "C-A1 only", actual: "\(Set(transactions.map(\.customer)).sorted())")
+                transactions.allSatisfy { $0.customer == World.clientA1 },
+                "clients of C-A1's transactions in \(range)",
+                expected: "C-A1 only",
+                actual: "\(Set(transactions.map(\.customer)).sorted())"
+            )
             let interactions = try await call("interactions of C-A1 in \(range)") {
                 try await f.activity.interactions(of: World.clientA1, in: range, as: World.system)
             }
@@ -785,8 +974,11 @@ extension ActivityStoreConformance {
     static func sixtyRows() -> [Transaction] {
         (0..<60).map { index in
             Samples.transaction(
-                "P-\(index)", [World.clientA1, World.clientB1, World.clientC1, World.clientA2][index % 4],
-                day: (index * 7) % 10, second: Int32(index))
+                "P-\(index)",
+                [World.clientA1, World.clientB1, World.clientC1, World.clientA2][index % 4],
+                day: (index * 7) % 10,
+                second: Int32(index)
+            )
         }
     }
 
@@ -808,7 +1000,10 @@ extension ActivityStoreConformance {
         for limit in [1, 4, 100] {
             let scanned = try await f.scanAll(in: range, limit: limit)
             try expectSameTransactions(
-                scanned, rows.filter { range.contains($0.day) }, "rows of a scan over \(range), \(limit) a page")
+                scanned,
+                rows.filter { range.contains($0.day) },
+                "rows of a scan over \(range), \(limit) a page"
+            )
         }
         let empty = try await f.scanAll(in: World.days(-50, -1), limit: 5)
         try expectElements(empty, [], "rows of a scan over days before the first")
@@ -842,12 +1037,17 @@ extension ActivityStoreConformance {
         let currencies: [CurrencyCode] = [.cny, .usd, .hkd, .eur]
         let rows = (0..<100_000).map { index in
             Transaction(
-                id: TransactionID("B\(index)"), customer: World.clients[index % 5],
-                day: World.day(index % 730 - 700), secondOfDay: Int32(index % 86_400), type: types[index % types.count],
+                id: TransactionID("B\(index)"),
+                customer: World.clients[index % 5],
+                day: World.day(index % 730 - 700),
+                secondOfDay: Int32(index % 86_400),
+                type: types[index % types.count],
                 direction: index % 3 == 0 ? .outflow : .inflow,
                 amount: Money(minorUnits: Int64(index % 9_973 + 1) * 100, currency: currencies[index % 4]),
-                channel: channels[index % channels.count], merchantCategory: categories[index % categories.count],
-                isOverseas: index % 17 == 0)
+                channel: channels[index % channels.count],
+                merchantCategory: categories[index % categories.count],
+                isOverseas: index % 17 == 0
+            )
         }
         let report = try await f.append(rows, "100,000 transactions in one batch")
         try expectEqual(report, AppendReport(appended: 100_000, duplicates: 0), "the append report")
@@ -857,10 +1057,15 @@ extension ActivityStoreConformance {
             try await f.activity.transactions(of: World.clientH1, in: window, as: World.system)
         }
         try expectSameTransactions(
-            ofH1, rows.filter { $0.customer == World.clientH1 && window.contains($0.day) },
-            "C-H1's transactions of the last ten days")
+            ofH1,
+            rows.filter { $0.customer == World.clientH1 && window.contains($0.day) },
+            "C-H1's transactions of the last ten days"
+        )
         try expectTrue(
             zip(ofH1, ofH1.dropFirst()).allSatisfy { ($0.day, $0.secondOfDay) <= ($1.day, $1.secondOfDay) },
-            "order of C-H1's transactions", expected: "by day, then time of day", actual: "out of order")
+            "order of C-H1's transactions",
+            expected: "by day, then time of day",
+            actual: "out of order"
+        )
     }
 }

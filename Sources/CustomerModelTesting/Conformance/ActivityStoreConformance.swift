@@ -30,7 +30,10 @@ public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
     ///   - clock: the gate's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
-        activity: Store, customers: any CustomerStore, audit: SwitchableAuditLog, clock: ManualClock,
+        activity: Store,
+        customers: any CustomerStore,
+        audit: SwitchableAuditLog,
+        clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
         let gate = AccessGate(directory: customers, audit: audit, clock: clock)
@@ -143,50 +146,64 @@ extension ActivityStoreConformance {
             Check("a transaction with every field set reads back exactly, from reads and scans", transactionRoundTrips),
             Check(
                 "transaction ids of 1 to 36 characters, in any case and script, read back exactly and stay distinct",
-                transactionIDsRoundTrip),
+                transactionIDsRoundTrip
+            ),
             Check("an interaction of every detail kind reads back exactly", interactionsRoundTrip),
             Check("balance snapshots read back exactly, by day", balancesRoundTrip),
             Check(
                 "interactions and balances read as a list equal the per-client reads; a list with a client out of scope is forbidden",
-                listReadsMatchPerClientReads),
+                listReadsMatchPerClientReads
+            ),
             // Idempotency
             Check(
                 "a second delivery of the same transactions is a no-op counted as duplicates",
-                duplicateTransactionsAreNoOps),
+                duplicateTransactionsAreNoOps
+            ),
             Check(
                 "the same transactions delivered whole, in halves and in reverse are stored once",
-                redeliveryInPiecesStoresOnce),
+                redeliveryInPiecesStoresOnce
+            ),
             Check(
                 "a transaction id reused with different content is a conflict and stores nothing of the batch",
-                reusedTransactionIDIsConflict),
+                reusedTransactionIDIsConflict
+            ),
             Check(
                 "a second delivery of the same interactions is a no-op; changed content is a conflict that stores nothing",
-                duplicateInteractions),
+                duplicateInteractions
+            ),
             Check(
                 "a second delivery of the same balance snapshot is a no-op; a different one for the day is a conflict that stores nothing",
-                duplicateBalances),
+                duplicateBalances
+            ),
             // Atomic batches
             Check(
                 "a negative amount in row 5,000 of 10,000 rejects the batch and leaves the count unchanged",
-                negativeAmountRejectsBatch),
+                negativeAmountRejectsBatch
+            ),
             Check(
                 "a conflict in the middle of a batch leaves the store exactly as before",
-                conflictInMiddleLeavesStoreAsBefore),
+                conflictInMiddleLeavesStoreAsBefore
+            ),
             Check(
                 "records of an unknown client are refused as not found and none of the batch is stored",
-                unknownClientStoresNone),
+                unknownClientStoresNone
+            ),
             Check(
                 "a batch of 300 currencies, whether taken or refused, leaves the store able to take a new currency",
-                refusedBatchLeavesNoTrace),
+                refusedBatchLeavesNoTrace
+            ),
             Check("an interaction batch with one invalid detail stores none", invalidInteractionStoresNone),
             // Order and ranges
             Check("a client's transactions come back by day, then time of day, then append order", transactionsOrdered),
             Check("a client's interactions come back by day, then time, then append order", interactionsOrdered),
             Check(
                 "day ranges include both ends; a gap, a day before the first and a day after the last are empty",
-                dayRangesInclusive),
+                dayRangesInclusive
+            ),
             Check(
-                "a paged scan returns every row exactly once across pages, at every page size", scanReturnsEveryRowOnce),
+                "a paged scan returns every row exactly once across pages, at every page size",
+                scanReturnsEveryRowOnce
+            ),
             Check("a paged scan over a day range returns exactly the rows in the range", scanOverDayRange),
             // Export
             Check("an export with a day range holds exactly the rows in the range", exportFiltersDays),
@@ -194,10 +211,12 @@ extension ActivityStoreConformance {
             // Access control
             Check(
                 "an RM reading another RM's client's activity is forbidden and the refusal is audited as denied",
-                relationshipManagerCannotReadOthers),
+                relationshipManagerCannotReadOthers
+            ),
             Check(
                 "an RM cannot append for another RM's client: nothing of the batch is stored and the refusal is audited",
-                relationshipManagerCannotAppendForOthers),
+                relationshipManagerCannotAppendForOthers
+            ),
             Check("a branch head reads its subtree's activity but not a sibling branch's", branchHeadSeesSubtreeOnly),
             Check("an auditor reads activity but cannot append, and the refusal is audited", auditorCannotAppend),
             Check("a client moved to another RM takes the access to its activity along", accessFollowsCoverage),
@@ -206,7 +225,9 @@ extension ActivityStoreConformance {
             // Audit
             Check("every append reaches the audit log as a write with principal, clients and time", appendsAreAudited),
             Check(
-                "every read and scan reaches the audit log as a read with principal, client and time", readsAreAudited),
+                "every read and scan reaches the audit log as a read with principal, client and time",
+                readsAreAudited
+            ),
             Check("an export reaches the audit log as an export", exportsAreAudited),
             Check("when the audit log fails, reads, scans and exports fail", readFailsWithoutAudit),
             Check("when the audit log fails, an append fails and stores nothing", appendFailsWithoutAudit),
@@ -261,7 +282,8 @@ extension ActivityStoreFixture {
     /// Every transaction in `days` of the clients in the principal's scope, collected through a
     /// paged scan of `limit` rows a page; fails when a page is too long or the scan never ends.
     func scanAll(
-        in days: ClosedRange<Day> = ConformanceWorld.everyDay, limit: Int,
+        in days: ClosedRange<Day> = ConformanceWorld.everyDay,
+        limit: Int,
         as principal: Principal = ConformanceWorld.system
     ) async throws(ConformanceFailure) -> [Transaction] {
         var rows: [Transaction] = []
@@ -271,14 +293,20 @@ extension ActivityStoreFixture {
                 try await activity.scanTransactions(in: days, after: cursor, limit: limit, as: principal)
             }
             try expectTrue(
-                result.transactions.count <= limit, "rows on scan page \(page)", expected: "at most \(limit)",
-                actual: "\(result.transactions.count)")
+                result.transactions.count <= limit,
+                "rows on scan page \(page)",
+                expected: "at most \(limit)",
+                actual: "\(result.transactions.count)"
+            )
             rows += result.transactions
             guard let next = result.next else { return rows }
             cursor = next
         }
         throw ConformanceFailure(
-            subject: "a scan of \(limit) rows a page", expected: "a last page", actual: "more than a million pages")
+            subject: "a scan of \(limit) rows a page",
+            expected: "a last page",
+            actual: "more than a million pages"
+        )
     }
 }
 

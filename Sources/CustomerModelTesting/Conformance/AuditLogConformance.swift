@@ -18,8 +18,10 @@ public struct AuditLogFixture<Log: AuditLog>: Sendable {
     public init(log: Log, tearDown: (@Sendable () async throws -> Void)? = nil) {
         self.log = log
         let gate = AccessGate(
-            directory: InMemoryCustomerStore(), audit: InMemoryAuditLog(),
-            clock: ManualClock(start: ConformanceWorld.start))
+            directory: InMemoryCustomerStore(),
+            audit: InMemoryAuditLog(),
+            clock: ManualClock(start: ConformanceWorld.start)
+        )
         self.trail = gate.auditTrail(log)
         self.tearDown = tearDown
     }
@@ -122,12 +124,22 @@ extension AuditLogConformance {
 
     /// An entry at `minute` minutes after the start, for `customers`.
     static func entry(
-        _ minute: Int, _ customers: [CustomerID], action: AuditRecord.Action = .read, bankWide: Bool = false,
-        principal: Principal = ConformanceWorld.relationshipManagerA, operation: String = "profiles"
+        _ minute: Int,
+        _ customers: [CustomerID],
+        action: AuditRecord.Action = .read,
+        bankWide: Bool = false,
+        principal: Principal = ConformanceWorld.relationshipManagerA,
+        operation: String = "profiles"
     ) -> AuditRecord {
         AuditRecord(
-            at: World.start.adding(seconds: Int64(minute) * 60), principal: principal, action: action,
-            customers: customers, isBankWide: bankWide, fields: ["profile"], operation: operation)
+            at: World.start.adding(seconds: Int64(minute) * 60),
+            principal: principal,
+            action: action,
+            customers: customers,
+            isBankWide: bankWide,
+            fields: ["profile"],
+            operation: operation
+        )
     }
 
     static func record(_ f: Fixture, _ entries: [AuditRecord], _ subject: String) async throws(ConformanceFailure) {
@@ -135,7 +147,8 @@ extension AuditLogConformance {
     }
 
     static func read(
-        _ f: Fixture, concerning customer: CustomerID? = nil,
+        _ f: Fixture,
+        concerning customer: CustomerID? = nil,
         in period: ClosedRange<Instant> = ConformanceWorld.allTime,
         as principal: Principal = AuditTrail.reader
     ) async throws(ConformanceFailure) -> [AuditRecord] {
@@ -152,8 +165,13 @@ extension AuditLogConformance {
             case 5: entry(minute, [World.clientA1, World.clientB1])
             case 7:
                 entry(
-                    minute, [], action: .export, bankWide: true, principal: World.system,
-                    operation: "exportTransactions")
+                    minute,
+                    [],
+                    action: .export,
+                    bankWide: true,
+                    principal: World.system,
+                    operation: "exportTransactions"
+                )
             default: entry(minute, [minute % 2 == 0 ? World.clientA1 : World.clientB1])
             }
         }
@@ -175,11 +193,17 @@ extension AuditLogConformance {
             AuditRecord(
                 at: World.start.adding(seconds: Int64(index)),
                 principal: Principal(
-                    id: StaffID("STAFF-\(index)"), role: Principal.Role.allCases[index % Principal.Role.allCases.count],
-                    branch: index % 2 == 0 ? "SH-PD" : nil, purpose: "复核 review \(index)"),
-                action: action, customers: index == 3 ? [] : [World.clientA1, World.clientC1],
-                isBankWide: index == 3, fields: ["profile", "holdings", "tags"].suffix(index + 1).map { $0 },
-                operation: "operation-\(action.rawValue)")
+                    id: StaffID("STAFF-\(index)"),
+                    role: Principal.Role.allCases[index % Principal.Role.allCases.count],
+                    branch: index % 2 == 0 ? "SH-PD" : nil,
+                    purpose: "复核 review \(index)"
+                ),
+                action: action,
+                customers: index == 3 ? [] : [World.clientA1, World.clientC1],
+                isBankWide: index == 3,
+                fields: ["profile", "holdings", "tags"].suffix(index + 1).map { $0 },
+                operation: "operation-\(action.rawValue)"
+            )
         }
         try await record(f, entries, "recording one entry of every action")
         try expectElements(try await read(f), entries, "the trail")
@@ -195,15 +219,20 @@ extension AuditLogConformance {
         let entries = tenEntries
         try await record(f, entries, "recording ten entries")
         try expectElements(
-            try await read(f, concerning: World.clientA1), [0, 2, 4, 5, 6, 7, 8].map { entries[$0] },
-            "entries concerning C-A1 (even minutes, minute 5, the bank-wide minute 7)")
+            try await read(f, concerning: World.clientA1),
+            [0, 2, 4, 5, 6, 7, 8].map { entries[$0] },
+            "entries concerning C-A1 (even minutes, minute 5, the bank-wide minute 7)"
+        )
         try expectElements(
             try await read(f, concerning: World.clientB1),
             [entries[1], entries[3], entries[5], entries[7], entries[9]],
-            "entries concerning C-B1")
+            "entries concerning C-B1"
+        )
         try expectElements(
-            try await read(f, concerning: World.clientC1), [entries[7]],
-            "entries concerning C-C1 (only the bank-wide one)")
+            try await read(f, concerning: World.clientC1),
+            [entries[7]],
+            "entries concerning C-C1 (only the bank-wide one)"
+        )
     }
 
     static func filterByPeriod(_ f: Fixture) async throws {
@@ -231,8 +260,10 @@ extension AuditLogConformance {
         try await record(f, entries, "recording ten entries")
         let period = World.start.adding(seconds: 180)...World.start.adding(seconds: 420)
         try expectElements(
-            try await read(f, concerning: World.clientB1, in: period), [entries[3], entries[5], entries[7]],
-            "entries concerning C-B1 in minutes 3 to 7")
+            try await read(f, concerning: World.clientB1, in: period),
+            [entries[3], entries[5], entries[7]],
+            "entries concerning C-B1 in minutes 3 to 7"
+        )
     }
 
     static func relationshipManagerCannotRead(_ f: Fixture) async throws {
@@ -250,8 +281,10 @@ extension AuditLogConformance {
         try await record(f, entries, "recording ten entries")
         try expectElements(try await read(f, as: World.auditor), entries, "the trail as read by \(World.auditor)")
         try expectElements(
-            try await read(f, concerning: World.clientC1, as: World.auditor), [entries[7]],
-            "the trail of C-C1 as read by \(World.auditor)")
+            try await read(f, concerning: World.clientC1, as: World.auditor),
+            [entries[7]],
+            "the trail of C-C1 as read by \(World.auditor)"
+        )
     }
 
     static func concurrentRecorders(_ f: Fixture) async throws {
@@ -275,7 +308,9 @@ extension AuditLogConformance {
         for task in 0..<tasks {
             try expectElements(
                 trail.filter { $0.customers == [CustomerID("C-T\(task)")] }.map(\.operation),
-                (0..<perTask).map { "task-\(task)-\($0)" }, "entries of task \(task), in its order")
+                (0..<perTask).map { "task-\(task)-\($0)" },
+                "entries of task \(task), in its order"
+            )
         }
     }
 }

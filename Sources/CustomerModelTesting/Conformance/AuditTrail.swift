@@ -40,43 +40,74 @@ package struct AuditTrail {
     /// principal, clients and instant given; returns it.
     @discardableResult
     package func expectOne(
-        since mark: Int, _ subject: String, action: AuditRecord.Action, principal: Principal, clients: Clients,
-        at instant: Instant, fileID: String = #fileID, line: Int = #line
+        since mark: Int,
+        _ subject: String,
+        action: AuditRecord.Action,
+        principal: Principal,
+        clients: Clients,
+        at instant: Instant,
+        fileID: String = #fileID,
+        line: Int = #line
     ) async throws(ConformanceFailure) -> AuditRecord {
         let fresh = try await entries(since: mark)
         guard fresh.count == 1, let entry = fresh.first else {
             throw ConformanceFailure(
-                subject: "audit entries recorded by \(subject)", expected: "exactly one \(action) entry",
+                subject: "audit entries recorded by \(subject)",
+                expected: "exactly one \(action) entry",
                 actual: "\(fresh.count) entries \(brief(fresh.map { "\($0.action) \($0.operation) \($0.customers)" }))",
-                fileID: fileID, line: line)
+                fileID: fileID,
+                line: line
+            )
         }
         try expectEqual(entry.action, action, "the action audited for \(subject)", fileID: fileID, line: line)
         try expectEqual(entry.principal, principal, "the principal audited for \(subject)", fileID: fileID, line: line)
         try expectEqual(
-            entry.at, instant, "the instant audited for \(subject) (the fixture clock's now)", fileID: fileID,
-            line: line)
+            entry.at,
+            instant,
+            "the instant audited for \(subject) (the fixture clock's now)",
+            fileID: fileID,
+            line: line
+        )
         let named = Set(entry.customers)
         switch clients {
         case .exactly(let expected):
             try expectEqual(
-                named.sorted(), expected.sorted(), "the clients audited for \(subject)", fileID: fileID, line: line)
+                named.sorted(),
+                expected.sorted(),
+                "the clients audited for \(subject)",
+                fileID: fileID,
+                line: line
+            )
         case .covering(let expected, let bankWideAllowed):
             try expectTrue(
                 named.isSuperset(of: expected) || (bankWideAllowed && entry.isBankWide),
                 "the clients audited for \(subject)",
                 expected: "every client in \(expected.sorted())\(bankWideAllowed ? " or a bank-wide entry" : "")",
-                actual: "\(entry.customers)\(entry.isBankWide ? " (bank-wide)" : "")", fileID: fileID, line: line)
+                actual: "\(entry.customers)\(entry.isBankWide ? " (bank-wide)" : "")",
+                fileID: fileID,
+                line: line
+            )
         }
         return entry
     }
 
     /// Checks that nothing was recorded since `mark`.
-    package func expectNone(since mark: Int, _ subject: String, fileID: String = #fileID, line: Int = #line)
+    package func expectNone(
+        since mark: Int,
+        _ subject: String,
+        fileID: String = #fileID,
+        line: Int = #line
+    )
         async throws(ConformanceFailure)
     {
         let fresh = try await entries(since: mark)
         try expectTrue(
-            fresh.isEmpty, "audit entries recorded by \(subject)", expected: "none",
-            actual: "\(fresh.count) \(brief(fresh.map { "\($0.action) \($0.operation)" }))", fileID: fileID, line: line)
+            fresh.isEmpty,
+            "audit entries recorded by \(subject)",
+            expected: "none",
+            actual: "\(fresh.count) \(brief(fresh.map { "\($0.action) \($0.operation)" }))",
+            fileID: fileID,
+            line: line
+        )
     }
 }

@@ -36,7 +36,11 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
     ///   - fileID: the kit source file of the comparison (defaults to the caller's).
     ///   - line: the kit source line of the comparison (defaults to the caller's).
     public init(
-        check: String = "", subject: String, expected: String, actual: String, fileID: String = #fileID,
+        check: String = "",
+        subject: String,
+        expected: String,
+        actual: String,
+        fileID: String = #fileID,
         line: Int = #line
     ) {
         self.check = check
@@ -93,34 +97,57 @@ package func brief(_ value: some Any, limit: Int = 400) -> String {
 
 /// Fails unless `actual == expected`.
 package func expectEqual<T: Equatable>(
-    _ actual: T, _ expected: T, _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line
+    _ actual: T,
+    _ expected: T,
+    _ subject: @autoclosure () -> String,
+    fileID: String = #fileID,
+    line: Int = #line
 ) throws(ConformanceFailure) {
     guard actual != expected else { return }
     throw ConformanceFailure(
-        subject: subject(), expected: brief(expected), actual: brief(actual), fileID: fileID, line: line)
+        subject: subject(),
+        expected: brief(expected),
+        actual: brief(actual),
+        fileID: fileID,
+        line: line
+    )
 }
 
 /// Fails unless two arrays are equal, naming the count or the first element that differs.
 package func expectElements<T: Equatable>(
-    _ actual: [T], _ expected: [T], _ subject: @autoclosure () -> String, fileID: String = #fileID,
+    _ actual: [T],
+    _ expected: [T],
+    _ subject: @autoclosure () -> String,
+    fileID: String = #fileID,
     line: Int = #line
 ) throws(ConformanceFailure) {
     guard actual != expected else { return }
     if let index = (0..<min(actual.count, expected.count)).first(where: { actual[$0] != expected[$0] }) {
         throw ConformanceFailure(
-            subject: "\(subject()), element \(index) of \(expected.count)", expected: brief(expected[index]),
+            subject: "\(subject()), element \(index) of \(expected.count)",
+            expected: brief(expected[index]),
             actual: brief(actual[index]) + (actual.count == expected.count ? "" : " (and \(actual.count) elements)"),
-            fileID: fileID, line: line)
+            fileID: fileID,
+            line: line
+        )
     }
     throw ConformanceFailure(
-        subject: subject(), expected: "\(expected.count) elements \(brief(expected, limit: 200))",
-        actual: "\(actual.count) elements \(brief(actual, limit: 200))", fileID: fileID, line: line)
+        subject: subject(),
+        expected: "\(expected.count) elements \(brief(expected, limit: 200))",
+        actual: "\(actual.count) elements \(brief(actual, limit: 200))",
+        fileID: fileID,
+        line: line
+    )
 }
 
 /// Fails unless `condition` holds; `expected` and `actual` describe the two sides.
 package func expectTrue(
-    _ condition: Bool, _ subject: @autoclosure () -> String, expected: @autoclosure () -> String,
-    actual: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line
+    _ condition: Bool,
+    _ subject: @autoclosure () -> String,
+    expected: @autoclosure () -> String,
+    actual: @autoclosure () -> String,
+    fileID: String = #fileID,
+    line: Int = #line
 ) throws(ConformanceFailure) {
     guard !condition else { return }
     throw ConformanceFailure(subject: subject(), expected: expected(), actual: actual(), fileID: fileID, line: line)
@@ -129,7 +156,10 @@ package func expectTrue(
 /// Runs `body`, which must throw a ``/CustomerModel/StoreError`` with `code`; returns the error.
 @discardableResult
 package func expectStoreError<T>(
-    _ code: StoreError.Code, _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line,
+    _ code: StoreError.Code,
+    _ subject: @autoclosure () -> String,
+    fileID: String = #fileID,
+    line: Int = #line,
     _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> StoreError {
     let outcome: String
@@ -145,19 +175,31 @@ package func expectStoreError<T>(
         outcome = "\(type(of: error)) \(error)"
     }
     throw ConformanceFailure(
-        subject: subject(), expected: "StoreError \(code)", actual: outcome, fileID: fileID, line: line)
+        subject: subject(),
+        expected: "StoreError \(code)",
+        actual: outcome,
+        fileID: fileID,
+        line: line
+    )
 }
 
 /// Runs `body`, which must throw some error (any code); returns a description of it.
 @discardableResult
 package func expectAnyError<T>(
-    _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line, _ body: () async throws -> T
+    _ subject: @autoclosure () -> String,
+    fileID: String = #fileID,
+    line: Int = #line,
+    _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> String {
     do {
         let value = try await body()
         throw ConformanceFailure(
-            subject: subject(), expected: "the call to fail", actual: "no error (returned \(brief(value, limit: 200)))",
-            fileID: fileID, line: line)
+            subject: subject(),
+            expected: "the call to fail",
+            actual: "no error (returned \(brief(value, limit: 200)))",
+            fileID: fileID,
+            line: line
+        )
     } catch let failure as ConformanceFailure {
         throw failure
     } catch {
@@ -168,7 +210,10 @@ package func expectAnyError<T>(
 /// Calls a port and turns an unexpected error into a failure that says which call it was.
 @discardableResult
 package func call<T>(
-    _ subject: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line, _ body: () async throws -> T
+    _ subject: @autoclosure () -> String,
+    fileID: String = #fileID,
+    line: Int = #line,
+    _ body: () async throws -> T
 ) async throws(ConformanceFailure) -> T {
     do {
         return try await body()
@@ -176,6 +221,11 @@ package func call<T>(
         throw failure
     } catch {
         throw ConformanceFailure(
-            subject: subject(), expected: "success", actual: "\(type(of: error)) \(error)", fileID: fileID, line: line)
+            subject: subject(),
+            expected: "success",
+            actual: "\(type(of: error)) \(error)",
+            fileID: fileID,
+            line: line
+        )
     }
 }

@@ -13,8 +13,11 @@ package enum ConformanceRunner {
             fixture = try await make()
         } catch {
             throw ConformanceFailure(
-                check: name, subject: "making a fresh fixture", expected: "a fixture",
-                actual: "\(type(of: error)) \(error)")
+                check: name,
+                subject: "making a fresh fixture",
+                expected: "a fixture",
+                actual: "\(type(of: error)) \(error)"
+            )
         }
         var failure: ConformanceFailure?
         do {
@@ -24,8 +27,11 @@ package enum ConformanceRunner {
             failure = thrown
         } catch {
             failure = ConformanceFailure(
-                check: name, subject: "a port call the check expected to succeed", expected: "success",
-                actual: "\(type(of: error)) \(error)")
+                check: name,
+                subject: "a port call the check expected to succeed",
+                expected: "success",
+                actual: "\(type(of: error)) \(error)"
+            )
         }
         if let cleanUp = tearDown(fixture) {
             do {
@@ -35,8 +41,11 @@ package enum ConformanceRunner {
                 // (FluentBenchmarker's rule).
                 if failure == nil {
                     failure = ConformanceFailure(
-                        check: name, subject: "tearing the fixture down", expected: "success",
-                        actual: "\(type(of: error)) \(error)")
+                        check: name,
+                        subject: "tearing the fixture down",
+                        expected: "success",
+                        actual: "\(type(of: error)) \(error)"
+                    )
                 }
             }
         }
@@ -45,7 +54,9 @@ package enum ConformanceRunner {
 
     /// Runs every check not in `skipped`, in order, and throws one error listing every failure.
     package static func runAll<Check>(
-        _ checks: [Check], name: (Check) -> String, except skipped: Set<String>,
+        _ checks: [Check],
+        name: (Check) -> String,
+        except skipped: Set<String>,
         run: (Check) async throws(ConformanceFailure) -> Void
     ) async throws(ConformanceFailures) {
         var failures: [ConformanceFailure] = []

@@ -41,7 +41,8 @@ public enum ConformanceWorld: Sendable {
             StaffMember(id: "EX-1", name: "Chen Jing", branch: "SH-PD", level: .expert),
             StaffMember(id: "BH-SH", name: "Sun Hao", branch: "SH", level: .branchHead),
             StaffMember(id: "BH-PD", name: "Zhou Lan", branch: "SH-PD", level: .branchHead),
-        ])
+        ]
+    )
 
     // MARK: Principals
 
@@ -83,20 +84,35 @@ public enum ConformanceWorld: Sendable {
     public static var profiles: [CustomerProfile] {
         [
             CustomerProfile(
-                id: clientA1, kind: .individual, name: "Ada Lin",
-                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD")),
+                id: clientA1,
+                kind: .individual,
+                name: "Ada Lin",
+                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD")
+            ),
             CustomerProfile(
-                id: clientA2, kind: .corporate, name: "Acme Trading Ltd",
-                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD", serviceTeam: ["EX-1"])),
+                id: clientA2,
+                kind: .corporate,
+                name: "Acme Trading Ltd",
+                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD", serviceTeam: ["EX-1"])
+            ),
             CustomerProfile(
-                id: clientB1, kind: .individual, name: "Bo Qian",
-                coverage: Coverage(relationshipManager: "RM-B", branch: "SH-PX")),
+                id: clientB1,
+                kind: .individual,
+                name: "Bo Qian",
+                coverage: Coverage(relationshipManager: "RM-B", branch: "SH-PX")
+            ),
             CustomerProfile(
-                id: clientC1, kind: .individual, name: "Chen Yu",
-                coverage: Coverage(relationshipManager: "RM-C", branch: "BJ")),
+                id: clientC1,
+                kind: .individual,
+                name: "Chen Yu",
+                coverage: Coverage(relationshipManager: "RM-C", branch: "BJ")
+            ),
             CustomerProfile(
-                id: clientH1, kind: .individual, name: "He Ping",
-                coverage: Coverage(relationshipManager: nil, branch: "SH")),
+                id: clientH1,
+                kind: .individual,
+                name: "He Ping",
+                coverage: Coverage(relationshipManager: nil, branch: "SH")
+            ),
         ]
     }
 
@@ -104,8 +120,11 @@ public enum ConformanceWorld: Sendable {
     package static func profile(_ id: CustomerID) -> CustomerProfile {
         profiles.first { $0.id == id }
             ?? CustomerProfile(
-                id: id, kind: .individual, name: "Client \(id)",
-                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD"))
+                id: id,
+                kind: .individual,
+                name: "Client \(id)",
+                coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD")
+            )
     }
 
     /// Replaces the organisation and creates the five clients, as ``system``, through `store`.

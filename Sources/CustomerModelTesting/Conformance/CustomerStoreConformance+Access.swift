@@ -13,8 +13,13 @@ extension CustomerStoreConformance {
                 try await f.store.profiles(asked, as: rmB)
             }
             try await f.trail.expectOne(
-                since: mark, "RM-B's refused read of \(asked)", action: .denied, principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-B's refused read of \(asked)",
+                action: .denied,
+                principal: rmB,
+                clients: .covering([World.clientA1], bankWideAllowed: false),
+                at: now
+            )
         }
         let own = try await call("RM-B reading C-B1") { try await f.store.profiles([World.clientB1], as: rmB) }
         try expectElements(own.map(\.profile.id), [World.clientB1], "RM-B reading its own client")
@@ -27,7 +32,9 @@ extension CustomerStoreConformance {
         }
         try await call("upserting a holding of C-A1") {
             try await f.store.upsert(
-                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 3)], as: World.system)
+                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 3)],
+                as: World.system
+            )
         }
         try await call("upserting relationships of C-A1") {
             try await f.store.upsert(relationships: relationshipSamples, as: World.system)
@@ -35,7 +42,8 @@ extension CustomerStoreConformance {
         try await call("recording a referral by C-A1") {
             try await f.store.record(
                 referrals: [Referral(referrer: World.clientA1, referred: World.clientA2, on: World.day(-1))],
-                as: World.system)
+                as: World.system
+            )
         }
         let rmB = World.relationshipManagerB
         let reads: [(String, @Sendable () async throws -> Int)] = [
@@ -49,8 +57,13 @@ extension CustomerStoreConformance {
             let now = f.tick()
             try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
             try await f.trail.expectOne(
-                since: mark, "RM-B's refused read of \(what)", action: .denied, principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-B's refused read of \(what)",
+                action: .denied,
+                principal: rmB,
+                clients: .covering([World.clientA1], bankWideAllowed: false),
+                at: now
+            )
         }
     }
 
@@ -67,11 +80,18 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: rmB)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-B's refused update of C-A1", action: .denied, principal: rmB,
-            clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+            since: mark,
+            "RM-B's refused update of C-A1",
+            action: .denied,
+            principal: rmB,
+            clients: .covering([World.clientA1], bankWideAllowed: false),
+            at: now
+        )
         try await expectStoreError(.forbidden, "RM-B updating its own C-B1 and C-A1 in one batch") {
             try await f.store.upsert(
-                [ProfileChange(b1, expectedVersion: 1), ProfileChange(a1, expectedVersion: 1)], as: rmB)
+                [ProfileChange(b1, expectedVersion: 1), ProfileChange(a1, expectedVersion: 1)],
+                as: rmB
+            )
         }
         try await expectStoreError(.forbidden, "RM-B creating a client covered by RM-A") {
             try await f.store.upsert([ProfileChange(World.profile("C-NEW-A"), expectedVersion: nil)], as: rmB)
@@ -85,7 +105,8 @@ extension CustomerStoreConformance {
         try expectElements(
             try await f.stored([World.clientA1, World.clientB1, "C-NEW-A"]),
             [World.clientA1, World.clientB1].map { VersionedProfile(profile: World.profile($0), version: 1) },
-            "profiles after RM-B's refused writes")
+            "profiles after RM-B's refused writes"
+        )
         let held = try await call("reading the holdings of C-A1") {
             try await f.store.holdings(of: [World.clientA1], as: World.system)
         }
@@ -101,7 +122,11 @@ extension CustomerStoreConformance {
         let account = Samples.account("ACC-B1", of: World.clientB1)
         let holding = Samples.holding("H-B1", of: World.clientB1, maturity: 5)
         let edge = Relationship(
-            id: "R-B1", customer: World.clientB1, kind: .controls, party: RelatedParty(name: "Puxi Trading Ltd"))
+            id: "R-B1",
+            customer: World.clientB1,
+            kind: .controls,
+            party: RelatedParty(name: "Puxi Trading Ltd")
+        )
         try await call("upserting C-B1's account") { try await f.store.upsert(accounts: [account], as: World.system) }
         try await call("upserting C-B1's holding") { try await f.store.upsert(holdings: [holding], as: World.system) }
         try await call("upserting C-B1's relationship") {
@@ -171,15 +196,23 @@ extension CustomerStoreConformance {
             try await f.store.profiles([World.clientA1, World.clientA2], as: pudong)
         }
         try expectElements(
-            pudongRead.map(\.profile.id), [World.clientA1, World.clientA2], "profiles the Pudong head reads")
+            pudongRead.map(\.profile.id),
+            [World.clientA1, World.clientA2],
+            "profiles the Pudong head reads"
+        )
         let mark = try await f.trail.mark()
         let now = f.tick()
         try await expectStoreError(.forbidden, "the Pudong head reading C-B1 in the sibling branch Puxi") {
             try await f.store.profiles([World.clientB1], as: pudong)
         }
         try await f.trail.expectOne(
-            since: mark, "the Pudong head's refused read", action: .denied, principal: pudong,
-            clients: .covering([World.clientB1], bankWideAllowed: false), at: now)
+            since: mark,
+            "the Pudong head's refused read",
+            action: .denied,
+            principal: pudong,
+            clients: .covering([World.clientB1], bankWideAllowed: false),
+            at: now
+        )
         try await expectStoreError(.forbidden, "the Pudong head reading C-H1 in its parent branch") {
             try await f.store.profiles([World.clientH1], as: pudong)
         }
@@ -218,8 +251,13 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: auditor)
         }
         try await f.trail.expectOne(
-            since: mark, "the auditor's refused update", action: .denied, principal: auditor,
-            clients: .covering([World.clientA1], bankWideAllowed: false), at: now)
+            since: mark,
+            "the auditor's refused update",
+            action: .denied,
+            principal: auditor,
+            clients: .covering([World.clientA1], bankWideAllowed: false),
+            at: now
+        )
         try await expectStoreError(.forbidden, "the auditor creating a client") {
             try await f.store.upsert([ProfileChange(World.profile("C-NEW"), expectedVersion: nil)], as: auditor)
         }
@@ -234,12 +272,15 @@ extension CustomerStoreConformance {
         }
         try await expectStoreError(.forbidden, "the auditor recording referrals") {
             try await f.store.record(
-                referrals: [Referral(referrer: World.clientA1, referred: World.clientB1, on: World.day(0))], as: auditor
+                referrals: [Referral(referrer: World.clientA1, referred: World.clientB1, on: World.day(0))],
+                as: auditor
             )
         }
         try expectEqual(
-            try await f.stored(World.clientA1), VersionedProfile(profile: World.profile(World.clientA1), version: 1),
-            "C-A1 after the auditor's refused writes")
+            try await f.stored(World.clientA1),
+            VersionedProfile(profile: World.profile(World.clientA1), version: 1),
+            "C-A1 after the auditor's refused writes"
+        )
         try expectEqual(try await f.stored("C-NEW"), nil, "the client the auditor tried to create")
         let held = try await call("reading the holdings of C-A1") {
             try await f.store.holdings(of: [World.clientA1], as: World.system)
@@ -280,7 +321,10 @@ extension CustomerStoreConformance {
             try await f.store.holdings(maturingIn: World.days(0, 10), as: World.shanghaiHead)
         }
         try expectElements(
-            shanghai.map(\.id), ["H-00", "H-03a", "H-03b", "H-07"], "holdings maturing that the Shanghai head sees")
+            shanghai.map(\.id),
+            ["H-00", "H-03a", "H-03b", "H-07"],
+            "holdings maturing that the Shanghai head sees"
+        )
     }
 
     static func onlyHeadOfficeReplacesOrganisation(_ f: Fixture) async throws {
@@ -293,8 +337,13 @@ extension CustomerStoreConformance {
                 try await f.store.replace(organisation: smaller, as: principal)
             }
             try await f.trail.expectOne(
-                since: mark, "\(principal)'s refused organisation change", action: .denied, principal: principal,
-                clients: .covering([], bankWideAllowed: true), at: now)
+                since: mark,
+                "\(principal)'s refused organisation change",
+                action: .denied,
+                principal: principal,
+                clients: .covering([], bankWideAllowed: true),
+                at: now
+            )
         }
         let read = try await call("reading the organisation") { try await f.store.organisation() }
         try expectEqual(read, World.organisation, "the organisation after the refused replacements")
@@ -328,8 +377,13 @@ extension CustomerStoreConformance {
             try await f.store.profiles([World.clientA1, World.clientA2], as: rmA)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-A's read of two profiles", action: .read, principal: rmA,
-            clients: .exactly([World.clientA1, World.clientA2]), at: now)
+            since: mark,
+            "RM-A's read of two profiles",
+            action: .read,
+            principal: rmA,
+            clients: .exactly([World.clientA1, World.clientA2]),
+            at: now
+        )
 
         var a1 = World.profile(World.clientA1)
         a1.occupation = "audited"
@@ -339,8 +393,13 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: rmA)
         }
         try await f.trail.expectOne(
-            since: mark, "RM-A's update of C-A1", action: .write, principal: rmA, clients: .exactly([World.clientA1]),
-            at: now)
+            since: mark,
+            "RM-A's update of C-A1",
+            action: .write,
+            principal: rmA,
+            clients: .exactly([World.clientA1]),
+            at: now
+        )
 
         mark = try await f.trail.mark()
         now = f.tick()
@@ -349,11 +408,18 @@ extension CustomerStoreConformance {
                 [
                     ProfileChange(World.profile("C-NEW"), expectedVersion: nil),
                     ProfileChange(Samples.corporateProfile.withID(World.clientA2), expectedVersion: 1),
-                ], as: World.system)
+                ],
+                as: World.system
+            )
         }
         try await f.trail.expectOne(
-            since: mark, "a batch write of two profiles", action: .write, principal: World.system,
-            clients: .exactly([World.clientA2, "C-NEW"]), at: now)
+            since: mark,
+            "a batch write of two profiles",
+            action: .write,
+            principal: World.system,
+            clients: .exactly([World.clientA2, "C-NEW"]),
+            at: now
+        )
     }
 
     static func recordAccessIsAudited(_ f: Fixture) async throws {
@@ -368,14 +434,17 @@ extension CustomerStoreConformance {
                         accounts: [
                             Samples.account("ACC-1", of: World.clientA1), Samples.account("ACC-2", of: World.clientA2),
                         ],
-                        as: rmA)
+                        as: rmA
+                    )
                 }
             ),
             (
                 "upserting holdings", a1,
                 {
                     try await f.store.upsert(
-                        holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 2)], as: rmA)
+                        holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 2)],
+                        as: rmA
+                    )
                 }
             ),
             (
@@ -389,7 +458,8 @@ extension CustomerStoreConformance {
                 {
                     try await f.store.record(
                         referrals: [Referral(referrer: World.clientA1, referred: World.clientA2, on: World.day(-1))],
-                        as: rmA)
+                        as: rmA
+                    )
                 }
             ),
         ]
@@ -398,8 +468,13 @@ extension CustomerStoreConformance {
             let now = f.tick()
             try await call("RM-A \(what)") { try await write() }
             try await f.trail.expectOne(
-                since: mark, "RM-A \(what)", action: .write, principal: rmA,
-                clients: .covering(clients, bankWideAllowed: false), at: now)
+                since: mark,
+                "RM-A \(what)",
+                action: .write,
+                principal: rmA,
+                clients: .covering(clients, bankWideAllowed: false),
+                at: now
+            )
         }
         let reads: [(String, @Sendable () async throws -> Int)] = [
             ("reading accounts", { try await f.store.accounts(of: [World.clientA1], as: rmA).count }),
@@ -413,9 +488,13 @@ extension CustomerStoreConformance {
             let count = try await call("RM-A \(what)") { try await read() }
             try expectTrue(count > 0, "RM-A \(what) of C-A1", expected: "at least one record", actual: "none")
             try await f.trail.expectOne(
-                since: mark, "RM-A \(what)", action: .read, principal: rmA,
+                since: mark,
+                "RM-A \(what)",
+                action: .read,
+                principal: rmA,
                 clients: .covering(a1, bankWideAllowed: false),
-                at: now)
+                at: now
+            )
         }
     }
 
@@ -426,8 +505,13 @@ extension CustomerStoreConformance {
         var now = f.tick()
         _ = try await call("RM-A listing every client") { try await f.store.customers(matching: .all, as: rmA) }
         try await f.trail.expectOne(
-            since: mark, "RM-A's client listing", action: .read, principal: rmA,
-            clients: .covering([World.clientA1, World.clientA2], bankWideAllowed: true), at: now)
+            since: mark,
+            "RM-A's client listing",
+            action: .read,
+            principal: rmA,
+            clients: .covering([World.clientA1, World.clientA2], bankWideAllowed: true),
+            at: now
+        )
 
         _ = try await seedMaturities(f)
         mark = try await f.trail.mark()
@@ -436,8 +520,13 @@ extension CustomerStoreConformance {
             try await f.store.holdings(maturingIn: World.days(0, 5), as: World.headOffice)
         }
         try await f.trail.expectOne(
-            since: mark, "the maturity scan", action: .read, principal: World.headOffice,
-            clients: .covering([World.clientA1, World.clientB1], bankWideAllowed: true), at: now)
+            since: mark,
+            "the maturity scan",
+            action: .read,
+            principal: World.headOffice,
+            clients: .covering([World.clientA1, World.clientB1], bankWideAllowed: true),
+            at: now
+        )
 
         mark = try await f.trail.mark()
         now = f.tick()
@@ -445,8 +534,13 @@ extension CustomerStoreConformance {
             try await f.store.replace(organisation: World.organisation, as: World.headOffice)
         }
         try await f.trail.expectOne(
-            since: mark, "the organisation change", action: .write, principal: World.headOffice,
-            clients: .covering([], bankWideAllowed: true), at: now)
+            since: mark,
+            "the organisation change",
+            action: .write,
+            principal: World.headOffice,
+            clients: .covering([], bankWideAllowed: true),
+            at: now
+        )
     }
 
     static func readFailsWithoutAudit(_ f: Fixture) async throws {
@@ -474,12 +568,16 @@ extension CustomerStoreConformance {
         }
         try await expectAnyError("upserting a holding while the audit log is down") {
             try await f.store.upsert(
-                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 1)], as: World.system)
+                holdings: [Samples.holding("H-1", of: World.clientA1, maturity: 1)],
+                as: World.system
+            )
         }
         f.audit.isFailing = false
         try expectEqual(
-            try await f.stored(World.clientA1), VersionedProfile(profile: World.profile(World.clientA1), version: 1),
-            "C-A1 after an update the store could not audit")
+            try await f.stored(World.clientA1),
+            VersionedProfile(profile: World.profile(World.clientA1), version: 1),
+            "C-A1 after an update the store could not audit"
+        )
         let held = try await call("reading the holdings of C-A1") {
             try await f.store.holdings(of: [World.clientA1], as: World.system)
         }
@@ -498,22 +596,29 @@ extension CustomerStoreConformance {
                     for _ in 0..<10_000 {
                         guard let current = try await store.profiles([World.clientA1], as: World.system).first else {
                             throw ConformanceFailure(
-                                subject: "writer \(writer) reading C-A1", expected: "the profile", actual: "nothing")
+                                subject: "writer \(writer) reading C-A1",
+                                expected: "the profile",
+                                actual: "nothing"
+                            )
                         }
                         var profile = current.profile
                         profile.tags.append(
-                            Tag(name: "writer-\(writer)", source: .rule("conformance"), setAt: World.start))
+                            Tag(name: "writer-\(writer)", source: .rule("conformance"), setAt: World.start)
+                        )
                         do {
                             return try await store.upsert(
-                                [ProfileChange(profile, expectedVersion: current.version)], as: World.system
+                                [ProfileChange(profile, expectedVersion: current.version)],
+                                as: World.system
                             ).first ?? -1
                         } catch let error as StoreError where error.code == .conflict {
                             await Task.yield()
                         }
                     }
                     throw ConformanceFailure(
-                        subject: "writer \(writer)'s retries", expected: "a successful write within 10,000 attempts",
-                        actual: "conflicts every time")
+                        subject: "writer \(writer)'s retries",
+                        expected: "a successful write within 10,000 attempts",
+                        actual: "conflicts every time"
+                    )
                 }
             }
             var versions: [Int64] = []
@@ -521,8 +626,10 @@ extension CustomerStoreConformance {
             return versions
         }
         try expectElements(
-            won.sorted(), Array(Int64(2)...Int64(writers + 1)),
-            "versions won by the \(writers) writers (each version exactly once)")
+            won.sorted(),
+            Array(Int64(2)...Int64(writers + 1)),
+            "versions won by the \(writers) writers (each version exactly once)"
+        )
         let final = try await f.stored(World.clientA1)
         try expectEqual(final?.version, Int64(writers + 1), "the final version (1 create + \(writers) updates)")
         let tags = Set(final?.profile.tags.map(\.name) ?? [])

@@ -7,59 +7,95 @@ enum Samples {
     /// A corporate client with every field of the profile set, corporate attributes and tags included.
     static var corporateProfile: CustomerProfile {
         CustomerProfile(
-            id: "C-FULL-CORP", kind: .corporate, name: "Everfield Holdings Co., Ltd. 恒田控股",
+            id: "C-FULL-CORP",
+            kind: .corporate,
+            name: "Everfield Holdings Co., Ltd. 恒田控股",
             coverage: Coverage(relationshipManager: "RM-A", branch: "SH-PD", serviceTeam: ["EX-1", "RM-B"]),
             sourceIdentities: [
                 SourceIdentity(system: .coreBanking, localID: "0001234"),
                 SourceIdentity(system: .wealth, localID: "W-99"),
             ],
-            nationalID: "91310000MA1FL0000X", birthDate: World.day(-4_000), maritalStatus: .married,
+            nationalID: "91310000MA1FL0000X",
+            birthDate: World.day(-4_000),
+            maritalStatus: .married,
             weddingDate: World.day(-3_000),
             children: [
                 Child(name: "Little Tian", birthDate: World.day(-7_000), educationStage: .overseasStudy), Child(),
             ],
-            occupation: "manufacturing", position: .founder, industry: "advanced manufacturing",
+            occupation: "manufacturing",
+            position: .founder,
+            industry: "advanced manufacturing",
             contacts: ContactPoint.Kind.allCases.map {
                 ContactPoint(kind: $0, value: "corp-\($0.rawValue)-contact", isPrimary: $0 == .mobile)
             },
             consents: Consent.Purpose.allCases.enumerated().map { index, purpose in
                 Consent(purpose: purpose, isGranted: index % 2 == 0, recordedAt: World.instant(day: -index, second: 61))
             },
-            riskAppetite: .growth, creditRating: .bbb,
+            riskAppetite: .growth,
+            creditRating: .bbb,
             kyc: KYCStatus(state: .enhancedDueDiligence, reviewedOn: World.day(-30), nextReviewOn: World.day(335)),
             onboardedOn: World.day(-800),
             corporate: CorporateAttributes(
-                registrationID: "91310000MA1FL0000X", annualRevenue: Money(major: 1_200_000_000, currency: .cny),
+                registrationID: "91310000MA1FL0000X",
+                annualRevenue: Money(major: 1_200_000_000, currency: .cny),
                 totalAssets: Money(minorUnits: 987_654_321_01, currency: .usd),
-                profitContribution: Money(minorUnits: 12_345_67, currency: .hkd), industryRank: 3, growthPotential: 5,
-                innovationCapacity: 4, productBreadth: 7, yearsOfCooperation: 12, operatingStability: 1,
-                strategicFit: 5, esgRating: 2, region: "Yangtze River Delta", ownership: .privatelyOwned,
-                lifecycleStage: .transformation),
+                profitContribution: Money(minorUnits: 12_345_67, currency: .hkd),
+                industryRank: 3,
+                growthPotential: 5,
+                innovationCapacity: 4,
+                productBreadth: 7,
+                yearsOfCooperation: 12,
+                operatingStability: 1,
+                strategicFit: 5,
+                esgRating: 2,
+                region: "Yangtze River Delta",
+                ownership: .privatelyOwned,
+                lifecycleStage: .transformation
+            ),
             tags: [
                 Tag(
-                    name: "strategic", category: .asset, source: .rule("tier-policy"),
-                    setAt: World.instant(day: -3, second: 3_600), expiresOn: World.day(90)),
+                    name: "strategic",
+                    category: .asset,
+                    source: .rule("tier-policy"),
+                    setAt: World.instant(day: -3, second: 3_600),
+                    expiresOn: World.day(90)
+                ),
                 Tag(
-                    name: "esg-watch", category: .riskPreference, source: .staff("RM-A"), setAt: World.instant(day: -2)),
+                    name: "esg-watch",
+                    category: .riskPreference,
+                    source: .staff("RM-A"),
+                    setAt: World.instant(day: -2)
+                ),
                 Tag(
-                    name: "imported", category: .other, source: .system(.crm), setAt: World.instant(day: -1, second: 1),
-                    expiresOn: World.day(-1)),
-            ])
+                    name: "imported",
+                    category: .other,
+                    source: .system(.crm),
+                    setAt: World.instant(day: -1, second: 1),
+                    expiresOn: World.day(-1)
+                ),
+            ]
+        )
     }
 
     /// An individual client with every field an individual can carry.
     static var individualProfile: CustomerProfile {
         CustomerProfile(
-            id: "C-FULL-PERSON", kind: .individual, name: "林小雨 Lin Xiaoyu",
+            id: "C-FULL-PERSON",
+            kind: .individual,
+            name: "林小雨 Lin Xiaoyu",
             coverage: Coverage(relationshipManager: "RM-B", branch: "SH-PX", serviceTeam: ["EX-1"]),
             sourceIdentities: [SourceIdentity(system: .creditCard, localID: "6222-0001")],
-            nationalID: "310101199001011234", birthDate: World.day(-13_100), maritalStatus: .widowed,
+            nationalID: "310101199001011234",
+            birthDate: World.day(-13_100),
+            maritalStatus: .widowed,
             weddingDate: World.day(-5_000),
             children: [
                 Child(name: "Xiao Ming", birthDate: World.day(-3_650), educationStage: .primary),
                 Child(name: nil, birthDate: World.day(-400), educationStage: nil),
             ],
-            occupation: "physician", position: .professional, industry: "healthcare",
+            occupation: "physician",
+            position: .professional,
+            industry: "healthcare",
             contacts: [
                 ContactPoint(kind: .mobile, value: "+86 138 0000 0000", isPrimary: true),
                 ContactPoint(kind: .mobile, value: "+86 139 0000 0000"),
@@ -70,34 +106,60 @@ enum Samples {
                 Consent(purpose: .marketing, isGranted: true, recordedAt: World.instant(day: -100)),
                 Consent(purpose: .marketing, isGranted: false, recordedAt: World.instant(day: -10, second: 7)),
             ],
-            riskAppetite: .conservative, creditRating: .aaa,
+            riskAppetite: .conservative,
+            creditRating: .aaa,
             kyc: KYCStatus(state: .reviewDue, reviewedOn: World.day(-700), nextReviewOn: nil),
-            onboardedOn: World.day(-2_000), corporate: nil,
+            onboardedOn: World.day(-2_000),
+            corporate: nil,
             tags: [
                 Tag(name: "high-net-worth", category: .asset, source: .rule("aum-band"), setAt: World.instant(day: -5)),
                 Tag(
-                    name: "frequent-flyer", category: .behaviour, source: .system(.creditCard),
-                    setAt: World.instant(day: -4), expiresOn: World.day(30)),
-            ])
+                    name: "frequent-flyer",
+                    category: .behaviour,
+                    source: .system(.creditCard),
+                    setAt: World.instant(day: -4),
+                    expiresOn: World.day(30)
+                ),
+            ]
+        )
     }
 
     /// A holding of `customer` in `product`, opened 100 days ago, maturing `maturity` days from today.
     static func holding(
-        _ id: HoldingID, of customer: CustomerID, maturity: Int?, product: ProductType = .timeDeposit,
-        renewal: RenewalOutcome? = nil, balance: Int64 = 1_000_000_00
+        _ id: HoldingID,
+        of customer: CustomerID,
+        maturity: Int?,
+        product: ProductType = .timeDeposit,
+        renewal: RenewalOutcome? = nil,
+        balance: Int64 = 1_000_000_00
     ) -> Holding {
         Holding(
-            id: id, customer: customer, account: AccountID("ACC-\(customer)"), product: product,
+            id: id,
+            customer: customer,
+            account: AccountID("ACC-\(customer)"),
+            product: product,
             productCode: "TD-\(id)",
-            balance: Money(minorUnits: balance, currency: .cny), openedOn: World.day(-100),
-            maturesOn: maturity.map { World.day($0) }, renewal: renewal, rateBasisPoints: 215, sourceSystem: .wealth)
+            balance: Money(minorUnits: balance, currency: .cny),
+            openedOn: World.day(-100),
+            maturesOn: maturity.map { World.day($0) },
+            renewal: renewal,
+            rateBasisPoints: 215,
+            sourceSystem: .wealth
+        )
     }
 
     /// An account with every field set.
     static func account(_ id: AccountID, of customer: CustomerID, status: Account.Status = .open) -> Account {
         Account(
-            id: id, customer: customer, product: .demandDeposit, currency: .usd, openedOn: World.day(-500),
-            closedOn: status == .closed ? World.day(-5) : nil, status: status, sourceSystem: .coreBanking)
+            id: id,
+            customer: customer,
+            product: .demandDeposit,
+            currency: .usd,
+            openedOn: World.day(-500),
+            closedOn: status == .closed ? World.day(-5) : nil,
+            status: status,
+            sourceSystem: .coreBanking
+        )
     }
 }
 
@@ -114,8 +176,10 @@ extension CustomerStoreConformance {
         }
         try expectEqual(versions, [1], "versions returned by the first write")
         try expectEqual(
-            try await f.stored(profile.id), VersionedProfile(profile: profile, version: 1),
-            "the corporate profile read back")
+            try await f.stored(profile.id),
+            VersionedProfile(profile: profile, version: 1),
+            "the corporate profile read back"
+        )
     }
 
     static func individualProfileRoundTrips(_ f: Fixture) async throws {
@@ -125,8 +189,10 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(profile, expectedVersion: nil)], as: World.system)
         }
         try expectEqual(
-            try await f.stored(profile.id), VersionedProfile(profile: profile, version: 1),
-            "the individual profile read back")
+            try await f.stored(profile.id),
+            VersionedProfile(profile: profile, version: 1),
+            "the individual profile read back"
+        )
     }
 
     static func profilesComeBackInOrderAsked(_ f: Fixture) async throws {
@@ -134,10 +200,15 @@ extension CustomerStoreConformance {
         let asked: [CustomerID] = [World.clientH1, "C-UNKNOWN", World.clientA1, World.clientC1, "C-NONE"]
         let found = try await f.stored(asked)
         try expectElements(
-            found.map(\.profile.id), [World.clientH1, World.clientA1, World.clientC1], "ids of the profiles returned")
+            found.map(\.profile.id),
+            [World.clientH1, World.clientA1, World.clientC1],
+            "ids of the profiles returned"
+        )
         try expectElements(
-            found.map(\.profile), [World.clientH1, World.clientA1, World.clientC1].map(World.profile),
-            "the profiles returned")
+            found.map(\.profile),
+            [World.clientH1, World.clientA1, World.clientC1].map(World.profile),
+            "the profiles returned"
+        )
     }
 
     static func accountsRoundTrip(_ f: Fixture) async throws {
@@ -147,8 +218,13 @@ extension CustomerStoreConformance {
             Samples.account("ACC-1", of: World.clientA2, status: .frozen),
             Samples.account("ACC-2", of: World.clientA1),
             Account(
-                id: "ACC-0", customer: World.clientB1, product: .creditCard, currency: .cny, openedOn: World.day(-1),
-                sourceSystem: .creditCard),
+                id: "ACC-0",
+                customer: World.clientB1,
+                product: .creditCard,
+                currency: .cny,
+                openedOn: World.day(-1),
+                sourceSystem: .creditCard
+            ),
         ]
         try await call("upserting four accounts") { try await f.store.upsert(accounts: accounts, as: World.system) }
         let read = try await call("reading the accounts of three clients") {
@@ -182,12 +258,20 @@ extension CustomerStoreConformance {
             Samples.holding("H-4", of: World.clientA1, maturity: -10, renewal: .movedOut),
             Samples.holding("H-1", of: World.clientA1, maturity: -20, renewal: .renewed),
             Samples.holding(
-                "H-3", of: World.clientA2, maturity: -5,
-                renewal: .partlyRenewed(amount: Money(minorUnits: 400_000_00, currency: .cny))),
+                "H-3",
+                of: World.clientA2,
+                maturity: -5,
+                renewal: .partlyRenewed(amount: Money(minorUnits: 400_000_00, currency: .cny))
+            ),
             Samples.holding("H-2", of: World.clientA1, maturity: 30, product: .wealthManagement, renewal: nil),
             Holding(
-                id: "H-0", customer: World.clientA2, product: .loan, productCode: "LN-7",
-                balance: Money(major: 5_000_000, currency: .hkd), openedOn: World.day(-1)),
+                id: "H-0",
+                customer: World.clientA2,
+                product: .loan,
+                productCode: "LN-7",
+                balance: Money(major: 5_000_000, currency: .hkd),
+                openedOn: World.day(-1)
+            ),
         ]
         try await call("upserting five holdings") { try await f.store.upsert(holdings: holdings, as: World.system) }
         let read = try await call("reading the holdings of C-A1 and C-A2") {
@@ -199,16 +283,26 @@ extension CustomerStoreConformance {
     static var relationshipSamples: [Relationship] {
         [
             Relationship(
-                id: "R-2", customer: World.clientA1, kind: .spouse,
+                id: "R-2",
+                customer: World.clientA1,
+                kind: .spouse,
                 party: RelatedParty(customer: World.clientB1, name: "Bo Qian", birthDate: World.day(-12_000)),
-                anniversary: World.day(-3_000)),
+                anniversary: World.day(-3_000)
+            ),
             Relationship(
-                id: "R-1", customer: World.clientA1, kind: .controls,
-                party: RelatedParty(name: "Acme Trading Ltd", registrationID: "9131-ACME"), shareBasisPoints: 5_100),
+                id: "R-1",
+                customer: World.clientA1,
+                kind: .controls,
+                party: RelatedParty(name: "Acme Trading Ltd", registrationID: "9131-ACME"),
+                shareBasisPoints: 5_100
+            ),
             Relationship(
-                id: "R-3", customer: World.clientC1, kind: .shareholder,
+                id: "R-3",
+                customer: World.clientC1,
+                kind: .shareholder,
                 party: RelatedParty(customer: World.clientA2, name: "Acme Trading Ltd", registrationID: "9131-ACME"),
-                shareBasisPoints: 250),
+                shareBasisPoints: 250
+            ),
         ]
     }
 
@@ -267,7 +361,9 @@ extension CustomerStoreConformance {
                 Referral(referrer: World.clientA1, referred: World.clientB1, on: World.day(-1)),
                 Referral(referrer: World.clientA1, referred: World.clientH1, on: World.day(-1)),
                 Referral(referrer: World.clientA2, referred: World.clientB1, on: World.day(-3)),
-            ], "referrals read back")
+            ],
+            "referrals read back"
+        )
         let byB1 = try await call("reading the referrals made by C-B1") {
             try await f.store.referrals(madeBy: [World.clientB1], as: World.system)
         }
@@ -293,9 +389,11 @@ extension CustomerStoreConformance {
         try expectEqual(read.branches, World.organisation.branches, "branches read back")
         try expectEqual(read.staff, World.organisation.staff, "staff read back")
         try expectTrue(
-            read.isBranch("SH-PD", within: "HO") && !read.isBranch("BJ", within: "SH"), "the hierarchy read back",
+            read.isBranch("SH-PD", within: "HO") && !read.isBranch("BJ", within: "SH"),
+            "the hierarchy read back",
             expected: "SH-PD below HO, BJ not below SH",
-            actual: "\(read.branches.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })")
+            actual: "\(read.branches.map { "\($0.id)<\($0.parent?.rawValue ?? "-")" })"
+        )
         var smaller = World.organisation.branches
         smaller.removeLast()
         let replacement = Organisation(branches: smaller, staff: World.organisation.staff.filter { $0.branch != "BJ" })
@@ -320,8 +418,10 @@ extension CustomerStoreConformance {
             try expectEqual(version, [expected], "version returned by update \(expected - 1)")
         }
         try expectEqual(
-            try await f.stored(World.clientA1), VersionedProfile(profile: profile, version: 5),
-            "the profile after four updates")
+            try await f.stored(World.clientA1),
+            VersionedProfile(profile: profile, version: 5),
+            "the profile after four updates"
+        )
     }
 
     static func staleVersionIsConflict(_ f: Fixture) async throws {
@@ -341,8 +441,10 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(stale, expectedVersion: 7)], as: World.system)
         }
         try expectEqual(
-            try await f.stored(World.clientA1), VersionedProfile(profile: profile, version: 2),
-            "the stored profile after the stale writes")
+            try await f.stored(World.clientA1),
+            VersionedProfile(profile: profile, version: 2),
+            "the stored profile after the stale writes"
+        )
     }
 
     static func createOverExistingIsConflict(_ f: Fixture) async throws {
@@ -353,8 +455,10 @@ extension CustomerStoreConformance {
             try await f.store.upsert([ProfileChange(replacement, expectedVersion: nil)], as: World.system)
         }
         try expectEqual(
-            try await f.stored(World.clientB1), VersionedProfile(profile: World.profile(World.clientB1), version: 1),
-            "C-B1 after the conflicting create")
+            try await f.stored(World.clientB1),
+            VersionedProfile(profile: World.profile(World.clientB1), version: 1),
+            "C-B1 after the conflicting create"
+        )
     }
 
     static func updateOfUnknownIsConflict(_ f: Fixture) async throws {
@@ -409,8 +513,13 @@ extension CustomerStoreConformance {
         var changes = (0..<10_000).map { index in
             ProfileChange(
                 CustomerProfile(
-                    id: CustomerID("C-BULK-\(index)"), kind: .individual, name: "Bulk \(index)", coverage: coverage),
-                expectedVersion: nil)
+                    id: CustomerID("C-BULK-\(index)"),
+                    kind: .individual,
+                    name: "Bulk \(index)",
+                    coverage: coverage
+                ),
+                expectedVersion: nil
+            )
         }
         changes[5_000].profile.name = ""
         try await expectStoreError(.invalid, "a batch of 10,000 new profiles whose 5,001st has an empty name") {
@@ -421,8 +530,10 @@ extension CustomerStoreConformance {
         }
         try expectEqual(listed, World.clients, "clients after the failed batch")
         try expectElements(
-            try await f.stored([changes[0].profile.id, changes[4_999].profile.id, changes[9_999].profile.id]), [],
-            "profiles from the failed batch")
+            try await f.stored([changes[0].profile.id, changes[4_999].profile.id, changes[9_999].profile.id]),
+            [],
+            "profiles from the failed batch"
+        )
         changes[5_000].profile.name = "Fixed"
         let versions = try await call("the same batch with the bad record fixed") {
             try await f.store.upsert(changes, as: World.system)
@@ -438,7 +549,9 @@ extension CustomerStoreConformance {
         try await f.seed()
         try await call("upserting one holding") {
             try await f.store.upsert(
-                holdings: [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)], as: World.system)
+                holdings: [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)],
+                as: World.system
+            )
         }
         var batch = (0..<500).map { index in
             Samples.holding(HoldingID("H-BATCH-\(index)"), of: World.clients[index % 5], maturity: index % 40)
@@ -452,7 +565,10 @@ extension CustomerStoreConformance {
             try await f.store.holdings(of: World.clients, as: World.system)
         }
         try expectElements(
-            held, [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)], "holdings after the failed batch")
+            held,
+            [Samples.holding("H-KEEP", of: World.clientA1, maturity: 5)],
+            "holdings after the failed batch"
+        )
         let maturing = try await call("reading the holdings maturing in the next 40 days") {
             try await f.store.holdings(maturingIn: World.days(0, 40), as: World.system)
         }
@@ -541,7 +657,9 @@ extension CustomerStoreConformance {
                 [
                     ProfileChange(World.profile("C-A9"), expectedVersion: nil),
                     ProfileChange(World.profile("C-A0"), expectedVersion: nil),
-                ], as: World.system)
+                ],
+                as: World.system
+            )
         }
         let cases: [(StaffID, [CustomerID])] = [
             ("RM-A", ["C-A0", World.clientA1, World.clientA2, "C-A9"]), ("RM-B", [World.clientB1]),

@@ -27,7 +27,9 @@ public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
     ///   - clock: the gate's clock, starting at ``ConformanceWorld/start`` or later.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
-        store: Store, audit: SwitchableAuditLog, clock: ManualClock,
+        store: Store,
+        audit: SwitchableAuditLog,
+        clock: ManualClock,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
         self.adapter = store
@@ -141,7 +143,8 @@ extension CustomerStoreConformance {
             // Round trips
             Check(
                 "a corporate profile with every field set, corporate attributes and tags included, reads back exactly at version 1",
-                corporateProfileRoundTrips),
+                corporateProfileRoundTrips
+            ),
             Check("an individual profile with every field set reads back exactly", individualProfileRoundTrips),
             Check("profiles come back in the order asked, skipping unknown ids", profilesComeBackInOrderAsked),
             Check("accounts read back exactly, sorted by id", accountsRoundTrip),
@@ -157,21 +160,26 @@ extension CustomerStoreConformance {
             Check("a stale expected version is a conflict and writes nothing", staleVersionIsConflict),
             Check(
                 "creating with a nil expected version when the client exists is a conflict",
-                createOverExistingIsConflict),
+                createOverExistingIsConflict
+            ),
             Check("updating a client that does not exist is a conflict and creates nothing", updateOfUnknownIsConflict),
             Check("a batch returns the new versions in input order", batchReturnsVersionsInOrder),
             Check("a batch with one stale change writes none of its changes", batchWithStaleChangeWritesNone),
             // Atomic batches
             Check(
                 "a batch of 10,000 profiles with one invalid in the middle stores none",
-                profileBatchWithInvalidStoresNone),
+                profileBatchWithInvalidStoresNone
+            ),
             Check("a batch of holdings with one bad record stores none", holdingBatchWithBadRecordStoresNone),
             Check(
                 "accounts of an unknown client are refused as not found and none of the batch is stored",
-                accountsOfUnknownClientStoreNone),
+                accountsOfUnknownClientStoreNone
+            ),
             // Queries
             Check(
-                "holdings maturing in a range include both ends, sorted by day then id", maturingRangeIncludesBothEnds),
+                "holdings maturing in a range include both ends, sorted by day then id",
+                maturingRangeIncludesBothEnds
+            ),
             Check("holdings maturing in a range before the first maturity or in a gap are empty", maturingRangeEmpty),
             Check("a holding replaced with a new maturity day moves to that day", replacedHoldingMoves),
             Check("clients of an RM are listed, sorted by identifier", clientsOfRelationshipManager),
@@ -179,32 +187,39 @@ extension CustomerStoreConformance {
             Check("clients with an active tag are listed and expired tags are left out", clientsWithActiveTag),
             Check(
                 "a client moved to another RM and branch leaves the old lists and the old RM's scope",
-                movedClientLeavesOldLists),
+                movedClientLeavesOldLists
+            ),
             // Access control
             Check(
                 "an RM reading another RM's client is forbidden and the refusal is audited as denied",
-                relationshipManagerCannotReadOthers),
+                relationshipManagerCannotReadOthers
+            ),
             Check(
                 "an RM reading another RM's accounts, holdings, relationships or referrals is forbidden",
-                relationshipManagerCannotReadOthersRecords),
+                relationshipManagerCannotReadOthersRecords
+            ),
             Check(
                 "an RM cannot change another RM's client, nothing is written and the refusal is audited",
-                relationshipManagerCannotWriteOthers),
+                relationshipManagerCannotWriteOthers
+            ),
             Check(
                 "an RM cannot overwrite another RM's client's account, holding or relationship by reusing its id",
-                relationshipManagerCannotTakeOverRecords),
+                relationshipManagerCannotTakeOverRecords
+            ),
             Check("a service team member reads and writes the client they serve", serviceTeamMemberHasAccess),
             Check("a branch head sees its subtree but not a sibling branch", branchHeadSeesSubtreeOnly),
             Check("an auditor reads every client but cannot write, and the refusal is audited", auditorCannotWrite),
             Check("listings and maturity scans leave out-of-scope clients out", listingsLeaveOutOfScopeOut),
             Check(
                 "only head office and system principals may replace the organisation",
-                onlyHeadOfficeReplacesOrganisation),
+                onlyHeadOfficeReplacesOrganisation
+            ),
             Check("an organisation with a cycle is invalid and the old one is kept", invalidOrganisationIsRejected),
             // Audit
             Check(
                 "every profile read and write reaches the audit log with principal, clients, action and time",
-                profileAccessIsAudited),
+                profileAccessIsAudited
+            ),
             Check("every account, holding, relationship and referral read and write is audited", recordAccessIsAudited),
             Check("client listings, maturity scans and organisation changes are audited", listingsAreAudited),
             Check("when the audit log fails, a read fails and returns nothing", readFailsWithoutAudit),
@@ -212,7 +227,8 @@ extension CustomerStoreConformance {
             // Concurrency
             Check(
                 "50 concurrent read-modify-write writers lose no update: the final version counts every successful write",
-                concurrentWritersLoseNoUpdate),
+                concurrentWritersLoseNoUpdate
+            ),
             Check("20 concurrent creators of one client: exactly one wins version 1", concurrentCreatorsOneWins),
         ]
     }

@@ -17,7 +17,8 @@ public struct NotificationSinkFixture<Sink: NotificationSink>: Sendable {
     ///   - delivered: what the sink actually sent, in order, or `nil` when unobservable.
     ///   - tearDown: cleanup run after each check, whatever its outcome.
     public init(
-        sink: Sink, delivered: (@Sendable () async throws -> [OutboundNotification])? = nil,
+        sink: Sink,
+        delivered: (@Sendable () async throws -> [OutboundNotification])? = nil,
         tearDown: (@Sendable () async throws -> Void)? = nil
     ) {
         self.sink = sink
@@ -101,7 +102,8 @@ public struct NotificationSinkConformance<Sink: NotificationSink>: Sendable {
             Check("one receipt per notification, in input order, each sent", oneReceiptPerNotification),
             Check(
                 "a repeated id in a later batch is a duplicate and is not sent again, even with other text",
-                repeatedIDIsDuplicate),
+                repeatedIDIsDuplicate
+            ),
             Check("an id repeated within one batch is sent once", repeatWithinBatchSentOnce),
             Check("an empty message is rejected while the rest of the batch goes on", emptyMessageRejected),
             Check("an empty batch returns no receipts", emptyBatch),
@@ -125,14 +127,21 @@ extension NotificationSinkConformance where Sink == InMemoryNotificationSink {
 
 extension NotificationSinkConformance {
     /// A notification to RM-A about C-A1.
-    static func notification(_ id: String, _ message: String = "Client C-A1: time deposit matures in 15 days")
+    static func notification(
+        _ id: String,
+        _ message: String = "Client C-A1: time deposit matures in 15 days"
+    )
         -> OutboundNotification
     {
         let channels = OutboundNotification.Channel.allCases
         return OutboundNotification(
-            id: id, recipient: "RM-A", channel: channels[id.utf8.count % channels.count],
-            customer: id.hasSuffix("0") ? nil : ConformanceWorld.clientA1, message: message,
-            createdAt: ConformanceWorld.start)
+            id: id,
+            recipient: "RM-A",
+            channel: channels[id.utf8.count % channels.count],
+            customer: id.hasSuffix("0") ? nil : ConformanceWorld.clientA1,
+            message: message,
+            createdAt: ConformanceWorld.start
+        )
     }
 
     /// The id and kind of a receipt, ignoring the instant and the reason.
@@ -144,7 +153,11 @@ extension NotificationSinkConformance {
         }
     }
 
-    static func deliver(_ f: Fixture, _ batch: [OutboundNotification], _ subject: String)
+    static func deliver(
+        _ f: Fixture,
+        _ batch: [OutboundNotification],
+        _ subject: String
+    )
         async throws(ConformanceFailure) -> [String]
     {
         let receipts = try await call(subject) { try await f.sink.deliver(batch) }
@@ -152,7 +165,11 @@ extension NotificationSinkConformance {
     }
 
     /// Checks what went out, when the fixture can see it.
-    static func expectDelivered(_ f: Fixture, _ expected: [OutboundNotification], _ subject: String)
+    static func expectDelivered(
+        _ f: Fixture,
+        _ expected: [OutboundNotification],
+        _ subject: String
+    )
         async throws(ConformanceFailure)
     {
         guard let delivered = f.delivered else { return }
@@ -164,7 +181,10 @@ extension NotificationSinkConformance {
     static func oneReceiptPerNotification(_ f: Fixture) async throws {
         let batch = (1...5).map { notification("N-\($0)", "Message \($0)") }
         try expectElements(
-            try await deliver(f, batch, "delivering five notifications"), batch.map { "sent \($0.id)" }, "the receipts")
+            try await deliver(f, batch, "delivering five notifications"),
+            batch.map { "sent \($0.id)" },
+            "the receipts"
+        )
         try await expectDelivered(f, batch, "notifications sent")
     }
 
@@ -174,10 +194,18 @@ extension NotificationSinkConformance {
         let second = notification("N-2")
         try expectElements(
             try await deliver(
-                f, [notification("N-1", "Different text, same id"), second], "delivering N-1 again and N-2"),
-            ["duplicate N-1", "sent N-2"], "the receipts of the second batch")
+                f,
+                [notification("N-1", "Different text, same id"), second],
+                "delivering N-1 again and N-2"
+            ),
+            ["duplicate N-1", "sent N-2"],
+            "the receipts of the second batch"
+        )
         try expectElements(
-            try await deliver(f, [first], "delivering N-1 a third time"), ["duplicate N-1"], "the receipt of the third")
+            try await deliver(f, [first], "delivering N-1 a third time"),
+            ["duplicate N-1"],
+            "the receipt of the third"
+        )
         try await expectDelivered(f, [first, second], "notifications sent")
     }
 
@@ -185,7 +213,9 @@ extension NotificationSinkConformance {
         let one = notification("N-1")
         try expectElements(
             try await deliver(f, [one, notification("N-2"), one], "delivering N-1, N-2, N-1"),
-            ["sent N-1", "sent N-2", "duplicate N-1"], "the receipts")
+            ["sent N-1", "sent N-2", "duplicate N-1"],
+            "the receipts"
+        )
         try await expectDelivered(f, [one, notification("N-2")], "notifications sent")
     }
 
@@ -193,7 +223,9 @@ extension NotificationSinkConformance {
         let batch = [notification("N-1"), notification("N-EMPTY", ""), notification("N-3")]
         try expectElements(
             try await deliver(f, batch, "delivering three notifications, the second empty"),
-            ["sent N-1", "rejected N-EMPTY", "sent N-3"], "the receipts")
+            ["sent N-1", "rejected N-EMPTY", "sent N-3"],
+            "the receipts"
+        )
         try await expectDelivered(f, [batch[0], batch[2]], "notifications sent")
     }
 
@@ -215,7 +247,10 @@ extension NotificationSinkConformance {
         try expectEqual(summaries.count, 20, "receipts for 20 deliveries of one notification")
         try expectEqual(summaries.filter { $0 == "sent N-RACE" }.count, 1, "deliveries that sent N-RACE")
         try expectEqual(
-            summaries.filter { $0 == "duplicate N-RACE" }.count, 19, "deliveries acknowledged as duplicates")
+            summaries.filter { $0 == "duplicate N-RACE" }.count,
+            19,
+            "deliveries acknowledged as duplicates"
+        )
         try await expectDelivered(f, [one], "notifications sent")
     }
 }

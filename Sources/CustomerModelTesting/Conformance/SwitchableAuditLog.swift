@@ -36,7 +36,11 @@ public final class SwitchableAuditLog: AuditLog {
     }
 
     /// Forwards the query to the wrapped log.
-    public func entries(concerning customer: CustomerID?, in period: ClosedRange<Instant>, scope: ClientScope)
+    public func entries(
+        concerning customer: CustomerID?,
+        in period: ClosedRange<Instant>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [AuditRecord]
     {
         try await wrapped.entries(concerning: customer, in: period, scope: scope)

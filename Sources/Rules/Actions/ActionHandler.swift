@@ -64,7 +64,15 @@ public struct FiringAction: Hashable, Sendable, Identifiable {
     public var recipients: ResolvedRecipient?
 
     /// Creates an action of a firing.
-    public init(firing: FiringID, index: Int, rule: String, client: CustomerID, at: Instant, action: RuleAction, recipients: ResolvedRecipient?) {
+    public init(
+        firing: FiringID,
+        index: Int,
+        rule: String,
+        client: CustomerID,
+        at: Instant,
+        action: RuleAction,
+        recipients: ResolvedRecipient?
+    ) {
         id = ActionID(firing: firing, index: index)
         self.firing = firing
         self.index = index
@@ -78,7 +86,9 @@ public struct FiringAction: Hashable, Sendable, Identifiable {
 
 /// What a handler did with one action.
 public struct ActionOutcome: Hashable, Sendable, CustomStringConvertible {
-    /// The class of outcome. New statuses may be added; compare with the static members.
+    /// The class of outcome.
+    ///
+    /// New statuses may be added; compare with the static members.
     public struct Status: Hashable, Sendable, CustomStringConvertible {
         /// The status's name.
         public let name: String
@@ -100,7 +110,9 @@ public struct ActionOutcome: Hashable, Sendable, CustomStringConvertible {
     /// What happened.
     public var status: Status
     /// What went wrong for part or all of the action (an unresolved recipient, a refused
-    /// message); empty when nothing did. Never a personal value.
+    /// message); empty when nothing did.
+    ///
+    /// Never a personal value.
     public var problems: [String]
 
     /// Creates an outcome.
@@ -119,7 +131,9 @@ public struct ActionOutcome: Hashable, Sendable, CustomStringConvertible {
 /// A whole-call failure of an ``ActionHandler``: nothing in the batch can be trusted to have
 /// been carried out; hand it over again later (its ids keep the rerun idempotent).
 public struct ActionHandlerError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of problem. New codes may be added; compare with the static members.
+    /// The class of problem.
+    ///
+    /// New codes may be added; compare with the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's name.
         public let name: String
@@ -150,6 +164,7 @@ public struct ActionHandlerError: Error, Hashable, Sendable, CustomStringConvert
 extension RecipientResolver {
     /// The actions of `firings`, firing by firing and in each firing's order, with their ids and
     /// the recipients of `notify` and `task` actions resolved for the firing's client.
+    ///
     /// `coverage` gives a client's coverage (``RuleEngine/coverage(of:)``, or the host's client
     /// directory); `nil` reports the recipients as unresolved.
     public func actions(of firings: [RuleFiring], coverage: (CustomerID) -> Coverage?) -> [FiringAction] {
@@ -167,8 +182,15 @@ extension RecipientResolver {
                 }
                 result.append(
                     FiringAction(
-                        firing: firing.id, index: index, rule: firing.rule, client: firing.client, at: firing.at, action: action,
-                        recipients: recipients))
+                        firing: firing.id,
+                        index: index,
+                        rule: firing.rule,
+                        client: firing.client,
+                        at: firing.at,
+                        action: action,
+                        recipients: recipients
+                    )
+                )
             }
         }
         return result
@@ -180,7 +202,9 @@ extension ActionHandler {
     /// them over in one batch; the outcomes are in the order of ``RecipientResolver/actions(of:coverage:)``.
     /// - Throws: ``ActionHandlerError`` as ``handle(_:)`` does.
     public func handle(
-        _ firings: [RuleFiring], resolver: RecipientResolver, coverage: (CustomerID) -> Coverage?
+        _ firings: [RuleFiring],
+        resolver: RecipientResolver,
+        coverage: (CustomerID) -> Coverage?
     ) async throws(ActionHandlerError) -> [ActionOutcome] {
         try await handle(resolver.actions(of: firings, coverage: coverage))
     }

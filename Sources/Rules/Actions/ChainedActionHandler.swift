@@ -1,5 +1,6 @@
 /// Tries handlers in order: each action goes to the first handler that does not return it as
 /// ``ActionOutcome/Status/unhandled`` (the notifying handler, then Workflow's task handler ...).
+///
 /// An action no handler takes stays unhandled.
 public struct ChainedActionHandler: ActionHandler {
     /// The handlers, in the order they are tried.
@@ -16,7 +17,10 @@ public struct ChainedActionHandler: ActionHandler {
         for handler in handlers where !open.isEmpty {
             let answered = try await handler.handle(open.map { batch[$0] })
             guard answered.count == open.count else {
-                throw ActionHandlerError(.brokenContract, "a handler answered \(answered.count) outcomes for \(open.count) actions")
+                throw ActionHandlerError(
+                    .brokenContract,
+                    "a handler answered \(answered.count) outcomes for \(open.count) actions"
+                )
             }
             var still: [Int] = []
             for (position, outcome) in zip(open, answered) {

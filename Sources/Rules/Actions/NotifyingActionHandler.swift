@@ -34,8 +34,14 @@ public struct NotifyingActionHandler: ActionHandler {
                 for staff in recipients.staff {
                     outbound.append(
                         OutboundNotification(
-                            id: "\(item.id.rawValue)-\(staff.rawValue)", recipient: staff, channel: channel,
-                            customer: item.client, message: message, createdAt: item.at))
+                            id: "\(item.id.rawValue)-\(staff.rawValue)",
+                            recipient: staff,
+                            channel: channel,
+                            customer: item.client,
+                            message: message,
+                            createdAt: item.at
+                        )
+                    )
                 }
             }
             sent.append(first..<outbound.count)
@@ -48,7 +54,10 @@ public struct NotifyingActionHandler: ActionHandler {
                 throw ActionHandlerError(.unavailable, "the notification sink failed: \(error.code)")
             }
             guard receipts.count == outbound.count else {
-                throw ActionHandlerError(.brokenContract, "the sink answered \(receipts.count) receipts for \(outbound.count) notifications")
+                throw ActionHandlerError(
+                    .brokenContract,
+                    "the sink answered \(receipts.count) receipts for \(outbound.count) notifications"
+                )
             }
         }
         return zip(batch, sent).map { item, range in

@@ -19,8 +19,9 @@ public struct StaffGroups: StaffGroupDirectory, Hashable {
     public func members(ofGroup name: String) -> [StaffID]? { groups[name] }
 }
 
-/// Turns the roles of rule actions (`rm`, `branch_head`, `service_team`, `group "..."`) into the
-/// staff who receive them, for one client's ``/CustomerModel/Coverage``:
+/// Turns the roles of rule actions into the staff who receive them.
+///
+/// For one client's ``/CustomerModel/Coverage``:
 ///
 /// - `rm`: the client's relationship manager.
 /// - `service_team`: the client's service team, in the order the coverage lists it.
@@ -46,17 +47,25 @@ public struct RecipientResolver: Sendable {
     /// directory does not know), or why nobody.
     public func resolve(_ recipient: Recipient, for client: CustomerID, coverage: Coverage?) -> ResolvedRecipient {
         func unresolved(_ code: UnresolvedRecipient.Code, _ message: String) -> ResolvedRecipient {
-            ResolvedRecipient(recipient: recipient, staff: [], problem: UnresolvedRecipient(code, recipient: recipient, client: client, message))
+            ResolvedRecipient(
+                recipient: recipient,
+                staff: [],
+                problem: UnresolvedRecipient(code, recipient: recipient, client: client, message)
+            )
         }
         let noCoverage = unresolved(.unknownClient, "the client's coverage is not known")
         switch recipient {
         case .group(let name):
-            guard let members = groups.members(ofGroup: name) else { return unresolved(.unknownGroup, "no staff group is named \"\(name)\"") }
+            guard let members = groups.members(ofGroup: name) else {
+                return unresolved(.unknownGroup, "no staff group is named \"\(name)\"")
+            }
             guard !members.isEmpty else { return unresolved(.nobody, "staff group \"\(name)\" has no members") }
             return ResolvedRecipient(recipient: recipient, staff: members, problem: nil)
         case .relationshipManager:
             guard let coverage else { return noCoverage }
-            guard let rm = coverage.relationshipManager else { return unresolved(.nobody, "the client has no relationship manager") }
+            guard let rm = coverage.relationshipManager else {
+                return unresolved(.nobody, "the client has no relationship manager")
+            }
             return ResolvedRecipient(recipient: recipient, staff: [rm], problem: nil)
         case .serviceTeam:
             guard let coverage else { return noCoverage }
@@ -71,7 +80,9 @@ public struct RecipientResolver: Sendable {
             var current: BranchID? = coverage.branch
             var steps = 0
             while let id = current, let branch = organisation.branch(id), steps <= organisation.branches.count {
-                if let head = branch.head { return ResolvedRecipient(recipient: recipient, staff: [head], problem: nil) }
+                if let head = branch.head {
+                    return ResolvedRecipient(recipient: recipient, staff: [head], problem: nil)
+                }
                 current = branch.parent
                 steps += 1
             }
@@ -100,10 +111,14 @@ public struct ResolvedRecipient: Hashable, Sendable {
     public var isResolved: Bool { !staff.isEmpty }
 }
 
-/// A recipient role that names nobody for a client. The message names the role, client, branch
+/// A recipient role that names nobody for a client.
+///
+/// The message names the role, client, branch
 /// or group, never a personal value.
 public struct UnresolvedRecipient: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of problem. New codes may be added; compare with the static members.
+    /// The class of problem.
+    ///
+    /// New codes may be added; compare with the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's name.
         public let name: String

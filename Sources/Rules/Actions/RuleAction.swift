@@ -1,6 +1,8 @@
 public import CustomerModel
 
-/// What a rule asks for when it fires: a value handed to whoever subscribes. The rules engine
+/// What a rule asks for when it fires: a value handed to whoever subscribes.
+///
+/// The rules engine
 /// performs no I/O; a host turns actions into messages, tasks, workflow processes or tag writes.
 ///
 /// **A set that grows.** New cases will be added as the library learns new actions. Swift treats a

@@ -1,7 +1,9 @@
 import CustomerModel
 
 /// A type-checked expression: every name resolved to a fact key or a constant, every operation
-/// resolved to the representation it runs on. The compiler lowers it to instructions.
+/// resolved to the representation it runs on.
+///
+/// The compiler lowers it to instructions.
 struct Checked: Hashable, Sendable {
     var op: Op
     var type: FactType

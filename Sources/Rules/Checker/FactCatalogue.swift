@@ -15,7 +15,13 @@ public struct FactDefinition: Hashable, Sendable {
     public var scope: TriggerScope?
 
     /// Creates a definition.
-    public init(_ name: String, _ type: FactType, _ summary: String, takesWindow: Bool = false, scope: TriggerScope? = nil) {
+    public init(
+        _ name: String,
+        _ type: FactType,
+        _ summary: String,
+        takesWindow: Bool = false,
+        scope: TriggerScope? = nil
+    ) {
         self.name = name
         self.type = type
         self.summary = summary
@@ -61,7 +67,9 @@ public struct FactCatalogue: Hashable, Sendable {
     public mutating func add(_ definition: FactDefinition) { definitions[definition.name] = definition }
 
     /// Learns the facts a ``FactSource`` declares, so rules can read them and a misspelt name gets
-    /// a positioned error with a suggestion. A fact already known with the same type is kept.
+    /// a positioned error with a suggestion.
+    ///
+    /// A fact already known with the same type is kept.
     /// - Throws: ``FactCatalogueError`` with code `conflictingDeclaration` when a fact is already
     ///   known with another type (nothing is added then), `invalidDeclaration` for an empty name.
     public mutating func declare(_ facts: [FactDefinition]) throws(FactCatalogueError) {
@@ -71,8 +79,10 @@ public struct FactCatalogue: Hashable, Sendable {
             }
             if let known = definitions[fact.name], known.type != fact.type || known.scope != fact.scope {
                 throw FactCatalogueError(
-                    .conflictingDeclaration, fact: fact.name,
-                    "'\(fact.name)' is already \(known.type.shortName); a source declares it as \(fact.type.shortName)")
+                    .conflictingDeclaration,
+                    fact: fact.name,
+                    "'\(fact.name)' is already \(known.type.shortName); a source declares it as \(fact.type.shortName)"
+                )
             }
         }
         for fact in facts where definitions[fact.name] == nil { add(fact) }
@@ -105,7 +115,8 @@ public struct FactCatalogue: Hashable, Sendable {
     public static func standard(reportingCurrency: CurrencyCode = .cny) -> FactCatalogue {
         var c = FactCatalogue(reportingCurrency: reportingCurrency)
         let money = FactType.money(reportingCurrency)
-        func add(_ name: String, _ type: FactType, _ summary: String, window: Bool = false, scope: TriggerScope? = nil) {
+        func add(_ name: String, _ type: FactType, _ summary: String, window: Bool = false, scope: TriggerScope? = nil)
+        {
             c.add(FactDefinition(name, type, summary, takesWindow: window, scope: scope))
         }
         // Identity and natural attributes.
@@ -157,14 +168,24 @@ public struct FactCatalogue: Hashable, Sendable {
         add("liabilities", money, "Outstanding loans and card balances")
         add("products_held", .count, "Distinct product types held")
         add("holdings", .count, "Open holdings")
-        add("aum.change", .percent, "Relative change of AUM over the window (missing when AUM at the start was zero or unknown)", window: true)
+        add(
+            "aum.change",
+            .percent,
+            "Relative change of AUM over the window (missing when AUM at the start was zero or unknown)",
+            window: true
+        )
         add("aum.delta", money, "Change of AUM over the window", window: true)
         add("aum.average", money, "Average daily AUM over the window", window: true)
         // Value model facts (declared by the ValueModel fact source) and the default tier ladders.
         for fact in BookFactSource.facts { c.add(fact) }
         c.ladders = TierLadder.defaults
         add("tier", .enumeration(.tier), "Tier on the bank's ladders (individual-vip, strategic-corporate)")
-        add("score.change", .number, "Change of the value score over the window, in points (from the record's score history)", window: true)
+        add(
+            "score.change",
+            .number,
+            "Change of the value score over the window, in points (from the record's score history)",
+            window: true
+        )
         add("referrals", .count, "Clients referred")
         add("household.size", .count, "Household members known")
         // Trigger facts.

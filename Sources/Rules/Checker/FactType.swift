@@ -129,8 +129,10 @@ public struct EnumerationType: Hashable, Sendable {
             for (t, id) in ladder.ids.enumerated() {
                 guard !values.contains(id) else {
                     throw TierLadderError(
-                        .duplicateTier, path: "ladders[\(l)].tiers[\(t)].id",
-                        "the tier '\(id)' of '\(ladder.name)' is also on another ladder; tier ids must be unique across ladders")
+                        .duplicateTier,
+                        path: "ladders[\(l)].tiers[\(t)].id",
+                        "the tier '\(id)' of '\(ladder.name)' is also on another ladder; tier ids must be unique across ladders"
+                    )
                 }
                 values.append(id)
             }
@@ -149,7 +151,9 @@ public struct EnumerationType: Hashable, Sendable {
 }
 
 /// A closed vocabulary of one concept whose values rules write as words: RFM segments, churn
-/// levels, value layers, notification channels. The type defines the spelling once
+/// levels, value layers, notification channels.
+///
+/// The type defines the spelling once
 /// (``ruleName``); rules, catalogues and fact sources all use it.
 public protocol RuleVocabulary: CaseIterable, Hashable, Sendable {
     /// The value as rules write it (`cannot_lose`, `high`).
@@ -168,43 +172,73 @@ extension EnumerationType {
     /// The tiers of the default ladders (``/CustomerModel/TierLadder/defaults``).
     public static let tier = EnumerationType(defaultTiers: ())
     /// Individual or corporate.
-    public static let customerKind = EnumerationType(name: "client kind", values: CustomerKind.allCases.map { snake($0.rawValue) })
+    public static let customerKind = EnumerationType(
+        name: "client kind",
+        values: CustomerKind.allCases.map { snake($0.rawValue) }
+    )
     /// Marital status.
     public static let maritalStatus = EnumerationType(
-        name: "marital status", values: MaritalStatus.allCases.map { snake($0.rawValue) })
+        name: "marital status",
+        values: MaritalStatus.allCases.map { snake($0.rawValue) }
+    )
     /// Position in the organisation.
     public static let position = EnumerationType(name: "position", values: Position.allCases.map { snake($0.rawValue) })
     /// Risk appetite, lowest to highest.
     public static let riskAppetite = EnumerationType(
-        name: "risk appetite", values: RiskAppetite.allCases.map { snake($0.rawValue) }, isOrdered: true)
+        name: "risk appetite",
+        values: RiskAppetite.allCases.map { snake($0.rawValue) },
+        isOrdered: true
+    )
     /// Credit rating, worst (`d`) to best (`aaa`), so `credit_rating >= bbb` means BBB or better.
     public static let creditRating = EnumerationType(
-        name: "credit rating", values: CreditRating.allCases.reversed().map { $0.rawValue.lowercased() }, isOrdered: true)
+        name: "credit rating",
+        values: CreditRating.allCases.reversed().map { $0.rawValue.lowercased() },
+        isOrdered: true
+    )
     /// KYC state.
-    public static let kycState = EnumerationType(name: "KYC state", values: KYCState.allCases.map { snake($0.rawValue) })
+    public static let kycState = EnumerationType(
+        name: "KYC state",
+        values: KYCState.allCases.map { snake($0.rawValue) }
+    )
     /// Corporate lifecycle stage.
     public static let lifecycleStage = EnumerationType(
-        name: "lifecycle stage", values: LifecycleStage.allCases.map { snake($0.rawValue) })
+        name: "lifecycle stage",
+        values: LifecycleStage.allCases.map { snake($0.rawValue) }
+    )
     /// Corporate ownership type.
-    public static let ownership = EnumerationType(name: "ownership", values: OwnershipType.allCases.map { snake($0.rawValue) })
+    public static let ownership = EnumerationType(
+        name: "ownership",
+        values: OwnershipType.allCases.map { snake($0.rawValue) }
+    )
     /// Transaction type.
     public static let transactionType = EnumerationType(
-        name: "transaction type", values: TransactionType.allCases.map { snake($0.name) })
+        name: "transaction type",
+        values: TransactionType.allCases.map { snake($0.name) }
+    )
     /// Money in or out.
     public static let direction = EnumerationType(name: "direction", values: Direction.allCases.map { snake($0.name) })
     /// Transaction channel.
     public static let channel = EnumerationType(name: "channel", values: Channel.allCases.map { snake($0.name) })
     /// Merchant category of card payments.
     public static let merchantCategory = EnumerationType(
-        name: "merchant category", values: MerchantCategory.allCases.map { snake($0.name) })
+        name: "merchant category",
+        values: MerchantCategory.allCases.map { snake($0.name) }
+    )
     /// Product type of a holding.
-    public static let productType = EnumerationType(name: "product", values: ProductType.allCases.map { snake($0.rawValue) })
+    public static let productType = EnumerationType(
+        name: "product",
+        values: ProductType.allCases.map { snake($0.rawValue) }
+    )
     /// Interaction kind.
     public static let interactionKind = EnumerationType(
-        name: "interaction kind", values: InteractionKind.allCases.map { snake($0.rawValue) })
+        name: "interaction kind",
+        values: InteractionKind.allCases.map { snake($0.rawValue) }
+    )
     /// Interaction channel.
     public static let interactionChannel = EnumerationType(
-        name: "interaction channel", values: InteractionChannel.allCases.map { snake($0.rawValue) })
+        name: "interaction channel",
+        values: InteractionChannel.allCases.map { snake($0.rawValue) }
+    )
     /// RFM segments, spelled by ``/ValueModel/RFMSegment/ruleName``.
     public static let rfmSegment = EnumerationType(RFMSegment.self, name: "RFM segment")
     /// The bank's value layers, spelled by ``/ValueModel/ValueLayer/ruleName``.
@@ -213,14 +247,19 @@ extension EnumerationType {
     public static let churnRisk = EnumerationType(ChurnRiskLevel.self, name: "churn risk", isOrdered: true)
     /// The occasion of a birthday or anniversary trigger.
     public static let occasionKind = EnumerationType(
-        name: "occasion", values: ["birthday", "wedding_anniversary", "signing_anniversary"])
+        name: "occasion",
+        values: ["birthday", "wedding_anniversary", "signing_anniversary"]
+    )
     /// Who an occasion belongs to, seen from the client.
     public static let relation = EnumerationType(
-        name: "relation", values: ["self", "spouse", "child", "parent", "sibling", "other_family"])
+        name: "relation",
+        values: ["self", "spouse", "child", "parent", "sibling", "other_family"]
+    )
 
     /// The default ladders' tiers (their ids are distinct, so this cannot fail).
     private init(defaultTiers: Void) {
-        self = (try? EnumerationType.tiers(of: TierLadder.defaults))
+        self =
+            (try? EnumerationType.tiers(of: TierLadder.defaults))
             ?? EnumerationType(name: "tier", values: [], isOrdered: true)
     }
 

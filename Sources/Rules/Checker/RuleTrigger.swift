@@ -195,8 +195,13 @@ public struct DateRelativeTrigger: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a date-relative trigger.
     public init(
-        offsets: [Int], unit: DurationUnit, isBefore: Bool, anchor: DateAnchor, products: Set<ProductType> = [],
-        includesHousehold: Bool = false, minuteOfDay: Int = 0
+        offsets: [Int],
+        unit: DurationUnit,
+        isBefore: Bool,
+        anchor: DateAnchor,
+        products: Set<ProductType> = [],
+        includesHousehold: Bool = false,
+        minuteOfDay: Int = 0
     ) {
         self.offsets = offsets
         self.unit = unit
@@ -223,9 +228,14 @@ public struct DateRelativeTrigger: Hashable, Sendable, CustomStringConvertible {
     /// `15, 7 and 3 business days before each maturity of wealth_management`.
     public var description: String {
         let numbers = offsets.map(String.init)
-        let list = numbers.count > 1 ? numbers.dropLast().joined(separator: ", ") + " and " + (numbers.last ?? "") : numbers.joined()
-        let products = self.products.isEmpty ? "" : " of " + self.products.map { EnumerationType.snake($0.rawValue) }.sorted().joined(separator: ", ")
-        return "\(list) \(unit.name) \(isBefore ? "before" : "after") each \(anchor.phrase)\(products)\(includesHousehold ? " in household" : "") at \(Schedule.clock(minuteOfDay))"
+        let list =
+            numbers.count > 1
+            ? numbers.dropLast().joined(separator: ", ") + " and " + (numbers.last ?? "") : numbers.joined()
+        let products =
+            self.products.isEmpty
+            ? "" : " of " + self.products.map { EnumerationType.snake($0.rawValue) }.sorted().joined(separator: ", ")
+        return
+            "\(list) \(unit.name) \(isBefore ? "before" : "after") each \(anchor.phrase)\(products)\(includesHousehold ? " in household" : "") at \(Schedule.clock(minuteOfDay))"
     }
 }
 

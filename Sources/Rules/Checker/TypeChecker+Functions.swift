@@ -4,10 +4,17 @@ extension TypeChecker {
     static let functionNames = AggregateFunction.allCases.map(\.rawValue) + ["days_since", "days_until"]
 
     mutating func call(
-        _ name: String, calleeRange: SourceRange, arguments: [Expression.Argument], range: SourceRange
+        _ name: String,
+        calleeRange: SourceRange,
+        arguments: [Expression.Argument],
+        range: SourceRange
     ) -> Checked? {
         if rowSource != nil {
-            error(.typeMismatch, range, "a 'where' condition tests the fields of each row; '\(name)(...)' cannot be used there")
+            error(
+                .typeMismatch,
+                range,
+                "a 'where' condition tests the fields of each row; '\(name)(...)' cannot be used there"
+            )
             return nil
         }
         if let function = AggregateFunction(rawValue: name) {
@@ -19,12 +26,18 @@ extension TypeChecker {
             let windowed = catalogue.definitions.values.filter(\.takesWindow).map(\.name).sorted()
             let suggestion = EditDistance.closest(to: name, in: Self.functionNames + windowed)
             if name.contains(".") || suggestion.map(windowed.contains) == true {
-                error(.unknownFact, calleeRange, "unknown fact '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+                error(
+                    .unknownFact,
+                    calleeRange,
+                    "unknown fact '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
+                )
                 return nil
             }
             error(
-                .unknownFunction, calleeRange,
-                "unknown function '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? ""); functions are sum, count, min, max, avg, days_since, days_until and facts over a window such as aum.change(30d)")
+                .unknownFunction,
+                calleeRange,
+                "unknown function '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? ""); functions are sum, count, min, max, avg, days_since, days_until and facts over a window such as aum.change(30d)"
+            )
             return nil
         }
         guard available(definition, range: calleeRange) else { return nil }
@@ -45,8 +58,10 @@ extension TypeChecker {
     mutating func windowLiteral(_ argument: Expression.Argument, of function: String) -> DurationLiteral? {
         guard argument.label == nil, argument.filter == nil, case .duration(let window) = argument.value.kind else {
             error(
-                .arguments, argument.range,
-                "the window of \(function) is a duration such as 30d, 3mo or 1y, not '\(text(argument.range))'")
+                .arguments,
+                argument.range,
+                "the window of \(function) is a duration such as 30d, 3mo or 1y, not '\(text(argument.range))'"
+            )
             return nil
         }
         guard window.amount > 0 else {
@@ -57,13 +72,18 @@ extension TypeChecker {
     }
 
     mutating func aggregate(
-        _ function: AggregateFunction, calleeRange: SourceRange, arguments: [Expression.Argument], range: SourceRange
+        _ function: AggregateFunction,
+        calleeRange: SourceRange,
+        arguments: [Expression.Argument],
+        range: SourceRange
     ) -> Checked? {
         let example = "\(function.rawValue)(transactions where direction = outflow, 30d)"
         guard arguments.count == 2 else {
             error(
-                .arguments, range,
-                "\(function.rawValue) takes what to \(function == .count ? "count" : "aggregate") and a window, as in \(example)")
+                .arguments,
+                range,
+                "\(function.rawValue) takes what to \(function == .count ? "count" : "aggregate") and a window, as in \(example)"
+            )
             return nil
         }
         let sourceArgument = arguments[0]
@@ -71,16 +91,20 @@ extension TypeChecker {
         let window = windowLiteral(windowArgument, of: function.rawValue)
         guard case .name(let sourceName) = sourceArgument.value.kind, sourceArgument.label == nil else {
             error(
-                .arguments, sourceArgument.value.range,
-                "\(function.rawValue) runs over transactions, interactions, complaints, contacts, satisfaction or maturities, not '\(text(sourceArgument.value.range))'")
+                .arguments,
+                sourceArgument.value.range,
+                "\(function.rawValue) runs over transactions, interactions, complaints, contacts, satisfaction or maturities, not '\(text(sourceArgument.value.range))'"
+            )
             return nil
         }
         guard let source = ActivitySource(rawValue: sourceName) else {
             let names = ActivitySource.allCases.map(\.rawValue)
             let suggestion = EditDistance.closest(to: sourceName, in: names).map { " (did you mean '\($0)'?)" } ?? ""
             error(
-                .arguments, sourceArgument.value.range,
-                "unknown activity '\(sourceName)'\(suggestion); \(function.rawValue) runs over \(names.joined(separator: ", "))")
+                .arguments,
+                sourceArgument.value.range,
+                "unknown activity '\(sourceName)'\(suggestion); \(function.rawValue) runs over \(names.joined(separator: ", "))"
+            )
             return nil
         }
         var filter: RowPredicate?
@@ -100,8 +124,10 @@ extension TypeChecker {
         } else {
             guard let measure = source.measure, let measureType = fields.first(where: { $0.0 == measure })?.1 else {
                 error(
-                    .arguments, range,
-                    "\(function.rawValue) needs amounts or scores; \(source.rawValue) can only be counted, as in count(\(source.rawValue), \(window))")
+                    .arguments,
+                    range,
+                    "\(function.rawValue) needs amounts or scores; \(source.rawValue) can only be counted, as in count(\(source.rawValue), \(window))"
+                )
                 return nil
             }
             type = function == .avg && measureType == .count ? .number : measureType
@@ -125,7 +151,9 @@ extension TypeChecker {
             return .compare(field, .equal, 1)
         case .compare(let op, let l, let r):
             if case .rowField(let field) = l.op, let constant = rowConstant(r) { return .compare(field, op, constant) }
-            if case .rowField(let field) = r.op, let constant = rowConstant(l) { return .compare(field, op.mirrored, constant) }
+            if case .rowField(let field) = r.op, let constant = rowConstant(l) {
+                return .compare(field, op.mirrored, constant)
+            }
         case .member(let element, let constants, let negated):
             if case .rowField(let field) = element.op {
                 let values = constants.compactMap { c -> Int64? in
@@ -136,14 +164,20 @@ extension TypeChecker {
                 if values.count == constants.count { return .member(field, values.sorted(), negated: negated) }
             }
         case .constant(.bool):
-            error(.typeMismatch, value.range, "this 'where' condition does not depend on the row; leave it out or test a field")
+            error(
+                .typeMismatch,
+                value.range,
+                "this 'where' condition does not depend on the row; leave it out or test a field"
+            )
             return nil
         default:
             break
         }
         error(
-            .typeMismatch, value.range,
-            "a 'where' condition compares each row's fields with fixed values, as in amount >= 100k or type in [deposit, transfer_in]; '\(text(value.range))' is not of that form")
+            .typeMismatch,
+            value.range,
+            "a 'where' condition compares each row's fields with fixed values, as in amount >= 100k or type in [deposit, transfer_in]; '\(text(value.range))' is not of that form"
+        )
         return nil
     }
 
@@ -164,10 +198,13 @@ extension TypeChecker {
         if words.first == "last" { words.removeFirst() }
         let word = words.count == 1 ? (words[0].hasSuffix("s") ? String(words[0].dropLast()) : words[0]) : ""
         guard let activity = ActivityKind(rawValue: word) else {
-            let suggestion = words.count == 1 ? EditDistance.closest(to: words[0], in: ActivityKind.allCases.map(\.rawValue)) : nil
+            let suggestion =
+                words.count == 1 ? EditDistance.closest(to: words[0], in: ActivityKind.allCases.map(\.rawValue)) : nil
             error(
-                .arguments, arguments[0].value.range,
-                "\(suggestion.map { "did you mean 'last \($0)'? " } ?? "")\(usage)")
+                .arguments,
+                arguments[0].value.range,
+                "\(suggestion.map { "did you mean 'last \($0)'? " } ?? "")\(usage)"
+            )
             return nil
         }
         return Checked(.fact(.daysSince(activity)), .duration, range)
@@ -194,7 +231,11 @@ extension TypeChecker {
             return nil
         }
         if household, anchor == .maturity || anchor == .signingAnniversary {
-            error(.arguments, arguments[0].value.range, "'in household' applies to birthdays and wedding anniversaries only")
+            error(
+                .arguments,
+                arguments[0].value.range,
+                "'in household' applies to birthdays and wedding anniversaries only"
+            )
             return nil
         }
         return Checked(.fact(.daysUntil(anchor, household: household)), .duration, range)

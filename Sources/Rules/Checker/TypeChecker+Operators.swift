@@ -18,7 +18,9 @@ extension TypeChecker {
     /// `l` as a double (an int-represented value gets a conversion).
     func double(_ value: Checked) -> Checked {
         guard value.type.representation == .int else { return value }
-        if case .constant(.int(let v)) = value.op { return Checked(.constant(.double(Double(v))), .number, value.range) }
+        if case .constant(.int(let v)) = value.op {
+            return Checked(.constant(.double(Double(v))), .number, value.range)
+        }
         return Checked(.toDouble(value), .number, value.range)
     }
 
@@ -36,11 +38,14 @@ extension TypeChecker {
         default: verb = "divide"
         }
         switch (op, l.type, r.type) {
-        case (.add, .money(let a), .money(let b)), (.subtract, .money(let a), .money(let b)), (.divide, .money(let a), .money(let b)):
+        case (.add, .money(let a), .money(let b)), (.subtract, .money(let a), .money(let b)),
+            (.divide, .money(let a), .money(let b)):
             guard a == b else {
                 error(
-                    .currencyMismatch, range,
-                    "cannot \(verb) money in \(a) ('\(text(l.range))') and money in \(b) ('\(text(r.range))'); use one currency")
+                    .currencyMismatch,
+                    range,
+                    "cannot \(verb) money in \(a) ('\(text(l.range))') and money in \(b) ('\(text(r.range))'); use one currency"
+                )
                 return nil
             }
             return op == .divide ? make(.percent, .ratio, l, r) : make(l.type, .int, l, r)
@@ -93,8 +98,10 @@ extension TypeChecker {
         case (.money(let a), .money(let b)):
             guard a == b else {
                 error(
-                    .currencyMismatch, range,
-                    "cannot compare money in \(a) ('\(text(l.range))') with money in \(b) ('\(text(r.range))'); compare amounts in one currency")
+                    .currencyMismatch,
+                    range,
+                    "cannot compare money in \(a) ('\(text(l.range))') with money in \(b) ('\(text(r.range))'); compare amounts in one currency"
+                )
                 return nil
             }
             return make(l, r)
@@ -105,8 +112,10 @@ extension TypeChecker {
         case (.percent, .count), (.percent, .number), (.count, .percent), (.number, .percent):
             let (percent, other) = l.type == .percent ? (l, r) : (r, l)
             error(
-                .typeMismatch, percent.range,
-                "a percentage where \(other.type) is wanted: '\(text(other.range))' is \(other.type), so compare it with \(other.type == .count ? "a whole number" : "a number"), not '\(text(percent.range))'")
+                .typeMismatch,
+                percent.range,
+                "a percentage where \(other.type) is wanted: '\(text(other.range))' is \(other.type), so compare it with \(other.type == .count ? "a whole number" : "a number"), not '\(text(percent.range))'"
+            )
             return nil
         case (.enumeration(let a), .enumeration(let b)):
             guard a == b else {
@@ -135,27 +144,43 @@ extension TypeChecker {
     }
 
     /// An ordering of values of an enumeration made of several ladders (tiers): it holds only
-    /// when both values are on one ladder and ordered so there. Against a named value
+    /// when both values are on one ladder and ordered so there.
+    ///
+    /// Against a named value
     /// (`tier >= "platinum"`) that is a range test on the value's ladder; between two facts
     /// (`tier < tier.previous`) one test per ladder.
-    mutating func ladderCompare(_ op: BinaryOperator, _ l: Checked, _ r: Checked, type: EnumerationType, range: SourceRange) -> Checked {
+    mutating func ladderCompare(
+        _ op: BinaryOperator,
+        _ l: Checked,
+        _ r: Checked,
+        type: EnumerationType,
+        range: SourceRange
+    ) -> Checked {
         func on(_ ladder: Range<Int>, _ value: Checked) -> Checked {
             let low = Checked(.constant(.int(Int64(ladder.lowerBound))), value.type, value.range)
             let high = Checked(.constant(.int(Int64(ladder.upperBound))), value.type, value.range)
             return Checked(
                 .and(
                     Checked(.compare(.greaterOrEqual, value, low), .bool, value.range),
-                    Checked(.compare(.less, value, high), .bool, value.range)), .bool, value.range)
+                    Checked(.compare(.less, value, high), .bool, value.range)
+                ),
+                .bool,
+                value.range
+            )
         }
         let ordered = Checked(.compare(op, l, r), .bool, range)
         for (fixed, other) in [(r, l), (l, r)] {
             guard case .constant(.int(let ordinal)) = fixed.op else { continue }
-            guard let ladder = type.ladder(of: Int(ordinal)) else { return Checked(.constant(.bool(false)), .bool, range) }
+            guard let ladder = type.ladder(of: Int(ordinal)) else {
+                return Checked(.constant(.bool(false)), .bool, range)
+            }
             return Checked(.and(on(ladder, other), ordered), .bool, range)
         }
         var tests: [Checked] = []
         for ladder in type.ladders {
-            tests.append(Checked(.and(Checked(.and(on(ladder, l), on(ladder, r)), .bool, range), ordered), .bool, range))
+            tests.append(
+                Checked(.and(Checked(.and(on(ladder, l), on(ladder, r)), .bool, range), ordered), .bool, range)
+            )
         }
         return tests.dropFirst().reduce(tests[0]) { Checked(.or($0, $1), .bool, range) }
     }
@@ -181,7 +206,12 @@ extension TypeChecker {
         }
     }
 
-    mutating func membership(_ element: Expression, _ collection: Expression, negated: Bool, range: SourceRange) -> Checked? {
+    mutating func membership(
+        _ element: Expression,
+        _ collection: Expression,
+        negated: Bool,
+        range: SourceRange
+    ) -> Checked? {
         if case .list(let items) = collection.kind {
             guard let value = check(element) else {
                 for item in items where !needsHint(item) { _ = check(item) }
@@ -220,8 +250,10 @@ extension TypeChecker {
         guard let set, let item else { return nil }
         guard set.type == .tagset else {
             error(
-                .typeMismatch, collection.range,
-                "'in' needs a list in brackets (in [a, b]) or a set of tags; '\(text(collection.range))' is \(set.type)")
+                .typeMismatch,
+                collection.range,
+                "'in' needs a list in brackets (in [a, b]) or a set of tags; '\(text(collection.range))' is \(set.type)"
+            )
             return nil
         }
         guard case .constant(.text(let name)) = item.op else {
@@ -239,7 +271,11 @@ extension TypeChecker {
         }
         switch (value.type, item.type) {
         case (.money(let a), .money(let b)) where a != b:
-            error(.currencyMismatch, item.range, "'\(text(item.range))' is money in \(b) but '\(text(value.range))' is in \(a)")
+            error(
+                .currencyMismatch,
+                item.range,
+                "'\(text(item.range))' is money in \(b) but '\(text(value.range))' is in \(a)"
+            )
             return nil
         case (.number, .count), (.number, .number), (.count, .count), (.percent, .percent), (.money, .money),
             (.day, .day), (.text, .text):
@@ -255,7 +291,11 @@ extension TypeChecker {
             error(.typeMismatch, item.range, "durations are compared with < and >, not listed")
             return nil
         default:
-            error(.typeMismatch, item.range, "'\(text(item.range))' is \(item.type) but '\(text(value.range))' is \(value.type)")
+            error(
+                .typeMismatch,
+                item.range,
+                "'\(text(item.range))' is \(item.type) but '\(text(value.range))' is \(value.type)"
+            )
             return nil
         }
     }

@@ -41,7 +41,11 @@ extension TypeChecker {
                 dedupe.append(.client)
             } else if let value = check(key) {
                 if value.type == .tagset || value.type == .bool || value.constant != nil {
-                    error(.typeMismatch, key.range, "dedupe by a fact that names the cause, such as client or maturity.holding")
+                    error(
+                        .typeMismatch,
+                        key.range,
+                        "dedupe by a fact that names the cause, such as client or maturity.holding"
+                    )
                 } else {
                     dedupe.append(.value(value, source: text(key.range)))
                 }
@@ -55,11 +59,23 @@ extension TypeChecker {
         }
         guard diagnostics.count == before, let trigger else { return nil }
         return CheckedRule(
-            name: rule.name, nameRange: rule.nameRange, range: rule.range, version: rule.version?.value ?? 1,
-            owner: rule.owner?.value, priority: rule.priority?.value ?? 0, effectiveFrom: rule.effectiveFrom?.value,
-            effectiveUntil: rule.effectiveUntil?.value, trigger: trigger, tierChange: tierChange, condition: condition,
-            conditionSource: rule.condition.map { text($0.range) }, actions: actions, cooldown: rule.cooldown?.value,
-            dedupe: dedupe, order: order)
+            name: rule.name,
+            nameRange: rule.nameRange,
+            range: rule.range,
+            version: rule.version?.value ?? 1,
+            owner: rule.owner?.value,
+            priority: rule.priority?.value ?? 0,
+            effectiveFrom: rule.effectiveFrom?.value,
+            effectiveUntil: rule.effectiveUntil?.value,
+            trigger: trigger,
+            tierChange: tierChange,
+            condition: condition,
+            conditionSource: rule.condition.map { text($0.range) },
+            actions: actions,
+            cooldown: rule.cooldown?.value,
+            dedupe: dedupe,
+            order: order
+        )
     }
 
     // MARK: Triggers
@@ -69,10 +85,13 @@ extension TypeChecker {
         case .event(let words):
             guard let kind = RuleEventKind.allCases.first(where: { $0.phrase == words.value }) else {
                 let phrases = RuleEventKind.allCases.map(\.phrase)
-                let suggestion = EditDistance.closest(to: words.value, in: phrases).map { "did you mean 'on \($0)'? " } ?? ""
+                let suggestion =
+                    EditDistance.closest(to: words.value, in: phrases).map { "did you mean 'on \($0)'? " } ?? ""
                 error(
-                    .trigger, words.range,
-                    "unknown event '\(words.value)'; \(suggestion)events are: \(phrases.joined(separator: ", "))")
+                    .trigger,
+                    words.range,
+                    "unknown event '\(words.value)'; \(suggestion)events are: \(phrases.joined(separator: ", "))"
+                )
                 return nil
             }
             return .event(kind)
@@ -106,10 +125,13 @@ extension TypeChecker {
             if word.hasSuffix("s") { word.removeLast() }
             guard let kind = ActivityKind(rawValue: word) else {
                 let names = ActivityKind.allCases.map(\.rawValue)
-                let suggestion = EditDistance.closest(to: activity.value, in: names).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion =
+                    EditDistance.closest(to: activity.value, in: names).map { "did you mean '\($0)'? " } ?? ""
                 error(
-                    .trigger, activity.range,
-                    "unknown activity '\(activity.value)'; \(suggestion)a streak counts periods with no \(names.joined(separator: ", "))")
+                    .trigger,
+                    activity.range,
+                    "unknown activity '\(activity.value)'; \(suggestion)a streak counts periods with no \(names.joined(separator: ", "))"
+                )
                 return nil
             }
             return .streak(StreakTrigger(count: count.value, unit: unit, activity: kind))
@@ -160,7 +182,11 @@ extension TypeChecker {
     mutating func relative(_ syntax: RelativeTriggerSyntax) -> RuleTrigger? {
         var ok = true
         guard let unit = Self.unit(syntax.unit.value, allowBusiness: true) else {
-            error(.trigger, syntax.unit.range, "the offsets are in days, business days, weeks or months, not '\(syntax.unit.value)'")
+            error(
+                .trigger,
+                syntax.unit.range,
+                "the offsets are in days, business days, weeks or months, not '\(syntax.unit.value)'"
+            )
             return nil
         }
         var seen: Set<Int> = []
@@ -182,10 +208,13 @@ extension TypeChecker {
         case "signing anniversary": anchor = .signingAnniversary
         default:
             let phrases = DateAnchor.allCases.map(\.phrase)
-            let suggestion = EditDistance.closest(to: syntax.anchor.value, in: phrases).map { "did you mean '\($0)'? " } ?? ""
+            let suggestion =
+                EditDistance.closest(to: syntax.anchor.value, in: phrases).map { "did you mean '\($0)'? " } ?? ""
             error(
-                .trigger, syntax.anchor.range,
-                "unknown date '\(syntax.anchor.value)'; \(suggestion)a date trigger counts towards each \(phrases.joined(separator: ", "))")
+                .trigger,
+                syntax.anchor.range,
+                "unknown date '\(syntax.anchor.value)'; \(suggestion)a date trigger counts towards each \(phrases.joined(separator: ", "))"
+            )
             return nil
         }
         var products: Set<ProductType> = []
@@ -196,10 +225,13 @@ extension TypeChecker {
         for product in syntax.products where anchor == .maturity {
             guard let ordinal = EnumerationType.productType.ordinal(of: product.value) else {
                 let values = EnumerationType.productType.values
-                let suggestion = EditDistance.closest(to: product.value, in: values).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion =
+                    EditDistance.closest(to: product.value, in: values).map { " (did you mean '\($0)'?)" } ?? ""
                 error(
-                    .unknownValue, product.range,
-                    "unknown product '\(product.value)'\(suggestion); allowed values: \(values.joined(separator: ", "))")
+                    .unknownValue,
+                    product.range,
+                    "unknown product '\(product.value)'\(suggestion); allowed values: \(values.joined(separator: ", "))"
+                )
                 ok = false
                 continue
             }
@@ -212,8 +244,15 @@ extension TypeChecker {
         guard ok else { return nil }
         return .dateRelative(
             DateRelativeTrigger(
-                offsets: syntax.offsets.map(\.value).sorted(by: >), unit: unit, isBefore: syntax.isBefore, anchor: anchor,
-                products: products, includesHousehold: syntax.household != nil, minuteOfDay: syntax.at?.value ?? 0))
+                offsets: syntax.offsets.map(\.value).sorted(by: >),
+                unit: unit,
+                isBefore: syntax.isBefore,
+                anchor: anchor,
+                products: products,
+                includesHousehold: syntax.household != nil,
+                minuteOfDay: syntax.at?.value ?? 0
+            )
+        )
     }
 
     // MARK: Actions
@@ -224,13 +263,19 @@ extension TypeChecker {
         let arguments = action.arguments
         func usage(_ text: String) { error(.arguments, action.range, text) }
         for argument in arguments where argument.filter != nil {
-            error(.arguments, argument.range, "'where' is only used inside aggregates such as count(... where ..., 30d)")
+            error(
+                .arguments,
+                argument.range,
+                "'where' is only used inside aggregates such as count(... where ..., 30d)"
+            )
             return nil
         }
         switch action.name {
         case "notify":
             guard (2...3).contains(arguments.count), arguments.allSatisfy({ $0.label == nil }) else {
-                usage("notify takes a recipient, a channel and optionally a message: notify(rm, sms, \"AUM of {name} fell\")")
+                usage(
+                    "notify takes a recipient, a channel and optionally a message: notify(rm, sms, \"AUM of {name} fell\")"
+                )
                 return nil
             }
             let recipient = self.recipient(arguments[0])
@@ -240,7 +285,9 @@ extension TypeChecker {
             return .notify(recipient: recipient, channel: channel, message: message)
         case "task":
             guard (2...3).contains(arguments.count), arguments.allSatisfy({ $0.label == nil }) else {
-                usage("task takes a recipient, a title and optionally the time to do it: task(rm, \"Call {name}\", 2bd)")
+                usage(
+                    "task takes a recipient, a title and optionally the time to do it: task(rm, \"Call {name}\", 2bd)"
+                )
                 return nil
             }
             let recipient = self.recipient(arguments[0])
@@ -256,9 +303,14 @@ extension TypeChecker {
             guard let recipient, let title else { return nil }
             return .task(recipient: recipient, title: title, due: due)
         case "open_process":
-            guard let first = arguments.first, first.label == nil, let name = plainString(first, what: "the process name")
+            guard let first = arguments.first, first.label == nil,
+                let name = plainString(first, what: "the process name")
             else {
-                if arguments.isEmpty { usage("open_process takes a process name and labelled parameters: open_process(\"renewal\", product: maturity.product)") }
+                if arguments.isEmpty {
+                    usage(
+                        "open_process takes a process name and labelled parameters: open_process(\"renewal\", product: maturity.product)"
+                    )
+                }
                 return nil
             }
             var parameters: [(label: String, value: Checked, source: String)] = []
@@ -283,7 +335,11 @@ extension TypeChecker {
             return failed ? nil : .openProcess(name: name, parameters: parameters)
         case "add_tag":
             guard (1...2).contains(arguments.count), let name = plainString(arguments[0], what: "the tag name") else {
-                if arguments.isEmpty || arguments.count > 2 { usage("add_tag takes a tag name and optionally how long it lasts: add_tag(\"frequent flyer\", 180d)") }
+                if arguments.isEmpty || arguments.count > 2 {
+                    usage(
+                        "add_tag takes a tag name and optionally how long it lasts: add_tag(\"frequent flyer\", 180d)"
+                    )
+                }
                 return nil
             }
             var expiry: DurationLiteral?
@@ -296,17 +352,23 @@ extension TypeChecker {
             }
             return .addTag(name, expiresAfter: expiry)
         case "remove_tag", "flag":
-            guard arguments.count == 1, let name = plainString(arguments[0], what: action.name == "flag" ? "the flag" : "the tag name")
+            guard arguments.count == 1,
+                let name = plainString(arguments[0], what: action.name == "flag" ? "the flag" : "the tag name")
             else {
-                if arguments.count != 1 { usage("\(action.name) takes one name in double quotes: \(action.name)(\"dormant warning\")") }
+                if arguments.count != 1 {
+                    usage("\(action.name) takes one name in double quotes: \(action.name)(\"dormant warning\")")
+                }
                 return nil
             }
             return action.name == "flag" ? .flag(name) : .removeTag(name)
         default:
-            let suggestion = EditDistance.closest(to: action.name, in: Self.actionNames).map { "did you mean '\($0)'? " } ?? ""
+            let suggestion =
+                EditDistance.closest(to: action.name, in: Self.actionNames).map { "did you mean '\($0)'? " } ?? ""
             error(
-                .unknownFunction, action.nameRange,
-                "unknown action '\(action.name)'; \(suggestion)actions are: \(Self.actionNames.joined(separator: ", "))")
+                .unknownFunction,
+                action.nameRange,
+                "unknown action '\(action.name)'; \(suggestion)actions are: \(Self.actionNames.joined(separator: ", "))"
+            )
             return nil
         }
     }
@@ -329,10 +391,13 @@ extension TypeChecker {
             case "branch_head": return .branchHead
             case "service_team": return .serviceTeam
             default:
-                let suggestion = EditDistance.closest(to: role, in: Recipient.roleNames).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion =
+                    EditDistance.closest(to: role, in: Recipient.roleNames).map { "did you mean '\($0)'? " } ?? ""
                 error(
-                    .unknownRole, argument.range,
-                    "unknown role '\(role)'; \(suggestion)recipients are rm, branch_head, service_team or group \"name\"")
+                    .unknownRole,
+                    argument.range,
+                    "unknown role '\(role)'; \(suggestion)recipients are rm, branch_head, service_team or group \"name\""
+                )
                 return nil
             }
         case .call("group", _, let inner):
@@ -340,8 +405,10 @@ extension TypeChecker {
             return nil
         default:
             error(
-                .unknownRole, argument.range,
-                "expected a recipient: rm, branch_head, service_team or group \"name\", not '\(text(argument.range))'")
+                .unknownRole,
+                argument.range,
+                "expected a recipient: rm, branch_head, service_team or group \"name\", not '\(text(argument.range))'"
+            )
             return nil
         }
     }
@@ -352,8 +419,10 @@ extension TypeChecker {
             let written = text(argument.range)
             let suggestion = EditDistance.closest(to: written, in: names).map { "did you mean '\($0)'? " } ?? ""
             error(
-                .unknownChannel, argument.range,
-                "unknown channel '\(written)'; \(suggestion)channels are \(names.joined(separator: ", "))")
+                .unknownChannel,
+                argument.range,
+                "unknown channel '\(written)'; \(suggestion)channels are \(names.joined(separator: ", "))"
+            )
             return nil
         }
         return channel
@@ -361,7 +430,11 @@ extension TypeChecker {
 
     mutating func template(_ argument: Expression.Argument) -> CheckedTemplate? {
         guard argument.label == nil, case .string(let template) = argument.value.kind else {
-            error(.arguments, argument.range, "a message is text in double quotes, with facts in {braces}: \"AUM of {name} fell\"")
+            error(
+                .arguments,
+                argument.range,
+                "a message is text in double quotes, with facts in {braces}: \"AUM of {name} fell\""
+            )
             return nil
         }
         var parts: [CheckedTemplate.Part] = []
@@ -375,7 +448,11 @@ extension TypeChecker {
                     continue
                 }
                 if value.type == .bool {
-                    error(.template, expression.range, "a placeholder shows a value; '\(text(expression.range))' is a condition")
+                    error(
+                        .template,
+                        expression.range,
+                        "a placeholder shows a value; '\(text(expression.range))' is a condition"
+                    )
                     failed = true
                     continue
                 }

@@ -30,10 +30,12 @@ struct TypeChecker {
     /// The text of `range` as written, for messages.
     func text(_ range: SourceRange) -> String {
         let utf8 = source
-        guard range.start.offset >= 0, range.end.offset <= utf8.count, range.start.offset <= range.end.offset else { return "" }
+        guard range.start.offset >= 0, range.end.offset <= utf8.count, range.start.offset <= range.end.offset else {
+            return ""
+        }
         let start = utf8.index(utf8.startIndex, offsetBy: range.start.offset)
         let end = utf8.index(utf8.startIndex, offsetBy: range.end.offset)
-        return String(sourceText[start..<end]) 
+        return String(sourceText[start..<end])
     }
 
     // MARK: Expressions
@@ -87,7 +89,9 @@ struct TypeChecker {
             error(.typeMismatch, range, "a list in brackets is only used after 'in', as in tier in [core, key]")
             return nil
         case .unary(.negate, let operand):
-            if case .number(let n) = operand.kind { return coerce(n, negative: true, to: hint ?? .number, range: range) }
+            if case .number(let n) = operand.kind {
+                return coerce(n, negative: true, to: hint ?? .number, range: range)
+            }
             guard let value = check(operand, hint: hint) else { return nil }
             return negate(value, range: range)
         case .unary(.not, let operand):
@@ -110,7 +114,11 @@ struct TypeChecker {
         case .isMissing(let operand, let negated):
             guard let value = check(operand) else { return nil }
             if case .constant = value.op {
-                error(.typeMismatch, operand.range, "'is missing' tests a fact; '\(text(operand.range))' is a fixed value")
+                error(
+                    .typeMismatch,
+                    operand.range,
+                    "'is missing' tests a fact; '\(text(operand.range))' is a fixed value"
+                )
                 return nil
             }
             return Checked(.isMissing(value, negated: negated), .bool, range)
@@ -122,8 +130,10 @@ struct TypeChecker {
         guard let value = check(expression) else { return nil }
         guard value.type == .bool else {
             error(
-                .typeMismatch, expression.range,
-                "'\(text(expression.range))' is \(value.type), but a condition (true or false) is wanted here; compare it, as in \(text(expression.range)) > ...")
+                .typeMismatch,
+                expression.range,
+                "'\(text(expression.range))' is \(value.type), but a condition (true or false) is wanted here; compare it, as in \(text(expression.range)) > ..."
+            )
             return nil
         }
         return value
@@ -160,7 +170,11 @@ struct TypeChecker {
         case .string(let template): return template.plainText != nil
         case .unary(.negate, let inner): if case .number = inner.kind { return true } else { return false }
         case .name(let name):
-            if let rowSource, rowSource.fields(reportingCurrency: catalogue.reportingCurrency).contains(where: { $0.0.rawValue == name }) {
+            if let rowSource,
+                rowSource.fields(reportingCurrency: catalogue.reportingCurrency).contains(where: {
+                    $0.0.rawValue == name
+                })
+            {
                 return false
             }
             return catalogue[name] == nil && name != "today"
@@ -186,13 +200,17 @@ struct TypeChecker {
             return Checked(.constant(.int(negative ? -value : value)), .count, range)
         case .percent:
             error(
-                .typeMismatch, range,
-                "\(written) is a plain number but a percentage is wanted here; write it with %, as in \(written)%")
+                .typeMismatch,
+                range,
+                "\(written) is a plain number but a percentage is wanted here; write it with %, as in \(written)%"
+            )
             return nil
         case .duration:
             error(
-                .typeMismatch, range,
-                "\(written) has no unit but a duration is wanted here; write \(written)d, \(written)w, \(written)mo, \(written)y or \(written)bd")
+                .typeMismatch,
+                range,
+                "\(written) has no unit but a duration is wanted here; write \(written)d, \(written)w, \(written)mo, \(written)y or \(written)bd"
+            )
             return nil
         case .day:
             error(.typeMismatch, range, "a date is wanted here; write it as YYYY-MM-DD")
@@ -215,8 +233,10 @@ struct TypeChecker {
             let names = fields.map(\.0.rawValue)
             let suggestion = EditDistance.closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
             error(
-                catalogue[name] == nil ? .unknownFact : .factNotAvailable, range,
-                "'\(name)' is not a field of \(rowSource.rawValue)\(suggestion); a 'where' condition can use: \(names.joined(separator: ", "))")
+                catalogue[name] == nil ? .unknownFact : .factNotAvailable,
+                range,
+                "'\(name)' is not a field of \(rowSource.rawValue)\(suggestion); a 'where' condition can use: \(names.joined(separator: ", "))"
+            )
             return nil
         }
         if case .enumeration(let e)? = hint, catalogue[name] == nil {
@@ -239,8 +259,10 @@ struct TypeChecker {
     mutating func available(_ definition: FactDefinition, range: SourceRange) -> Bool {
         guard let wanted = definition.scope, let scope, wanted != scope else { return true }
         error(
-            .factNotAvailable, range,
-            "'\(definition.name)' is only known in rules triggered '\(wanted.example)'; this rule runs '\(triggerText)'")
+            .factNotAvailable,
+            range,
+            "'\(definition.name)' is only known in rules triggered '\(wanted.example)'; this rule runs '\(triggerText)'"
+        )
         return false
     }
 
@@ -248,8 +270,10 @@ struct TypeChecker {
         guard let ordinal = e.ordinal(of: name) else {
             let suggestion = EditDistance.closest(to: name, in: e.values).map { " (did you mean '\($0)'?)" } ?? ""
             error(
-                .unknownValue, range,
-                "unknown \(e.name) '\(name)'\(suggestion); allowed values: \(e.values.joined(separator: ", "))")
+                .unknownValue,
+                range,
+                "unknown \(e.name) '\(name)'\(suggestion); allowed values: \(e.values.joined(separator: ", "))"
+            )
             return nil
         }
         return Checked(.constant(.int(Int64(ordinal))), .enumeration(e), range)

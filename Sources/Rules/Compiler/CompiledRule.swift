@@ -1,7 +1,9 @@
 public import CustomerModel
 
 /// A rule after compilation: its metadata, trigger and the programs of its condition, actions
-/// and de-duplication keys. Evaluate it through its ``RuleSet``.
+/// and de-duplication keys.
+///
+/// Evaluate it through its ``RuleSet``.
 public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     /// The rule's name, unique in its rule set.
     public let name: String
@@ -18,7 +20,9 @@ public struct CompiledRule: Sendable, Identifiable, CustomStringConvertible {
     /// When the rule is evaluated.
     public let trigger: RuleTrigger
     /// For `on tier change` rules, the moves written after the trigger (`from "diamond"`,
-    /// `to "platinum"`, `down`); `nil` when none. They are part of the compiled condition.
+    /// `to "platinum"`, `down`); `nil` when none.
+    ///
+    /// They are part of the compiled condition.
     public let tierChange: TierChangeFilter?
     /// The least time between two firings for one client and cause; `nil` for none.
     public let cooldown: DurationLiteral?

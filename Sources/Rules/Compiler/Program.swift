@@ -1,6 +1,8 @@
 import CustomerModel
 
-/// The operations of the rule machine. Each reads registers (or an immediate constant) and
+/// The operations of the rule machine.
+///
+/// Each reads registers (or an immediate constant) and
 /// writes one register; there are no jumps, so every program runs in time linear in its length.
 enum OpCode: UInt8, Sendable {
     // Int64 arithmetic; missing (Int64.min) in gives missing out, overflow gives missing.

@@ -198,7 +198,15 @@ struct ProgramBuilder {
                 emit(Instruction(op: .addI, immediate: true, dst: r, a: a, k: backwards ? -days : days))
             } else {
                 program.durations.append(literal)
-                emit(Instruction(op: .shiftDay, cmp: backwards ? 1 : 0, dst: r, a: a, b: Int32(program.durations.count - 1)))
+                emit(
+                    Instruction(
+                        op: .shiftDay,
+                        cmp: backwards ? 1 : 0,
+                        dst: r,
+                        a: a,
+                        b: Int32(program.durations.count - 1)
+                    )
+                )
             }
             return .register(.int(r))
         case .toDouble(let inner):
@@ -212,7 +220,12 @@ struct ProgramBuilder {
         }
     }
 
-    private mutating func arithmetic(_ op: BinaryOperator, _ l: Operand, _ r: Operand, kind: Checked.Arithmetic) -> Operand {
+    private mutating func arithmetic(
+        _ op: BinaryOperator,
+        _ l: Operand,
+        _ r: Operand,
+        kind: Checked.Arithmetic
+    ) -> Operand {
         var left = l
         var right = r
         let commutative = op == .add || op == .multiply
@@ -275,7 +288,11 @@ struct ProgramBuilder {
                 }
             }
             let nodes = children(left) + children(right)
-            return (result, isAnd ? .all(nodes, result: result, range: value.range) : .any(nodes, result: result, range: value.range))
+            return (
+                result,
+                isAnd
+                    ? .all(nodes, result: result, range: value.range) : .any(nodes, result: result, range: value.range)
+            )
         case .not(let inner):
             let (a, node) = condition(inner)
             let ra = boolRegister(a)
@@ -286,7 +303,12 @@ struct ProgramBuilder {
         case .compare(let op, let l, let r):
             let a = compile(l)
             let b = compile(r)
-            let result = compare(op, a, b, representation: l.type.representation == .double || r.type.representation == .double ? .double : .int)
+            let result = compare(
+                op,
+                a,
+                b,
+                representation: l.type.representation == .double || r.type.representation == .double ? .double : .int
+            )
             return (result, .test(result: result, range: value.range, values: explainValues([(l, a), (r, b)])))
         case .member(let element, let constants, let negated):
             let a = compile(element)
@@ -297,7 +319,16 @@ struct ProgramBuilder {
             guard case .register(.tags(let column)) = a, case .bool(let d) = newBool() else {
                 return (.bool(false), .test(result: .bool(false), range: value.range, values: []))
             }
-            emit(Instruction(op: .hasTag, immediate: true, cmp: negated ? 1 : 0, dynamic: dynamicIndex(.text(name)), dst: d, a: column))
+            emit(
+                Instruction(
+                    op: .hasTag,
+                    immediate: true,
+                    cmp: negated ? 1 : 0,
+                    dynamic: dynamicIndex(.text(name)),
+                    dst: d,
+                    a: column
+                )
+            )
             let result = Operand.register(.bool(d))
             return (result, .test(result: result, range: value.range, values: explainValues([(set, a)])))
         case .isMissing(let inner, let negated):
@@ -305,11 +336,15 @@ struct ProgramBuilder {
             let result: Operand
             switch a {
             case .register(.int(let i)):
-                guard case .bool(let d) = newBool() else { return (a, .test(result: a, range: value.range, values: [])) }
+                guard case .bool(let d) = newBool() else {
+                    return (a, .test(result: a, range: value.range, values: []))
+                }
                 emit(Instruction(op: .missingI, cmp: negated ? 1 : 0, dst: d, a: i))
                 result = .register(.bool(d))
             case .register(.double(let i)):
-                guard case .bool(let d) = newBool() else { return (a, .test(result: a, range: value.range, values: [])) }
+                guard case .bool(let d) = newBool() else {
+                    return (a, .test(result: a, range: value.range, values: []))
+                }
                 emit(Instruction(op: .missingD, cmp: negated ? 1 : 0, dst: d, a: i))
                 result = .register(.bool(d))
             default:
@@ -325,7 +360,12 @@ struct ProgramBuilder {
         }
     }
 
-    private mutating func compare(_ op: BinaryOperator, _ l: Operand, _ r: Operand, representation: FactType.Representation) -> Operand {
+    private mutating func compare(
+        _ op: BinaryOperator,
+        _ l: Operand,
+        _ r: Operand,
+        representation: FactType.Representation
+    ) -> Operand {
         var op = op
         var left = l
         var right = r
@@ -353,8 +393,11 @@ struct ProgramBuilder {
         }
         let isDouble = representation == .double
         var instruction = Instruction(
-            op: isDouble ? .cmpD : .cmpI, cmp: Instruction.comparisonCode(op), dst: 0,
-            a: isDouble ? doubleRegister(left) : intRegister(left))
+            op: isDouble ? .cmpD : .cmpI,
+            cmp: Instruction.comparisonCode(op),
+            dst: 0,
+            a: isDouble ? doubleRegister(left) : intRegister(left)
+        )
         operandB(right, into: &instruction, double: isDouble)
         guard case .bool(let d) = newBool() else { return left }
         instruction.dst = d
@@ -362,7 +405,12 @@ struct ProgramBuilder {
         return .register(.bool(d))
     }
 
-    private mutating func member(_ a: Operand, element: Checked, constants: [Checked.Constant], negated: Bool) -> Operand {
+    private mutating func member(
+        _ a: Operand,
+        element: Checked,
+        constants: [Checked.Constant],
+        negated: Bool
+    ) -> Operand {
         if element.type.representation == .text {
             // Text lists: a chain of equality tests against dictionary codes.
             let ra = intRegister(a)
@@ -380,7 +428,8 @@ struct ProgramBuilder {
             guard let result else { return .bool(negated) }
             if !negated { return .register(.bool(result)) }
             // "not in": false when the value is missing, like every comparison.
-            guard case .bool(let present) = newBool(), case .bool(let n) = newBool(), case .bool(let d) = newBool() else {
+            guard case .bool(let present) = newBool(), case .bool(let n) = newBool(), case .bool(let d) = newBool()
+            else {
                 return .bool(false)
             }
             emit(Instruction(op: .missingI, cmp: 1, dst: present, a: ra))
@@ -400,8 +449,13 @@ struct ProgramBuilder {
         guard case .bool(let d) = newBool() else { return .bool(false) }
         emit(
             Instruction(
-                op: isDouble ? .memberD : .memberI, cmp: negated ? 1 : 0, dst: d,
-                a: isDouble ? doubleRegister(a) : intRegister(a), b: Int32(program.sets.count - 1)))
+                op: isDouble ? .memberD : .memberI,
+                cmp: negated ? 1 : 0,
+                dst: d,
+                a: isDouble ? doubleRegister(a) : intRegister(a),
+                b: Int32(program.sets.count - 1)
+            )
+        )
         return .register(.bool(d))
     }
 

@@ -37,6 +37,7 @@ public struct RuleCompiler: Sendable {
     /// - Parameters:
     ///   - text: the rules in the rule language.
     ///   - file: the file name to put in diagnostics.
+    /// - Returns: the compiled rule set.
     /// - Throws: ``RuleCompileError`` with every problem found.
     public func compile(_ text: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
         let (syntax, parseDiagnostics) = RuleParser.parse(text)
@@ -47,19 +48,23 @@ public struct RuleCompiler: Sendable {
         for (order, rule) in syntax.rules.enumerated() {
             if !rule.name.isEmpty, let first = names[rule.name] {
                 checker.error(
-                    .duplicateRule, rule.nameRange,
-                    "a rule named \"\(rule.name)\" is already defined on line \(first.start.line); rule names must be unique")
+                    .duplicateRule,
+                    rule.nameRange,
+                    "a rule named \"\(rule.name)\" is already defined on line \(first.start.line); rule names must be unique"
+                )
             } else {
                 names[rule.name] = rule.nameRange
             }
             if let rule = checker.check(rule, order: order) { checked.append(rule) }
         }
         guard checker.diagnostics.isEmpty else {
-            throw RuleCompileError(checker.diagnostics.map { diagnostic in
-                var d = diagnostic
-                d.file = file
-                return d
-            })
+            throw RuleCompileError(
+                checker.diagnostics.map { diagnostic in
+                    var d = diagnostic
+                    d.file = file
+                    return d
+                }
+            )
         }
         var layout = FactLayout()
         var rules: [CompiledRule] = []
@@ -101,7 +106,8 @@ public struct RuleCompiler: Sendable {
                     case .text(let text): .text(text)
                     case .value(let value, _): .value(valueProgram(value), value.type)
                     }
-                })
+                }
+            )
         }
         let actions: [ActionProgram] = rule.actions.map { action in
             switch action {
@@ -127,12 +133,24 @@ public struct RuleCompiler: Sendable {
             }
         }
         var compiled = CompiledRule(
-            name: rule.name, version: rule.version, owner: rule.owner, priority: rule.priority,
-            effectiveFrom: rule.effectiveFrom, effectiveUntil: rule.effectiveUntil, trigger: rule.trigger,
+            name: rule.name,
+            version: rule.version,
+            owner: rule.owner,
+            priority: rule.priority,
+            effectiveFrom: rule.effectiveFrom,
+            effectiveUntil: rule.effectiveUntil,
+            trigger: rule.trigger,
             tierChange: rule.tierChange,
-            cooldown: rule.cooldown, dedupeKeys: dedupeKeys, conditionText: rule.conditionSource, range: rule.range,
-            order: rule.order, condition: conditionProgram, explainPlan: explain, actionPrograms: actions,
-            dedupePrograms: dedupePrograms)
+            cooldown: rule.cooldown,
+            dedupeKeys: dedupeKeys,
+            conditionText: rule.conditionSource,
+            range: rule.range,
+            order: rule.order,
+            condition: conditionProgram,
+            explainPlan: explain,
+            actionPrograms: actions,
+            dedupePrograms: dedupePrograms
+        )
         compiled.discriminator = EventDiscriminator(rule.condition)
         return compiled
     }

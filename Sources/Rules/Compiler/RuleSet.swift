@@ -43,14 +43,27 @@ public struct RuleSet: Sendable {
     /// The text of `range` in the rule source.
     func text(_ range: SourceRange) -> String {
         let utf8 = source.utf8
-        guard range.start.offset >= 0, range.end.offset <= utf8.count, range.start.offset <= range.end.offset else { return "" }
-        return String(source[utf8.index(utf8.startIndex, offsetBy: range.start.offset)..<utf8.index(utf8.startIndex, offsetBy: range.end.offset)])
+        guard range.start.offset >= 0, range.end.offset <= utf8.count, range.start.offset <= range.end.offset else {
+            return ""
+        }
+        return String(
+            source[
+                utf8.index(
+                    utf8.startIndex,
+                    offsetBy: range.start.offset
+                )..<utf8.index(utf8.startIndex, offsetBy: range.end.offset)
+            ]
+        )
     }
 
     func checkLayout(_ frame: FactFrame) throws(FactFrameError) {
         guard frame.layout.matches(layout) else {
             throw FactFrameError(
-                .layoutMismatch, fact: "*", row: nil, "the frame was made for another rule set; make it with makeFrame(rows:)")
+                .layoutMismatch,
+                fact: "*",
+                row: nil,
+                "the frame was made for another rule set; make it with makeFrame(rows:)"
+            )
         }
     }
 
@@ -58,7 +71,12 @@ public struct RuleSet: Sendable {
 
     /// Whether `rule` fires for `row` of `frame` on `evaluation` (effective and its condition holds).
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.
-    public func holds(_ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay) throws(FactFrameError) -> Bool {
+    public func holds(
+        _ rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay
+    ) throws(FactFrameError) -> Bool {
         try checkLayout(frame)
         guard row >= 0, row < frame.rowCount else {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
@@ -66,15 +84,28 @@ public struct RuleSet: Sendable {
         guard rule.isEffective(on: evaluation.day) else { return false }
         guard let program = rule.condition else { return true }
         var machine = ScalarMachine()
-        machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+        machine.run(
+            program,
+            code: program.bound(to: frame, on: evaluation),
+            frame: frame,
+            row: row,
+            calendar: evaluation.calendar
+        )
         guard case .bool(let r) = program.result else { return false }
         return machine.bools[Int(r)]
     }
 
     /// The actions `rule` asks for when it fires for `row`, with placeholders filled from the row's
-    /// facts (missing values print as `n/a`). Does not check the condition.
+    /// facts (missing values print as `n/a`).
+    ///
+    /// Does not check the condition.
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.
-    public func actions(of rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay) throws(FactFrameError) -> [RuleAction] {
+    public func actions(
+        of rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay
+    ) throws(FactFrameError) -> [RuleAction] {
         try checkLayout(frame)
         guard row >= 0, row < frame.rowCount else {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
@@ -85,16 +116,29 @@ public struct RuleSet: Sendable {
 
     /// ``actions(of:in:row:on:)`` for a frame of this rule set and a row in range, on the
     /// caller's machine (the engine's, whose registers it overwrites).
-    func actions(of rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, machine: inout ScalarMachine) -> [RuleAction] {
+    func actions(
+        of rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay,
+        machine: inout ScalarMachine
+    ) -> [RuleAction] {
         func value(_ program: Program, _ type: FactType, prepared: ScalarPlan? = nil) -> FactValue {
             if let prepared {
                 machine.run(prepared, frame: frame, row: row, calendar: evaluation.calendar)
             } else {
-                machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+                machine.run(
+                    program,
+                    code: program.bound(to: frame, on: evaluation),
+                    frame: frame,
+                    row: row,
+                    calendar: evaluation.calendar
+                )
             }
             switch program.result {
             case .tags(let c): return frame.value(of: FactLayout.Column(type: .tagset, index: Int(c)), row: row)
-            case let register: return machine.value(.register(register), type: type, frame: frame, row: row, on: evaluation)
+            case let register:
+                return machine.value(.register(register), type: type, frame: frame, row: row, on: evaluation)
             }
         }
         func render(_ template: TemplateProgram) -> String {
@@ -104,7 +148,8 @@ public struct RuleSet: Sendable {
             for i in template.parts.indices {
                 switch template.parts[i] {
                 case .text(let literal): text += literal
-                case .value(let program, let type): text += value(program, type, prepared: template.plans[i]).description
+                case .value(let program, let type):
+                    text += value(program, type, prepared: template.plans[i]).description
                 }
             }
             return text
@@ -123,12 +168,19 @@ public struct RuleSet: Sendable {
             switch action {
             case .notify(let recipient, let channel, let message):
                 .notify(
-                    recipient: recipient, channel: channel,
-                    message: message.map(render) ?? "Rule \"\(rule.name)\" fired on \(evaluation.day)")
-            case .task(let recipient, let title, let due): .task(recipient: recipient, title: render(title), dueOn: later(due))
+                    recipient: recipient,
+                    channel: channel,
+                    message: message.map(render) ?? "Rule \"\(rule.name)\" fired on \(evaluation.day)"
+                )
+            case .task(let recipient, let title, let due):
+                .task(recipient: recipient, title: render(title), dueOn: later(due))
             case .openProcess(let name, let parameters):
-                .openProcess(name: name, parameters: parameters.map { ProcessParameter(name: $0.label, value: value($0.program, $0.type)) })
-            case .addTag(let name, let expiry): .addTag(name: name, expiresOn: later(expiry).map { $0.adding(days: -1) })
+                .openProcess(
+                    name: name,
+                    parameters: parameters.map { ProcessParameter(name: $0.label, value: value($0.program, $0.type)) }
+                )
+            case .addTag(let name, let expiry):
+                .addTag(name: name, expiresOn: later(expiry).map { $0.adding(days: -1) })
             case .removeTag(let name): .removeTag(name: name)
             case .flag(let name): .flag(name: name)
             }
@@ -137,7 +189,12 @@ public struct RuleSet: Sendable {
 
     /// The values of `rule`'s `dedupe by` keys for `row` (`client` gives the row's client id).
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.
-    public func dedupeValues(of rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay) throws(FactFrameError) -> [FactValue] {
+    public func dedupeValues(
+        of rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay
+    ) throws(FactFrameError) -> [FactValue] {
         try checkLayout(frame)
         guard row >= 0, row < frame.rowCount else {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
@@ -145,7 +202,13 @@ public struct RuleSet: Sendable {
         var machine = ScalarMachine()
         return rule.dedupePrograms.map { entry in
             guard let (program, type) = entry else { return frame.clients[row].map { .text($0.rawValue) } ?? .missing }
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+            machine.run(
+                program,
+                code: program.bound(to: frame, on: evaluation),
+                frame: frame,
+                row: row,
+                calendar: evaluation.calendar
+            )
             return machine.value(.register(program.result), type: type, frame: frame, row: row, on: evaluation)
         }
     }
@@ -153,7 +216,12 @@ public struct RuleSet: Sendable {
     /// Why `rule` fires or not for `row`: each part of the condition, whether it held, and the
     /// values it saw.
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.
-    public func explain(_ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay) throws(FactFrameError) -> RuleExplanation {
+    public func explain(
+        _ rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay
+    ) throws(FactFrameError) -> RuleExplanation {
         try checkLayout(frame)
         guard row >= 0, row < frame.rowCount else {
             throw FactFrameError(.rowOutOfRange, fact: "*", row: row, "row \(row) is outside 0..<\(frame.rowCount)")
@@ -165,13 +233,28 @@ public struct RuleSet: Sendable {
     /// ``explain(_:in:row:on:)`` for a frame of this rule set and a row in range, on the caller's
     /// machine, with the rule's condition already bound for `evaluation` when `bound` is given.
     func explain(
-        _ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, bound: ScalarPlan?, machine: inout ScalarMachine
+        _ rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay,
+        bound: ScalarPlan?,
+        machine: inout ScalarMachine
     ) -> RuleExplanation {
-        explain(rule, in: frame, row: row, on: evaluation, bound: bound, texts: explainTexts(of: rule), machine: &machine)
+        explain(
+            rule,
+            in: frame,
+            row: row,
+            on: evaluation,
+            bound: bound,
+            texts: explainTexts(of: rule),
+            machine: &machine
+        )
     }
 
     /// The texts an explanation of `rule` shows, in the order the trace reads them: each part's
-    /// text, then (for a test) its values' expressions, then its sub-parts. Cut from the source
+    /// text, then (for a test) its values' expressions, then its sub-parts.
+    ///
+    /// Cut from the source
     /// once per rule by the engine; the strings are shared by every firing's trace.
     func explainTexts(of rule: CompiledRule) -> [String] {
         var texts: [String] = []
@@ -194,19 +277,35 @@ public struct RuleSet: Sendable {
 
     /// The explanation with the texts of ``explainTexts(of:)`` given.
     func explain(
-        _ rule: CompiledRule, in frame: FactFrame, row: Int, on evaluation: EvaluationDay, bound: ScalarPlan?, texts: [String],
+        _ rule: CompiledRule,
+        in frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay,
+        bound: ScalarPlan?,
+        texts: [String],
         machine: inout ScalarMachine
     ) -> RuleExplanation {
         let effective = rule.isEffective(on: evaluation.day)
         guard let program = rule.condition, let plan = rule.explainPlan else {
             return RuleExplanation(
-                rule: rule.name, version: rule.version, day: evaluation.day, isEffective: effective, holds: effective,
-                condition: nil)
+                rule: rule.name,
+                version: rule.version,
+                day: evaluation.day,
+                isEffective: effective,
+                holds: effective,
+                condition: nil
+            )
         }
         if let bound {
             machine.run(bound, frame: frame, row: row, calendar: evaluation.calendar)
         } else {
-            machine.run(program, code: program.bound(to: frame, on: evaluation), frame: frame, row: row, calendar: evaluation.calendar)
+            machine.run(
+                program,
+                code: program.bound(to: frame, on: evaluation),
+                frame: frame,
+                row: row,
+                calendar: evaluation.calendar
+            )
         }
         var next = 0
         func nextText() -> String {
@@ -230,13 +329,34 @@ public struct RuleSet: Sendable {
             switch node {
             case .all(let parts, let result, let range):
                 let text = nextText()
-                return ConditionTrace(kind: .all, text: text, range: range, holds: holds(result), values: [], parts: traces(parts))
+                return ConditionTrace(
+                    kind: .all,
+                    text: text,
+                    range: range,
+                    holds: holds(result),
+                    values: [],
+                    parts: traces(parts)
+                )
             case .any(let parts, let result, let range):
                 let text = nextText()
-                return ConditionTrace(kind: .any, text: text, range: range, holds: holds(result), values: [], parts: traces(parts))
+                return ConditionTrace(
+                    kind: .any,
+                    text: text,
+                    range: range,
+                    holds: holds(result),
+                    values: [],
+                    parts: traces(parts)
+                )
             case .negation(let inner, let result, let range):
                 let text = nextText()
-                return ConditionTrace(kind: .not, text: text, range: range, holds: holds(result), values: [], parts: [trace(inner)])
+                return ConditionTrace(
+                    kind: .not,
+                    text: text,
+                    range: range,
+                    holds: holds(result),
+                    values: [],
+                    parts: [trace(inner)]
+                )
             case .test(let result, let range, let values):
                 let text = nextText()
                 var traced: [TracedValue] = []
@@ -245,14 +365,34 @@ public struct RuleSet: Sendable {
                     traced.append(
                         TracedValue(
                             expression: nextText(),
-                            value: machine.value(value.operand, type: value.type, frame: frame, row: row, on: evaluation)))
+                            value: machine.value(
+                                value.operand,
+                                type: value.type,
+                                frame: frame,
+                                row: row,
+                                on: evaluation
+                            )
+                        )
+                    )
                 }
-                return ConditionTrace(kind: .test, text: text, range: range, holds: holds(result), values: traced, parts: [])
+                return ConditionTrace(
+                    kind: .test,
+                    text: text,
+                    range: range,
+                    holds: holds(result),
+                    values: traced,
+                    parts: []
+                )
             }
         }
         let condition = trace(plan)
         return RuleExplanation(
-            rule: rule.name, version: rule.version, day: evaluation.day, isEffective: effective,
-            holds: effective && condition.holds, condition: condition)
+            rule: rule.name,
+            version: rule.version,
+            day: evaluation.day,
+            isEffective: effective,
+            holds: effective && condition.holds,
+            condition: condition
+        )
     }
 }

@@ -2,7 +2,9 @@ public import CustomerModel
 public import ValueModel
 
 /// What the stages of one cycle day share: the day and instant, the ports, and what earlier
-/// stages produced (the book, the scores, the firings). A plugged-in stage reads it and saves its
+/// stages produced (the book, the scores, the firings).
+///
+/// A plugged-in stage reads it and saves its
 /// progress through it.
 public struct CycleContext: Sendable {
     /// The cycle day: the book is scored as of this day.
@@ -44,8 +46,14 @@ public struct CycleContext: Sendable {
     var engineCheckpoint: RuleEngineCheckpoint?
 
     init(
-        asOf: Day, until: Instant, ports: DailyCyclePorts, scoring: BookScoring, rules: RuleSet, ladders: CycleTierLadders,
-        batchSize: Int, carry: CycleCarry
+        asOf: Day,
+        until: Instant,
+        ports: DailyCyclePorts,
+        scoring: BookScoring,
+        rules: RuleSet,
+        ladders: CycleTierLadders,
+        batchSize: Int,
+        carry: CycleCarry
     ) {
         self.asOf = asOf
         self.until = until
@@ -65,7 +73,14 @@ public struct CycleContext: Sendable {
     public func saveProgress(_ checkpoint: CycleCheckpoint) async throws(CycleFailure) {
         do throws(StoreError) {
             try await ports.journal.record(
-                CycleJournalEntry(day: asOf, stage: stage, state: .inProgress, checkpoint: checkpoint, at: ports.clock.now))
+                CycleJournalEntry(
+                    day: asOf,
+                    stage: stage,
+                    state: .inProgress,
+                    checkpoint: checkpoint,
+                    at: ports.clock.now
+                )
+            )
         } catch {
             throw .store(error)
         }

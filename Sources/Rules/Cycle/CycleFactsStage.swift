@@ -24,7 +24,8 @@ enum CycleFactsStage {
         var changes = 0
         let keeps = carry.engine?.cycleClients == records.map { $0.profile.id }
         // A new process: the engine of the last night in the journal, when there is one.
-        let restored = carry.engine == nil ? try await lastNight(before: context.asOf, journal: context.ports.journal) : nil
+        let restored =
+            carry.engine == nil ? try await lastNight(before: context.asOf, journal: context.ports.journal) : nil
         if let restored, !keeps { carry.absorbedThrough = restored.day }
         let since = keeps || restored != nil ? try await eventsSince(carry, context: context, book: book) : []
         do throws(RuleEngineError) {
@@ -45,12 +46,23 @@ enum CycleFactsStage {
                 // The last night's windows, cooldowns, de-duplication and cursor over today's
                 // records and facts (which fire nothing), then the activity since that night.
                 var engine = try RuleEngine(
-                    rules: context.rules, clients: records, facts: sources, calendar: calendar, restoring: restored.checkpoint)
+                    rules: context.rules,
+                    clients: records,
+                    facts: sources,
+                    calendar: calendar,
+                    restoring: restored.checkpoint
+                )
                 try engine.absorb(since)
                 absorbed = since.count
                 carry.engine = engine
             } else {
-                var engine = try RuleEngine(rules: context.rules, clients: records, facts: sources, calendar: calendar, start: night)
+                var engine = try RuleEngine(
+                    rules: context.rules,
+                    clients: records,
+                    facts: sources,
+                    calendar: calendar,
+                    start: night
+                )
                 absorbed = absorbAll(book, into: &engine, through: context.asOf)
                 carry.engine = engine
             }
@@ -100,17 +112,27 @@ enum CycleFactsStage {
             let channel = Channel(rawValue: columns.channel[row]),
             let currency = CurrencyCode(packed: columns.currency[row])
         else { return nil }
-        let merchant = columns.merchantCategory[row] == 255 ? nil : MerchantCategory(rawValue: columns.merchantCategory[row])
+        let merchant =
+            columns.merchantCategory[row] == 255 ? nil : MerchantCategory(rawValue: columns.merchantCategory[row])
         return Transaction(
-            id: "", customer: columns.customers[Int(columns.customerIndex[row])], day: Day(number: columns.day[row]),
-            type: type, direction: direction,
+            id: "",
+            customer: columns.customers[Int(columns.customerIndex[row])],
+            day: Day(number: columns.day[row]),
+            type: type,
+            direction: direction,
             amount: Money(minorUnits: columns.amountMinorUnits[row], currency: currency),
-            channel: channel, merchantCategory: merchant, isOverseas: columns.isOverseas[row])
+            channel: channel,
+            merchantCategory: merchant,
+            isOverseas: columns.isOverseas[row]
+        )
     }
 
     /// The engine checkpoint of the latest `run-triggers` the journal records as finished in the
     /// seven days before `day`, with its day; `nil` when there is none.
-    static func lastNight(before day: Day, journal: any CycleJournal) async throws(CycleFailure)
+    static func lastNight(
+        before day: Day,
+        journal: any CycleJournal
+    ) async throws(CycleFailure)
         -> (checkpoint: RuleEngineCheckpoint, day: Day)?
     {
         for back in 1...7 {
@@ -128,7 +150,11 @@ enum CycleFactsStage {
 
     /// The transactions and interactions of the days after the last night up to the cycle day, in
     /// time order, leaving out those recorded intraday.
-    static func eventsSince(_ carry: CycleCarry, context: CycleContext, book: BookInputs) async throws(CycleFailure)
+    static func eventsSince(
+        _ carry: CycleCarry,
+        context: CycleContext,
+        book: BookInputs
+    ) async throws(CycleFailure)
         -> [RuleEvent]
     {
         guard let last = carry.absorbedThrough, last < context.asOf else { return [] }
@@ -139,11 +165,17 @@ enum CycleFactsStage {
             let page: TransactionPage
             do throws(StoreError) {
                 page = try await context.ports.activity.scanTransactions(
-                    in: days, after: cursor, limit: 50_000, as: context.ports.principal)
+                    in: days,
+                    after: cursor,
+                    limit: 50_000,
+                    as: context.ports.principal
+                )
             } catch {
                 throw .store(error)
             }
-            for t in page.transactions where !carry.intraday.contains(CycleCarry.key(t)) { events.append(.transaction(t)) }
+            for t in page.transactions where !carry.intraday.contains(CycleCarry.key(t)) {
+                events.append(.transaction(t))
+            }
             cursor = page.next
         } while cursor != nil
         for i in book.interactions where days.contains(i.day) && !carry.intraday.contains(CycleCarry.key(i)) {

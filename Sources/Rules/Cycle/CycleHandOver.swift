@@ -12,8 +12,12 @@ enum CycleHandOver {
     /// - Throws: ``CycleFailure/actions(_:)`` when the handler fails as a whole or answers
     ///   against its contract; the batches before it were handed over.
     static func deliver(
-        _ firings: ArraySlice<RuleFiring>, coverage: (CustomerID) -> Coverage?, resolver: RecipientResolver,
-        handler: any ActionHandler, batchSize: Int, handed: (Int, CycleDelivery) async throws(CycleFailure) -> Void
+        _ firings: ArraySlice<RuleFiring>,
+        coverage: (CustomerID) -> Coverage?,
+        resolver: RecipientResolver,
+        handler: any ActionHandler,
+        batchSize: Int,
+        handed: (Int, CycleDelivery) async throws(CycleFailure) -> Void
     ) async throws(CycleFailure) -> CycleDelivery {
         var total = CycleDelivery()
         var batch: [FiringAction] = []
@@ -34,14 +38,19 @@ enum CycleHandOver {
     }
 
     /// Hands `batch` to `handler` in one call and counts the outcomes.
-    static func hand(_ batch: [FiringAction], to handler: any ActionHandler) async throws(CycleFailure) -> CycleDelivery {
+    static func hand(_ batch: [FiringAction], to handler: any ActionHandler) async throws(CycleFailure) -> CycleDelivery
+    {
         var delivery = CycleDelivery()
         guard !batch.isEmpty else { return delivery }
         let outcomes: [ActionOutcome]
         do throws(ActionHandlerError) { outcomes = try await handler.handle(batch) } catch { throw .actions(error) }
         guard outcomes.count == batch.count else {
             throw .actions(
-                ActionHandlerError(.brokenContract, "the handler answered \(outcomes.count) outcomes for \(batch.count) actions"))
+                ActionHandlerError(
+                    .brokenContract,
+                    "the handler answered \(outcomes.count) outcomes for \(batch.count) actions"
+                )
+            )
         }
         for (action, outcome) in zip(batch, outcomes) {
             if let recipients = action.recipients, !recipients.isResolved { delivery.unresolved += 1 }

@@ -15,7 +15,12 @@ public struct CycleCheckpoint: Hashable, Sendable, Codable {
     public var engine: RuleEngineCheckpoint?
 
     /// Creates a checkpoint.
-    public init(completed: Int = 0, fingerprint: UInt64 = 0, counts: [CycleCount] = [], engine: RuleEngineCheckpoint? = nil) {
+    public init(
+        completed: Int = 0,
+        fingerprint: UInt64 = 0,
+        counts: [CycleCount] = [],
+        engine: RuleEngineCheckpoint? = nil
+    ) {
         self.completed = completed
         self.fingerprint = fingerprint
         self.counts = counts

@@ -14,7 +14,8 @@ public enum CycleProgress: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .started(let stage, let day, let index, let count): "\(stage) \(day) started (\(index + 1)/\(count))"
-        case .finished(let report): "\(report.stage) \(report.day) finished in \(report.milliseconds) ms: \(report.counts)"
+        case .finished(let report):
+            "\(report.stage) \(report.day) finished in \(report.milliseconds) ms: \(report.counts)"
         case .skipped(let report): "\(report.stage) \(report.day) skipped (finished before)"
         }
     }

@@ -18,9 +18,12 @@ enum CycleRecords {
         }
         return book.profiles.map { profile in
             ClientRecord(
-                profile: profile, holdings: holdings[profile.id] ?? [],
+                profile: profile,
+                holdings: holdings[profile.id] ?? [],
                 household: CustomerWorkbench.household(of: profile.id, from: edges[profile.id] ?? []),
-                referrals: referrals[profile.id] ?? 0, balances: balances[profile.id] ?? [])
+                referrals: referrals[profile.id] ?? 0,
+                balances: balances[profile.id] ?? []
+            )
         }
     }
 }

@@ -7,7 +7,11 @@ import ValueModel
 enum CycleScoreRecords {
     /// The records of `rows` for `day`, in row order.
     static func records(
-        of rows: [CycleScoreRow], scores: BookScores, book: BookInputs, day: Day, currency: CurrencyCode
+        of rows: [CycleScoreRow],
+        scores: BookScores,
+        book: BookInputs,
+        day: Day,
+        currency: CurrencyCode
     ) -> [ScoreRecord] {
         let aum = assets(book.holdings, on: day, currency: currency)
         let rfm = scores.rfm
@@ -23,9 +27,15 @@ enum CycleScoreRecords {
                 level = Self.level(churn.level[i])
             }
             return ScoreRecord(
-                customer: row.customer, day: day, model: ScoreModelVersion(id: row.model.id, version: row.model.version),
-                total: Double(row.totalHundredths) / 100, dimensions: row.dimensionHundredths.map { Double($0) / 100 },
-                aum: Money(minorUnits: aum[row.customer] ?? 0, currency: currency), rfm: cell, churn: level)
+                customer: row.customer,
+                day: day,
+                model: ScoreModelVersion(id: row.model.id, version: row.model.version),
+                total: Double(row.totalHundredths) / 100,
+                dimensions: row.dimensionHundredths.map { Double($0) / 100 },
+                aum: Money(minorUnits: aum[row.customer] ?? 0, currency: currency),
+                rfm: cell,
+                churn: level
+            )
         }
     }
 
@@ -37,7 +47,9 @@ enum CycleScoreRecords {
         where holding.product.isAsset && holding.balance.currency == currency && holding.openedOn <= day
             && !holding.hasMatured(by: day) && holding.balance.minorUnits > 0
         {
-            let (sum, overflow) = totals[holding.customer, default: 0].addingReportingOverflow(holding.balance.minorUnits)
+            let (sum, overflow) = totals[holding.customer, default: 0].addingReportingOverflow(
+                holding.balance.minorUnits
+            )
             totals[holding.customer] = overflow ? .max : sum
         }
         return totals

@@ -23,10 +23,14 @@ struct CycleScoreRow {
             for row in 0..<book.count {
                 rows.append(
                     CycleScoreRow(
-                        customer: customers[row], kind: kind, model: book.model,
+                        customer: customers[row],
+                        kind: kind,
+                        model: book.model,
                         totalHundredths: book.totalHundredths[row],
                         dimensionHundredths: book.dimensionHundredths.map { $0[row] },
-                        dense: scores.index(of: customers[row])))
+                        dense: scores.index(of: customers[row])
+                    )
+                )
             }
         }
         return rows

@@ -21,8 +21,14 @@ extension CycleStage {
             let transactions = try await activity.exportTransactions(in: history, as: principal)
             context.organisation = try await store.organisation()
             context.book = BookInputs(
-                profiles: profiles, holdings: holdings, relationships: relationships, referrals: referrals,
-                interactions: interactions, balances: balances, transactions: transactions)
+                profiles: profiles,
+                holdings: holdings,
+                relationships: relationships,
+                referrals: referrals,
+                interactions: interactions,
+                balances: balances,
+                transactions: transactions
+            )
             return [
                 CycleCount("clients", profiles.count), CycleCount("holdings", holdings.count),
                 CycleCount("transactions", transactions.count), CycleCount("interactions", interactions.count),
@@ -49,14 +55,21 @@ extension CycleStage {
     /// `record-scores`: records each scored client's score of the cycle day, with its dimension
     /// scores, AUM, RFM cell, churn level and model version, in the score history (one atomic
     /// batch; a key recorded before with the same content is left as it is).
-    public static let recordScores = CycleStage(name: "record-scores", effect: .external) { context throws(CycleFailure) in
+    public static let recordScores = CycleStage(name: "record-scores", effect: .external) {
+        context throws(CycleFailure) in
         let book = try context.requireBook()
         let scores = try context.requireScores()
         let records = CycleScoreRecords.records(
-            of: CycleScoreRow.rows(of: scores), scores: scores, book: book, day: context.asOf,
-            currency: context.scoring.currency)
+            of: CycleScoreRow.rows(of: scores),
+            scores: scores,
+            book: book,
+            day: context.asOf,
+            currency: context.scoring.currency
+        )
         let report: ScoreRecordingReport
-        do throws(StoreError) { report = try await context.ports.scoreHistory.record(records, as: context.ports.principal) } catch {
+        do throws(StoreError) {
+            report = try await context.ports.scoreHistory.record(records, as: context.ports.principal)
+        } catch {
             throw .store(error)
         }
         context.recording = report
@@ -76,8 +89,11 @@ extension CycleStage {
     /// `run-triggers`: runs the schedules and date triggers due up to the cycle's instant, and
     /// leaves the engine's checkpoint in its journal entry (a restarted host's next night
     /// restores it).
-    public static let runTriggers = CycleStage(name: "run-triggers", effect: .computation) { context throws(CycleFailure) in
-        guard var engine = context.carry.engine else { throw .state("no rules engine (the hand-facts stage must come first)") }
+    public static let runTriggers = CycleStage(name: "run-triggers", effect: .computation) {
+        context throws(CycleFailure) in
+        guard var engine = context.carry.engine else {
+            throw .state("no rules engine (the hand-facts stage must come first)")
+        }
         context.carry.engine = nil
         let firings = engine.tick(until: context.until)
         context.engineCheckpoint = engine.checkpoint()
@@ -88,10 +104,13 @@ extension CycleStage {
 
     /// `hand-actions`: hands every firing's actions to the ports' ``ActionHandler``, their
     /// recipients resolved through the organisation and the clients' coverage, in batches whose
-    /// progress is saved to the journal. Every action carries its firing's id, so an action
+    /// progress is saved to the journal.
+    ///
+    /// Every action carries its firing's id, so an action
     /// handed over again is a duplicate, not a second message; actions the handler does not take
     /// (tasks, processes, tags and flags with the notifying handler) are counted as unhandled.
-    public static let handActions = CycleStage(name: "hand-actions", effect: .external) { context throws(CycleFailure) in
+    public static let handActions = CycleStage(name: "hand-actions", effect: .external) {
+        context throws(CycleFailure) in
         let firings = context.firings
         var start = 0
         var fingerprint = CycleFingerprint()
@@ -113,9 +132,11 @@ extension CycleStage {
         var fingerprinted = start
         let saving = context
         let delivery = try await CycleHandOver.deliver(
-            firings[start...], coverage: { engine?.coverage(of: $0) ?? profiles[$0] },
+            firings[start...],
+            coverage: { engine?.coverage(of: $0) ?? profiles[$0] },
             resolver: RecipientResolver(organisation: organisation, groups: context.ports.staffGroups),
-            handler: context.ports.actions, batchSize: context.batchSize
+            handler: context.ports.actions,
+            batchSize: context.batchSize
         ) { done, soFar throws(CycleFailure) in
             while fingerprinted < start + done {
                 fingerprint.add(firings[fingerprinted].id.rawValue)
@@ -124,7 +145,8 @@ extension CycleStage {
             var total = carried
             total.add(soFar)
             try await saving.saveProgress(
-                CycleCheckpoint(completed: start + done, fingerprint: fingerprint.value, counts: total.counts))
+                CycleCheckpoint(completed: start + done, fingerprint: fingerprint.value, counts: total.counts)
+            )
         }
         context.delivery = delivery
         var total = carried

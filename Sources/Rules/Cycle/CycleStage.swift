@@ -59,7 +59,8 @@ public struct CycleStage: Sendable {
     ///   - effect: whether the stage records, sends or writes (see "Resuming").
     ///   - work: the stage's work on the cycle's context; returns what it counted.
     public init(
-        name: String, effect: Effect,
+        name: String,
+        effect: Effect,
         work: @escaping @Sendable (inout CycleContext) async throws(CycleFailure) -> [CycleCount]
     ) {
         self.name = name

@@ -27,7 +27,8 @@ extension CycleStage {
     /// `assign-tiers`: each client's tier from its AUM on the cycle day and its value score, on
     /// the ladder of its kind, handed to the rules as the `tier` fact (a change fires the
     /// `on tier change` rules).
-    public static let assignTiers = CycleStage(name: "assign-tiers", effect: .computation) { context throws(CycleFailure) in
+    public static let assignTiers = CycleStage(name: "assign-tiers", effect: .computation) {
+        context throws(CycleFailure) in
         let book = try context.requireBook()
         let scores = try context.requireScores()
         let ladders = context.ladders
@@ -41,8 +42,11 @@ extension CycleStage {
         var assigned = 0
         for profile in book.profiles {
             let tier = tiers.assign(
-                profile.id, on: ladders.ladder(for: profile.kind),
-                aum: Money(minorUnits: aum[profile.id] ?? 0, currency: context.scoring.currency), score: totals[profile.id])
+                profile.id,
+                on: ladders.ladder(for: profile.kind),
+                aum: Money(minorUnits: aum[profile.id] ?? 0, currency: context.scoring.currency),
+                score: totals[profile.id]
+            )
             if tier != nil { assigned += 1 }
         }
         context.tiers = tiers

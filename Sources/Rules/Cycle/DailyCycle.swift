@@ -70,8 +70,12 @@ public actor DailyCycle {
     ///   - stages: the stages in order (``standardStages`` unless given).
     ///   - batchSize: actions per call to the handler (at least 1; 1,000 unless given).
     public init(
-        ports: DailyCyclePorts, rules: RuleSet, scoring: BookScoring, ladders: CycleTierLadders = .defaults,
-        stages: [CycleStage] = DailyCycle.standardStages, batchSize: Int = 1_000
+        ports: DailyCyclePorts,
+        rules: RuleSet,
+        scoring: BookScoring,
+        ladders: CycleTierLadders = .defaults,
+        stages: [CycleStage] = DailyCycle.standardStages,
+        batchSize: Int = 1_000
     ) {
         self.ports = ports
         self.rules = rules
@@ -95,7 +99,9 @@ public actor DailyCycle {
     /// - Throws: ``DailyCycleError`` naming the stage that failed and why; the journal keeps the
     ///   stages that finished, and running `day` again resumes.
     public func run(
-        asOf day: Day, until: Instant, progress: @Sendable (CycleProgress) -> Void = { _ in }
+        asOf day: Day,
+        until: Instant,
+        progress: @Sendable (CycleProgress) -> Void = { _ in }
     ) async throws(DailyCycleError) -> DailyCycleSummary {
         let entries: [CycleJournalEntry]
         do throws(StoreError) { entries = try await ports.journal.entries(on: day) } catch {
@@ -111,8 +117,15 @@ public actor DailyCycle {
             resumedInProcess = true
         } else {
             context = CycleContext(
-                asOf: day, until: until, ports: ports, scoring: scoring, rules: rules, ladders: ladders, batchSize: batchSize,
-                carry: pending?.carry ?? carry)
+                asOf: day,
+                until: until,
+                ports: ports,
+                scoring: scoring,
+                rules: rules,
+                ladders: ladders,
+                batchSize: batchSize,
+                carry: pending?.carry ?? carry
+            )
         }
         pending = nil
         carry = CycleCarry()
@@ -125,7 +138,12 @@ public actor DailyCycle {
             let needed = lastToRun.map { index < $0 } ?? false
             if let done, stage.effect == .external || resumedInProcess || !needed {
                 let report = CycleStageReport(
-                    stage: stage.name, day: day, outcome: .skipped, counts: done.checkpoint.counts, milliseconds: 0)
+                    stage: stage.name,
+                    day: day,
+                    outcome: .skipped,
+                    counts: done.checkpoint.counts,
+                    milliseconds: 0
+                )
                 reports.append(report)
                 progress(.skipped(report))
                 continue
@@ -145,30 +163,48 @@ public actor DailyCycle {
             do throws(StoreError) {
                 try await ports.journal.record(
                     CycleJournalEntry(
-                        day: day, stage: stage.name, state: .finished,
-                        checkpoint: CycleCheckpoint(counts: counts, engine: context.engineCheckpoint), at: end))
+                        day: day,
+                        stage: stage.name,
+                        state: .finished,
+                        checkpoint: CycleCheckpoint(counts: counts, engine: context.engineCheckpoint),
+                        at: end
+                    )
+                )
             } catch {
                 pending = context
                 throw DailyCycleError(stage: stage.name, day: day, failure: .store(error))
             }
             context.engineCheckpoint = nil
             let report = CycleStageReport(
-                stage: stage.name, day: day, outcome: context.resumeFrom == nil ? .ran : .resumed, counts: counts,
-                milliseconds: end.millisecondsSinceEpoch - start.millisecondsSinceEpoch)
+                stage: stage.name,
+                day: day,
+                outcome: context.resumeFrom == nil ? .ran : .resumed,
+                counts: counts,
+                milliseconds: end.millisecondsSinceEpoch - start.millisecondsSinceEpoch
+            )
             context.resumeFrom = nil
             reports.append(report)
             progress(.finished(report))
         }
         carry = context.carry
         return DailyCycleSummary(
-            day: day, until: until, stages: reports, scores: context.scores, recording: context.recording,
-            firings: context.firings, delivery: context.delivery)
+            day: day,
+            until: until,
+            stages: reports,
+            scores: context.scores,
+            recording: context.recording,
+            firings: context.firings,
+            delivery: context.delivery
+        )
     }
 
     /// Records intraday events through the same rules engine and hands the actions of their
     /// firings over the same way; schedules and date triggers that come due before an event run
-    /// first. The night does not absorb these events again.
+    /// first.
+    ///
+    /// The night does not absorb these events again.
     /// - Parameter events: the events, any order (they are taken in time order).
+    /// - Returns: what the events fired and what was handed over.
     /// - Throws: ``DailyCycleError`` with stage `intraday`: ``CycleFailure/state(_:)`` before any
     ///   night built the engine, ``CycleFailure/rules(_:)`` for an event the engine rejects (the
     ///   events before it are recorded and their actions handed over),
@@ -183,7 +219,10 @@ public actor DailyCycle {
         guard var engine = live.engine else {
             putCarry(live)
             throw DailyCycleError(
-                stage: "intraday", day: day, failure: .state("no rules engine yet: run the daily cycle once first"))
+                stage: "intraday",
+                day: day,
+                failure: .state("no rules engine yet: run the daily cycle once first")
+            )
         }
         live.engine = nil
         var firings: [RuleFiring] = []
@@ -219,7 +258,10 @@ public actor DailyCycle {
         guard var engine = live.engine else {
             putCarry(live)
             throw DailyCycleError(
-                stage: "intraday", day: day, failure: .state("no rules engine yet: run the daily cycle once first"))
+                stage: "intraday",
+                day: day,
+                failure: .state("no rules engine yet: run the daily cycle once first")
+            )
         }
         live.engine = nil
         let firings = engine.tick(until: until)
@@ -227,7 +269,9 @@ public actor DailyCycle {
         let organisation = live.organisation ?? .empty
         putCarry(live)
         return IntradayReport(
-            firings: firings, delivery: try await handOver(firings, engine: engine, organisation: organisation, day: day))
+            firings: firings,
+            delivery: try await handOver(firings, engine: engine, organisation: organisation, day: day)
+        )
     }
 
     /// The state carried between runs, taken out of the actor (from the failed run's work when a
@@ -248,15 +292,23 @@ public actor DailyCycle {
         if pending != nil { pending?.carry = taken } else { carry = taken }
     }
 
-    private func handOver(_ firings: [RuleFiring], engine: RuleEngine, organisation: Organisation, day: Day)
+    private func handOver(
+        _ firings: [RuleFiring],
+        engine: RuleEngine,
+        organisation: Organisation,
+        day: Day
+    )
         async throws(DailyCycleError) -> CycleDelivery
     {
         do throws(CycleFailure) {
             return try await CycleHandOver.deliver(
-                firings[...], coverage: { engine.coverage(of: $0) },
-                resolver: RecipientResolver(organisation: organisation, groups: ports.staffGroups), handler: ports.actions,
-                batchSize: batchSize
-            ) { _, _ throws(CycleFailure) in }
+                firings[...],
+                coverage: { engine.coverage(of: $0) },
+                resolver: RecipientResolver(organisation: organisation, groups: ports.staffGroups),
+                handler: ports.actions,
+                batchSize: batchSize,
+                handed: { _, _ throws(CycleFailure) in }
+            )
         } catch {
             throw DailyCycleError(stage: "intraday", day: day, failure: error)
         }

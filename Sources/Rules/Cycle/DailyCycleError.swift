@@ -2,7 +2,9 @@ public import CustomerModel
 public import ValueModel
 
 /// Why a stage of the daily cycle stopped: the store, scoring or rules error underneath, or a
-/// plugged-in stage's own reason. Descriptions name records and fields, never personal values.
+/// plugged-in stage's own reason.
+///
+/// Descriptions name records and fields, never personal values.
 public enum CycleFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// A port (customer, activity or score history store, journal) failed.
     case store(StoreError)

@@ -46,9 +46,14 @@ public struct DailyCyclePorts: Sendable {
     ///   - calendar: the bank calendar.
     ///   - principal: who the cycle acts as.
     public init(
-        customers: GatedCustomerStore, activity: GatedActivityStore, scoreHistory: GatedScoreHistoryStore,
-        actions: any ActionHandler, staffGroups: any StaffGroupDirectory = StaffGroups(),
-        journal: any CycleJournal = InMemoryCycleJournal(), clock: any WallClock, calendar: BankCalendar,
+        customers: GatedCustomerStore,
+        activity: GatedActivityStore,
+        scoreHistory: GatedScoreHistoryStore,
+        actions: any ActionHandler,
+        staffGroups: any StaffGroupDirectory = StaffGroups(),
+        journal: any CycleJournal = InMemoryCycleJournal(),
+        clock: any WallClock,
+        calendar: BankCalendar,
         principal: Principal = DailyCyclePorts.defaultPrincipal
     ) {
         self.customers = customers
@@ -75,28 +80,48 @@ public struct DailyCyclePorts: Sendable {
     ///   - calendar: the bank calendar.
     ///   - principal: who the cycle acts as.
     public init(
-        customers: GatedCustomerStore, activity: GatedActivityStore, scoreHistory: GatedScoreHistoryStore,
-        notifications: any NotificationSink, staffGroups: any StaffGroupDirectory = StaffGroups(),
-        journal: any CycleJournal = InMemoryCycleJournal(), clock: any WallClock, calendar: BankCalendar,
+        customers: GatedCustomerStore,
+        activity: GatedActivityStore,
+        scoreHistory: GatedScoreHistoryStore,
+        notifications: any NotificationSink,
+        staffGroups: any StaffGroupDirectory = StaffGroups(),
+        journal: any CycleJournal = InMemoryCycleJournal(),
+        clock: any WallClock,
+        calendar: BankCalendar,
         principal: Principal = DailyCyclePorts.defaultPrincipal
     ) {
         self.init(
-            customers: customers, activity: activity, scoreHistory: scoreHistory,
-            actions: NotifyingActionHandler(sink: notifications), staffGroups: staffGroups, journal: journal, clock: clock,
-            calendar: calendar, principal: principal)
+            customers: customers,
+            activity: activity,
+            scoreHistory: scoreHistory,
+            actions: NotifyingActionHandler(sink: notifications),
+            staffGroups: staffGroups,
+            journal: journal,
+            clock: clock,
+            calendar: calendar,
+            principal: principal
+        )
     }
 
     /// The ports of an ``/CustomerModel/InMemoryBank`` (its gated stores, clock and calendar, and a
     /// ``NotifyingActionHandler`` over its notification sink) with `scoreHistory` behind the
     /// bank's gate, and `journal`.
     public init(
-        bank: InMemoryBank, scoreHistory: any ScoreHistoryStore, journal: any CycleJournal = InMemoryCycleJournal(),
+        bank: InMemoryBank,
+        scoreHistory: any ScoreHistoryStore,
+        journal: any CycleJournal = InMemoryCycleJournal(),
         principal: Principal = DailyCyclePorts.defaultPrincipal
     ) {
         self.init(
-            customers: bank.customers, activity: bank.activity, scoreHistory: bank.gate.scoreHistory(scoreHistory),
-            notifications: bank.notifications, journal: journal, clock: bank.clock, calendar: bank.calendar,
-            principal: principal)
+            customers: bank.customers,
+            activity: bank.activity,
+            scoreHistory: bank.gate.scoreHistory(scoreHistory),
+            notifications: bank.notifications,
+            journal: journal,
+            clock: bank.clock,
+            calendar: bank.calendar,
+            principal: principal
+        )
     }
 
     /// `system` principal `daily-cycle`.

@@ -27,7 +27,9 @@ extension ClientFacts {
 
     /// Takes in the transactions of `columns` at `rows` (in day order) as ``RuleEngine/absorb(_:)``
     /// does, straight from the columns: each client's row is looked up once, not once per
-    /// transaction. Rows of clients not known here are left out.
+    /// transaction.
+    ///
+    /// Rows of clients not known here are left out.
     /// - Returns: the transactions taken in.
     mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int {
         let engineRows = columns.customers.map { rowOf[$0] ?? -1 }
@@ -42,7 +44,9 @@ extension ClientFacts {
         return count
     }
 
-    /// Takes in `interactions` (in day order) as ``RuleEngine/absorb(_:)`` does. Interactions of
+    /// Takes in `interactions` (in day order) as ``RuleEngine/absorb(_:)`` does.
+    ///
+    /// Interactions of
     /// clients not known here are left out.
     /// - Returns: the interactions taken in.
     mutating func cycleAbsorb(_ interactions: [Interaction]) -> Int {
@@ -64,7 +68,9 @@ extension RuleEngine {
     mutating func cycleReplace(_ record: ClientRecord) -> Bool { facts.cycleReplace(record) }
 
     /// See ``ClientFacts/cycleAbsorb(_:rows:)``.
-    mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int { facts.cycleAbsorb(columns, rows: rows) }
+    mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int {
+        facts.cycleAbsorb(columns, rows: rows)
+    }
 
     /// See ``ClientFacts/cycleAbsorb(_:)``.
     mutating func cycleAbsorb(_ interactions: [Interaction]) -> Int { facts.cycleAbsorb(interactions) }

@@ -1,7 +1,9 @@
 public import CustomerModel
 
 /// What a rule set would have done over a period of stored history: every firing, by rule and
-/// by client. Nothing is emitted while a backtest runs.
+/// by client.
+///
+/// Nothing is emitted while a backtest runs.
 public struct BacktestReport: Sendable {
     /// Every firing, in time order.
     public let firings: [RuleFiring]
@@ -28,8 +30,12 @@ public struct BacktestReport: Sendable {
             let before = clients(of: name)
             let after = other.clients(of: name)
             let difference = BacktestDifference(
-                rule: name, firingsBefore: firings(of: name).count, firingsAfter: other.firings(of: name).count,
-                onlyBefore: before.subtracting(after), onlyAfter: after.subtracting(before))
+                rule: name,
+                firingsBefore: firings(of: name).count,
+                firingsAfter: other.firings(of: name).count,
+                onlyBefore: before.subtracting(after),
+                onlyAfter: after.subtracting(before)
+            )
             return difference.isEmpty ? nil : difference
         }
     }
@@ -49,7 +55,13 @@ public struct BacktestDifference: Hashable, Sendable {
     public var onlyAfter: Set<CustomerID>
 
     /// Creates a difference.
-    public init(rule: String, firingsBefore: Int, firingsAfter: Int, onlyBefore: Set<CustomerID>, onlyAfter: Set<CustomerID>) {
+    public init(
+        rule: String,
+        firingsBefore: Int,
+        firingsAfter: Int,
+        onlyBefore: Set<CustomerID>,
+        onlyAfter: Set<CustomerID>
+    ) {
         self.rule = rule
         self.firingsBefore = firingsBefore
         self.firingsAfter = firingsAfter
@@ -66,10 +78,12 @@ extension RuleEvent {
     /// end of its day, a holding when it opened.
     public func instant(on calendar: BankCalendar) -> Instant {
         switch self {
-        case .transaction(let t), .failedTransaction(let t): calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60))
+        case .transaction(let t), .failedTransaction(let t):
+            calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60))
         case .interaction(let i): i.at
         case .profileChanged(_, _, let at), .tierChanged(_, _, let at), .scoreChanged(_, _, let at): at
-        case .balance(let b): Instant(millisecondsSinceEpoch: calendar.start(of: b.day.adding(days: 1)).millisecondsSinceEpoch - 1)
+        case .balance(let b):
+            Instant(millisecondsSinceEpoch: calendar.start(of: b.day.adding(days: 1)).millisecondsSinceEpoch - 1)
         case .holding(let h): calendar.start(of: h.openedOn)
         }
     }
@@ -79,11 +93,17 @@ extension RuleEngine {
     /// Runs `rules` over `history` as if live from `start` to `end`: events before `start` only
     /// build up the windows; from `start`, the clock ticks to each event's time (schedules due at
     /// or before it run first), then the event is recorded; the clock then ticks to `end`.
+    ///
     /// The clients' facts from other modules (scores, tiers) come from `facts`, in place from the start.
     /// - Throws: ``RuleEngineError`` for events of unknown clients or values that do not fit.
     public static func backtest(
-        _ rules: RuleSet, clients: [ClientRecord], facts: [any FactSource] = [], history: [RuleEvent], from start: Instant,
-        until end: Instant, calendar: BankCalendar
+        _ rules: RuleSet,
+        clients: [ClientRecord],
+        facts: [any FactSource] = [],
+        history: [RuleEvent],
+        from start: Instant,
+        until end: Instant,
+        calendar: BankCalendar
     ) throws(RuleEngineError) -> BacktestReport {
         var engine = try RuleEngine(rules: rules, clients: clients, facts: facts, calendar: calendar, start: start)
         let ordered = history.enumerated().map { ($0.element.instant(on: calendar), $0.offset, $0.element) }

@@ -51,9 +51,15 @@ struct ClientActivity: Sendable {
     /// The row of `transaction` (enumeration positions equal the raw values, which are declared in order).
     static func row(_ t: Transaction, currency: CurrencyCode) -> TransactionRow {
         TransactionRow(
-            day: t.day.number, amount: t.amount.minorUnits, type: Int64(t.type.rawValue), direction: Int64(t.direction.rawValue),
-            channel: Int64(t.channel.rawValue), merchant: t.merchantCategory.map { Int64($0.rawValue) } ?? Semantics.missing,
-            overseas: t.isOverseas ? 1 : 0, counts: t.amount.currency == currency)
+            day: t.day.number,
+            amount: t.amount.minorUnits,
+            type: Int64(t.type.rawValue),
+            direction: Int64(t.direction.rawValue),
+            channel: Int64(t.channel.rawValue),
+            merchant: t.merchantCategory.map { Int64($0.rawValue) } ?? Semantics.missing,
+            overseas: t.isOverseas ? 1 : 0,
+            counts: t.amount.currency == currency
+        )
     }
 }
 

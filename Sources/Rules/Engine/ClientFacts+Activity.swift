@@ -25,10 +25,12 @@ extension ClientFacts {
             let slot = ClientActivity.slot(kind)
             activity[row].last[slot] = max(activity[row].last[slot], i.day.number)
         }
-        for (a, aggregate) in aggregates.enumerated() where aggregate.source != .transactions && aggregate.source != .maturities {
+        for (a, aggregate) in aggregates.enumerated()
+        where aggregate.source != .transactions && aggregate.source != .maturities {
             let w = row * aggregates.count + a
             if Int32(index) < windows[w].head { windows[w].head += 1 }
-            guard windows[w].start != Int32.max, item.day >= windows[w].start, let measure = Self.measure(item, for: aggregate)
+            guard windows[w].start != Int32.max, item.day >= windows[w].start,
+                let measure = Self.measure(item, for: aggregate)
             else { continue }
             windows[w].add(measure)
         }
@@ -78,7 +80,8 @@ extension ClientFacts {
             if aggregate.source == .transactions {
                 let log = activity[row].transactions
                 windows[w].head = Int32(log.firstIndex { $0.day >= start } ?? log.count)
-                for item in log[Int(windows[w].head)...] where item.day <= day.number && item.counts
+                for item in log[Int(windows[w].head)...]
+                where item.day <= day.number && item.counts
                     && (aggregate.filter?.matches(item.value) ?? true)
                 {
                     windows[w].add(item.amount)
@@ -113,7 +116,8 @@ extension ClientFacts {
         if aggregate.function == .min || aggregate.function == .max, accumulator.count > 0 {
             // Extremes cannot be un-added; read them from the rows still in the window.
             if aggregate.source == .transactions {
-                for item in activity[row].transactions[Int(windows[w].head)...] where item.day <= day.number && item.counts
+                for item in activity[row].transactions[Int(windows[w].head)...]
+                where item.day <= day.number && item.counts
                     && (aggregate.filter?.matches(item.value) ?? true)
                 {
                     accumulator.minimum = min(accumulator.minimum, item.amount)
@@ -136,16 +140,19 @@ extension ClientFacts {
         let day = evaluation.day
         let last = Semantics.shift(Int64(day.number), by: aggregate.window, backwards: false, on: evaluation.calendar)
         for holding in records[row].holdings
-        where holding.product.isAsset && holding.balance.currency == catalogue.reportingCurrency && holding.openedOn <= day {
+        where holding.product.isAsset && holding.balance.currency == catalogue.reportingCurrency
+            && holding.openedOn <= day
+        {
             guard let maturity = holding.maturesOn, maturity >= day, Int64(maturity.number) <= last else { continue }
             let product = Int64(ProductType.allCases.firstIndex(of: holding.product) ?? -1)
-            let matches = aggregate.filter?.matches { field in
-                switch field {
-                case .amount: holding.balance.minorUnits
-                case .product: product
-                default: Semantics.missing
-                }
-            } ?? true
+            let matches =
+                aggregate.filter?.matches { field in
+                    switch field {
+                    case .amount: holding.balance.minorUnits
+                    case .product: product
+                    default: Semantics.missing
+                    }
+                } ?? true
             if matches { accumulator.add(holding.balance.minorUnits) }
         }
         return accumulator

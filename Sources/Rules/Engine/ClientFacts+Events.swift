@@ -32,21 +32,42 @@ extension ClientFacts {
                 ("transaction.type", .value(EnumerationType.transactionType, at: t.type.rawValue)),
                 ("transaction.direction", .value(EnumerationType.direction, at: t.direction.rawValue)),
                 ("transaction.channel", .value(EnumerationType.channel, at: t.channel.rawValue)),
-                ("transaction.merchant", t.merchantCategory.map { .value(EnumerationType.merchantCategory, at: $0.rawValue) } ?? .missing),
+                (
+                    "transaction.merchant",
+                    t.merchantCategory.map { .value(EnumerationType.merchantCategory, at: $0.rawValue) } ?? .missing
+                ),
                 ("transaction.overseas", .bool(t.isOverseas)),
                 ("transaction.date", .day(t.day)),
             ].filter { attributeColumns[$0.0] != nil }
             if case .transaction = event {
                 addTransaction(t, row: row)
                 return AppliedEvent(
-                    row: row, day: t.day, at: at,
-                    triggers: [.init(kind: .transaction, facts: facts, cause: "on transaction \(t.id)", occasion: Self.occasion(t, booked: true))])
+                    row: row,
+                    day: t.day,
+                    at: at,
+                    triggers: [
+                        .init(
+                            kind: .transaction,
+                            facts: facts,
+                            cause: "on transaction \(t.id)",
+                            occasion: Self.occasion(t, booked: true)
+                        )
+                    ]
+                )
             }
             return AppliedEvent(
-                row: row, day: t.day, at: at,
+                row: row,
+                day: t.day,
+                at: at,
                 triggers: [
-                    .init(kind: .failedTransaction, facts: facts, cause: "on failed transaction \(t.id)", occasion: Self.occasion(t, booked: false))
-                ])
+                    .init(
+                        kind: .failedTransaction,
+                        facts: facts,
+                        cause: "on failed transaction \(t.id)",
+                        occasion: Self.occasion(t, booked: false)
+                    )
+                ]
+            )
         case .interaction(let i):
             addInteraction(i, row: row)
             var triggers: [AppliedEvent.Trigger] = [
@@ -56,8 +77,10 @@ extension ClientFacts {
                         ("interaction.kind", .enumeration(EnumerationType.snake(i.kind.rawValue))),
                         ("interaction.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
                         ("interaction.date", .day(i.day)),
-                    ].filter { attributeColumns[$0.0] != nil }, cause: "on interaction \(i.id)",
-                    occasion: .event("interaction", id: i.id.rawValue))
+                    ].filter { attributeColumns[$0.0] != nil },
+                    cause: "on interaction \(i.id)",
+                    occasion: .event("interaction", id: i.id.rawValue)
+                )
             ]
             if case .complaint(let category, let severity, _) = i.detail {
                 triggers.append(
@@ -67,17 +90,32 @@ extension ClientFacts {
                             ("complaint.severity", .count(Int64(severity))), ("complaint.category", .text(category)),
                             ("complaint.channel", .enumeration(EnumerationType.snake(i.channel.rawValue))),
                             ("complaint.date", .day(i.day)),
-                        ].filter { attributeColumns[$0.0] != nil }, cause: "on complaint \(i.id)",
-                        occasion: .event("complaint", id: i.id.rawValue)))
+                        ].filter { attributeColumns[$0.0] != nil },
+                        cause: "on complaint \(i.id)",
+                        occasion: .event("complaint", id: i.id.rawValue)
+                    )
+                )
             }
             return AppliedEvent(row: row, day: i.day, at: i.at, triggers: triggers)
         case .profileChanged(let profile, let fields, let at):
             records[row].profile = profile
             stale(row, dates: true)
-            let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter { attributeColumns[$0.0] != nil }
+            let facts: [(String, FactValue)] = [("profile.changed", .tags(fields.sorted()))].filter {
+                attributeColumns[$0.0] != nil
+            }
             return AppliedEvent(
-                row: row, day: calendar.day(of: at), at: at,
-                triggers: [.init(kind: .profileChange, facts: facts, cause: "on profile change", occasion: Self.occasion("profile-change", at: at))])
+                row: row,
+                day: calendar.day(of: at),
+                at: at,
+                triggers: [
+                    .init(
+                        kind: .profileChange,
+                        facts: facts,
+                        cause: "on profile change",
+                        occasion: Self.occasion("profile-change", at: at)
+                    )
+                ]
+            )
         case .tierChanged(_, let tier, let at):
             return try applyTierChange(row: row, to: tier, at: at)
         case .scoreChanged(_, let score, let at):
@@ -111,8 +149,18 @@ extension ClientFacts {
         if let column { _ = frame.store(.enumeration(tier), in: column, row: row) }
         let facts: [(String, FactValue)] = [("tier.previous", previous)].filter { attributeColumns[$0.0] != nil }
         return AppliedEvent(
-            row: row, day: calendar.day(of: at), at: at,
-            triggers: [.init(kind: .tierChange, facts: facts, cause: "on tier change to \(tier)", occasion: Self.occasion("tier-change", at: at))])
+            row: row,
+            day: calendar.day(of: at),
+            at: at,
+            triggers: [
+                .init(
+                    kind: .tierChange,
+                    facts: facts,
+                    cause: "on tier change to \(tier)",
+                    occasion: Self.occasion("tier-change", at: at)
+                )
+            ]
+        )
     }
 
     /// The state change of a ``RuleEvent/scoreChanged(_:to:at:)`` event: the score stored and
@@ -128,8 +176,18 @@ extension ClientFacts {
         stale(row, dates: false)
         let facts: [(String, FactValue)] = [("score.previous", previous)].filter { attributeColumns[$0.0] != nil }
         return AppliedEvent(
-            row: row, day: calendar.day(of: at), at: at,
-            triggers: [.init(kind: .scoreChange, facts: facts, cause: "on score change", occasion: Self.occasion("score-change", at: at))])
+            row: row,
+            day: calendar.day(of: at),
+            at: at,
+            triggers: [
+                .init(
+                    kind: .scoreChange,
+                    facts: facts,
+                    cause: "on score change",
+                    occasion: Self.occasion("score-change", at: at)
+                )
+            ]
+        )
     }
 
     /// The occasion of a transaction's firings: its kind and id.

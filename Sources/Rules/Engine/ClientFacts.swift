@@ -89,8 +89,18 @@ struct ClientFacts: Sendable {
         var attributeColumns: [String: FactLayout.Column] = [:]
         for (key, column) in columns { if case .attribute(let name) = key { attributeColumns[name] = column } }
         self.attributeColumns = attributeColumns
-        transactionColumns = TransactionFactColumns(columns: attributeColumns, reportingCurrency: rules.catalogue.reportingCurrency)
-        let probe = ClientRecord(profile: CustomerProfile(id: "", kind: .individual, name: "", coverage: Coverage(relationshipManager: nil, branch: "")))
+        transactionColumns = TransactionFactColumns(
+            columns: attributeColumns,
+            reportingCurrency: rules.catalogue.reportingCurrency
+        )
+        let probe = ClientRecord(
+            profile: CustomerProfile(
+                id: "",
+                kind: .individual,
+                name: "",
+                coverage: Coverage(relationshipManager: nil, branch: "")
+            )
+        )
         var clientFacts: [(fact: ClientFact, column: FactLayout.Column, dependsOnDay: Bool)] = []
         var daysSinceColumns: [(slot: Int, column: FactLayout.Column)] = []
         for (key, column) in columns {
@@ -98,7 +108,9 @@ struct ClientFacts: Sendable {
             case .attribute(let name):
                 guard rules.catalogue[name]?.scope == nil else { continue }
                 // A standard attribute has a value (perhaps missing) for every record; others are the host's.
-                let standard = StandardFacts.attribute(name, of: probe, on: origin, currency: rules.catalogue.reportingCurrency) != nil
+                let standard =
+                    StandardFacts.attribute(name, of: probe, on: origin, currency: rules.catalogue.reportingCurrency)
+                    != nil
                 // Host values and the profile's enumerations and texts (kind, risk appetite, name,
                 // branch ...) depend on the record alone; amounts, ages, tags and counts of
                 // holdings also on the day.
@@ -107,7 +119,9 @@ struct ClientFacts: Sendable {
                 case .enumeration, .text: recordOnly = true
                 default: recordOnly = !standard
                 }
-                let fact: ClientFact = !standard ? .host(name) : StandardFacts.holdingsOnly.contains(name) ? .holdings(name) : .standard(name)
+                let fact: ClientFact =
+                    !standard
+                    ? .host(name) : StandardFacts.holdingsOnly.contains(name) ? .holdings(name) : .standard(name)
                 clientFacts.append((fact, column, !recordOnly))
             case .windowed(let name, let window):
                 clientFacts.append((.windowed(name, window, key.description), column, true))
@@ -164,7 +178,9 @@ struct ClientFacts: Sendable {
     /// Brings `row`'s client facts up to `day`: everything when the client's record changed;
     /// on a new day only the facts a day can change (facts from the holdings only when the day
     /// crosses a holding's opening or maturity); else only the activity facts (windows and days
-    /// since). The record is read in place, never copied.
+    /// since).
+    ///
+    /// The record is read in place, never copied.
     mutating func refresh(_ row: Int, day: Day) {
         if rowDay[row] == day.number {
             refreshActivity(row, day: day)
@@ -185,7 +201,8 @@ struct ClientFacts: Sendable {
                 continue  // kept in the frame by RuleEngine.update(facts:at:)
             case .windowed(let name, let window, _):
                 let days = EvaluationDay(day, calendar: calendar).days(window)
-                value = StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency) ?? .missing
+                value =
+                    StandardFacts.windowed(name, days: days, of: records[row], on: day, currency: currency) ?? .missing
             case .daysUntil(let anchor, let household):
                 value = StandardFacts.daysUntil(anchor, household: household, of: records[row], on: day)
             }
@@ -217,7 +234,8 @@ struct ClientFacts: Sendable {
         let rows = frame.rowCount
         for (slot, column) in daysSinceColumns {
             let last = activity[row].last[slot]
-            frame.ints[column.index * rows + row] = last == Int32.min ? Semantics.missing : Int64(day.number) - Int64(last)
+            frame.ints[column.index * rows + row] =
+                last == Int32.min ? Semantics.missing : Int64(day.number) - Int64(last)
         }
         guard !aggregates.isEmpty else { return }
         let evaluation = EvaluationDay(day, calendar: calendar)

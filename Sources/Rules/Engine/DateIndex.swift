@@ -38,7 +38,8 @@ struct DateIndex: Sendable {
         func annualDate(_ anchor: DateAnchor, _ date: Day?, person: String, relation: String, household: Bool) {
             guard let date else { return }
             annual[anchor, default: [:]][Self.monthDay(date), default: []].append(
-                Entry(row: row, date: date, person: person, relation: relation, isHousehold: household))
+                Entry(row: row, date: date, person: person, relation: relation, isHousehold: household)
+            )
         }
         let profile = record.profile
         if profile.kind == .individual {
@@ -48,9 +49,21 @@ struct DateIndex: Sendable {
         annualDate(.signingAnniversary, profile.onboardedOn, person: profile.name, relation: "self", household: false)
         for member in record.household {
             let relation = Self.relation(member.relation)
-            annualDate(.birthday, member.party.birthDate, person: member.party.name, relation: relation, household: true)
+            annualDate(
+                .birthday,
+                member.party.birthDate,
+                person: member.party.name,
+                relation: relation,
+                household: true
+            )
             if member.relation != .spouse {
-                annualDate(.weddingAnniversary, member.anniversary, person: member.party.name, relation: relation, household: true)
+                annualDate(
+                    .weddingAnniversary,
+                    member.anniversary,
+                    person: member.party.name,
+                    relation: relation,
+                    household: true
+                )
             }
         }
     }

@@ -48,7 +48,11 @@ struct EventDispatch: Sendable {
 
     /// The entry an event of `kind` runs (for a transaction, keyed by its indexed values), `-1`
     /// when every rule is to be evaluated on its own, or `nil` when no rule can fire.
-    mutating func entry(_ kind: RuleEventKind, transaction: Transaction?, columns: TransactionFactColumns) -> (entry: Int, all: [Int])? {
+    mutating func entry(
+        _ kind: RuleEventKind,
+        transaction: Transaction?,
+        columns: TransactionFactColumns
+    ) -> (entry: Int, all: [Int])? {
         guard let all = eventRules[kind], !all.isEmpty else { return nil }
         if evaluatesEveryRule { return (-1, all) }
         let signature = transaction.map { EventSignature($0, used: slots(of: kind, rules: all)) } ?? .none
@@ -72,7 +76,9 @@ struct EventDispatch: Sendable {
         return held
     }
 
-    /// The fused, short-circuiting plan of entry `entry`'s rules, bound for `day`. Cached; on a
+    /// The fused, short-circuiting plan of entry `entry`'s rules, bound for `day`.
+    ///
+    /// Cached; on a
     /// new day the rules are bound again and fused again only when a bound constant changed.
     mutating func plan(_ entry: Int, day: Day, frame: FactFrame, calendar: BankCalendar) -> ScalarPlan {
         if entries[entry].day == day.number, let plan = entries[entry].plan { return plan }

@@ -86,7 +86,9 @@ struct EventSignature: Hashable, Sendable {
     /// A transaction's signature, keeping only the slots in `used` (others read as missing and
     /// no rule of the set constrains them).
     init(_ t: Transaction, used: [Bool]) {
-        let values: [UInt8?] = [t.type.rawValue, t.direction.rawValue, t.channel.rawValue, t.merchantCategory?.rawValue]
+        let values: [UInt8?] = [
+            t.type.rawValue, t.direction.rawValue, t.channel.rawValue, t.merchantCategory?.rawValue,
+        ]
         var packed: UInt32 = 0
         for slot in 0..<4 {
             let byte: UInt32 = used[slot] ? UInt32(values[slot] ?? 255) : 255

@@ -10,7 +10,8 @@ extension FactValue {
     /// Whether `value` can be stored as a fact of `type`.
     static func fits(_ value: FactValue, _ type: FactType) -> Bool {
         switch (type, value) {
-        case (_, .missing), (.number, .number), (.number, .count), (.percent, .percent), (.count, .count), (.duration, .duration),
+        case (_, .missing), (.number, .number), (.number, .count), (.percent, .percent), (.count, .count),
+            (.duration, .duration),
             (.day, .day), (.text, .text), (.bool, .bool), (.tagset, .tags):
             return true
         case (.money(let c), .money(let m)): return m.currency == c

@@ -53,6 +53,7 @@ public struct FiringID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 }
 
 /// What a firing answered: a day's run of a schedule, date or streak trigger, or one event.
+///
 /// Two firings of one rule for one client never share an occasion, so the occasion completes
 /// the ``FiringID``.
 ///
@@ -67,7 +68,9 @@ public struct FiringID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 /// Building an occasion copies no text for events (the kind is a literal, the id shared), and
 /// the ``FiringID`` is computed only when read.
 public struct FiringOccasion: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The class of occasion. New classes may be added; compare with the static members.
+    /// The class of occasion.
+    ///
+    /// New classes may be added; compare with the static members.
     public struct Kind: Hashable, Sendable, Codable, CustomStringConvertible {
         /// The kind's name, as hashed into the id.
         public let name: String
@@ -111,10 +114,14 @@ public struct FiringOccasion: Hashable, Sendable, Codable, CustomStringConvertib
     public static func day(_ day: Day) -> FiringOccasion { FiringOccasion(kind: .day, day: day, label: "", key: "") }
 
     /// A day's run of a date trigger for one dated thing (a holding's id, an anchor and person).
-    public static func date(_ day: Day, subject: String) -> FiringOccasion { FiringOccasion(kind: .date, day: day, label: "", key: subject) }
+    public static func date(_ day: Day, subject: String) -> FiringOccasion {
+        FiringOccasion(kind: .date, day: day, label: "", key: subject)
+    }
 
     /// An event of a kind (`transaction`, `complaint` ...) with its id.
-    public static func event(_ kind: String, id: String) -> FiringOccasion { FiringOccasion(kind: .event, day: nil, label: kind, key: id) }
+    public static func event(_ kind: String, id: String) -> FiringOccasion {
+        FiringOccasion(kind: .event, day: nil, label: kind, key: id)
+    }
 
     /// `day 2026-06-01`, `date 2026-06-01`, `event transaction T-1`.
     public var description: String {

@@ -1,5 +1,7 @@
 /// A map from non-negative integer keys to `Int32` values: open addressing with linear probing
-/// and a multiplicative hash, keys and values in two flat arrays. The engine's per-rule,
+/// and a multiplicative hash, keys and values in two flat arrays.
+///
+/// The engine's per-rule,
 /// per-client bookkeeping (the day a rule last fired for a client) is looked up on every firing;
 /// a `Dictionary` keyed by a `Hashable` struct hashes with SipHash each time, this does one
 /// multiply and usually one probe.

@@ -5,7 +5,10 @@ extension RuleEngine {
     /// place (the latest the host has, firing nothing), in the state `checkpoint` holds.
     /// - Throws: ``RuleEngineError`` as ``init(rules:clients:facts:calendar:start:)`` and ``restore(_:)`` do.
     public init(
-        rules: RuleSet, clients: [ClientRecord], facts: [any FactSource] = [], calendar: BankCalendar,
+        rules: RuleSet,
+        clients: [ClientRecord],
+        facts: [any FactSource] = [],
+        calendar: BankCalendar,
         restoring checkpoint: RuleEngineCheckpoint
     ) throws(RuleEngineError) {
         try self.init(rules: rules, clients: clients, facts: facts, calendar: calendar, start: checkpoint.cursor)
@@ -13,7 +16,9 @@ extension RuleEngine {
     }
 
     /// The engine's own state now: activity and windows, cooldown, de-duplication and streak
-    /// bookkeeping, and the cursor. See ``RuleEngineCheckpoint`` for what it holds and what not.
+    /// bookkeeping, and the cursor.
+    ///
+    /// See ``RuleEngineCheckpoint`` for what it holds and what not.
     public func checkpoint() -> RuleEngineCheckpoint {
         var activity = ActivityColumns()
         var windows = WindowColumns()
@@ -32,34 +37,58 @@ extension RuleEngine {
             dedupe += table.entries.map { [Int64(rule), $0.key, Int64($0.value)] }
         }
         return RuleEngineCheckpoint(
-            cursor: scheduler.cursor, origin: scheduler.origin, clients: facts.records.map(\.profile.id), activity: activity,
-            aggregates: facts.aggregateKeys.map(\.description), windows: windows, rules: rules.rules.map(\.name),
-            fired: perClient(gate.lastFired), streaks: perClient(gate.streakFired), dedupe: dedupe)
+            cursor: scheduler.cursor,
+            origin: scheduler.origin,
+            clients: facts.records.map(\.profile.id),
+            activity: activity,
+            aggregates: facts.aggregateKeys.map(\.description),
+            windows: windows,
+            rules: rules.rules.map(\.name),
+            fired: perClient(gate.lastFired),
+            streaks: perClient(gate.streakFired),
+            dedupe: dedupe
+        )
     }
 
     /// Puts the state of `checkpoint` into the engine, replacing its own: the cursor, each known
-    /// client's activity and windows, and the gate's bookkeeping of each known rule. The records
+    /// client's activity and windows, and the gate's bookkeeping of each known rule.
+    ///
+    /// The records
     /// and the facts from ``FactSource``s stay the engine's (the host's current ones). Windows of aggregates the checkpoint did not
     /// have are recounted from the restored activity on first use.
     /// - Returns: the clients and rules of the checkpoint the engine does not have.
     /// - Throws: ``RuleEngineError`` with code `invalidCheckpoint` for another format or columns
     ///   of inconsistent lengths; the engine is then unchanged.
     @discardableResult
-    public mutating func restore(_ checkpoint: RuleEngineCheckpoint) throws(RuleEngineError) -> RuleEngineCheckpoint.Restored {
+    public mutating func restore(
+        _ checkpoint: RuleEngineCheckpoint
+    ) throws(RuleEngineError) -> RuleEngineCheckpoint.Restored {
         guard checkpoint.format == RuleEngineCheckpoint.currentFormat else {
             throw RuleEngineError(
-                .invalidCheckpoint, client: nil,
-                "the checkpoint's format is \(checkpoint.format); this library reads format \(RuleEngineCheckpoint.currentFormat)")
+                .invalidCheckpoint,
+                client: nil,
+                "the checkpoint's format is \(checkpoint.format); this library reads format \(RuleEngineCheckpoint.currentFormat)"
+            )
         }
         let count = checkpoint.clients.count
         let entries = checkpoint.fired + checkpoint.streaks
         guard checkpoint.activity.isConsistent(clients: count),
             checkpoint.windows.isConsistent(states: count * checkpoint.aggregates.count),
-            entries.allSatisfy({ $0.count == 3 && checkpoint.rules.indices.contains(Int($0[0])) && (0..<Int64(count)).contains($0[1]) }),
-            checkpoint.dedupe.allSatisfy({ $0.count == 3 && checkpoint.rules.indices.contains(Int($0[0])) && $0[1] >= 0 }),
-            ([checkpoint.fired, checkpoint.streaks, checkpoint.dedupe].joined()).allSatisfy({ Int32(exactly: $0[2]) != nil })
+            entries.allSatisfy({
+                $0.count == 3 && checkpoint.rules.indices.contains(Int($0[0])) && (0..<Int64(count)).contains($0[1])
+            }),
+            checkpoint.dedupe.allSatisfy({
+                $0.count == 3 && checkpoint.rules.indices.contains(Int($0[0])) && $0[1] >= 0
+            }),
+            ([checkpoint.fired, checkpoint.streaks, checkpoint.dedupe].joined()).allSatisfy({
+                Int32(exactly: $0[2]) != nil
+            })
         else {
-            throw RuleEngineError(.invalidCheckpoint, client: nil, "the checkpoint's columns do not agree in length or refer to nothing")
+            throw RuleEngineError(
+                .invalidCheckpoint,
+                client: nil,
+                "the checkpoint's columns do not agree in length or refer to nothing"
+            )
         }
         // Rows and rule indices of this engine for the checkpoint's clients and rules.
         let rows = checkpoint.clients.map { facts.rowOf[$0] }
@@ -106,6 +135,7 @@ extension RuleEngine {
         scheduler.origin = checkpoint.origin
         return RuleEngineCheckpoint.Restored(
             unknownClients: zip(checkpoint.clients, rows).compactMap { $1 == nil ? $0 : nil },
-            unknownRules: zip(checkpoint.rules, ruleOf).compactMap { $1 == nil ? $0 : nil })
+            unknownRules: zip(checkpoint.rules, ruleOf).compactMap { $1 == nil ? $0 : nil }
+        )
     }
 }

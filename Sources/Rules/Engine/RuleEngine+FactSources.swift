@@ -9,7 +9,11 @@ extension RuleEngine {
     /// ``update(facts:at:)`` would put them, firing nothing); nothing before `start` is due.
     /// - Throws: ``RuleEngineError`` for two records of one client or a value that does not fit.
     public init(
-        rules: RuleSet, clients: [ClientRecord], facts: [any FactSource], calendar: BankCalendar, start: Instant
+        rules: RuleSet,
+        clients: [ClientRecord],
+        facts: [any FactSource],
+        calendar: BankCalendar,
+        start: Instant
     ) throws(RuleEngineError) {
         try self.init(rules: rules, clients: clients, calendar: calendar, start: start)
         for source in facts { _ = try update(facts: source, at: start) }
@@ -43,8 +47,10 @@ extension RuleEngine {
         for (position, fact) in declared.enumerated() {
             if let known = rules.catalogue[fact.name], known.type != fact.type {
                 throw RuleEngineError(
-                    .invalidValue, client: nil,
-                    "the source declares '\(fact.name)' as \(fact.type.shortName); the rules read it as \(known.type.shortName)")
+                    .invalidValue,
+                    client: nil,
+                    "the source declares '\(fact.name)' as \(fact.type.shortName); the rules read it as \(known.type.shortName)"
+                )
             }
             guard rules.catalogue[fact.name]?.scope == nil else { continue }
             switch fact.name {
@@ -52,7 +58,9 @@ extension RuleEngine {
             case "score": scorePosition = position
             default: break
             }
-            if fact.name != "tier", let column = facts.attributeColumns[fact.name] { targets.append((position, column)) }
+            if fact.name != "tier", let column = facts.attributeColumns[fact.name] {
+                targets.append((position, column))
+            }
         }
         let tierType = rules.catalogue.tierType
         // Check every value first, so nothing is half-stored.
@@ -60,12 +68,17 @@ extension RuleEngine {
         for (index, client) in source.clients.enumerated() where facts.rowOf[client] != nil {
             values.clear()
             source.values(ofClientAt: index, into: &values)
-            for (position, fact) in declared.enumerated() where position == tierPosition || position == scorePosition
+            for (position, fact) in declared.enumerated()
+            where position == tierPosition || position == scorePosition
                 || targets.contains(where: { $0.position == position })
             {
                 let type = position == tierPosition ? tierType.map(FactType.enumeration) ?? fact.type : fact.type
                 guard FactValue.fits(values[position], type) else {
-                    throw RuleEngineError(.invalidValue, client: client, "the value given for '\(fact.name)' is not \(type.shortName)")
+                    throw RuleEngineError(
+                        .invalidValue,
+                        client: client,
+                        "the value given for '\(fact.name)' is not \(type.shortName)"
+                    )
                 }
             }
         }
@@ -91,7 +104,12 @@ extension RuleEngine {
 
     /// Stores a tier handed over in a fact update, and runs the `on tier change` rules when it
     /// differs from a tier held before.
-    private mutating func updateTier(_ client: CustomerID, row: Int, to value: FactValue, at: Instant) throws(RuleEngineError)
+    private mutating func updateTier(
+        _ client: CustomerID,
+        row: Int,
+        to value: FactValue,
+        at: Instant
+    ) throws(RuleEngineError)
         -> [RuleFiring]
     {
         guard let column = facts.attributeColumns["tier"] else { return [] }

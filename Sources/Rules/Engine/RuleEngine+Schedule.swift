@@ -32,7 +32,10 @@ extension RuleEngine {
         let plans = chosen.map { index in
             let rule = rules.rules[index]
             return BatchMachine.Plan(
-                program: rule.condition, code: rule.condition?.bound(to: facts.frame, on: evaluation) ?? [], rows: facts.frame.rowCount)
+                program: rule.condition,
+                code: rule.condition?.bound(to: facts.frame, on: evaluation) ?? [],
+                rows: facts.frame.rowCount
+            )
         }
         let matches = BatchMachine.run(plans, frame: facts.frame, calendar: calendar)
         var firings: [RuleFiring] = []
@@ -40,7 +43,9 @@ extension RuleEngine {
         for (k, index) in chosen.enumerated() {
             let cause = rules.rules[index].trigger.description
             for row in matches.rows(k) {
-                if let firing = fire(index, row: Int(row), at: at, day: day, cause: cause, occasion: occasion) { firings.append(firing) }
+                if let firing = fire(index, row: Int(row), at: at, day: day, cause: cause, occasion: occasion) {
+                    firings.append(firing)
+                }
             }
         }
         return firings
@@ -48,32 +53,42 @@ extension RuleEngine {
 
     /// Date rule `index` for every client with a dated thing whose firing day is `day`.
     private mutating func runRelative(_ index: Int, day: Day, at: Instant) -> [RuleFiring] {
-        guard case .dateRelative(let trigger) = rules.rules[index].trigger, gate.isEffective(index, on: day) else { return [] }
+        guard case .dateRelative(let trigger) = rules.rules[index].trigger, gate.isEffective(index, on: day) else {
+            return []
+        }
         var firings: [RuleFiring] = []
         for offset in trigger.offsets {
             for date in scheduler.candidateDates(trigger, offset: offset, firingOn: day) {
                 for entry in facts.dates.entries(trigger.anchor, on: date) {
-                    guard trigger.anchor == .maturity || trigger.includesHousehold || !entry.isHousehold else { continue }
+                    guard trigger.anchor == .maturity || trigger.includesHousehold || !entry.isHousehold else {
+                        continue
+                    }
                     let row = entry.row
                     var triggerFacts: [(String, FactValue)] = []
                     let distance = FactValue.duration(days: Int64(abs(day.days(until: date))))
                     if trigger.anchor == .maturity {
                         let holding = facts.records[row].holdings[entry.holding]
-                        guard trigger.products.isEmpty || trigger.products.contains(holding.product), holding.openedOn <= day,
+                        guard trigger.products.isEmpty || trigger.products.contains(holding.product),
+                            holding.openedOn <= day,
                             holding.maturesOn == date
                         else { continue }
                         let currency = rules.catalogue.reportingCurrency
                         triggerFacts = [
                             ("maturity.product", .enumeration(EnumerationType.snake(holding.product.rawValue))),
-                            ("maturity.amount", holding.balance.currency == currency ? .money(holding.balance) : .missing),
+                            (
+                                "maturity.amount",
+                                holding.balance.currency == currency ? .money(holding.balance) : .missing
+                            ),
                             ("maturity.date", .day(date)), ("maturity.holding", .text(holding.productCode)),
                             ("maturity.offset", distance),
                         ]
                     } else {
                         triggerFacts = [
-                            ("occasion.kind", .enumeration(Self.occasionKind(trigger.anchor))), ("occasion.person", .text(entry.person)),
+                            ("occasion.kind", .enumeration(Self.occasionKind(trigger.anchor))),
+                            ("occasion.person", .text(entry.person)),
                             ("occasion.relation", .enumeration(entry.relation)), ("occasion.date", .day(date)),
-                            ("occasion.years", .count(Int64(date.years(since: entry.date)))), ("occasion.offset", distance),
+                            ("occasion.years", .count(Int64(date.years(since: entry.date)))),
+                            ("occasion.offset", distance),
                         ]
                     }
                     facts.refresh(row, day: day)
@@ -90,9 +105,17 @@ extension RuleEngine {
                     } else {
                         cause = "\(phrase) \(trigger.anchor.phrase) (\(entry.relation)) on \(date)"
                         // The person is hashed into the firing id, never shown: twins are two occasions.
-                        subject = "\(Self.occasionKind(trigger.anchor)) \(entry.relation) \(entry.date) \(entry.person) \(date)"
+                        subject =
+                            "\(Self.occasionKind(trigger.anchor)) \(entry.relation) \(entry.date) \(entry.person) \(date)"
                     }
-                    if let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: .date(day, subject: subject)) {
+                    if let firing = fire(
+                        index,
+                        row: row,
+                        at: at,
+                        day: day,
+                        cause: cause,
+                        occasion: .date(day, subject: subject)
+                    ) {
                         firings.append(firing)
                     }
                 }
@@ -126,8 +149,12 @@ extension RuleEngine {
             guard completes <= Int64(day.number), gate.openStreak(index, row: row, since: since) else { continue }
             facts.refresh(row, day: day)
             facts.store(
-                [("streak.length", .count(Int64(streak.count))), ("streak.since", last == Int32.min ? .missing : .day(Day(number: last)))],
-                row: row)
+                [
+                    ("streak.length", .count(Int64(streak.count))),
+                    ("streak.since", last == Int32.min ? .missing : .day(Day(number: last))),
+                ],
+                row: row
+            )
             let cause = "\(streak) since \(Day(number: since))"
             if runner.holds(index, row: row, day: day, frame: facts.frame),
                 let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: occasion)

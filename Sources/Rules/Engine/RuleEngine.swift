@@ -3,7 +3,9 @@ public import CustomerModel
 /// Runs a ``RuleSet`` against a book of clients: rules indexed by trigger, windowed aggregates
 /// kept up to date as events arrive (no rescan of history per event), schedules and date
 /// triggers run from the bank calendar when the host calls ``tick(until:)``, and firings handed
-/// back as values with their deterministic ids, actions and reasons. The engine performs no
+/// back as values with their deterministic ids, actions and reasons.
+///
+/// The engine performs no
 /// I/O, reads no clock and starts no task.
 ///
 /// **Order.** ``tick(until:)`` runs everything due after the previous tick up to and including
@@ -54,7 +56,8 @@ public struct RuleEngine: Sendable {
     /// Creates an engine for `clients`; nothing before `start` is due.
     /// - Throws: ``RuleEngineError`` for two records of one client or a value fact that does not
     ///   fit the catalogue.
-    public init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, start: Instant) throws(RuleEngineError) {
+    public init(rules: RuleSet, clients: [ClientRecord], calendar: BankCalendar, start: Instant) throws(RuleEngineError)
+    {
         self.rules = rules
         self.calendar = calendar
         scheduler = Scheduler(rules: rules, calendar: calendar, start: start)
@@ -74,8 +77,12 @@ public struct RuleEngine: Sendable {
     public func record(of client: CustomerID) -> ClientRecord? { facts.rowOf[client].map { facts.records[$0] } }
 
     /// Who covers the client (RM, branch, service team), from its record; `nil` for a client the
-    /// engine does not know. A ``RecipientResolver`` turns the roles of actions into staff with it.
-    public func coverage(of client: CustomerID) -> Coverage? { facts.rowOf[client].map { facts.records[$0].profile.coverage } }
+    /// engine does not know.
+    ///
+    /// A ``RecipientResolver`` turns the roles of actions into staff with it.
+    public func coverage(of client: CustomerID) -> Coverage? {
+        facts.rowOf[client].map { facts.records[$0].profile.coverage }
+    }
 
     /// Evaluate every rule of an event on its own program: the reference the fast path is tested against.
     var evaluatesEveryRule: Bool {
@@ -86,7 +93,9 @@ public struct RuleEngine: Sendable {
     // MARK: Events
 
     /// Takes in past events without running rules (history before the engine starts), keeping the
-    /// windows and last-activity days up to date. Events should come in time order.
+    /// windows and last-activity days up to date.
+    ///
+    /// Events should come in time order.
     /// - Throws: ``RuleEngineError`` for an unknown client or a value that does not fit.
     public mutating func absorb(_ events: [RuleEvent]) throws(RuleEngineError) {
         for event in events { _ = try facts.apply(event) }
@@ -104,10 +113,13 @@ public struct RuleEngine: Sendable {
         var firings: [RuleFiring] = []
         let (row, day) = (applied.row, applied.day)
         for trigger in applied.triggers {
-            guard let (entry, all) = dispatch.entry(trigger.kind, transaction: nil, columns: facts.transactionColumns) else { continue }
+            guard let (entry, all) = dispatch.entry(trigger.kind, transaction: nil, columns: facts.transactionColumns)
+            else { continue }
             facts.refresh(row, day: day)
             facts.store(trigger.facts, row: row)
-            evaluate(entry, all: all, row: row, day: day, into: &firings) { (applied.at, trigger.cause, trigger.occasion) }
+            evaluate(entry, all: all, row: row, day: day, into: &firings) {
+                (applied.at, trigger.cause, trigger.occasion)
+            }
         }
         return firings
     }
@@ -121,7 +133,9 @@ public struct RuleEngine: Sendable {
         let kind: RuleEventKind = booked ? .transaction : .failedTransaction
         // The event index: only rules whose demands on the event's type, direction, channel
         // and merchant admit this event run (the others' conditions would be false).
-        guard let (entry, all) = dispatch.entry(kind, transaction: t, columns: facts.transactionColumns) else { return [] }
+        guard let (entry, all) = dispatch.entry(kind, transaction: t, columns: facts.transactionColumns) else {
+            return []
+        }
         facts.refresh(row, day: t.day)
         facts.transactionColumns.write(t, row: row, into: &facts.frame)
         var firings: [RuleFiring] = []
@@ -129,27 +143,38 @@ public struct RuleEngine: Sendable {
         evaluate(entry, all: all, row: row, day: t.day, into: &firings) {
             (
                 calendar.start(of: t.day, plusMinutes: Int(t.secondOfDay / 60)),
-                booked ? "on transaction \(t.id)" : "on failed transaction \(t.id)", ClientFacts.occasion(t, booked: booked)
+                booked ? "on transaction \(t.id)" : "on failed transaction \(t.id)",
+                ClientFacts.occasion(t, booked: booked)
             )
         }
         return firings
     }
 
     /// Evaluates the rules of event entry `entry` (or, when it is `-1`, each rule of `all` on its
-    /// own) for `row`, whose facts are set, and fires those that hold, in rule order. `when`
+    /// own) for `row`, whose facts are set, and fires those that hold, in rule order.
+    ///
+    /// `when`
     /// gives the firings' time, cause and occasion; it runs at most once, when a rule fires.
     private mutating func evaluate(
-        _ entry: Int, all: [Int], row: Int, day: Day, into firings: inout [RuleFiring], when: () -> (Instant, String, FiringOccasion)
+        _ entry: Int,
+        all: [Int],
+        row: Int,
+        day: Day,
+        into firings: inout [RuleFiring],
+        when: () -> (Instant, String, FiringOccasion)
     ) {
         var made: (Instant, String, FiringOccasion)?
         func fireHeld(_ index: Int) {
             if made == nil { made = when() }
-            if let (at, cause, occasion) = made, let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: occasion) {
+            if let (at, cause, occasion) = made,
+                let firing = fire(index, row: row, at: at, day: day, cause: cause, occasion: occasion)
+            {
                 firings.append(firing)
             }
         }
         if entry < 0 {
-            for index in all where gate.isEffective(index, on: day) && runner.holds(index, row: row, day: day, frame: facts.frame) {
+            for index in all
+            where gate.isEffective(index, on: day) && runner.holds(index, row: row, day: day, frame: facts.frame) {
                 fireHeld(index)
             }
             return
@@ -157,11 +182,20 @@ public struct RuleEngine: Sendable {
         // One run of the fused program answers every rule of the trigger.
         let plan = dispatch.plan(entry, day: day, frame: facts.frame, calendar: calendar)
         runner.machine.run(plan, frame: facts.frame, row: row, calendar: calendar)
-        for index in dispatch.held(entry, machine: runner.machine) where gate.isEffective(index, on: day) { fireHeld(index) }
+        for index in dispatch.held(entry, machine: runner.machine) where gate.isEffective(index, on: day) {
+            fireHeld(index)
+        }
     }
 
     /// A firing of rule `index` for `row`, unless the gate (cooldown, de-duplication) holds it back.
-    mutating func fire(_ index: Int, row: Int, at: Instant, day: Day, cause: String, occasion: FiringOccasion) -> RuleFiring? {
+    mutating func fire(
+        _ index: Int,
+        row: Int,
+        at: Instant,
+        day: Day,
+        cause: String,
+        occasion: FiringOccasion
+    ) -> RuleFiring? {
         if gate.isCoolingDown(index, row: row, on: day) { return nil }
         if gate.dedupes[index] {
             let digest = runner.dedupeDigest(index, row: row, day: day, frame: facts.frame)
@@ -169,6 +203,14 @@ public struct RuleEngine: Sendable {
         }
         gate.fired(index, row: row, on: day)
         return runner.firing(
-            index, row: row, client: facts.records[row].profile.id, at: at, day: day, cause: cause, occasion: occasion, frame: facts.frame)
+            index,
+            row: row,
+            client: facts.records[row].profile.id,
+            at: at,
+            day: day,
+            cause: cause,
+            occasion: occasion,
+            frame: facts.frame
+        )
     }
 }

@@ -62,8 +62,16 @@ public struct RuleEngineCheckpoint: Hashable, Sendable, Codable {
     let dedupe: [[Int64]]
 
     init(
-        cursor: Instant, origin: Day, clients: [CustomerID], activity: ActivityColumns, aggregates: [String], windows: WindowColumns,
-        rules: [String], fired: [[Int64]], streaks: [[Int64]], dedupe: [[Int64]]
+        cursor: Instant,
+        origin: Day,
+        clients: [CustomerID],
+        activity: ActivityColumns,
+        aggregates: [String],
+        windows: WindowColumns,
+        rules: [String],
+        fired: [[Int64]],
+        streaks: [[Int64]],
+        dedupe: [[Int64]]
     ) {
         format = Self.currentFormat
         self.cursor = cursor
@@ -133,13 +141,19 @@ struct ActivityColumns: Hashable, Sendable, Codable {
     /// Whether every column has the length the counts promise for `clients` clients.
     func isConsistent(clients: Int) -> Bool {
         let kinds = ActivityKind.allCases.count
-        guard transactionCounts.count == clients, interactionCounts.count == clients, last.count == clients * kinds else { return false }
+        guard transactionCounts.count == clients, interactionCounts.count == clients, last.count == clients * kinds
+        else { return false }
         let t = transactionCounts.reduce(0) { $0 + Int($1) }
         let i = interactionCounts.reduce(0) { $0 + Int($1) }
         return transactionCounts.allSatisfy { $0 >= 0 } && interactionCounts.allSatisfy { $0 >= 0 }
-            && [tDay.count, tAmount.count, tType.count, tDirection.count, tChannel.count, tMerchant.count, tOverseas.count, tCounts.count]
-                .allSatisfy { $0 == t }
-            && [iDay.count, iKind.count, iChannel.count, iSeverity.count, iScore.count, iContact.count].allSatisfy { $0 == i }
+            && [
+                tDay.count, tAmount.count, tType.count, tDirection.count, tChannel.count, tMerchant.count,
+                tOverseas.count, tCounts.count,
+            ]
+            .allSatisfy { $0 == t }
+            && [iDay.count, iKind.count, iChannel.count, iSeverity.count, iScore.count, iContact.count].allSatisfy {
+                $0 == i
+            }
     }
 
     /// Each client's activity, in order (call after ``isConsistent(clients:)``).
@@ -155,15 +169,31 @@ struct ActivityColumns: Hashable, Sendable, Codable {
             for k in t..<(t + Int(transactionCounts[c])) {
                 a.transactions.append(
                     ClientActivity.TransactionRow(
-                        day: tDay[k], amount: tAmount[k], type: tType[k], direction: tDirection[k], channel: tChannel[k],
-                        merchant: tMerchant[k], overseas: tOverseas[k], counts: tCounts[k]))
+                        day: tDay[k],
+                        amount: tAmount[k],
+                        type: tType[k],
+                        direction: tDirection[k],
+                        channel: tChannel[k],
+                        merchant: tMerchant[k],
+                        overseas: tOverseas[k],
+                        counts: tCounts[k]
+                    )
+                )
             }
             t += Int(transactionCounts[c])
             for k in i..<(i + Int(interactionCounts[c])) {
                 a.interactions.append(
                     ClientActivity.InteractionRow(
-                        day: iDay[k], fields: RowFields(kind: iKind[k], channel: iChannel[k], severity: iSeverity[k], score: iScore[k]),
-                        isContact: iContact[k]))
+                        day: iDay[k],
+                        fields: RowFields(
+                            kind: iKind[k],
+                            channel: iChannel[k],
+                            severity: iSeverity[k],
+                            score: iScore[k]
+                        ),
+                        isContact: iContact[k]
+                    )
+                )
             }
             i += Int(interactionCounts[c])
             result.append(a)
@@ -191,7 +221,13 @@ struct WindowColumns: Hashable, Sendable, Codable {
     }
 
     subscript(index: Int) -> WindowState {
-        WindowState(count: count[index], sum: sum[index], overflow: overflow[index], head: head[index], start: start[index])
+        WindowState(
+            count: count[index],
+            sum: sum[index],
+            overflow: overflow[index],
+            head: head[index],
+            start: start[index]
+        )
     }
 
     /// Whether every column holds `states` states.

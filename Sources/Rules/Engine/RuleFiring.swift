@@ -24,8 +24,15 @@ public struct RuleFiring: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a firing on `occasion`; its ``id`` is computed from the rule, version, client and occasion.
     public init(
-        rule: String, version: Int, client: CustomerID, occasion: FiringOccasion, at: Instant, day: Day, cause: String,
-        actions: [RuleAction], reason: RuleExplanation
+        rule: String,
+        version: Int,
+        client: CustomerID,
+        occasion: FiringOccasion,
+        at: Instant,
+        day: Day,
+        cause: String,
+        actions: [RuleAction],
+        reason: RuleExplanation
     ) {
         self.occasion = occasion
         self.rule = rule
@@ -40,14 +47,32 @@ public struct RuleFiring: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a firing whose occasion is its ``day`` (a schedule's run).
     public init(
-        rule: String, version: Int, client: CustomerID, at: Instant, day: Day, cause: String, actions: [RuleAction],
+        rule: String,
+        version: Int,
+        client: CustomerID,
+        at: Instant,
+        day: Day,
+        cause: String,
+        actions: [RuleAction],
         reason: RuleExplanation
     ) {
-        self.init(rule: rule, version: version, client: client, occasion: .day(day), at: at, day: day, cause: cause, actions: actions, reason: reason)
+        self.init(
+            rule: rule,
+            version: version,
+            client: client,
+            occasion: .day(day),
+            at: at,
+            day: day,
+            cause: cause,
+            actions: actions,
+            reason: reason
+        )
     }
 
     /// The firing's identity: the same rule, version, client and occasion give the same id in
-    /// every run (see ``FiringID``). Downstream effects key on it to stay idempotent. Computed
+    /// every run (see ``FiringID``).
+    ///
+    /// Downstream effects key on it to stay idempotent. Computed
     /// when read, so the engine's hot path pays nothing for it.
     public var id: FiringID { FiringID(rule: rule, version: version, client: client, occasion: occasion) }
 

@@ -40,7 +40,13 @@ struct RuleRunner: Sendable {
 
     /// The stable digest of rule `index`'s `dedupe by` values for `row` on `day`.
     func dedupeDigest(_ index: Int, row: Int, day: Day, frame: FactFrame) -> Int64 {
-        let values = (try? rules.dedupeValues(of: rules.rules[index], in: frame, row: row, on: EvaluationDay(day, calendar: calendar))) ?? []
+        let values =
+            (try? rules.dedupeValues(
+                of: rules.rules[index],
+                in: frame,
+                row: row,
+                on: EvaluationDay(day, calendar: calendar)
+            )) ?? []
         var hash = StableHash()
         hash.add(UInt64(values.count))
         for value in values { value.addCanonical(to: &hash) }
@@ -49,7 +55,14 @@ struct RuleRunner: Sendable {
 
     /// The firing of rule `index` for `row`: its id, actions and reason.
     mutating func firing(
-        _ index: Int, row: Int, client: CustomerID, at: Instant, day: Day, cause: String, occasion: FiringOccasion, frame: FactFrame
+        _ index: Int,
+        row: Int,
+        client: CustomerID,
+        at: Instant,
+        day: Day,
+        cause: String,
+        occasion: FiringOccasion,
+        frame: FactFrame
     ) -> RuleFiring {
         let evaluation = EvaluationDay(day, calendar: calendar)
         // The frame is this rule set's and the row is in range: the unchecked forms, on the
@@ -61,12 +74,28 @@ struct RuleRunner: Sendable {
         let (actions, reason) = ruleSet.rules.withUnsafeBufferPointer { compiled in
             (
                 ruleSet.actions(of: compiled[index], in: frame, row: row, on: evaluation, machine: &machine),
-                ruleSet.explain(compiled[index], in: frame, row: row, on: evaluation, bound: bound, texts: texts, machine: &machine)
+                ruleSet.explain(
+                    compiled[index],
+                    in: frame,
+                    row: row,
+                    on: evaluation,
+                    bound: bound,
+                    texts: texts,
+                    machine: &machine
+                )
             )
         }
         return RuleFiring(
-            rule: rules.rules[index].name, version: rules.rules[index].version, client: client, occasion: occasion, at: at, day: day,
-            cause: cause, actions: actions, reason: reason)
+            rule: rules.rules[index].name,
+            version: rules.rules[index].version,
+            client: client,
+            occasion: occasion,
+            at: at,
+            day: day,
+            cause: cause,
+            actions: actions,
+            reason: reason
+        )
     }
 
     /// The texts of rule `index`'s explanation (each part's text and each traced value's

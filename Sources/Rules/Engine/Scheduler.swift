@@ -101,6 +101,8 @@ struct Scheduler: Sendable {
             let far = offset * 2 + 21
             range = trigger.isBefore ? offset...far : (-far)...(-offset)
         }
-        return range.map { day.adding(days: $0) }.filter { trigger.fireDay(for: $0, offset: offset, calendar: calendar) == day }
+        return range.map { day.adding(days: $0) }.filter {
+            trigger.fireDay(for: $0, offset: offset, calendar: calendar) == day
+        }
     }
 }

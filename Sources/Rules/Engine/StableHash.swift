@@ -1,7 +1,9 @@
 import CustomerModel
 
 /// FNV-1a over canonical bytes: the same input gives the same digest in every process and on
-/// every machine (unlike `Hasher`, which is seeded per process). Used where a digest is stored or
+/// every machine (unlike `Hasher`, which is seeded per process).
+///
+/// Used where a digest is stored or
 /// compared across runs: firing ids (128 bits) and `dedupe by` keys (64 bits).
 ///
 /// Each field is framed by its byte count, so `("ab", "c")` and `("a", "bc")` differ.
@@ -42,7 +44,8 @@ struct StableHash: Sendable {
     var hex: String {
         let high = String(UInt64(truncatingIfNeeded: wide >> 64), radix: 16)
         let low = String(UInt64(truncatingIfNeeded: wide), radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count) + low
+        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count)
+            + low
     }
 
     /// The 64-bit digest with the top bit cleared (a non-negative table key).

@@ -29,7 +29,9 @@ struct TransactionFactColumns: Sendable {
             guard let column = columns[name], fits(column.type) else { return -1 }
             return column.index
         }
-        if let column = columns["transaction.amount"], case .money(let currency) = column.type, currency == reportingCurrency {
+        if let column = columns["transaction.amount"], case .money(let currency) = column.type,
+            currency == reportingCurrency
+        {
             amount = column.index
             amountCurrency = currency
         }
@@ -44,7 +46,9 @@ struct TransactionFactColumns: Sendable {
             var table = [Int64](repeating: Semantics.missing, count: 256)
             guard let column = columns[name], case .enumeration(let stored) = column.type else { return table }
             for raw in raws {
-                guard case .enumeration(let value) = FactValue.value(source, at: raw), let ordinal = stored.ordinal(of: value) else { continue }
+                guard case .enumeration(let value) = FactValue.value(source, at: raw),
+                    let ordinal = stored.ordinal(of: value)
+                else { continue }
                 table[Int(raw)] = Int64(ordinal)
             }
             return table
@@ -70,11 +74,17 @@ struct TransactionFactColumns: Sendable {
     func write(_ t: Transaction, row: Int, into frame: inout FactFrame) {
         let rows = frame.rowCount
         frame.ints.withUnsafeMutableBufferPointer { ints in
-            if amount >= 0 { ints[amount * rows + row] = t.amount.currency == amountCurrency ? t.amount.minorUnits : Semantics.missing }
+            if amount >= 0 {
+                ints[amount * rows + row] =
+                    t.amount.currency == amountCurrency ? t.amount.minorUnits : Semantics.missing
+            }
             if type >= 0 { ints[type * rows + row] = types[Int(t.type.rawValue)] }
             if direction >= 0 { ints[direction * rows + row] = directions[Int(t.direction.rawValue)] }
             if channel >= 0 { ints[channel * rows + row] = channels[Int(t.channel.rawValue)] }
-            if merchant >= 0 { ints[merchant * rows + row] = t.merchantCategory.map { merchants[Int($0.rawValue)] } ?? Semantics.missing }
+            if merchant >= 0 {
+                ints[merchant * rows + row] =
+                    t.merchantCategory.map { merchants[Int($0.rawValue)] } ?? Semantics.missing
+            }
             if overseas >= 0 { ints[overseas * rows + row] = t.isOverseas ? 1 : 0 }
             if date >= 0 { ints[date * rows + row] = Int64(t.day.number) }
         }

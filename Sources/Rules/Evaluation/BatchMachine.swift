@@ -3,7 +3,9 @@ import CustomerModel
 
 /// Evaluates many rules over every row of a frame, a chunk of rows at a time: each instruction
 /// runs as one tight loop over the chunk (vectorised interpretation), reading fact columns in
-/// place and writing scratch columns. Rows are split over the cores.
+/// place and writing scratch columns.
+///
+/// Rows are split over the cores.
 enum BatchMachine {
     /// Rows per chunk: small enough that a rule's scratch columns stay in cache.
     static let chunk = 1024
@@ -73,7 +75,9 @@ enum BatchMachine {
         guard rows > 0 else { return MatchBitmaps(words: 0, bits: []) }
         // Workers take whole chunks, so each writes whole 64-bit words of the match bitmaps.
         let chunks = (rows + chunk - 1) / chunk
-        let ranges = Workers.ranges(chunks, minimumChunk: 4).map { ($0.lowerBound * chunk)..<min(rows, $0.upperBound * chunk) }
+        let ranges = Workers.ranges(chunks, minimumChunk: 4).map {
+            ($0.lowerBound * chunk)..<min(rows, $0.upperBound * chunk)
+        }
         let words = (rows + 63) / 64
         var bitmaps = [UInt64](repeating: 0, count: words * plans.count)
         frame.ints.withUnsafeBufferPointer { ints in
@@ -82,8 +86,15 @@ enum BatchMachine {
                     let shared = UncheckedSendable((ints, doubles, bits))
                     Workers.run(ranges.count) { k in
                         evaluate(
-                            plans, rows: ranges[k], ints: shared.value.0, doubles: shared.value.1,
-                            matches: shared.value.2, words: words, frame: frame, calendar: calendar)
+                            plans,
+                            rows: ranges[k],
+                            ints: shared.value.0,
+                            doubles: shared.value.1,
+                            matches: shared.value.2,
+                            words: words,
+                            frame: frame,
+                            calendar: calendar
+                        )
                     }
                 }
             }
@@ -92,14 +103,24 @@ enum BatchMachine {
     }
 
     private static func evaluate(
-        _ plans: [Plan], rows: Range<Int>, ints: UnsafeBufferPointer<Int64>, doubles: UnsafeBufferPointer<Double>,
-        matches: UnsafeMutableBufferPointer<UInt64>, words: Int, frame: FactFrame, calendar: BankCalendar
+        _ plans: [Plan],
+        rows: Range<Int>,
+        ints: UnsafeBufferPointer<Int64>,
+        doubles: UnsafeBufferPointer<Double>,
+        matches: UnsafeMutableBufferPointer<UInt64>,
+        words: Int,
+        frame: FactFrame,
+        calendar: BankCalendar
     ) {
         let maxInts = plans.map(\.intPlaces.count).max() ?? 0
         let maxDoubles = plans.map(\.doublePlaces.count).max() ?? 0
         let maxBools = plans.map(\.boolCount).max() ?? 0
-        let intScratch = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, (plans.map(\.intTemporaries).max() ?? 0) * chunk))
-        let doubleScratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, (plans.map(\.doubleTemporaries).max() ?? 0) * chunk))
+        let intScratch = UnsafeMutablePointer<Int64>.allocate(
+            capacity: max(1, (plans.map(\.intTemporaries).max() ?? 0) * chunk)
+        )
+        let doubleScratch = UnsafeMutablePointer<Double>.allocate(
+            capacity: max(1, (plans.map(\.doubleTemporaries).max() ?? 0) * chunk)
+        )
         let boolScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, maxBools * chunk))
         let I = UnsafeMutablePointer<UnsafeMutablePointer<Int64>>.allocate(capacity: max(1, maxInts))
         let D = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(1, maxDoubles))
@@ -133,7 +154,16 @@ enum BatchMachine {
                 }
                 for instruction in plan.code {
                     execute(
-                        instruction, n: n, start: start, I: I, D: D, B: B, plan: plan, frame: frame, calendar: calendar)
+                        instruction,
+                        n: n,
+                        start: start,
+                        I: I,
+                        D: D,
+                        B: B,
+                        plan: plan,
+                        frame: frame,
+                        calendar: calendar
+                    )
                 }
                 let result = B[Int(plan.result)]
                 // Pack 64 results into each word of the plan's match bitmap.
@@ -169,9 +199,15 @@ enum BatchMachine {
     // swift-format-ignore: FunctionLength
     @inline(__always)
     private static func execute(
-        _ ins: Instruction, n: Int, start: Int, I: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>,
-        D: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, B: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>,
-        plan: Plan, frame: FactFrame, calendar: BankCalendar
+        _ ins: Instruction,
+        n: Int,
+        start: Int,
+        I: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>,
+        D: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
+        B: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>,
+        plan: Plan,
+        frame: FactFrame,
+        calendar: BankCalendar
     ) {
         let M = Semantics.missing
         let k = ins.k
@@ -223,7 +259,9 @@ enum BatchMachine {
                 for i in 0..<n { d[i] = divide ? Semantics.scale(a[i], dividedBy: kd) : Semantics.scale(a[i], by: kd) }
             } else {
                 let b = D[Int(ins.b)]
-                for i in 0..<n { d[i] = divide ? Semantics.scale(a[i], dividedBy: b[i]) : Semantics.scale(a[i], by: b[i]) }
+                for i in 0..<n {
+                    d[i] = divide ? Semantics.scale(a[i], dividedBy: b[i]) : Semantics.scale(a[i], by: b[i])
+                }
             }
         case .ratio:
             let a = I[Int(ins.a)]
@@ -275,7 +313,8 @@ enum BatchMachine {
                 let b = D[Int(ins.b)]
                 switch ins.cmp {
                 case 0: for i in 0..<n { out[i] = a[i] == b[i] ? 1 : 0 }
-                case 1: for i in 0..<n { out[i] = (a[i] != b[i] ? 1 : 0) & (a[i] == a[i] ? 1 : 0) & (b[i] == b[i] ? 1 : 0) }
+                case 1:
+                    for i in 0..<n { out[i] = (a[i] != b[i] ? 1 : 0) & (a[i] == a[i] ? 1 : 0) & (b[i] == b[i] ? 1 : 0) }
                 case 2: for i in 0..<n { out[i] = a[i] < b[i] ? 1 : 0 }
                 case 3: for i in 0..<n { out[i] = a[i] <= b[i] ? 1 : 0 }
                 case 4: for i in 0..<n { out[i] = a[i] > b[i] ? 1 : 0 }

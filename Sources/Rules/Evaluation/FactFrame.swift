@@ -44,10 +44,20 @@ public struct FactFrame: Sendable {
 
     private func column(_ key: FactKey, row: Int) throws(FactFrameError) -> FactLayout.Column {
         guard let column = layout.column(of: key) else {
-            throw FactFrameError(.unknownFact, fact: key.description, row: row, "no rule of this rule set reads '\(key)'")
+            throw FactFrameError(
+                .unknownFact,
+                fact: key.description,
+                row: row,
+                "no rule of this rule set reads '\(key)'"
+            )
         }
         guard row >= 0, row < rowCount else {
-            throw FactFrameError(.rowOutOfRange, fact: key.description, row: row, "row \(row) is outside 0..<\(rowCount)")
+            throw FactFrameError(
+                .rowOutOfRange,
+                fact: key.description,
+                row: row,
+                "row \(row) is outside 0..<\(rowCount)"
+            )
         }
         return column
     }
@@ -70,15 +80,28 @@ public struct FactFrame: Sendable {
         switch store(value, in: column, row: row) {
         case .stored: return
         case .wrongType:
-            throw FactFrameError(.typeMismatch, fact: key.description, row: row, "'\(key)' is \(column.type); the value given is not")
+            throw FactFrameError(
+                .typeMismatch,
+                fact: key.description,
+                row: row,
+                "'\(key)' is \(column.type); the value given is not"
+            )
         case .wrongCurrency:
             guard case .money(let currency) = column.type, case .money(let money) = value else { return }
-            throw FactFrameError(.currencyMismatch, fact: key.description, row: row, "'\(key)' is kept in \(currency), not \(money.currency)")
+            throw FactFrameError(
+                .currencyMismatch,
+                fact: key.description,
+                row: row,
+                "'\(key)' is kept in \(currency), not \(money.currency)"
+            )
         case .unknownValue:
             guard case .enumeration(let e) = column.type, case .enumeration(let name) = value else { return }
             throw FactFrameError(
-                .typeMismatch, fact: key.description, row: row,
-                "'\(name)' is not a \(e.name); allowed values: \(e.values.joined(separator: ", "))")
+                .typeMismatch,
+                fact: key.description,
+                row: row,
+                "'\(name)' is not a \(e.name); allowed values: \(e.values.joined(separator: ", "))"
+            )
         }
     }
 
@@ -150,13 +173,28 @@ public struct FactFrame: Sendable {
     ///   column's length is not ``rowCount``.
     public mutating func setColumn(_ key: FactKey, ints values: [Int64]) throws(FactFrameError) {
         guard let column = layout.column(of: key) else {
-            throw FactFrameError(.unknownFact, fact: key.description, row: nil, "no rule of this rule set reads '\(key)'")
+            throw FactFrameError(
+                .unknownFact,
+                fact: key.description,
+                row: nil,
+                "no rule of this rule set reads '\(key)'"
+            )
         }
         guard column.type.representation == .int || column.type.representation == .bool else {
-            throw FactFrameError(.typeMismatch, fact: key.description, row: nil, "'\(key)' is \(column.type), not stored as integers")
+            throw FactFrameError(
+                .typeMismatch,
+                fact: key.description,
+                row: nil,
+                "'\(key)' is \(column.type), not stored as integers"
+            )
         }
         guard values.count == rowCount else {
-            throw FactFrameError(.rowOutOfRange, fact: key.description, row: nil, "the column has \(values.count) values for \(rowCount) rows")
+            throw FactFrameError(
+                .rowOutOfRange,
+                fact: key.description,
+                row: nil,
+                "the column has \(values.count) values for \(rowCount) rows"
+            )
         }
         ints.replaceSubrange((column.index * rowCount)..<((column.index + 1) * rowCount), with: values)
     }
@@ -184,16 +222,33 @@ public struct FactFrame: Sendable {
     /// - Throws: ``FactFrameError`` as ``setColumn(_:ints:)``.
     public mutating func setColumn(_ key: FactKey, doubles values: [Double]) throws(FactFrameError) {
         guard let column = layout.column(of: key) else {
-            throw FactFrameError(.unknownFact, fact: key.description, row: nil, "no rule of this rule set reads '\(key)'")
+            throw FactFrameError(
+                .unknownFact,
+                fact: key.description,
+                row: nil,
+                "no rule of this rule set reads '\(key)'"
+            )
         }
         guard column.type.representation == .double else {
-            throw FactFrameError(.typeMismatch, fact: key.description, row: nil, "'\(key)' is \(column.type), not stored as numbers")
+            throw FactFrameError(
+                .typeMismatch,
+                fact: key.description,
+                row: nil,
+                "'\(key)' is \(column.type), not stored as numbers"
+            )
         }
         guard values.count == rowCount else {
-            throw FactFrameError(.rowOutOfRange, fact: key.description, row: nil, "the column has \(values.count) values for \(rowCount) rows")
+            throw FactFrameError(
+                .rowOutOfRange,
+                fact: key.description,
+                row: nil,
+                "the column has \(values.count) values for \(rowCount) rows"
+            )
         }
         doubles.replaceSubrange(
-            (column.index * rowCount)..<((column.index + 1) * rowCount), with: values.lazy.map { $0.isFinite ? $0 : .nan })
+            (column.index * rowCount)..<((column.index + 1) * rowCount),
+            with: values.lazy.map { $0.isFinite ? $0 : .nan }
+        )
     }
 
     /// The value of fact `key` in `row` (``FactValue/missing`` when the frame has no such fact).

@@ -1,5 +1,7 @@
 /// Several rules' conditions fused into one program: each fact is loaded once into a shared
-/// register, and one run answers every rule. The engine evaluates all the rules an event
+/// register, and one run answers every rule.
+///
+/// The engine evaluates all the rules an event
 /// triggers this way, so 500 rules cost one dispatch loop, not 500.
 ///
 /// With `shortCircuit`, each rule's top-level `and` is split into its conjuncts, which run
@@ -22,9 +24,11 @@ struct MergedProgram {
 
     /// Fuses `programs` (each already bound: no dynamic constants left), in order.
     /// - Parameters:
+    ///   - programs: each rule's bound program and code, or `nil` for a rule without a condition.
     ///   - shortCircuit: split top-level `and`s into conjuncts that end the rule early.
     ///   - known: int fact columns whose value is the same for every row the plan runs on.
-    init(_ programs: [(program: Program, code: [Instruction])?], shortCircuit: Bool = false, known: [Int: Int64] = [:]) {
+    init(_ programs: [(program: Program, code: [Instruction])?], shortCircuit: Bool = false, known: [Int: Int64] = [:])
+    {
         var rules: [(code: [Instruction], result: Int32)?] = []
         for entry in programs {
             guard let (source, code) = entry, case .bool(let result) = source.result else {

@@ -28,11 +28,15 @@ public struct RuleExplanation: Hashable, Sendable, CustomStringConvertible {
 
     /// A readable account, one test per line.
     public var description: String {
-        var lines = ["rule \"\(rule)\" v\(version) on \(day): \(holds ? "fires" : "does not fire")\(isEffective ? "" : " (not effective on this day)")"]
+        var lines = [
+            "rule \"\(rule)\" v\(version) on \(day): \(holds ? "fires" : "does not fire")\(isEffective ? "" : " (not effective on this day)")"
+        ]
         func walk(_ trace: ConditionTrace, _ depth: Int) {
             let indent = String(repeating: "  ", count: depth + 1)
             let values = trace.values.map { "\($0.expression) = \($0.value)" }.joined(separator: ", ")
-            lines.append("\(indent)\(trace.holds ? "[true] " : "[false]") \(trace.text)\(values.isEmpty ? "" : "   (\(values))")")
+            lines.append(
+                "\(indent)\(trace.holds ? "[true] " : "[false]") \(trace.text)\(values.isEmpty ? "" : "   (\(values))")"
+            )
             for part in trace.parts { walk(part, depth + 1) }
         }
         if let condition { walk(condition, 0) }

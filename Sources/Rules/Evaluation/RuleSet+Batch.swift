@@ -33,7 +33,9 @@ public struct BatchMatches: Sendable {
 
 extension RuleSet {
     /// Evaluates `rules` (all of this set's rules unless told) over every row of `frame` on
-    /// `evaluation`: the batch path (a daily schedule over the whole book). Rules that are not
+    /// `evaluation`: the batch path (a daily schedule over the whole book).
+    ///
+    /// Rules that are not
     /// effective on the day match no row. Uses up to `Parallelism.current` threads (CustomerModel;
     /// `min(cores, 8)` unless the host wraps the call in `Parallelism(width:).run`).
     ///
@@ -43,13 +45,23 @@ extension RuleSet {
     ///
     /// - Complexity: O(rows × total program length), one pass over each fact column a rule reads.
     /// - Throws: ``FactFrameError`` with code `layoutMismatch` for a frame of another rule set.
-    public func evaluate(_ frame: FactFrame, on evaluation: EvaluationDay, rules selected: [CompiledRule]? = nil) throws(FactFrameError) -> BatchMatches {
+    public func evaluate(
+        _ frame: FactFrame,
+        on evaluation: EvaluationDay,
+        rules selected: [CompiledRule]? = nil
+    ) throws(FactFrameError) -> BatchMatches {
         try checkLayout(frame)
         let chosen = (selected ?? rules).filter { $0.isEffective(on: evaluation.day) }
         let plans = chosen.map { rule in
             BatchMachine.Plan(
-                program: rule.condition, code: rule.condition?.bound(to: frame, on: evaluation) ?? [], rows: frame.rowCount)
+                program: rule.condition,
+                code: rule.condition?.bound(to: frame, on: evaluation) ?? [],
+                rows: frame.rowCount
+            )
         }
-        return BatchMatches(rules: chosen, bitmaps: BatchMachine.run(plans, frame: frame, calendar: evaluation.calendar))
+        return BatchMatches(
+            rules: chosen,
+            bitmaps: BatchMachine.run(plans, frame: frame, calendar: evaluation.calendar)
+        )
     }
 }

@@ -1,7 +1,9 @@
 import CustomerModel
 
 /// Runs a program for one row of a frame: the path for single events, actions, placeholders
-/// and explanations. Every register keeps its value afterwards, so an explanation can read them.
+/// and explanations.
+///
+/// Every register keeps its value afterwards, so an explanation can read them.
 struct ScalarMachine {
     var ints: [Int64] = []
     var doubles: [Double] = []
@@ -24,17 +26,32 @@ struct ScalarMachine {
                         for load in plan.intLoads { ints[Int(load.register)] = columns[Int(load.column) * rows + row] }
                     }
                     frame.doubles.withUnsafeBufferPointer { columns in
-                        for load in plan.doubleLoads { doubles[Int(load.register)] = columns[Int(load.column) * rows + row] }
+                        for load in plan.doubleLoads {
+                            doubles[Int(load.register)] = columns[Int(load.column) * rows + row]
+                        }
                     }
-                    Self.execute(plan, ints: ints, doubles: doubles, bools: bools, frame: frame, row: row, calendar: calendar)
+                    Self.execute(
+                        plan,
+                        ints: ints,
+                        doubles: doubles,
+                        bools: bools,
+                        frame: frame,
+                        row: row,
+                        calendar: calendar
+                    )
                 }
             }
         }
     }
 
     private static func execute(
-        _ plan: ScalarPlan, ints: UnsafeMutableBufferPointer<Int64>, doubles: UnsafeMutableBufferPointer<Double>,
-        bools: UnsafeMutableBufferPointer<Bool>, frame: FactFrame, row: Int, calendar: BankCalendar
+        _ plan: ScalarPlan,
+        ints: UnsafeMutableBufferPointer<Int64>,
+        doubles: UnsafeMutableBufferPointer<Double>,
+        bools: UnsafeMutableBufferPointer<Bool>,
+        frame: FactFrame,
+        row: Int,
+        calendar: BankCalendar
     ) {
         func double(_ instruction: Instruction, _ b: Int) -> Double {
             instruction.immediate ? Double(bitPattern: UInt64(bitPattern: instruction.k)) : doubles[b]
@@ -91,7 +108,12 @@ struct ScalarMachine {
                 case .boolEqual: bools[d] = bools[a] == bools[b]
                 case .boolNotEqual: bools[d] = bools[a] != bools[b]
                 case .shiftDay:
-                    ints[d] = Semantics.shift(ints[a], by: plan.durations[b], backwards: instruction.cmp == 1, on: calendar)
+                    ints[d] = Semantics.shift(
+                        ints[a],
+                        by: plan.durations[b],
+                        backwards: instruction.cmp == 1,
+                        on: calendar
+                    )
                 case .constI: ints[d] = k
                 case .constD: doubles[d] = Double(bitPattern: UInt64(bitPattern: k))
                 case .constB: bools[d] = k != 0
@@ -106,7 +128,13 @@ struct ScalarMachine {
     }
 
     /// The value of `operand` after a run, as a fact value of `type`.
-    func value(_ operand: Operand, type: FactType, frame: FactFrame, row: Int, on evaluation: EvaluationDay) -> FactValue {
+    func value(
+        _ operand: Operand,
+        type: FactType,
+        frame: FactFrame,
+        row: Int,
+        on evaluation: EvaluationDay
+    ) -> FactValue {
         switch operand {
         case .register(.int(let r)): return FactValue(int: ints[Int(r)], type: type, dictionary: frame.dictionary)
         case .register(.double(let r)):
@@ -126,7 +154,9 @@ struct ScalarMachine {
 }
 
 /// A program bound for one evaluation day and prepared for repeated one-row runs: its code with
-/// constants resolved and the list of fact registers to load. A class, so the engine's cache hands
+/// constants resolved and the list of fact registers to load.
+///
+/// A class, so the engine's cache hands
 /// it out with one reference count rather than one per array.
 final class ScalarPlan: Sendable {
     let code: [Instruction]

@@ -39,7 +39,8 @@ struct ShortCircuitFuser {
         switch x.op {
         case .addI, .subI, .mulI, .negI, .scaleMulI, .scaleDivI, .shiftDay, .constI: Reg(kind: 0, index: x.dst)
         case .addD, .subD, .mulD, .divD, .negD, .toDouble, .ratio, .constD: Reg(kind: 1, index: x.dst)
-        case .cmpI, .cmpD, .memberI, .memberD, .hasTag, .missingI, .missingD, .truth, .and, .or, .not, .boolEqual, .boolNotEqual,
+        case .cmpI, .cmpD, .memberI, .memberD, .hasTag, .missingI, .missingD, .truth, .and, .or, .not, .boolEqual,
+            .boolNotEqual,
             .constB:
             Reg(kind: 2, index: x.dst)
         case .jumpUnless: nil
@@ -52,11 +53,14 @@ struct ShortCircuitFuser {
         let bool = UInt8(2)
         switch x.op {
         case .addI, .subI, .mulI, .ratio, .cmpI:
-            return x.immediate ? [Reg(kind: int, index: x.a)] : [Reg(kind: int, index: x.a), Reg(kind: int, index: x.b)]
+            return x.immediate
+                ? [Reg(kind: int, index: x.a)] : [Reg(kind: int, index: x.a), Reg(kind: int, index: x.b)]
         case .addD, .subD, .mulD, .divD, .cmpD:
-            return x.immediate ? [Reg(kind: double, index: x.a)] : [Reg(kind: double, index: x.a), Reg(kind: double, index: x.b)]
+            return x.immediate
+                ? [Reg(kind: double, index: x.a)] : [Reg(kind: double, index: x.a), Reg(kind: double, index: x.b)]
         case .scaleMulI, .scaleDivI:
-            return x.immediate ? [Reg(kind: int, index: x.a)] : [Reg(kind: int, index: x.a), Reg(kind: double, index: x.b)]
+            return x.immediate
+                ? [Reg(kind: int, index: x.a)] : [Reg(kind: int, index: x.a), Reg(kind: double, index: x.b)]
         case .negI, .toDouble, .memberI, .missingI, .truth, .shiftDay: return [Reg(kind: int, index: x.a)]
         case .negD, .memberD, .missingD: return [Reg(kind: double, index: x.a)]
         case .and, .or, .boolEqual, .boolNotEqual: return [Reg(kind: bool, index: x.a), Reg(kind: bool, index: x.b)]
@@ -177,7 +181,8 @@ struct ShortCircuitFuser {
                 continue
             }
             var group: Int32?
-            if let first = remaining.first, first.cost == 0, let leaf = first.conjunct.leaf, let shared = hoisted[leaf] {
+            if let first = remaining.first, first.cost == 0, let leaf = first.conjunct.leaf, let shared = hoisted[leaf]
+            {
                 group = shared
                 remaining.removeFirst()
             }

@@ -30,7 +30,13 @@ public struct BookFactSource: FactSource {
             FactDefinition("score.decile", .count, "Decile of the value score in the client's book (10 = top)"),
         ]
         for dimension in ScoringDimension.allCases {
-            facts.append(FactDefinition(dimensionFact(dimension), .number, "The \(dimension.title) dimension of the value score, 0-100"))
+            facts.append(
+                FactDefinition(
+                    dimensionFact(dimension),
+                    .number,
+                    "The \(dimension.title) dimension of the value score, 0-100"
+                )
+            )
         }
         facts += [
             FactDefinition("value_layer", .enumeration(.valueLayer), "Value layer of the RFM grid"),
@@ -41,7 +47,11 @@ public struct BookFactSource: FactSource {
             FactDefinition("churn.risk", .enumeration(.churnRisk), "Churn risk level, none to high"),
             FactDefinition("churn.signals", .count, "Number of churn signals that fired"),
             FactDefinition("p_alive", .percent, "Probability the client is still active (BG/NBD)"),
-            FactDefinition("lifetime.expected_transactions", .number, "Expected transactions over the lifetime model's horizon"),
+            FactDefinition(
+                "lifetime.expected_transactions",
+                .number,
+                "Expected transactions over the lifetime model's horizon"
+            ),
         ]
         return facts
     }()
@@ -71,7 +81,10 @@ public struct BookFactSource: FactSource {
         churn = scores.churn
         var totals = [Double](repeating: .nan, count: n)
         var deciles = [Int8](repeating: 0, count: n)
-        var dimensions = [[Double]](repeating: [Double](repeating: .nan, count: n), count: ScoringDimension.allCases.count)
+        var dimensions = [[Double]](
+            repeating: [Double](repeating: .nan, count: n),
+            count: ScoringDimension.allCases.count
+        )
         for book in [scores.individuals, scores.corporates].compactMap({ $0 }) {
             var dense = [Int](repeating: -1, count: book.count)
             for (row, id) in book.customers.enumerated() where row < book.count {

@@ -24,8 +24,12 @@ public struct ClientRecord: Sendable {
 
     /// Creates a record.
     public init(
-        profile: CustomerProfile, holdings: [Holding] = [], household: [HouseholdMember] = [], referrals: Int = 0,
-        balances: [BalanceSnapshot] = [], scores: [ScorePoint] = []
+        profile: CustomerProfile,
+        holdings: [Holding] = [],
+        household: [HouseholdMember] = [],
+        referrals: Int = 0,
+        balances: [BalanceSnapshot] = [],
+        scores: [ScorePoint] = []
     ) {
         self.profile = profile
         self.holdings = holdings
@@ -38,8 +42,13 @@ public struct ClientRecord: Sendable {
     /// A record from a 360 view (its holdings, household, referrals and balances).
     public init(view: CustomerView, scores: [ScorePoint] = []) {
         self.init(
-            profile: view.profile.profile, holdings: view.holdings, household: view.household,
-            referrals: view.referralsMade.count, balances: view.balances, scores: scores)
+            profile: view.profile.profile,
+            holdings: view.holdings,
+            household: view.household,
+            referrals: view.referralsMade.count,
+            balances: view.balances,
+            scores: scores
+        )
     }
 }
 

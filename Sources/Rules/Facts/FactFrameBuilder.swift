@@ -26,8 +26,11 @@ public struct FactFrameBuilder: Sendable {
     /// - Throws: ``FactFrameError`` when a source's value does not fit its catalogue type, or
     ///   `rowOutOfRange` when the transaction columns have different lengths.
     public func frame(
-        for records: [ClientRecord], facts: [any FactSource] = [], transactions: TransactionColumns = TransactionColumns(),
-        interactions: [Interaction] = [], on evaluation: EvaluationDay
+        for records: [ClientRecord],
+        facts: [any FactSource] = [],
+        transactions: TransactionColumns = TransactionColumns(),
+        interactions: [Interaction] = [],
+        on evaluation: EvaluationDay
     ) throws(FactFrameError) -> FactFrame {
         let n = transactions.count
         guard transactions.day.count == n, transactions.amountMinorUnits.count == n, transactions.currency.count == n,
@@ -35,7 +38,11 @@ public struct FactFrameBuilder: Sendable {
             transactions.merchantCategory.count == n, transactions.isOverseas.count == n
         else {
             throw FactFrameError(
-                .rowOutOfRange, fact: "transactions", row: nil, "every transaction column must have one value per row")
+                .rowOutOfRange,
+                fact: "transactions",
+                row: nil,
+                "every transaction column must have one value per row"
+            )
         }
         var frame = rules.makeFrame(rows: records.count)
         var rowOf: [CustomerID: Int] = [:]
@@ -56,23 +63,30 @@ public struct FactFrameBuilder: Sendable {
             case .windowed(let name, let window):
                 let days = evaluation.days(window)
                 for (row, record) in records.enumerated() {
-                    let value = StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency) ?? .missing
+                    let value =
+                        StandardFacts.windowed(name, days: days, of: record, on: day, currency: currency) ?? .missing
                     try frame.set(key, row: row, to: value)
                 }
             case .daysUntil(let anchor, let household):
                 for (row, record) in records.enumerated() {
-                    try frame.set(key, row: row, to: StandardFacts.daysUntil(anchor, household: household, of: record, on: day))
+                    try frame.set(
+                        key,
+                        row: row,
+                        to: StandardFacts.daysUntil(anchor, household: household, of: record, on: day)
+                    )
                 }
             case .daysSince(let activity):
                 var last = [Int32](repeating: Int32.min, count: records.count)
                 if activity == .transaction {
                     for i in 0..<transactions.count where transactions.day[i] <= day.number {
                         let client = Int(transactions.customerIndex[i])
-                        guard client < transactions.customers.count, let row = rowOf[transactions.customers[client]] else { continue }
+                        guard client < transactions.customers.count, let row = rowOf[transactions.customers[client]]
+                        else { continue }
                         last[row] = max(last[row], transactions.day[i])
                     }
                 } else {
-                    for interaction in interactions where interaction.day <= day && Self.counts(interaction, for: activity) {
+                    for interaction in interactions
+                    where interaction.day <= day && Self.counts(interaction, for: activity) {
                         guard let row = rowOf[interaction.customer] else { continue }
                         last[row] = max(last[row], interaction.day.number)
                     }
@@ -82,8 +96,13 @@ public struct FactFrameBuilder: Sendable {
                 }
             case .aggregate(let aggregate):
                 let accumulators = accumulate(
-                    aggregate, records: records, rowOf: rowOf, transactions: transactions, interactions: interactions,
-                    on: evaluation)
+                    aggregate,
+                    records: records,
+                    rowOf: rowOf,
+                    transactions: transactions,
+                    interactions: interactions,
+                    on: evaluation
+                )
                 let type = rules.layout.type(of: key) ?? .count
                 for row in 0..<records.count {
                     try frame.set(key, row: row, to: accumulators[row].value(aggregate.function, type: type))
@@ -95,7 +114,11 @@ public struct FactFrameBuilder: Sendable {
     }
 
     /// Stores `source`'s values of the facts the layout reads, row by row.
-    private func fill(_ frame: inout FactFrame, from source: any FactSource, rowOf: [CustomerID: Int]) throws(FactFrameError) {
+    private func fill(
+        _ frame: inout FactFrame,
+        from source: any FactSource,
+        rowOf: [CustomerID: Int]
+    ) throws(FactFrameError) {
         let declared = source.facts
         let keys: [(position: Int, key: FactKey)] = declared.indices.compactMap { i in
             let key = FactKey.attribute(declared[i].name)
@@ -121,8 +144,12 @@ public struct FactFrameBuilder: Sendable {
     }
 
     private func accumulate(
-        _ aggregate: AggregateFact, records: [ClientRecord], rowOf: [CustomerID: Int], transactions: TransactionColumns,
-        interactions: [Interaction], on evaluation: EvaluationDay
+        _ aggregate: AggregateFact,
+        records: [ClientRecord],
+        rowOf: [CustomerID: Int],
+        transactions: TransactionColumns,
+        interactions: [Interaction],
+        on evaluation: EvaluationDay
     ) -> [Accumulator] {
         var result = [Accumulator](repeating: Accumulator(), count: records.count)
         let day = evaluation.day
@@ -134,25 +161,44 @@ public struct FactFrameBuilder: Sendable {
                 let d = transactions.day[i]
                 guard d >= first, d <= day.number, transactions.currency[i] == currency else { continue }
                 let client = Int(transactions.customerIndex[i])
-                guard client < transactions.customers.count, let row = rowOf[transactions.customers[client]] else { continue }
+                guard client < transactions.customers.count, let row = rowOf[transactions.customers[client]] else {
+                    continue
+                }
                 let amount = transactions.amountMinorUnits[i]
-                let matches = aggregate.filter?.matches { field in
-                    switch field {
-                    case .amount: amount
-                    case .type: Self.ordinal(transactions.type[i], EnumerationType.transactionType, TransactionType.allCases.map(\.name))
-                    case .direction: Self.ordinal(transactions.direction[i], EnumerationType.direction, Direction.allCases.map(\.name))
-                    case .channel: Self.ordinal(transactions.channel[i], EnumerationType.channel, Channel.allCases.map(\.name))
-                    case .merchant:
-                        Self.ordinal(transactions.merchantCategory[i], EnumerationType.merchantCategory, MerchantCategory.allCases.map(\.name))
-                    case .overseas: transactions.isOverseas[i] ? 1 : 0
-                    default: Semantics.missing
-                    }
-                } ?? true
+                let matches =
+                    aggregate.filter?.matches { field in
+                        switch field {
+                        case .amount: amount
+                        case .type:
+                            Self.ordinal(
+                                transactions.type[i],
+                                EnumerationType.transactionType,
+                                TransactionType.allCases.map(\.name)
+                            )
+                        case .direction:
+                            Self.ordinal(
+                                transactions.direction[i],
+                                EnumerationType.direction,
+                                Direction.allCases.map(\.name)
+                            )
+                        case .channel:
+                            Self.ordinal(transactions.channel[i], EnumerationType.channel, Channel.allCases.map(\.name))
+                        case .merchant:
+                            Self.ordinal(
+                                transactions.merchantCategory[i],
+                                EnumerationType.merchantCategory,
+                                MerchantCategory.allCases.map(\.name)
+                            )
+                        case .overseas: transactions.isOverseas[i] ? 1 : 0
+                        default: Semantics.missing
+                        }
+                    } ?? true
                 if matches { result[row].add(amount) }
             }
         case .interactions, .complaints, .contacts, .satisfaction:
             for interaction in interactions {
-                guard interaction.day.number >= first, interaction.day <= day, let row = rowOf[interaction.customer] else { continue }
+                guard interaction.day.number >= first, interaction.day <= day, let row = rowOf[interaction.customer]
+                else { continue }
                 let fields = RowFields(interaction)
                 switch aggregate.source {
                 case .complaints where fields.severity == nil, .satisfaction where fields.score == nil: continue
@@ -168,17 +214,31 @@ public struct FactFrameBuilder: Sendable {
                 }
             }
         case .maturities:
-            let last = Semantics.shift(Int64(day.number), by: aggregate.window, backwards: false, on: evaluation.calendar)
+            let last = Semantics.shift(
+                Int64(day.number),
+                by: aggregate.window,
+                backwards: false,
+                on: evaluation.calendar
+            )
             for (row, record) in records.enumerated() {
-                for holding in record.holdings where holding.product.isAsset && holding.balance.currency.packed == currency {
-                    guard let maturity = holding.maturesOn, maturity >= day, Int64(maturity.number) <= last else { continue }
-                    let matches = aggregate.filter?.matches { field in
-                        switch field {
-                        case .amount: holding.balance.minorUnits
-                        case .product: Int64(EnumerationType.productType.ordinal(of: EnumerationType.snake(holding.product.rawValue)) ?? -1)
-                        default: Semantics.missing
-                        }
-                    } ?? true
+                for holding in record.holdings
+                where holding.product.isAsset && holding.balance.currency.packed == currency {
+                    guard let maturity = holding.maturesOn, maturity >= day, Int64(maturity.number) <= last else {
+                        continue
+                    }
+                    let matches =
+                        aggregate.filter?.matches { field in
+                            switch field {
+                            case .amount: holding.balance.minorUnits
+                            case .product:
+                                Int64(
+                                    EnumerationType.productType.ordinal(
+                                        of: EnumerationType.snake(holding.product.rawValue)
+                                    ) ?? -1
+                                )
+                            default: Semantics.missing
+                            }
+                        } ?? true
                     if matches { result[row].add(holding.balance.minorUnits) }
                 }
             }
@@ -203,8 +263,12 @@ struct RowFields {
     var score: Int64?
 
     init(_ interaction: Interaction) {
-        kind = Int64(EnumerationType.interactionKind.ordinal(of: EnumerationType.snake(interaction.kind.rawValue)) ?? -1)
-        channel = Int64(EnumerationType.interactionChannel.ordinal(of: EnumerationType.snake(interaction.channel.rawValue)) ?? -1)
+        kind = Int64(
+            EnumerationType.interactionKind.ordinal(of: EnumerationType.snake(interaction.kind.rawValue)) ?? -1
+        )
+        channel = Int64(
+            EnumerationType.interactionChannel.ordinal(of: EnumerationType.snake(interaction.channel.rawValue)) ?? -1
+        )
         switch interaction.detail {
         case .complaint(_, let s, _): severity = Int64(s)
         case .satisfaction(let s): score = Int64(s)

@@ -68,7 +68,9 @@ public struct FactValues: Sendable, RandomAccessCollection {
 
 /// A fact declaration a catalogue cannot take.
 public struct FactCatalogueError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of problem. New codes may be added; do not switch exhaustively over them.
+    /// The class of problem.
+    ///
+    /// New codes may be added; do not switch exhaustively over them.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's name.
         public let name: String

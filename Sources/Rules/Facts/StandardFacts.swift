@@ -8,15 +8,23 @@ enum StandardFacts {
     /// opening and maturity days): for one record they change only on a day a holding opens
     /// or matures.
     static let holdingsOnly: Set<String> = [
-        "aum", "aum.deposits", "aum.time_deposits", "aum.wealth", "aum.funds", "aum.insurance", "liabilities", "products_held",
+        "aum", "aum.deposits", "aum.time_deposits", "aum.wealth", "aum.funds", "aum.insurance", "liabilities",
+        "products_held",
         "holdings",
     ]
 
     /// The attribute `name` of `record` on `day`; `nil` when `name` is not a standard client
     /// attribute (trigger facts, host facts).
-    static func attribute(_ name: String, of record: borrowing ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
+    static func attribute(
+        _ name: String,
+        of record: borrowing ClientRecord,
+        on day: Day,
+        currency: CurrencyCode
+    ) -> FactValue? {
         let p = record.profile
-        func enumeration(_ raw: String?) -> FactValue { raw.map { .enumeration(EnumerationType.snake($0)) } ?? .missing }
+        func enumeration(_ raw: String?) -> FactValue {
+            raw.map { .enumeration(EnumerationType.snake($0)) } ?? .missing
+        }
         func text(_ value: String?) -> FactValue { value.map { .text($0) } ?? .missing }
         func dayValue(_ value: Day?) -> FactValue { value.map { .day($0) } ?? .missing }
         func count(_ value: Int?) -> FactValue { value.map { .count(Int64($0)) } ?? .missing }
@@ -26,7 +34,8 @@ enum StandardFacts {
         }
         func holdingsTotal(_ include: (ProductType) -> Bool) -> FactValue {
             var total: Int64 = 0
-            for h in record.holdings where include(h.product) && h.openedOn <= day && !h.hasMatured(by: day)
+            for h in record.holdings
+            where include(h.product) && h.openedOn <= day && !h.hasMatured(by: day)
                 && h.balance.currency == currency
             {
                 let (sum, overflow) = total.addingReportingOverflow(h.balance.minorUnits)
@@ -45,7 +54,8 @@ enum StandardFacts {
         case "children": return .count(Int64(p.children.count))
         case "children.in_education":
             return .count(Int64(p.children.filter { $0.educationStage.map(educationStages.contains) ?? false }.count))
-        case "children.studying_abroad": return .count(Int64(p.children.filter { $0.educationStage == .overseasStudy }.count))
+        case "children.studying_abroad":
+            return .count(Int64(p.children.filter { $0.educationStage == .overseasStudy }.count))
         case "occupation": return text(p.occupation)
         case "position": return enumeration(p.position?.rawValue)
         case "industry": return text(p.industry)
@@ -83,7 +93,8 @@ enum StandardFacts {
         case "products_held":
             let open = record.holdings.filter { $0.openedOn <= day && !$0.hasMatured(by: day) }
             return .count(Int64(Set(open.map(\.product)).count))
-        case "holdings": return .count(Int64(record.holdings.filter { $0.openedOn <= day && !$0.hasMatured(by: day) }.count))
+        case "holdings":
+            return .count(Int64(record.holdings.filter { $0.openedOn <= day && !$0.hasMatured(by: day) }.count))
         case "referrals": return .count(Int64(record.referrals))
         case "household.size": return .count(Int64(record.household.count))
         default: return nil
@@ -92,11 +103,19 @@ enum StandardFacts {
 
     /// A windowed attribute (`aum.change`, `aum.delta`, `aum.average`, `score.change`) of `record`
     /// over the `days` days ending on `day`; `nil` for an unknown name.
-    static func windowed(_ name: String, days: Int64, of record: borrowing ClientRecord, on day: Day, currency: CurrencyCode) -> FactValue? {
+    static func windowed(
+        _ name: String,
+        days: Int64,
+        of record: borrowing ClientRecord,
+        on day: Day,
+        currency: CurrencyCode
+    ) -> FactValue? {
         let start = day.adding(days: -Int(days))
         switch name {
         case "aum.change", "aum.delta", "aum.average":
-            let series = record.balances.filter { $0.day <= day && $0.aum.currency == currency }.sorted { $0.day < $1.day }
+            let series = record.balances.filter { $0.day <= day && $0.aum.currency == currency }.sorted {
+                $0.day < $1.day
+            }
             func aum(on d: Day) -> Int64? { series.last { $0.day <= d }?.aum.minorUnits }
             if name == "aum.average" {
                 // Mean of each day's last known AUM over the window; missing before the first snapshot.
@@ -121,12 +140,16 @@ enum StandardFacts {
                 return .money(Money(minorUnits: Int64((total / Double(counted)).rounded()), currency: currency))
             }
             guard let now = aum(on: day), let then = aum(on: start) else { return .missing }
-            if name == "aum.delta" { return .money(Money(minorUnits: Semantics.subtract(now, then), currency: currency)) }
+            if name == "aum.delta" {
+                return .money(Money(minorUnits: Semantics.subtract(now, then), currency: currency))
+            }
             guard then != 0 else { return .missing }
             return .percent(Double(now - then) / Double(then))
         case "score.change":
             let series = record.scores.filter { $0.day <= day }.sorted { $0.day < $1.day }
-            guard let now = series.last?.score, let then = series.last(where: { $0.day <= start })?.score else { return .missing }
+            guard let now = series.last?.score, let then = series.last(where: { $0.day <= start })?.score else {
+                return .missing
+            }
             return .number(now - then)
         default:
             return nil
@@ -134,7 +157,12 @@ enum StandardFacts {
     }
 
     /// Days from `day` to the next date of `anchor` for `record` (today counts as 0); missing when none.
-    static func daysUntil(_ anchor: DateAnchor, household: Bool, of record: borrowing ClientRecord, on day: Day) -> FactValue {
+    static func daysUntil(
+        _ anchor: DateAnchor,
+        household: Bool,
+        of record: borrowing ClientRecord,
+        on day: Day
+    ) -> FactValue {
         var best: Int?
         func consider(_ date: Day?) {
             guard let date else { return }
@@ -152,7 +180,9 @@ enum StandardFacts {
             if household { for member in record.household { consider(member.party.birthDate) } }
         case .weddingAnniversary:
             consider(p.weddingDate)
-            if household { for member in record.household where member.relation != .spouse { consider(member.anniversary) } }
+            if household {
+                for member in record.household where member.relation != .spouse { consider(member.anniversary) }
+            }
         case .signingAnniversary:
             consider(p.onboardedOn)
         }

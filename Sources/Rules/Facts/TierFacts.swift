@@ -25,7 +25,11 @@ public struct TierFacts: FactSource {
     /// - Throws: ``/CustomerModel/TierLadderError`` with code `duplicateTier` when two ladders share a tier id.
     public init(ladders: [TierLadder] = TierLadder.defaults) throws(TierLadderError) {
         self.ladders = ladders
-        definition = FactDefinition("tier", .enumeration(try EnumerationType.tiers(of: ladders)), "Tier on the bank's ladders")
+        definition = FactDefinition(
+            "tier",
+            .enumeration(try EnumerationType.tiers(of: ladders)),
+            "Tier on the bank's ladders"
+        )
     }
 
     /// The source's one fact, `tier`.
@@ -35,7 +39,11 @@ public struct TierFacts: FactSource {
     /// - Throws: ``/CustomerModel/TierLadderError`` with code `invalidName` when no ladder has the tier.
     public mutating func assign(_ client: CustomerID, tier id: String?) throws(TierLadderError) {
         if let id, !ladders.contains(where: { $0.rank(of: id) != nil }) {
-            throw TierLadderError(.invalidName, path: "tier", "'\(id)' is not a tier of \(ladders.map(\.name).joined(separator: " or "))")
+            throw TierLadderError(
+                .invalidName,
+                path: "tier",
+                "'\(id)' is not a tier of \(ladders.map(\.name).joined(separator: " or "))"
+            )
         }
         clients.append(client)
         tiers.append(id)

@@ -7,6 +7,7 @@ extension RuleCompiler {
     /// - Parameters:
     ///   - json: the rules in the JSON form.
     ///   - file: the file name to put in diagnostics.
+    /// - Returns: the compiled rule set.
     /// - Throws: ``RuleCompileError``; every diagnostic gives the line and column in the JSON text
     ///   and ends with the JSON path of the member at fault, as in `(at $.rules[2].if)`.
     public func compile(json: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
@@ -15,7 +16,12 @@ extension RuleCompiler {
             document = try JSONDocument(parsing: json)
         } catch {
             throw RuleCompileError([
-                RuleDiagnostic(.syntax, at: RuleJSONForm.range(error.position), "this is not valid JSON: \(error.message)", file: file)
+                RuleDiagnostic(
+                    .syntax,
+                    at: RuleJSONForm.range(error.position),
+                    "this is not valid JSON: \(error.message)",
+                    file: file
+                )
             ])
         }
         let translation = RuleJSONForm.translate(document)
@@ -28,11 +34,13 @@ extension RuleCompiler {
             diagnostics += error.diagnostics.map { RuleJSONForm.relocate($0, translation, json: bytes) }
         }
         guard diagnostics.isEmpty, let compiled else {
-            throw RuleCompileError(diagnostics.map { d in
-                var d = d
-                d.file = file
-                return d
-            })
+            throw RuleCompileError(
+                diagnostics.map { d in
+                    var d = d
+                    d.file = file
+                    return d
+                }
+            )
         }
         return compiled
     }
@@ -48,16 +56,20 @@ extension RuleCompiler {
     }
 
     /// The JSON form of rule `text`: the same rules, in the same order, each clause's text as
-    /// written. Compiling the result with ``compile(json:file:)`` gives the same rules.
+    /// written.
+    ///
+    /// Compiling the result with ``compile(json:file:)`` gives the same rules.
     /// - Throws: ``RuleCompileError`` when `text` does not parse.
     public static func json(fromText text: String, file: String? = nil) throws(RuleCompileError) -> String {
         let (syntax, diagnostics) = RuleParser.parse(text)
         guard diagnostics.isEmpty else {
-            throw RuleCompileError(diagnostics.map { d in
-                var d = d
-                d.file = file
-                return d
-            })
+            throw RuleCompileError(
+                diagnostics.map { d in
+                    var d = d
+                    d.file = file
+                    return d
+                }
+            )
         }
         let utf8 = Array(text.utf8)
         func slice(_ range: SourceRange) -> String {
@@ -76,7 +88,9 @@ extension RuleCompiler {
             if let condition = rule.condition { members.append(("if", .string(slice(condition.range)))) }
             members.append(("then", .array(rule.actions.map { .string(slice($0.range)) })))
             if let cooldown = rule.cooldown { members.append(("cooldown", .string(slice(cooldown.range)))) }
-            if let dedupe = rule.dedupe { members.append(("dedupe_by", .array(dedupe.map { .string(slice($0.range)) }))) }
+            if let dedupe = rule.dedupe {
+                members.append(("dedupe_by", .array(dedupe.map { .string(slice($0.range)) })))
+            }
             return .object(members)
         }
         return JSONDocument(root: .object([("rules", .array(rules))])).text(pretty: true)

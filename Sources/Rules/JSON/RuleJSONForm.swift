@@ -1,6 +1,8 @@
 import CustomerModel
 
-/// The JSON form of a rule file, for tools that generate rules. It holds the same rules as the
+/// The JSON form of a rule file, for tools that generate rules.
+///
+/// It holds the same rules as the
 /// text form: the rule's metadata as JSON members, its trigger, condition, actions, cooldown and
 /// dedupe keys as rule-language text, so both forms share one grammar and one compiler.
 ///
@@ -18,7 +20,10 @@ import CustomerModel
 /// text (inside a string, the column of the offending character) and the member's JSON path.
 enum RuleJSONForm {
     /// The members a rule object may have, in the order they are written out.
-    static let members = ["name", "version", "owner", "priority", "effective_from", "effective_until", "when", "if", "then", "cooldown", "dedupe_by"]
+    static let members = [
+        "name", "version", "owner", "priority", "effective_from", "effective_until", "when", "if", "then", "cooldown",
+        "dedupe_by",
+    ]
 
     /// A piece of generated rule text and the JSON value it came from.
     struct Segment {
@@ -41,7 +46,9 @@ enum RuleJSONForm {
         mutating func append(_ value: String, from node: JSONNode, at path: JSONPath, verbatim: Bool) {
             let start = text.utf8.count
             text += value
-            segments.append(Segment(start: start, end: text.utf8.count, path: path, position: node.position, verbatim: verbatim))
+            segments.append(
+                Segment(start: start, end: text.utf8.count, path: path, position: node.position, verbatim: verbatim)
+            )
         }
     }
 
@@ -50,7 +57,12 @@ enum RuleJSONForm {
         return SourceRange(start: p, end: p)
     }
 
-    static func error(_ code: RuleDiagnostic.Code, _ node: JSONNode, _ path: JSONPath, _ message: String) -> RuleDiagnostic {
+    static func error(
+        _ code: RuleDiagnostic.Code,
+        _ node: JSONNode,
+        _ path: JSONPath,
+        _ message: String
+    ) -> RuleDiagnostic {
         RuleDiagnostic(code, at: range(node.position), "\(message) (at \(path))")
     }
 
@@ -75,16 +87,32 @@ enum RuleJSONForm {
         var t = Translation()
         let root = document.root
         guard let object = root.objectValue else {
-            t.diagnostics.append(error(.syntax, root, .root, "a JSON rule file is an object with a \"rules\" array, not \(root.kindDescription)"))
+            t.diagnostics.append(
+                error(
+                    .syntax,
+                    root,
+                    .root,
+                    "a JSON rule file is an object with a \"rules\" array, not \(root.kindDescription)"
+                )
+            )
             return t
         }
         for member in object where member.key != "rules" {
             let node = JSONNode(member.value.value, position: member.keyPosition)
-            t.diagnostics.append(error(.syntax, node, JSONPath.root.appending(member.key), "unknown member \"\(member.key)\"; a JSON rule file has only \"rules\""))
+            t.diagnostics.append(
+                error(
+                    .syntax,
+                    node,
+                    JSONPath.root.appending(member.key),
+                    "unknown member \"\(member.key)\"; a JSON rule file has only \"rules\""
+                )
+            )
         }
         let rulesPath = JSONPath.root.appending("rules")
         guard let rulesNode = object["rules"], let rules = rulesNode.arrayValue else {
-            t.diagnostics.append(error(.syntax, object["rules"] ?? root, rulesPath, "expected a \"rules\" array of rule objects"))
+            t.diagnostics.append(
+                error(.syntax, object["rules"] ?? root, rulesPath, "expected a \"rules\" array of rule objects")
+            )
             return t
         }
         for (index, ruleNode) in rules.enumerated() {
@@ -101,13 +129,27 @@ enum RuleJSONForm {
         var ok = true
         for member in rule where !members.contains(member.key) {
             let suggestion = EditDistance.closest(to: member.key, in: members).map { "; did you mean \"\($0)\"?" } ?? ""
-            t.diagnostics.append(error(.clause, JSONNode(.null, position: member.keyPosition), path.appending(member.key), "unknown rule member \"\(member.key)\"\(suggestion)"))
+            t.diagnostics.append(
+                error(
+                    .clause,
+                    JSONNode(.null, position: member.keyPosition),
+                    path.appending(member.key),
+                    "unknown rule member \"\(member.key)\"\(suggestion)"
+                )
+            )
             ok = false
         }
         func string(_ key: String) -> JSONNode? {
             guard let value = rule[key] else { return nil }
             guard value.stringValue != nil else {
-                t.diagnostics.append(error(.syntax, value, path.appending(key), "\"\(key)\" must be a string, not \(value.kindDescription)"))
+                t.diagnostics.append(
+                    error(
+                        .syntax,
+                        value,
+                        path.appending(key),
+                        "\"\(key)\" must be a string, not \(value.kindDescription)"
+                    )
+                )
                 ok = false
                 return nil
             }
@@ -117,14 +159,28 @@ enum RuleJSONForm {
             guard let value = rule[key] else { return nil }
             if value.stringValue != nil { return [(value, path.appending(key))] }
             guard let elements = value.arrayValue, !elements.isEmpty else {
-                t.diagnostics.append(error(.syntax, value, path.appending(key), "\"\(key)\" must be a string or a non-empty array of strings, not \(value.kindDescription)"))
+                t.diagnostics.append(
+                    error(
+                        .syntax,
+                        value,
+                        path.appending(key),
+                        "\"\(key)\" must be a string or a non-empty array of strings, not \(value.kindDescription)"
+                    )
+                )
                 ok = false
                 return nil
             }
             var out: [(JSONNode, JSONPath)] = []
             for (i, element) in elements.enumerated() {
                 guard element.stringValue != nil else {
-                    t.diagnostics.append(error(.syntax, element, path.appending(key).appending(i), "each entry of \"\(key)\" must be a string, not \(element.kindDescription)"))
+                    t.diagnostics.append(
+                        error(
+                            .syntax,
+                            element,
+                            path.appending(key).appending(i),
+                            "each entry of \"\(key)\" must be a string, not \(element.kindDescription)"
+                        )
+                    )
                     ok = false
                     continue
                 }
@@ -135,7 +191,14 @@ enum RuleJSONForm {
         func integer(_ key: String) -> JSONNode? {
             guard let value = rule[key] else { return nil }
             guard let number = value.int64Value, number >= 0, number <= Int64(Int32.max) else {
-                t.diagnostics.append(error(.syntax, value, path.appending(key), "\"\(key)\" must be a whole number from 0, not \(value.numberLiteral ?? value.kindDescription)"))
+                t.diagnostics.append(
+                    error(
+                        .syntax,
+                        value,
+                        path.appending(key),
+                        "\"\(key)\" must be a whole number from 0, not \(value.numberLiteral ?? value.kindDescription)"
+                    )
+                )
                 ok = false
                 return nil
             }
@@ -213,8 +276,9 @@ enum RuleJSONForm {
         var d = diagnostic
         let offset = diagnostic.range.start.offset
         // The segment holding the offset, or the last one before it (a problem in the glue between parts).
-        guard let segment = t.segments.first(where: { offset >= $0.start && offset < max($0.end, $0.start + 1) })
-            ?? t.segments.last(where: { $0.start <= offset })
+        guard
+            let segment = t.segments.first(where: { offset >= $0.start && offset < max($0.end, $0.start + 1) })
+                ?? t.segments.last(where: { $0.start <= offset })
         else {
             d.range = range(.unknown)
             return d

@@ -133,7 +133,9 @@ struct Lexer: Sendable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 95
+                let isWordByte =
+                    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+                    || byte == 95
                 if isWordByte || (byte == 46 && Self.isLetter(peek(1))) {
                     index += 1
                     position.offset += 1
@@ -206,15 +208,19 @@ struct Lexer: Sendable {
             return Token(.number(literal), at: range(position))
         case "k", "m", "bn":
             literal.multiplier = suffix == "k" ? 1_000 : suffix == "m" ? 1_000_000 : 1_000_000_000
-            guard literal.scaled(by: 100) != nil else { return report("the amount \(written)\(suffix) is too large", from: start) }
+            guard literal.scaled(by: 100) != nil else {
+                return report("the amount \(written)\(suffix) is too large", from: start)
+            }
             return Token(.number(literal), at: range(position))
         default:
             guard let unit = DurationUnit(rawValue: suffix) else {
                 let known = ["k", "m", "bn", "d", "w", "mo", "y", "bd"]
-                let hint = EditDistance.closest(to: suffix, in: known).map { " (did you mean '\(written)\($0)'?)" } ?? ""
+                let hint =
+                    EditDistance.closest(to: suffix, in: known).map { " (did you mean '\(written)\($0)'?)" } ?? ""
                 return report(
                     "unknown unit '\(suffix)' after \(written)\(hint); amounts take k, m or bn, durations d, w, mo, y or bd",
-                    from: start)
+                    from: start
+                )
             }
             guard fraction.isEmpty, let amount = Int(whole), amount <= 36_600 else {
                 return report("a duration is a whole number of \(unit.name) up to 36600, not \(written)", from: start)
@@ -249,7 +255,11 @@ struct Lexer: Sendable {
                 case "{": text += "{"
                 case "}": text += "}"
                 default:
-                    let escapeStart = SourcePosition(line: position.line, column: position.column - 1, offset: position.offset - 1)
+                    let escapeStart = SourcePosition(
+                        line: position.line,
+                        column: position.column - 1,
+                        offset: position.offset - 1
+                    )
                     advance()
                     skipRestOfString()
                     return report("unknown escape in a string; use \\\" \\\\ \\n \\{ or \\}", from: escapeStart)
@@ -286,7 +296,8 @@ struct Lexer: Sendable {
             }
             let run = index
             advance()
-            while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 34, bytes[index] != 92, bytes[index] != 123,
+            while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 34, bytes[index] != 92,
+                bytes[index] != 123,
                 bytes[index] != 125
             {
                 advance()

@@ -24,7 +24,9 @@ enum EditDistance {
     }
 
     /// The candidate closest to `word`, if it is close enough to be a likely typo (distance at
-    /// most a third of the word's length, and at least 1 for short words). Ties go to the
+    /// most a third of the word's length, and at least 1 for short words).
+    ///
+    /// Ties go to the
     /// first candidate in order.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, (word.unicodeScalars.count + 1) / 3)

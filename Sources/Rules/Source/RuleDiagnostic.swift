@@ -8,7 +8,9 @@
 /// catch { for d in error.diagnostics { print(d) } }   // alerts.rules:3:9: error: unknown fact ...
 /// ```
 public struct RuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of a problem. New codes may be added; compare with the static members.
+    /// The class of a problem.
+    ///
+    /// New codes may be added; compare with the static members.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's stable name, as printed.
         public let name: String
@@ -79,7 +81,9 @@ public struct RuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertible
     }
 }
 
-/// Every problem found in a rule text. Compiling reports all of them at once, in text order,
+/// Every problem found in a rule text.
+///
+/// Compiling reports all of them at once, in text order,
 /// not just the first.
 public struct RuleCompileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The problems, sorted by position.
@@ -87,7 +91,9 @@ public struct RuleCompileError: Error, Hashable, Sendable, CustomStringConvertib
 
     /// Creates an error from diagnostics (sorted by position).
     public init(_ diagnostics: [RuleDiagnostic]) {
-        self.diagnostics = diagnostics.sorted { ($0.range.start.offset, $0.message) < ($1.range.start.offset, $1.message) }
+        self.diagnostics = diagnostics.sorted {
+            ($0.range.start.offset, $0.message) < ($1.range.start.offset, $1.message)
+        }
     }
 
     /// One diagnostic per line.

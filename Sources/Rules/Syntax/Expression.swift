@@ -1,7 +1,9 @@
 import CustomerModel
 
 /// An expression of the rule language as written, with its place: a literal, a fact, a call, an
-/// operator. The type checker turns it into a typed, checked form.
+/// operator.
+///
+/// The type checker turns it into a typed, checked form.
 struct Expression: Hashable, Sendable {
     /// What the expression is.
     var kind: Kind

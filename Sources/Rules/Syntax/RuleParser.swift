@@ -101,7 +101,8 @@ struct RuleParser: Sendable {
         fail(.syntax, message, at: range)
     }
 
-    private mutating func fail(_ code: RuleDiagnostic.Code, _ message: String, at range: SourceRange? = nil) -> Failure {
+    private mutating func fail(_ code: RuleDiagnostic.Code, _ message: String, at range: SourceRange? = nil) -> Failure
+    {
         // A token the lexer rejected was reported already; do not pile a syntax error on it.
         if range == nil, current.kind == .invalid { return Failure() }
         diagnostics.append(RuleDiagnostic(code, at: range ?? current.range, message))
@@ -173,8 +174,10 @@ struct RuleParser: Sendable {
             }
             if isWord("rule") || current.kind == .endOfText {
                 report(
-                    .syntax, "rule \"\(name)\" is not closed; write 'end' after its last clause",
-                    at: current.range)
+                    .syntax,
+                    "rule \"\(name)\" is not closed; write 'end' after its last clause",
+                    at: current.range
+                )
                 rule.range = start.union(current.range)
                 break
             }
@@ -190,24 +193,35 @@ struct RuleParser: Sendable {
                 report(
                     .clause,
                     "rule \"\(name)\" has a second '\(keyword)' clause (the first is on line \(first.start.line))\(keyword == "if" ? "; join the conditions with 'and'" : keyword == "then" ? "; list all actions after one 'then', separated by commas" : "")",
-                    at: keywordRange)
+                    at: keywordRange
+                )
             }
             seen[keyword] = keywordRange
             advance()
             do throws(Failure) {
                 try parseClause(keyword, keywordRange: keywordRange, into: &rule)
                 if !atClauseBoundary {
-                    throw fail("unexpected \(Self.describe(current)) after the '\(keyword)' clause; expected the next clause or 'end'")
+                    throw fail(
+                        "unexpected \(Self.describe(current)) after the '\(keyword)' clause; expected the next clause or 'end'"
+                    )
                 }
             } catch {
                 synchronize()
             }
         }
         if rule.trigger == nil, seen["when"] == nil {
-            report(.clause, "rule \"\(name)\" has no trigger; add a 'when' clause such as 'when daily at 08:30'", at: nameRange)
+            report(
+                .clause,
+                "rule \"\(name)\" has no trigger; add a 'when' clause such as 'when daily at 08:30'",
+                at: nameRange
+            )
         }
         if rule.actions.isEmpty, seen["then"] == nil {
-            report(.clause, "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'", at: nameRange)
+            report(
+                .clause,
+                "rule \"\(name)\" has no actions; add a 'then' clause such as 'then notify(rm, workbench, \"...\")'",
+                at: nameRange
+            )
         }
         return rule
     }
@@ -216,7 +230,11 @@ struct RuleParser: Sendable {
         while !atClauseBoundary { advance() }
     }
 
-    private mutating func parseClause(_ keyword: String, keywordRange: SourceRange, into rule: inout RuleSyntax) throws(Failure) {
+    private mutating func parseClause(
+        _ keyword: String,
+        keywordRange: SourceRange,
+        into rule: inout RuleSyntax
+    ) throws(Failure) {
         switch keyword {
         case "version":
             rule.version = try integer(what: "a version number such as 'version 3'")
@@ -281,7 +299,8 @@ struct RuleParser: Sendable {
     }
 
     private mutating func integer(what: String) throws(Failure) -> Located<Int> {
-        guard case .number(let n) = current.kind, n.multiplier == 1, let value = n.integerValue, let int = Int(exactly: value)
+        guard case .number(let n) = current.kind, n.multiplier == 1, let value = n.integerValue,
+            let int = Int(exactly: value)
         else { throw fail("expected \(what)") }
         let range = current.range
         advance()
@@ -298,7 +317,9 @@ struct RuleParser: Sendable {
     private mutating func time() throws(Failure) -> Located<Int>? {
         guard isWord("at") else { return nil }
         advance()
-        guard case .time(let minutes) = current.kind else { throw fail("expected a time of day such as 08:30 after 'at'") }
+        guard case .time(let minutes) = current.kind else {
+            throw fail("expected a time of day such as 08:30 after 'at'")
+        }
         let range = current.range
         advance()
         return Located(minutes, at: range)
@@ -329,7 +350,9 @@ struct RuleParser: Sendable {
                 words.append(w)
                 advance()
             }
-            if words.isEmpty { throw fail(.trigger, "write the event after 'on', as in 'on transaction' or 'on complaint'") }
+            if words.isEmpty {
+                throw fail(.trigger, "write the event after 'on', as in 'on transaction' or 'on complaint'")
+            }
             if words.starts(with: ["tier", "change"]), words.count > 2 {
                 throw fail(.trigger, "after 'on tier change' write from \"tier\", to \"tier\", up or down", at: range)
             }
@@ -381,7 +404,9 @@ struct RuleParser: Sendable {
         }
         if isWord("monthly") {
             advance()
-            guard isWord("on") else { throw fail(.trigger, "write 'monthly on 1' (a day of the month, and optionally 'at 09:00')") }
+            guard isWord("on") else {
+                throw fail(.trigger, "write 'monthly on 1' (a day of the month, and optionally 'at 09:00')")
+            }
             advance()
             let day = try integer(what: "a day of the month (1 to 31) after 'monthly on'")
             return done(.monthly(on: day, at: try time()), self)
@@ -399,16 +424,27 @@ struct RuleParser: Sendable {
         }
         if isWord("consecutive") {
             advance()
-            if offsets.count > 1 { report(.trigger, "a streak has one length, as in '3 consecutive months'", at: offsets[1].range) }
+            if offsets.count > 1 {
+                report(.trigger, "a streak has one length, as in '3 consecutive months'", at: offsets[1].range)
+            }
             guard let unit = word() else { throw fail(.trigger, "expected days, weeks or months after 'consecutive'") }
-            guard isWord("with") else { throw fail(.trigger, "expected 'with no <activity>', as in '3 consecutive months with no transaction'") }
+            guard isWord("with") else {
+                throw fail(.trigger, "expected 'with no <activity>', as in '3 consecutive months with no transaction'")
+            }
             advance()
             guard isWord("no") else { throw fail(.trigger, "expected 'no' after 'with', as in 'with no transaction'") }
             advance()
-            guard let activity = word() else { throw fail(.trigger, "expected an activity after 'with no': transaction, contact, interaction or complaint") }
+            guard let activity = word() else {
+                throw fail(
+                    .trigger,
+                    "expected an activity after 'with no': transaction, contact, interaction or complaint"
+                )
+            }
             return done(.streak(count: offsets[0], unit: unit, activity: activity), self)
         }
-        guard var unit = word() else { throw fail(.trigger, "expected a unit after the offsets: days, business days, weeks or months") }
+        guard var unit = word() else {
+            throw fail(.trigger, "expected a unit after the offsets: days, business days, weeks or months")
+        }
         if unit.value == "business", let rest = word() {
             unit = Located("business \(rest.value)", at: unit.range.union(rest.range))
         }
@@ -421,9 +457,16 @@ struct RuleParser: Sendable {
             throw fail(.trigger, "expected 'before' or 'after' in a date trigger, as in '30 days before each birthday'")
         }
         advance()
-        guard isWord("each") else { throw fail(.trigger, "expected 'each' before the date, as in 'before each maturity'") }
+        guard isWord("each") else {
+            throw fail(.trigger, "expected 'each' before the date, as in 'before each maturity'")
+        }
         advance()
-        guard var anchor = word() else { throw fail(.trigger, "expected a date after 'each': maturity, birthday, wedding anniversary or signing anniversary") }
+        guard var anchor = word() else {
+            throw fail(
+                .trigger,
+                "expected a date after 'each': maturity, birthday, wedding anniversary or signing anniversary"
+            )
+        }
         if anchor.value == "wedding" || anchor.value == "signing", isWord("anniversary") {
             anchor = Located("\(anchor.value) anniversary", at: anchor.range.union(current.range))
             advance()
@@ -433,7 +476,9 @@ struct RuleParser: Sendable {
             advance()
             repeat {
                 if !products.isEmpty { advance() }
-                guard let product = word() else { throw fail(.trigger, "expected a product type after 'of', such as time_deposit") }
+                guard let product = word() else {
+                    throw fail(.trigger, "expected a product type after 'of', such as time_deposit")
+                }
                 products.append(product)
             } while isSymbol(.comma) || (isWord("and") && !isWord("at", peek(1)))
         }
@@ -441,7 +486,9 @@ struct RuleParser: Sendable {
         if isWord("in") {
             let range = current.range
             advance()
-            guard isWord("household") else { throw fail(.trigger, "expected 'in household' to include the client's family") }
+            guard isWord("household") else {
+                throw fail(.trigger, "expected 'in household' to include the client's family")
+            }
             household = Located(true, at: range.union(current.range))
             advance()
         }
@@ -449,8 +496,17 @@ struct RuleParser: Sendable {
         return done(
             .relative(
                 RelativeTriggerSyntax(
-                    offsets: offsets, unit: unit, isBefore: isBefore, anchor: anchor, products: products,
-                    household: household, at: at)), self)
+                    offsets: offsets,
+                    unit: unit,
+                    isBefore: isBefore,
+                    anchor: anchor,
+                    products: products,
+                    household: household,
+                    at: at
+                )
+            ),
+            self
+        )
     }
 
     // MARK: Actions
@@ -494,9 +550,14 @@ struct RuleParser: Sendable {
                 advance()
                 value = Expression(
                     .call(
-                        "group", calleeRange: groupRange,
-                        arguments: [Expression.Argument(value: Expression(.string(text), at: stringRange), range: stringRange)]),
-                    at: groupRange.union(stringRange))
+                        "group",
+                        calleeRange: groupRange,
+                        arguments: [
+                            Expression.Argument(value: Expression(.string(text), at: stringRange), range: stringRange)
+                        ]
+                    ),
+                    at: groupRange.union(stringRange)
+                )
             } else {
                 value = try clauseExpression()
             }
@@ -536,7 +597,10 @@ struct RuleParser: Sendable {
         let expression = try self.expression()
         let depth = Self.depth(of: expression)
         if depth > Self.maximumDepth {
-            throw tooComplex("this expression is \(depth) levels deep; the limit is \(Self.maximumDepth). Split it into simpler rules", at: expression.range)
+            throw tooComplex(
+                "this expression is \(depth) levels deep; the limit is \(Self.maximumDepth). Split it into simpler rules",
+                at: expression.range
+            )
         }
         return expression
     }
@@ -552,14 +616,20 @@ struct RuleParser: Sendable {
     private mutating func count(_ n: Int, at range: SourceRange) throws(Failure) {
         nodes += n
         if nodes > Self.maximumNodes {
-            throw tooComplex("this rule has more than \(Self.maximumNodes) terms; split it into smaller rules", at: range)
+            throw tooComplex(
+                "this rule has more than \(Self.maximumNodes) terms; split it into smaller rules",
+                at: range
+            )
         }
     }
 
     private mutating func nest(at range: SourceRange) throws(Failure) {
         nesting += 1
         if nesting > Self.maximumNesting {
-            throw tooComplex("expressions are nested more than \(Self.maximumNesting) levels deep here; simplify it", at: range)
+            throw tooComplex(
+                "expressions are nested more than \(Self.maximumNesting) levels deep here; simplify it",
+                at: range
+            )
         }
     }
 
@@ -615,7 +685,9 @@ struct RuleParser: Sendable {
             advance()
             let negated = isWord("not")
             if negated { advance() }
-            guard isWord("missing") else { throw fail("expected 'missing' after 'is' (write 'is missing' or 'is not missing')") }
+            guard isWord("missing") else {
+                throw fail("expected 'missing' after 'is' (write 'is missing' or 'is not missing')")
+            }
             let end = current.range
             advance()
             result = Expression(.isMissing(left, negated: negated), at: left.range.union(end))
@@ -728,7 +800,9 @@ struct RuleParser: Sendable {
                     elements.append(try expression())
                 } while isSymbol(.comma)
             }
-            guard isSymbol(.rightBracket) else { throw fail("expected ',' or ']' in the list that starts at \(range.start)") }
+            guard isSymbol(.rightBracket) else {
+                throw fail("expected ',' or ']' in the list that starts at \(range.start)")
+            }
             let end = current.range
             advance()
             return Expression(.list(elements), at: range.union(end))
@@ -768,7 +842,10 @@ struct RuleParser: Sendable {
                 do throws(Failure) {
                     let expression = try inner.clauseExpression()
                     if inner.current.kind != .endOfText {
-                        throw inner.fail(.template, "a placeholder holds one fact or expression; unexpected \(Self.describe(inner.current))")
+                        throw inner.fail(
+                            .template,
+                            "a placeholder holds one fact or expression; unexpected \(Self.describe(inner.current))"
+                        )
                     }
                     result.append(.expression(expression))
                 } catch {

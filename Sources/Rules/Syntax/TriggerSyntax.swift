@@ -49,8 +49,13 @@ struct RelativeTriggerSyntax: Hashable, Sendable {
 
     /// Creates a date-relative trigger.
     init(
-        offsets: [Located<Int>], unit: Located<String>, isBefore: Bool, anchor: Located<String>,
-        products: [Located<String>], household: Located<Bool>?, at: Located<Int>?
+        offsets: [Located<Int>],
+        unit: Located<String>,
+        isBefore: Bool,
+        anchor: Located<String>,
+        products: [Located<String>],
+        household: Located<Bool>?,
+        at: Located<Int>?
     ) {
         self.offsets = offsets
         self.unit = unit

@@ -37,7 +37,9 @@ public struct ActivityAggregates: Sendable {
     public let arrivingMinorUnits: [Int64]
     /// The largest single leaving amount in the recent window, in minor units.
     public let largestLeavingMinorUnits: [Int64]
-    /// Whether the six-month, recent, previous and flow columns were measured. They are not (and
+    /// Whether the six-month, recent, previous and flow columns were measured.
+    ///
+    /// They are not (and
     /// hold zeros) in the aggregates ``RFMBook/init(columns:windows:)`` builds for itself, which
     /// read only what RFM needs.
     public let includesChurnMeasures: Bool
@@ -51,7 +53,9 @@ public struct ActivityAggregates: Sendable {
     public var count: Int { customers.count }
 
     /// Whether this machine runs the vector form of the pass (x86-64 with AVX2, checked once at
-    /// run time). It serves snapshots whose ``/CustomerModel/TransactionColumns/uniformCurrency``
+    /// run time).
+    ///
+    /// It serves snapshots whose ``/CustomerModel/TransactionColumns/uniformCurrency``
     /// is the selection's currency; the results are the same either way, only faster.
     public static var vectorLoopAvailable: Bool { ActivityPass.vectorPassAvailable }
 
@@ -77,7 +81,9 @@ public struct ActivityAggregates: Sendable {
     /// Aggregates a columnar snapshot and, in the same pass, the CVM's transaction measures: the
     /// count of the transaction window, fees charged, large outflows and the activity trend, as
     /// ``TransactionActivity`` defines them with `scoring` (every row type counts; rows in the
-    /// selection's currency only). ``transactionActivity(customers:)`` reads them.
+    /// selection's currency only).
+    ///
+    /// ``transactionActivity(customers:)`` reads them.
     ///
     /// One pass serves RFM, churn signals and the CVM, so a nightly run reads the columns once.
     /// When ``/CustomerModel/TransactionColumns/uniformCurrency`` is the selection's currency,
@@ -90,7 +96,11 @@ public struct ActivityAggregates: Sendable {
     ///
     /// CPU-bound and synchronous, like ``init(columns:windows:)``: run it off the cooperative pool.
     /// - Complexity: O(rows + clients), one pass split over up to `Parallelism.current` threads.
-    public init(columns: TransactionColumns, windows: ActivityWindows, scoring: IndicatorDerivation)
+    public init(
+        columns: TransactionColumns,
+        windows: ActivityWindows,
+        scoring: IndicatorDerivation
+    )
         throws(ActivityError)
     {
         try windows.validate()
@@ -118,8 +128,12 @@ public struct ActivityAggregates: Sendable {
         for transaction in transactions {
             guard let i = index[transaction.customer] else {
                 throw ActivityError(
-                    .unknownCustomer, customer: transaction.customer, record: "transaction \(transaction.id)",
-                    field: "customer", "the client is not in the book")
+                    .unknownCustomer,
+                    customer: transaction.customer,
+                    record: "transaction \(transaction.id)",
+                    field: "customer",
+                    "the client is not in the book"
+                )
             }
             groups[i].append(transaction)
         }
@@ -131,7 +145,10 @@ public struct ActivityAggregates: Sendable {
     }
 
     init(
-        windows: ActivityWindows, customers: [CustomerID], columns: ActivityColumns, includesChurnMeasures: Bool = true,
+        windows: ActivityWindows,
+        customers: [CustomerID],
+        columns: ActivityColumns,
+        includesChurnMeasures: Bool = true,
         scoringDerivation: IndicatorDerivation? = nil
     ) {
         self.includesChurnMeasures = includesChurnMeasures
@@ -157,11 +174,16 @@ public struct ActivityAggregates: Sendable {
     /// - Precondition: `index` is in `0..<count` (a programming error otherwise, not an input error).
     public func client(_ index: Int) -> ClientActivity {
         ClientActivity(
-            lastDay: lastDay[index] == .min ? nil : Day(number: lastDay[index]), frequency: Int(frequency[index]),
-            monetaryMinorUnits: monetaryMinorUnits[index], sixMonthCount: Int(sixMonthCount[index]),
-            recentCount: Int(recentCount[index]), previousCount: Int(previousCount[index]),
-            leavingMinorUnits: leavingMinorUnits[index], arrivingMinorUnits: arrivingMinorUnits[index],
-            largestLeavingMinorUnits: largestLeavingMinorUnits[index])
+            lastDay: lastDay[index] == .min ? nil : Day(number: lastDay[index]),
+            frequency: Int(frequency[index]),
+            monetaryMinorUnits: monetaryMinorUnits[index],
+            sixMonthCount: Int(sixMonthCount[index]),
+            recentCount: Int(recentCount[index]),
+            previousCount: Int(previousCount[index]),
+            leavingMinorUnits: leavingMinorUnits[index],
+            arrivingMinorUnits: arrivingMinorUnits[index],
+            largestLeavingMinorUnits: largestLeavingMinorUnits[index]
+        )
     }
 }
 

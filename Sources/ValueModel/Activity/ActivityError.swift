@@ -12,7 +12,9 @@ public import CustomerModel
 /// catch let error where error.code == .negativeAmount { print(error.row ?? -1) }
 /// ```
 public struct ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of failure. New codes may be added; do not switch exhaustively.
+    /// The kind of failure.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -43,12 +45,18 @@ public struct ActivityError: Error, Hashable, Sendable, CustomStringConvertible 
     public var record: String?
     /// The field or parameter concerned, if one.
     public var field: String?
-    /// What a reader needs to fix it. Never contains personal values.
+    /// What a reader needs to fix it.
+    ///
+    /// Never contains personal values.
     public var message: String
 
     /// Creates an error.
     public init(
-        _ code: Code, customer: CustomerID? = nil, row: Int? = nil, record: String? = nil, field: String? = nil,
+        _ code: Code,
+        customer: CustomerID? = nil,
+        row: Int? = nil,
+        record: String? = nil,
+        field: String? = nil,
         _ message: String
     ) {
         self.code = code

@@ -29,7 +29,10 @@ extension ActivityPass {
         }
     }
 
-    static func aggregateRFM(_ columns: TransactionColumns, windows: ActivityWindows) throws(ActivityError)
+    static func aggregateRFM(
+        _ columns: TransactionColumns,
+        windows: ActivityWindows
+    ) throws(ActivityError)
         -> ActivityColumns
     {
         let n = columns.count
@@ -39,7 +42,8 @@ extension ActivityPass {
             !filtered || (columns.type.count == n && columns.direction.count == n)
         else {
             throw ActivityError(
-                .invalidInput, field: "columns",
+                .invalidInput,
+                field: "columns",
                 "customerIndex, day, amountMinorUnits, currency (and type and direction when selected on) must have one value per row"
             )
         }
@@ -50,7 +54,9 @@ extension ActivityPass {
         for type in TransactionType.allCases {
             for direction in Direction.allCases {
                 table[Int(type.rawValue) | Int(direction.rawValue) << 8] = windows.classification(
-                    type: type, direction: direction)
+                    type: type,
+                    direction: direction
+                )
             }
         }
         var out = ActivityColumns(count: clients)
@@ -69,11 +75,23 @@ extension ActivityPass {
                                         let table = table.baseAddress
                                     else { return }
                                     let rows = Rows(
-                                        client: client, day: day, amount: amount, currency: currency, type: type,
-                                        direction: direction, table: table, typeMasks: nil, ageMasks: nil, ageLimit: 0,
-                                        wantedCurrency: windows.selection.currency.packed, clients: UInt32(clients),
-                                        asOf: windows.asOf.number, rfmDays: UInt32(windows.rfmDays), sixDays: 0,
-                                        recentDays: 0)
+                                        client: client,
+                                        day: day,
+                                        amount: amount,
+                                        currency: currency,
+                                        type: type,
+                                        direction: direction,
+                                        table: table,
+                                        typeMasks: nil,
+                                        ageMasks: nil,
+                                        ageLimit: 0,
+                                        wantedCurrency: windows.selection.currency.packed,
+                                        clients: UInt32(clients),
+                                        asOf: windows.asOf.number,
+                                        rfmDays: UInt32(windows.rfmDays),
+                                        sixDays: 0,
+                                        recentDays: 0
+                                    )
                                     outcome =
                                         filtered
                                         ? runRFM(rows, count: n, filter: SelectedRows.self, into: &out)
@@ -90,7 +108,10 @@ extension ActivityPass {
     }
 
     static func runRFM<Filter: RowFilter>(
-        _ rows: Rows, count n: Int, filter: Filter.Type, into out: inout ActivityColumns
+        _ rows: Rows,
+        count n: Int,
+        filter: Filter.Type,
+        into out: inout ActivityColumns
     ) -> Outcome {
         let ranges = ParallelWork.ranges(n, minimumChunk: 1 << 16)
         let clients = Int(rows.clients)
@@ -145,7 +166,10 @@ extension ActivityPass {
     /// The RFM-only hot loop: runs of one client in registers; the amount and the running sum are
     /// ORed into `sums` (negative amount or overflow shows as a negative word).
     static func passRFM<Filter: RowFilter>(
-        _ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<RFMCell>, _: Filter.Type
+        _ r: Rows,
+        _ range: Range<Int>,
+        _ cells: UnsafeMutablePointer<RFMCell>,
+        _: Filter.Type
     ) -> Outcome {
         var i = range.lowerBound
         let end = range.upperBound

@@ -57,11 +57,15 @@ enum ActivityPass {
     }
 
     /// One client's measures in one worker (the C type, so that the vector pass writes the same
-    /// cells). All zero bytes is the empty cell: `last` holds the day with its sign bit flipped
+    /// cells).
+    ///
+    /// All zero bytes is the empty cell: `last` holds the day with its sign bit flipped
     /// (see ``encodedDay(_:)``), 0 for none.
     typealias Cell = clientele_activity_cell
 
-    /// One client's CVM measures in one worker (the C type). All zero bytes is the empty cell:
+    /// One client's CVM measures in one worker (the C type).
+    ///
+    /// All zero bytes is the empty cell:
     /// `first_foreign` holds `Int32.max ^ row` (see ``encodedRow(_:)``), 0 for none.
     typealias ScoringCell = clientele_scoring_cell
 
@@ -115,8 +119,12 @@ enum ActivityPass {
     /// The vector pass's plan for `rows`: the windows as day counts and each type and direction's
     /// class bits, read from the same masks the Swift pass uses.
     static func vectorPlan(
-        _ rows: Rows, count: Int, windows: ActivityWindows, scoring: ScoringPassSpec?,
-        typeMasks: UnsafePointer<UInt64>, scoringTypeMasks: UnsafeBufferPointer<UInt64>
+        _ rows: Rows,
+        count: Int,
+        windows: ActivityWindows,
+        scoring: ScoringPassSpec?,
+        typeMasks: UnsafePointer<UInt64>,
+        scoringTypeMasks: UnsafeBufferPointer<UInt64>
     ) -> clientele_activity_plan {
         var plan = clientele_activity_plan()
         plan.client = rows.client
@@ -179,7 +187,9 @@ enum ActivityPass {
             }
         }
         withUnsafeMutableBytes(of: &plan.rare_days) { days in
-            for (index, length) in lengths.enumerated() { days.storeBytes(of: length, toByteOffset: 4 * index, as: Int32.self) }
+            for (index, length) in lengths.enumerated() {
+                days.storeBytes(of: length, toByteOffset: 4 * index, as: Int32.self)
+            }
         }
         return plan
     }
@@ -193,7 +203,9 @@ enum ActivityPass {
         var vector = false
     }
 
-    /// The pass's per-worker output buffers. A worker's cell `c` holds something only when bit `c`
+    /// The pass's per-worker output buffers.
+    ///
+    /// A worker's cell `c` holds something only when bit `c`
     /// of its `touched` bitmap is set (the vector loop clears a cell when it first writes it, so
     /// the buffers need no initialising pass); the Swift loop starts from empty cells and sets
     /// every bit.
@@ -233,7 +245,9 @@ enum ActivityPass {
     }
 
     static func aggregate(
-        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil,
+        _ columns: TransactionColumns,
+        windows: ActivityWindows,
+        scoring: ScoringPassSpec? = nil,
         vector: Bool = vectorPassAvailable
     ) throws(ActivityError) -> ActivityColumns {
         try aggregateReporting(columns, windows: windows, scoring: scoring, vector: vector).columns
@@ -241,7 +255,9 @@ enum ActivityPass {
 
     /// ``aggregate(_:windows:scoring:vector:)``, also telling whether the vector loop did every row.
     static func aggregateReporting(
-        _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil,
+        _ columns: TransactionColumns,
+        windows: ActivityWindows,
+        scoring: ScoringPassSpec? = nil,
         vector: Bool = vectorPassAvailable
     ) throws(ActivityError) -> (columns: ActivityColumns, vectorized: Bool) {
         let n = columns.count
@@ -251,8 +267,10 @@ enum ActivityPass {
             columns.currency.count == n || !readsCurrency, columns.type.count == n, columns.direction.count == n
         else {
             throw ActivityError(
-                .invalidInput, field: "columns",
-                "customerIndex, day, amountMinorUnits, currency, type and direction must have one value per row")
+                .invalidInput,
+                field: "columns",
+                "customerIndex, day, amountMinorUnits, currency, type and direction must have one value per row"
+            )
         }
         guard n < Int(Int32.max), clients < Int(Int32.max) else {
             throw ActivityError(.invalidInput, field: "columns", "at most 2^31 - 1 rows and clients per pass")
@@ -261,7 +279,9 @@ enum ActivityPass {
         for type in TransactionType.allCases {
             for direction in Direction.allCases {
                 table[Int(type.rawValue) | Int(direction.rawValue) << 8] = windows.classification(
-                    type: type, direction: direction)
+                    type: type,
+                    direction: direction
+                )
             }
         }
         let asOf = windows.asOf.number
@@ -299,7 +319,8 @@ enum ActivityPass {
         // With rows, the merge writes every value of every column: no need to fill them first.
         var out = n > 0 ? ActivityColumns(unfilledCount: clients) : ActivityColumns(count: clients)
         if scoring != nil {
-            out.scoring = n > 0 ? ScoringActivityColumns(unfilledCount: clients) : ScoringActivityColumns(count: clients)
+            out.scoring =
+                n > 0 ? ScoringActivityColumns(unfilledCount: clients) : ScoringActivityColumns(count: clients)
         }
         var outcome = Outcome()
         // Without the currency column, any readable pointer stands in (it is never read).
@@ -326,20 +347,33 @@ enum ActivityPass {
                                                         let ageMasks = ageMasks.baseAddress
                                                     else { return }
                                                     var rows = Rows(
-                                                        client: client, day: day, amount: amount, currency: currency,
-                                                        type: type, direction: direction, table: table,
-                                                        typeMasks: typeMasks, ageMasks: ageMasks,
+                                                        client: client,
+                                                        day: day,
+                                                        amount: amount,
+                                                        currency: currency,
+                                                        type: type,
+                                                        direction: direction,
+                                                        table: table,
+                                                        typeMasks: typeMasks,
+                                                        ageMasks: ageMasks,
                                                         ageLimit: UInt32(ageLimit),
                                                         wantedCurrency: windows.selection.currency.packed,
-                                                        clients: UInt32(clients), asOf: asOf,
+                                                        clients: UInt32(clients),
+                                                        asOf: asOf,
                                                         rfmDays: UInt32(windows.rfmDays),
                                                         sixDays: UInt32(clamping: sixDays),
-                                                        recentDays: UInt32(windows.recentDays))
+                                                        recentDays: UInt32(windows.recentDays)
+                                                    )
                                                     rows.readsCurrency = readsCurrency
                                                     if vector && !readsCurrency {
                                                         rows.vector = vectorPlan(
-                                                            rows, count: n, windows: windows, scoring: scoring,
-                                                            typeMasks: typeMasks, scoringTypeMasks: scoringTypes)
+                                                            rows,
+                                                            count: n,
+                                                            windows: windows,
+                                                            scoring: scoring,
+                                                            typeMasks: typeMasks,
+                                                            scoringTypeMasks: scoringTypes
+                                                        )
                                                     }
                                                     if let scoring {
                                                         rows.scoringTypeMasks = scoringTypes.baseAddress
@@ -365,22 +399,38 @@ enum ActivityPass {
     /// Turns a pass's outcome into the error it stands for, if any: a bad client index, then a
     /// negative amount, then (found by a checked recount) the first overflowing sum.
     static func report(
-        _ outcome: Outcome, _ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil
+        _ outcome: Outcome,
+        _ columns: TransactionColumns,
+        windows: ActivityWindows,
+        scoring: ScoringPassSpec? = nil
     ) throws(ActivityError) {
         if outcome.badRow != .max {
             throw ActivityError(
-                .invalidInput, row: outcome.badRow, field: "customerIndex", "the client index is outside customers")
+                .invalidInput,
+                row: outcome.badRow,
+                field: "customerIndex",
+                "the client index is outside customers"
+            )
         }
         if outcome.sums < 0, let row = columns.amountMinorUnits.firstIndex(where: { $0 < 0 }) {
             throw ActivityError(
-                .negativeAmount, customer: columns.customers[Int(columns.customerIndex[row])], row: row,
-                field: "amountMinorUnits", "amounts are positive; the direction column says in or out")
+                .negativeAmount,
+                customer: columns.customers[Int(columns.customerIndex[row])],
+                row: row,
+                field: "amountMinorUnits",
+                "amounts are positive; the direction column says in or out"
+            )
         }
         if outcome.sums < 0 { try checkSums(columns, windows: windows, scoring: scoring) }
     }
 
     /// Pass over the rows on every core, then the merge of the workers' cells into the columns.
-    static func run(_ rows: Rows, count n: Int, scoring: ScoringPassSpec? = nil, into out: inout ActivityColumns)
+    static func run(
+        _ rows: Rows,
+        count n: Int,
+        scoring: ScoringPassSpec? = nil,
+        into out: inout ActivityColumns
+    )
         -> Outcome
     {
         let ranges = ParallelWork.ranges(n, minimumChunk: 1 << 16)
@@ -398,11 +448,19 @@ enum ActivityPass {
             if var plan = rows.vector {
                 workers.touched[k].initialize(repeating: 0, count: Workers.words(size))
                 let outcome = clientele_activity_pass(
-                    &plan, Int64(ranges[k].lowerBound), Int64(ranges[k].upperBound), workers.cells[k], scoringCells,
-                    workers.touched[k])
+                    &plan,
+                    Int64(ranges[k].lowerBound),
+                    Int64(ranges[k].upperBound),
+                    workers.cells[k],
+                    scoringCells,
+                    workers.touched[k]
+                )
                 if outcome.unsupported == 0 {
                     shared.value.outcomes[k] = Outcome(
-                        badRow: outcome.bad_row == .max ? .max : Int(outcome.bad_row), sums: outcome.sums, vector: true)
+                        badRow: outcome.bad_row == .max ? .max : Int(outcome.bad_row),
+                        sums: outcome.sums,
+                        vector: true
+                    )
                     return
                 }
                 // A type or direction outside the vector pass's tables: the Swift pass, from fresh cells.
@@ -425,7 +483,9 @@ enum ActivityPass {
     /// The hot loop, specialised for the four combinations of "measures the CVM" and "reads the
     /// currency column".
     static func pass(
-        _ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>,
+        _ r: Rows,
+        _ range: Range<Int>,
+        _ cells: UnsafeMutablePointer<Cell>,
         _ scoringCells: UnsafeMutablePointer<ScoringCell>? = nil
     ) -> Outcome {
         guard let scoringCells else {
@@ -454,8 +514,12 @@ enum ActivityPass {
     /// checks exactly. Cell sums are checked by sign after each flush.
     @inline(__always)
     static func body(
-        _ r: Rows, _ range: Range<Int>, _ cells: UnsafeMutablePointer<Cell>,
-        _ scoringCells: UnsafeMutablePointer<ScoringCell>, scoring: Bool, readsCurrency: Bool
+        _ r: Rows,
+        _ range: Range<Int>,
+        _ cells: UnsafeMutablePointer<Cell>,
+        _ scoringCells: UnsafeMutablePointer<ScoringCell>,
+        scoring: Bool,
+        readsCurrency: Bool
     ) -> Outcome {
         guard let typeMasks = r.typeMasks, let ageMasks = r.ageMasks else { return Outcome() }
         let scoringTypes = r.scoringTypeMasks ?? typeMasks
@@ -541,7 +605,9 @@ enum ActivityPass {
                 if foreign & ScoringMask.inWindows != 0 {
                     let row = firstForeignRow(r, start..<i)
                     cell.pointee.first_foreign = max(
-                        cell.pointee.first_foreign, encodedRow(Int32(truncatingIfNeeded: row)))
+                        cell.pointee.first_foreign,
+                        encodedRow(Int32(truncatingIfNeeded: row))
+                    )
                 }
             }
         }
@@ -580,7 +646,8 @@ enum ActivityPass {
                                                         lastDay, frequency, monetary, sixMonths, recent, previous,
                                                         leaving,
                                                         arriving, largest, workers, signs
-                                                    ))
+                                                    )
+                                                )
                                                 ParallelWork.run(parts.count) { k in
                                                     let o = target.value
                                                     var sign: Int64 = 0
@@ -591,7 +658,9 @@ enum ActivityPass {
                                                             cell.last = Int32(
                                                                 bitPattern: max(
                                                                     UInt32(bitPattern: cell.last),
-                                                                    UInt32(bitPattern: other.last)))
+                                                                    UInt32(bitPattern: other.last)
+                                                                )
+                                                            )
                                                             cell.frequency &+= other.frequency
                                                             cell.six_months &+= other.six_months
                                                             cell.recent &+= other.recent
@@ -631,7 +700,10 @@ enum ActivityPass {
     /// outflow flag each worker kept in its cell's `large_outflow`), clients split across the cores;
     /// returns the OR of the merged fee sums (negative if one overflowed).
     static func mergeScoring(
-        _ workers: Workers, clients: Int, spec: ScoringPassSpec, into out: inout ActivityColumns
+        _ workers: Workers,
+        clients: Int,
+        spec: ScoringPassSpec,
+        into out: inout ActivityColumns
     ) -> Int64 {
         guard var columns = out.scoring else { return 0 }
         out.scoring = nil  // unique while being filled
@@ -643,7 +715,9 @@ enum ActivityPass {
                     columns.falling.withUnsafeMutableBufferPointer { falling in
                         columns.firstForeignRow.withUnsafeMutableBufferPointer { foreign in
                             signs.withUnsafeMutableBufferPointer { signs in
-                                let target = UncheckedSendable(value: (window, fees, large, falling, foreign, signs, workers))
+                                let target = UncheckedSendable(
+                                    value: (window, fees, large, falling, foreign, signs, workers)
+                                )
                                 ParallelWork.run(parts.count) { k in
                                     let o = target.value
                                     var sign: Int64 = 0
@@ -681,7 +755,11 @@ enum ActivityPass {
 
     /// Recounts the money sums with overflow checks (only when the pass saw one overflow),
     /// throwing for the first client whose sum overflows.
-    static func checkSums(_ columns: TransactionColumns, windows: ActivityWindows, scoring: ScoringPassSpec? = nil)
+    static func checkSums(
+        _ columns: TransactionColumns,
+        windows: ActivityWindows,
+        scoring: ScoringPassSpec? = nil
+    )
         throws(ActivityError)
     {
         let clients = columns.customers.count
@@ -717,8 +795,12 @@ enum ActivityPass {
                 let (sum, overflow) = sums[5 * c + slot].addingReportingOverflow(columns.amountMinorUnits[i])
                 guard !overflow else {
                     throw ActivityError(
-                        .overflow, customer: columns.customers[c], row: i, field: fields[slot],
-                        "the client's sum overflows 64-bit minor units")
+                        .overflow,
+                        customer: columns.customers[c],
+                        row: i,
+                        field: fields[slot],
+                        "the client's sum overflows 64-bit minor units"
+                    )
                 }
                 sums[5 * c + slot] = sum
             }

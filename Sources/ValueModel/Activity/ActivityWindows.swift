@@ -38,7 +38,10 @@ public struct ActivityWindows: Hashable, Sendable {
 
     /// Creates windows; every length has a default.
     public init(
-        asOf: Day, rfmDays: Int = 365, recentDays: Int = 90, selection: TransactionSelection,
+        asOf: Day,
+        rfmDays: Int = 365,
+        recentDays: Int = 90,
+        selection: TransactionSelection,
         activityTypes: Set<TransactionType> = ActivityWindows.clientTransactionTypes,
         leavingTypes: Set<TransactionType> = [.transferOut, .withdrawal],
         arrivingTypes: Set<TransactionType> = [.transferIn, .deposit]
@@ -57,7 +60,9 @@ public struct ActivityWindows: Hashable, Sendable {
     public var sixMonthsStart: Day { asOf.adding(months: -6) }
 
     /// Every transaction type the client makes itself: all but fees and interest, which the bank
-    /// books on its own. The usual RFM selection: a quarterly interest posting on the last day
+    /// books on its own.
+    ///
+    /// The usual RFM selection: a quarterly interest posting on the last day
     /// would otherwise make most clients "recent" on the same day (and tie them at a low score).
     public static let clientTransactionTypes: Set<TransactionType> = Set(TransactionType.allCases).subtracting([
         .fee, .interest,

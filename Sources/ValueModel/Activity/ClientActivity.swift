@@ -26,8 +26,15 @@ public struct ClientActivity: Hashable, Sendable {
 
     /// Creates a value from its measures.
     public init(
-        lastDay: Day?, frequency: Int, monetaryMinorUnits: Int64, sixMonthCount: Int, recentCount: Int,
-        previousCount: Int, leavingMinorUnits: Int64, arrivingMinorUnits: Int64, largestLeavingMinorUnits: Int64
+        lastDay: Day?,
+        frequency: Int,
+        monetaryMinorUnits: Int64,
+        sixMonthCount: Int,
+        recentCount: Int,
+        previousCount: Int,
+        leavingMinorUnits: Int64,
+        arrivingMinorUnits: Int64,
+        largestLeavingMinorUnits: Int64
     ) {
         self.lastDay = lastDay
         self.frequency = frequency
@@ -50,8 +57,16 @@ public struct ClientActivity: Hashable, Sendable {
     public init(transactions: some Sequence<Transaction>, windows: ActivityWindows) throws(ActivityError) {
         try windows.validate()
         self.init(
-            lastDay: nil, frequency: 0, monetaryMinorUnits: 0, sixMonthCount: 0, recentCount: 0, previousCount: 0,
-            leavingMinorUnits: 0, arrivingMinorUnits: 0, largestLeavingMinorUnits: 0)
+            lastDay: nil,
+            frequency: 0,
+            monetaryMinorUnits: 0,
+            sixMonthCount: 0,
+            recentCount: 0,
+            previousCount: 0,
+            leavingMinorUnits: 0,
+            arrivingMinorUnits: 0,
+            largestLeavingMinorUnits: 0
+        )
         let asOf = windows.asOf
         let rfmStart = windows.rfmStart
         let recentStart = windows.recentStart
@@ -62,8 +77,12 @@ public struct ClientActivity: Hashable, Sendable {
             let amount = transaction.amount.minorUnits
             guard amount >= 0 else {
                 throw ActivityError(
-                    .negativeAmount, customer: transaction.customer, record: "transaction \(transaction.id)",
-                    field: "amount", "amounts are positive; the direction says in or out")
+                    .negativeAmount,
+                    customer: transaction.customer,
+                    record: "transaction \(transaction.id)",
+                    field: "amount",
+                    "amounts are positive; the direction says in or out"
+                )
             }
             let day = transaction.day
             guard day <= asOf else { continue }
@@ -73,9 +92,12 @@ public struct ClientActivity: Hashable, Sendable {
                 let (sum, overflow) = total.addingReportingOverflow(amount)
                 guard !overflow else {
                     throw ActivityError(
-                        .overflow, customer: transaction.customer, record: "transaction \(transaction.id)",
+                        .overflow,
+                        customer: transaction.customer,
+                        record: "transaction \(transaction.id)",
                         field: field,
-                        "the sum overflows 64-bit minor units")
+                        "the sum overflows 64-bit minor units"
+                    )
                 }
                 total = sum
             }

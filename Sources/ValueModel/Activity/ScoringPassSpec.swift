@@ -27,7 +27,9 @@ struct ScoringPassSpec: Sendable {
         self.derivation = derivation
         let cap = Self.longest
         windowDays = min(
-            cap, Int(asOf.number) - Int(asOf.adding(months: -max(0, derivation.transactionWindowMonths)).number))
+            cap,
+            Int(asOf.number) - Int(asOf.adding(months: -max(0, derivation.transactionWindowMonths)).number)
+        )
         feeDays = min(cap, max(0, derivation.feeWindowDays))
         trendDays = min(cap / 2, max(0, derivation.activityWindowDays))
         largeOutflowDays = min(cap, max(0, derivation.largeOutflowWindowDays))
@@ -47,7 +49,8 @@ struct ScoringPassSpec: Sendable {
             let direction = index >> 8
             var mask = ActivityPass.ScoringMask.counts | ActivityPass.ScoringMask.inWindows
             if type == fee {
-                mask |= direction == outflow ? ActivityPass.ScoringMask.feeCharged : ActivityPass.ScoringMask.feeRefunded
+                mask |=
+                    direction == outflow ? ActivityPass.ScoringMask.feeCharged : ActivityPass.ScoringMask.feeRefunded
             }
             if direction == outflow { mask |= ActivityPass.ScoringMask.outflow }
             masks[index] = mask

@@ -26,9 +26,14 @@ public struct BookInputs: Sendable {
 
     /// Creates the inputs; only profiles and transactions are required.
     public init(
-        profiles: [CustomerProfile], holdings: [Holding] = [], relationships: [Relationship] = [],
-        referrals: [Referral] = [], interactions: [Interaction] = [], balances: [BalanceSnapshot] = [],
-        transactions: TransactionColumns, heldAwayAssets: [CustomerID: Money] = [:]
+        profiles: [CustomerProfile],
+        holdings: [Holding] = [],
+        relationships: [Relationship] = [],
+        referrals: [Referral] = [],
+        interactions: [Interaction] = [],
+        balances: [BalanceSnapshot] = [],
+        transactions: TransactionColumns,
+        heldAwayAssets: [CustomerID: Money] = [:]
     ) {
         self.profiles = profiles
         self.holdings = holdings

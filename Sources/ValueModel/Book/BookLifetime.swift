@@ -34,16 +34,28 @@ public struct BookLifetime: Sendable {
     /// Fits the model on the selected rows of `columns` up to `asOf` and predicts every client.
     /// - Throws: ``LifetimeValueError`` from the summary builder, the fit or the predictions.
     static func run(
-        columns: TransactionColumns, asOf: Day, selection: TransactionSelection, horizonDays: Int
+        columns: TransactionColumns,
+        asOf: Day,
+        selection: TransactionSelection,
+        horizonDays: Int
     ) throws(LifetimeValueError) -> BookLifetime {
         let summaries = try CustomerSummaries(
-            columns: columns, calibrationEnd: asOf, timeUnit: .weeks, selection: selection)
+            columns: columns,
+            calibrationEnd: asOf,
+            timeUnit: .weeks,
+            selection: selection
+        )
         let fit = try BGNBDModel.fit(summaries)
         let horizon = Double(horizonDays) / 7
         let expected = try fit.parameters.expectedTransactions(in: horizon, summaries)
         let alive = fit.parameters.probabilityAlive(summaries)
         return BookLifetime(
-            fit: fit, horizonDays: horizonDays, summaries: summaries, alive: alive, expected: expected)
+            fit: fit,
+            horizonDays: horizonDays,
+            summaries: summaries,
+            alive: alive,
+            expected: expected
+        )
     }
 
     /// The probability that `customer` is still active and their expected transactions over the

@@ -19,8 +19,13 @@ public struct BookScores: Sendable {
     private let scoreRow: [Int32]
 
     init(
-        activity: ActivityAggregates, rfm: RFMBook, churn: ChurnBook, individuals: ScoreBook?, corporates: ScoreBook?,
-        lifetime: Result<BookLifetime, LifetimeValueError>?, index: [CustomerID: Int32]
+        activity: ActivityAggregates,
+        rfm: RFMBook,
+        churn: ChurnBook,
+        individuals: ScoreBook?,
+        corporates: ScoreBook?,
+        lifetime: Result<BookLifetime, LifetimeValueError>?,
+        index: [CustomerID: Int32]
     ) {
         self.activity = activity
         self.rfm = rfm
@@ -67,11 +72,19 @@ public struct BookScores: Sendable {
         var prediction: BookClient.Prediction?
         if case .success(let lifetime) = lifetime, let p = lifetime.prediction(for: id) {
             prediction = BookClient.Prediction(
-                probabilityAlive: p.probabilityAlive, expectedTransactions: p.expectedTransactions,
-                horizonDays: lifetime.horizonDays)
+                probabilityAlive: p.probabilityAlive,
+                expectedTransactions: p.expectedTransactions,
+                horizonDays: lifetime.horizonDays
+            )
         }
         return BookClient(
-            customer: id, kind: kind, score: score, rfm: rfm.score(i), churn: churn.assessment(i), lifetime: prediction)
+            customer: id,
+            kind: kind,
+            score: score,
+            rfm: rfm.score(i),
+            churn: churn.assessment(i),
+            lifetime: prediction
+        )
     }
 
     /// Everything about `customer`, or `nil` for a client not in the book.

@@ -49,7 +49,9 @@ public struct BookScoring: Sendable {
     /// transactions in `currency`, 90-day churn window).
     public init(asOf: Day, currency: CurrencyCode) {
         windows = ActivityWindows(
-            asOf: asOf, selection: TransactionSelection(currency: currency, types: ActivityWindows.clientTransactionTypes))
+            asOf: asOf,
+            selection: TransactionSelection(currency: currency, types: ActivityWindows.clientTransactionTypes)
+        )
         churnPolicy = ChurnPolicy(currency: currency)
         individualModel = .defaultIndividual
         corporateModel = .defaultStrategicCorporate
@@ -115,8 +117,12 @@ public struct BookScoring: Sendable {
             rfm = RFMBook(activity: activity)
             finished(.activityAndRFM)
             churn = try ChurnBook(
-                activity: activity, holdings: inputs.holdings, interactions: inputs.interactions,
-                balances: inputs.balances, policy: churnPolicy)
+                activity: activity,
+                holdings: inputs.holdings,
+                interactions: inputs.interactions,
+                balances: inputs.balances,
+                policy: churnPolicy
+            )
         } catch {
             throw .activity(error)
         }
@@ -128,17 +134,28 @@ public struct BookScoring: Sendable {
             for (kind, model) in [(CustomerKind.individual, individualModel), (.corporate, corporateModel)] {
                 if inputs.profiles.contains(where: { $0.kind == kind }) {
                     var table = try builder.build(
-                        subject: kind, profiles: inputs.profiles, holdings: inputs.holdings,
-                        relationships: inputs.relationships, referrals: inputs.referrals,
-                        interactions: inputs.interactions, balances: inputs.balances, transactions: columns,
-                        heldAwayAssets: inputs.heldAwayAssets)
+                        subject: kind,
+                        profiles: inputs.profiles,
+                        holdings: inputs.holdings,
+                        relationships: inputs.relationships,
+                        referrals: inputs.referrals,
+                        interactions: inputs.interactions,
+                        balances: inputs.balances,
+                        transactions: columns,
+                        heldAwayAssets: inputs.heldAwayAssets
+                    )
                     let dense = table.customers.map { Int(index[$0] ?? 0) }
                     let everyRow = [Bool](repeating: true, count: table.rowCount)
                     try table.setColumn(
-                        .transactionsLast6Months, values: dense.map { Double(activity.sixMonthCount[$0]) },
-                        present: everyRow)
+                        .transactionsLast6Months,
+                        values: dense.map { Double(activity.sixMonthCount[$0]) },
+                        present: everyRow
+                    )
                     try table.setColumn(
-                        .churnSignals, values: dense.map { Double(churn.signalCount[$0]) }, present: everyRow)
+                        .churnSignals,
+                        values: dense.map { Double(churn.signalCount[$0]) },
+                        present: everyRow
+                    )
                     books[kind] = try ValueScorer(model: model).score(table: table)
                 }
                 finished(kind == .individual ? .individuals : .corporates)
@@ -151,14 +168,21 @@ public struct BookScoring: Sendable {
         if let days = lifetimeHorizonDays {
             do throws(LifetimeValueError) {
                 lifetime = .success(
-                    try BookLifetime.run(columns: columns, asOf: asOf, selection: windows.selection, horizonDays: days))
+                    try BookLifetime.run(columns: columns, asOf: asOf, selection: windows.selection, horizonDays: days)
+                )
             } catch {
                 lifetime = .failure(error)
             }
         }
         finished(.lifetime)
         return BookScores(
-            activity: activity, rfm: rfm, churn: churn, individuals: books[.individual],
-            corporates: books[.corporate], lifetime: lifetime, index: index)
+            activity: activity,
+            rfm: rfm,
+            churn: churn,
+            individuals: books[.individual],
+            corporates: books[.corporate],
+            lifetime: lifetime,
+            index: index
+        )
     }
 }

@@ -1,5 +1,7 @@
 /// Why the nightly scoring job stopped; each case carries the positioned error of the step that
-/// failed (naming the client, record and field). Nothing is returned half-built.
+/// failed (naming the client, record and field).
+///
+/// Nothing is returned half-built.
 public enum BookScoringError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Activity aggregates, RFM or churn signals rejected an input.
     case activity(ActivityError)

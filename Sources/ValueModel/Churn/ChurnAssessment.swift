@@ -68,11 +68,13 @@ extension ChurnPolicy {
             if overShare, let share, let aum = m.aumAtWindowStart {
                 crossed.append(
                     "\(Percent.format(share)) of the AUM of \(amount(aum)) before the window "
-                        + "(threshold \(Percent.format(largeOutflowShareOfAUM)))")
+                        + "(threshold \(Percent.format(largeOutflowShareOfAUM)))"
+                )
             }
             signals.append(
                 ChurnSignal(
-                    kind: .largeOutflow, measured: measured,
+                    kind: .largeOutflow,
+                    measured: measured,
                     thresholds: [
                         ChurnMeasure(label, Double(largeOutflow.minorUnits), money),
                         ChurnMeasure("share of AUM", largeOutflowShareOfAUM, .share),
@@ -80,7 +82,9 @@ extension ChurnPolicy {
                     reason: "\(label.prefix(1).uppercased() + label.dropFirst()) of \(amount(outflow)) in the last "
                         + "\(m.recentDays) days (out \(amount(m.leavingMinorUnits)), in \(amount(m.arrivingMinorUnits)), "
                         + "largest single \(amount(m.largestLeavingMinorUnits))): " + crossed.joined(separator: "; ")
-                        + "."))
+                        + "."
+                )
+            )
         }
         // Products not renewed.
         let notRenewedShare = m.aumBeforeMaturities.flatMap {
@@ -97,12 +101,14 @@ extension ChurnPolicy {
             var share = ""
             if let notRenewedShare, let aum = m.aumBeforeMaturities {
                 measured.append(ChurnMeasure("share of AUM", notRenewedShare, .share))
-                share = " (\(Percent.format(notRenewedShare)) of the AUM of \(amount(aum)) before; threshold "
+                share =
+                    " (\(Percent.format(notRenewedShare)) of the AUM of \(amount(aum)) before; threshold "
                     + "\(Percent.format(minimumNotRenewedShareOfAUM)))"
             }
             signals.append(
                 ChurnSignal(
-                    kind: .productsNotRenewed, measured: measured,
+                    kind: .productsNotRenewed,
+                    measured: measured,
                     thresholds: [
                         ChurnMeasure("products not renewed", 1, .count),
                         ChurnMeasure("money not renewed", Double(minimumNotRenewed.minorUnits), money),
@@ -112,7 +118,9 @@ extension ChurnPolicy {
                     reason: "\(m.notRenewedCount) of \(m.maturedCount) products that matured in the last "
                         + "\(maturityLookbackDays) days were moved out or kept less than "
                         + "\(Percent.format(minimumKeptShare)): \(amount(m.notRenewedMinorUnits)) did not stay"
-                        + share + "."))
+                        + share + "."
+                )
+            )
         }
         // Complaints rising.
         if m.recentComplaints >= minimumRecentComplaints,
@@ -131,7 +139,9 @@ extension ChurnPolicy {
                     ],
                     reason: "\(m.recentComplaints) complaints in the last \(complaintWindowDays) days against "
                         + "\(m.previousComplaints) in the \(complaintWindowDays) days before (threshold: at least "
-                        + "\(minimumRecentComplaints), and \(complaintIncrease) more than before)."))
+                        + "\(minimumRecentComplaints), and \(complaintIncrease) more than before)."
+                )
+            )
         }
         // Activity falling.
         if m.previousActivity >= max(minimumPreviousActivity, 1) {
@@ -152,7 +162,8 @@ extension ChurnPolicy {
                         reason: "Activity fell \(Percent.format(drop)): \(m.recentActivity) transactions in the last "
                             + "\(m.recentDays) days against \(m.previousActivity) in the \(m.recentDays) days before "
                             + "(threshold \(Percent.format(activityDropShare)) from at least \(minimumPreviousActivity))."
-                    ))
+                    )
+                )
             }
         }
         // AUM dropping.
@@ -175,12 +186,19 @@ extension ChurnPolicy {
                         reason:
                             "AUM fell \(Percent.format(drop)) from \(amount(before.minorUnits)) on \(before.day) to "
                             + "\(amount(now.minorUnits)) on \(now.day) (threshold \(Percent.format(aumDropShare)) and "
-                            + "\(amount(minimumAUMDrop.minorUnits)) over \(aumWindowDays) days)."))
+                            + "\(amount(minimumAUMDrop.minorUnits)) over \(aumWindowDays) days)."
+                    )
+                )
             }
         }
         let score = signals.reduce(0) { $0 + max(0, weights[$1.kind] ?? 0) }
         return ChurnAssessment(
-            customer: customer, asOf: asOf, signals: signals, riskScore: score, level: level(riskScore: score))
+            customer: customer,
+            asOf: asOf,
+            signals: signals,
+            riskScore: score,
+            level: level(riskScore: score)
+        )
     }
 
     /// Assesses one client from its records (the single-client path, for re-assessing after an event).
@@ -190,16 +208,25 @@ extension ChurnPolicy {
     ///   when the windows' selection is in another currency than the policy, and the record errors
     ///   of ``ChurnBook``.
     public func assess(
-        customer: CustomerID, transactions: [Transaction], holdings: [Holding], interactions: [Interaction],
-        balances: [BalanceSnapshot], windows: ActivityWindows
+        customer: CustomerID,
+        transactions: [Transaction],
+        holdings: [Holding],
+        interactions: [Interaction],
+        balances: [BalanceSnapshot],
+        windows: ActivityWindows
     ) throws(ActivityError) -> ChurnAssessment {
         try validate()
         guard windows.selection.currency == currency else {
             throw ActivityError(
-                .mixedCurrency, field: "currency", "the activity selection and the policy must use one currency")
+                .mixedCurrency,
+                field: "currency",
+                "the activity selection and the policy must use one currency"
+            )
         }
         let activity = try ClientActivity(
-            transactions: transactions.lazy.filter { $0.customer == customer }, windows: windows)
+            transactions: transactions.lazy.filter { $0.customer == customer },
+            windows: windows
+        )
         var measures = ChurnMeasures()
         measures.take(activity, recentDays: windows.recentDays)
         let days = ChurnDays(policy: self, asOf: windows.asOf, recentDays: windows.recentDays)

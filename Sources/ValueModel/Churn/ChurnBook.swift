@@ -45,19 +45,27 @@ public struct ChurnBook: Sendable {
     ///   outside 0...balance. Nothing is returned half-built.
     /// - Complexity: O(clients + holdings + interactions + balances).
     public init(
-        activity: ActivityAggregates, holdings: [Holding], interactions: [Interaction], balances: [BalanceSnapshot],
+        activity: ActivityAggregates,
+        holdings: [Holding],
+        interactions: [Interaction],
+        balances: [BalanceSnapshot],
         policy: ChurnPolicy
     ) throws(ActivityError) {
         try policy.validate()
         guard activity.includesChurnMeasures else {
             throw ActivityError(
-                .invalidInput, field: "activity",
-                "the aggregates hold RFM measures only; build them with ActivityAggregates(columns:windows:)")
+                .invalidInput,
+                field: "activity",
+                "the aggregates hold RFM measures only; build them with ActivityAggregates(columns:windows:)"
+            )
         }
         let windows = activity.windows
         guard windows.selection.currency == policy.currency else {
             throw ActivityError(
-                .mixedCurrency, field: "currency", "the activity selection and the policy must use one currency")
+                .mixedCurrency,
+                field: "currency",
+                "the activity selection and the policy must use one currency"
+            )
         }
         let n = activity.count
         var index: [CustomerID: Int32] = [:]
@@ -66,8 +74,12 @@ public struct ChurnBook: Sendable {
         func slot(_ customer: CustomerID, _ record: @autoclosure () -> String) throws(ActivityError) -> Int {
             guard let i = index[customer] else {
                 throw ActivityError(
-                    .unknownCustomer, customer: customer, record: record(), field: "customer",
-                    "the client is not in the book")
+                    .unknownCustomer,
+                    customer: customer,
+                    record: record(),
+                    field: "customer",
+                    "the client is not in the book"
+                )
             }
             return Int(i)
         }

@@ -1,7 +1,9 @@
 public import CustomerModel
 
 /// What the churn signals of one client are computed from: flows, maturities, complaints,
-/// activity and AUM, measured as of a day. Amounts are minor units of the policy's currency.
+/// activity and AUM, measured as of a day.
+///
+/// Amounts are minor units of the policy's currency.
 ///
 /// ``ChurnBook`` and ``ChurnPolicy/assess(customer:transactions:holdings:interactions:balances:windows:)``
 /// fill it the same way; ``ChurnPolicy/assess(_:customer:asOf:)`` turns it into signals, so a
@@ -60,11 +62,20 @@ public struct ChurnMeasures: Hashable, Sendable {
 
     /// Creates measures, all zero or unknown unless given.
     public init(
-        recentDays: Int = 90, leavingMinorUnits: Int64 = 0, arrivingMinorUnits: Int64 = 0,
-        largestLeavingMinorUnits: Int64 = 0, aumAtWindowStart: Int64? = nil, maturedCount: Int = 0,
-        notRenewedCount: Int = 0, notRenewedMinorUnits: Int64 = 0, recentComplaints: Int = 0,
-        previousComplaints: Int = 0, recentActivity: Int = 0, previousActivity: Int = 0,
-        aumBefore: (day: Day, minorUnits: Int64)? = nil, aumNow: (day: Day, minorUnits: Int64)? = nil,
+        recentDays: Int = 90,
+        leavingMinorUnits: Int64 = 0,
+        arrivingMinorUnits: Int64 = 0,
+        largestLeavingMinorUnits: Int64 = 0,
+        aumAtWindowStart: Int64? = nil,
+        maturedCount: Int = 0,
+        notRenewedCount: Int = 0,
+        notRenewedMinorUnits: Int64 = 0,
+        recentComplaints: Int = 0,
+        previousComplaints: Int = 0,
+        recentActivity: Int = 0,
+        previousActivity: Int = 0,
+        aumBefore: (day: Day, minorUnits: Int64)? = nil,
+        aumNow: (day: Day, minorUnits: Int64)? = nil,
         aumBeforeMaturities: Int64? = nil
     ) {
         self.recentDays = recentDays
@@ -131,14 +142,22 @@ struct ChurnDays {
         guard let maturity = holding.maturesOn, maturity >= maturityFrom, maturity <= asOf else { return }
         guard holding.balance.currency == currency else {
             throw ActivityError(
-                .mixedCurrency, customer: holding.customer, record: "holding \(holding.id)", field: "balance",
-                "the balance is not in the policy's currency")
+                .mixedCurrency,
+                customer: holding.customer,
+                record: "holding \(holding.id)",
+                field: "balance",
+                "the balance is not in the policy's currency"
+            )
         }
         let balance = holding.balance.minorUnits
         guard balance >= 0 else {
             throw ActivityError(
-                .invalidInput, customer: holding.customer, record: "holding \(holding.id)", field: "balance",
-                "a matured product's balance must not be negative")
+                .invalidInput,
+                customer: holding.customer,
+                record: "holding \(holding.id)",
+                field: "balance",
+                "a matured product's balance must not be negative"
+            )
         }
         m.maturedCount += 1
         var lost: Int64?
@@ -147,13 +166,21 @@ struct ChurnDays {
         case .partlyRenewed(let kept):
             guard kept.currency == currency else {
                 throw ActivityError(
-                    .mixedCurrency, customer: holding.customer, record: "holding \(holding.id)", field: "renewal",
-                    "the renewed amount is not in the policy's currency")
+                    .mixedCurrency,
+                    customer: holding.customer,
+                    record: "holding \(holding.id)",
+                    field: "renewal",
+                    "the renewed amount is not in the policy's currency"
+                )
             }
             guard kept.minorUnits >= 0, kept.minorUnits <= balance else {
                 throw ActivityError(
-                    .invalidInput, customer: holding.customer, record: "holding \(holding.id)", field: "renewal",
-                    "the renewed amount must be between zero and the balance")
+                    .invalidInput,
+                    customer: holding.customer,
+                    record: "holding \(holding.id)",
+                    field: "renewal",
+                    "the renewed amount must be between zero and the balance"
+                )
             }
             let share = balance > 0 ? Double(kept.minorUnits) / Double(balance) : 1
             if share < minimumKeptShare { lost = balance - kept.minorUnits }
@@ -183,8 +210,12 @@ struct ChurnDays {
         guard day <= asOf else { return }
         guard balance.aum.currency == currency else {
             throw ActivityError(
-                .mixedCurrency, customer: balance.customer, record: "balance of \(day)", field: "aum",
-                "the AUM is not in the policy's currency")
+                .mixedCurrency,
+                customer: balance.customer,
+                record: "balance of \(day)",
+                field: "aum",
+                "the AUM is not in the policy's currency"
+            )
         }
         let aum = balance.aum.minorUnits
         if m.aumNow.map({ day > $0.day }) ?? true { m.aumNow = (day, aum) }

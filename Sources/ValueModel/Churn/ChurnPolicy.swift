@@ -180,7 +180,10 @@ public struct ChurnPolicy: Hashable, Sendable {
         }
         guard mediumRiskScore >= 1, highRiskScore >= mediumRiskScore else {
             throw ActivityError(
-                .invalidInput, field: "highRiskScore", "need 1 <= mediumRiskScore <= highRiskScore")
+                .invalidInput,
+                field: "highRiskScore",
+                "need 1 <= mediumRiskScore <= highRiskScore"
+            )
         }
     }
 }

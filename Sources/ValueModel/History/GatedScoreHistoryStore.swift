@@ -34,15 +34,23 @@ public struct GatedScoreHistoryStore: Sendable {
     /// - Throws: ``/CustomerModel/StoreError`` `notFound` (unknown client), `forbidden`, and the
     ///   store's `invalid` and `conflict`; `unavailable` when the audit log is down.
     @discardableResult
-    public func record(_ scores: [ScoreRecord], replacing: Bool = false, as principal: Principal)
+    public func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool = false,
+        as principal: Principal
+    )
         async throws(StoreError) -> ScoreRecordingReport
     {
         // A record with no client id cannot be looked up: it is invalid, not unknown. Every other
         // field is the store's to validate.
         if let score = scores.first(where: { $0.customer.rawValue.isEmpty }) {
             throw StoreError(
-                .invalid, customer: score.customer, record: ScoreHistoryState.name(score), field: "customer",
-                "client id is empty")
+                .invalid,
+                customer: score.customer,
+                record: ScoreHistoryState.name(score),
+                field: "customer",
+                "client id is empty"
+            )
         }
         let clients = AccessGate.distinct(scores.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .recordScores, naming: clients, unknown: .refuse)
@@ -52,7 +60,10 @@ public struct GatedScoreHistoryStore: Sendable {
 
     /// The client's records in `days`, by day then model version.
     public func series(
-        of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, as principal: Principal
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        model: ScoreModelVersion?,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreRecord] {
         let admission = try await gate.admit(principal, .scoreSeries, naming: [customer])
         let found = try await store.series(of: customer, in: days, model: model, scope: admission.scope)
@@ -61,7 +72,12 @@ public struct GatedScoreHistoryStore: Sendable {
     }
 
     /// Each client's record for `model` as of `day`, in input order.
-    public func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, as principal: Principal)
+    public func scores(
+        of customers: [CustomerID],
+        asOf day: Day,
+        model: ScoreModelVersion,
+        as principal: Principal
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         let clients = AccessGate.distinct(customers)
@@ -74,7 +90,10 @@ public struct GatedScoreHistoryStore: Sendable {
     /// How each client's score and AUM moved over `window` (see ``ScoreTrend``); `nil` clients
     /// means every client in the principal's scope.
     public func trends(
-        of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal
+        of customers: [CustomerID]?,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
     ) async throws(StoreError) -> [ScoreTrend] {
         if let customers {
             let clients = AccessGate.distinct(customers)
@@ -91,14 +110,23 @@ public struct GatedScoreHistoryStore: Sendable {
     }
 
     /// The client's record for `model` as of `day`: the latest on or before it, or `nil`.
-    public func score(of customer: CustomerID, asOf day: Day, model: ScoreModelVersion, as principal: Principal)
+    public func score(
+        of customer: CustomerID,
+        asOf day: Day,
+        model: ScoreModelVersion,
+        as principal: Principal
+    )
         async throws(StoreError) -> ScoreRecord?
     {
         try await scores(of: [customer], asOf: day, model: model, as: principal).first
     }
 
     /// The client's most recent record for `model`, or `nil`.
-    public func latest(of customer: CustomerID, model: ScoreModelVersion, as principal: Principal)
+    public func latest(
+        of customer: CustomerID,
+        model: ScoreModelVersion,
+        as principal: Principal
+    )
         async throws(StoreError) -> ScoreRecord?
     {
         try await score(of: customer, asOf: Day(number: .max), model: model, as: principal)
@@ -107,17 +135,26 @@ public struct GatedScoreHistoryStore: Sendable {
     /// How the client's score and AUM moved over `window`, or `nil` when it has no record on or
     /// before the window's end.
     public func trend(
-        of customer: CustomerID, model: ScoreModelVersion, over window: ClosedRange<Day>, as principal: Principal
+        of customer: CustomerID,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        as principal: Principal
     ) async throws(StoreError) -> ScoreTrend? {
         try await trends(of: [customer], model: model, over: window, as: principal).first
     }
 
     /// How the client's score and AUM moved in the `days` days up to and including `end`
     /// (the window `end − days ... end`): `trend(of: id, model: m, days: 30, endingOn: today, as: rm)`
-    /// answers "AUM down 20% in 30 days". A negative `days` counts as zero; a window reaching
+    /// answers "AUM down 20% in 30 days".
+    ///
+    /// A negative `days` counts as zero; a window reaching
     /// before the first representable day starts there.
     public func trend(
-        of customer: CustomerID, model: ScoreModelVersion, days: Int, endingOn end: Day, as principal: Principal
+        of customer: CustomerID,
+        model: ScoreModelVersion,
+        days: Int,
+        endingOn end: Day,
+        as principal: Principal
     ) async throws(StoreError) -> ScoreTrend? {
         let span = min(max(0, days), 1 << 33)
         let start = Day(number: Int32(clamping: Int(end.number) - span))

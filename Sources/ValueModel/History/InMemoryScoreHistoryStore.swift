@@ -32,7 +32,11 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     /// Records a batch of scores, all or none (see ``ScoreHistoryStore``).
     /// - Throws: ``/CustomerModel/StoreError`` `invalid` (naming client, day and model, and the
     ///   field) or `conflict`.
-    public func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
+    public func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> ScoreRecordingReport
     {
         for score in scores {
@@ -65,7 +69,12 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
     }
 
     /// Each client's record for `model` as of `day`, in input order.
-    public func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
+    public func scores(
+        of customers: [CustomerID],
+        asOf day: Day,
+        model: ScoreModelVersion,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         state.withLock { $0.scores(of: customers, asOf: day, model: model) }
@@ -82,7 +91,10 @@ public final class InMemoryScoreHistoryStore: ScoreHistoryStore {
         state.withLock { state in
             if let customers {
                 return state.trends(
-                    of: customers.compactMap { state.clientIndex[$0].map(Int.init) }, model: model, over: window)
+                    of: customers.compactMap { state.clientIndex[$0].map(Int.init) },
+                    model: model,
+                    over: window
+                )
             }
             let order = state.clientsByID()
             let permitted =

@@ -16,7 +16,9 @@ extension ScoreHistoryState {
 
     /// Where a batch's clients stand: the dense index of each record's client (`-1` when the store
     /// has not scored the client yet), and the distinct clients, known then new, in order of first
-    /// appearance. One hash lookup a record; no set of ids.
+    /// appearance.
+    ///
+    /// One hash lookup a record; no set of ids.
     struct Located {
         var indices: [Int32]
         var known: [CustomerID]
@@ -52,9 +54,14 @@ extension ScoreHistoryState {
 
     /// Records a validated batch, all or none: a planning pass finds every key's fate without
     /// changing anything (and returns the first conflict), then a commit pass applies the plan.
+    ///
     /// `indices` are from ``locate(_:)`` (clients are never removed, so they stay valid; a `-1`
     /// is looked up again, since another batch may have added the client since).
-    mutating func record(_ scores: [ScoreRecord], indices: [Int32], replacing: Bool)
+    mutating func record(
+        _ scores: [ScoreRecord],
+        indices: [Int32],
+        replacing: Bool
+    )
         -> Result<ScoreRecordingReport, StoreError>
     {
         var addedClients: [CustomerID] = []
@@ -151,7 +158,8 @@ extension ScoreHistoryState {
         }
         guard dimensions.count + needed <= Self.dimensionCapacity else {
             return .failure(
-                StoreError(.unavailable, field: "dimensions", "the in-memory score history is full; nothing was stored"))
+                StoreError(.unavailable, field: "dimensions", "the in-memory score history is full; nothing was stored")
+            )
         }
 
         // Commit: nothing below can fail.

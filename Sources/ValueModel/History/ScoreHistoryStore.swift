@@ -44,17 +44,31 @@ public protocol ScoreHistoryStore: Sendable {
     ///   - scope: the clients the caller may write (checked by the gate).
     /// - Returns: how many records were new, unchanged or replaced.
     /// - Throws: ``/CustomerModel/StoreError`` `invalid`, `conflict`, `unavailable`; nothing is stored on any error.
-    func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
+    func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> ScoreRecordingReport
 
     /// The client's records on a day in `days`, of `model` only or of every model when `nil`, by
     /// day then model version.
-    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, scope: ClientScope)
+    func series(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        model: ScoreModelVersion?,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
 
     /// Each client's record for `model` as of `day` (the latest on or before it), in input order;
     /// clients with none are left out.
-    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
+    func scores(
+        of customers: [CustomerID],
+        asOf day: Day,
+        model: ScoreModelVersion,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
 
     /// How the score and AUM of each client moved over `window` under `model` (see ``ScoreTrend``).
@@ -64,6 +78,8 @@ public protocol ScoreHistoryStore: Sendable {
     ///   - model: the model version.
     ///   - window: the first and last day compared.
     ///   - scope: the clients the caller may read.
+    /// - Returns: one trend per client with a record, sorted by client id.
+    /// - Throws: ``/CustomerModel/StoreError`` when the store cannot answer.
     func trends(
         of customers: [CustomerID]?,
         model: ScoreModelVersion,

@@ -27,7 +27,9 @@ public struct ScoreRecord: Hashable, Sendable, Codable {
     /// The total score, 0 to 100.
     public var total: Double
     /// The dimension scores, 0 to 100 each, in the order the model lists its dimensions
-    /// (current, potential, relationship, loyalty for the individual model). At most
+    /// (current, potential, relationship, loyalty for the individual model).
+    ///
+    /// At most
     /// ``maximumDimensions``; may be empty.
     public var dimensions: [Double]
     /// Assets under management on ``day``; not negative.

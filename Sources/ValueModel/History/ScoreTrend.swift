@@ -72,7 +72,9 @@ public struct ScoreTrend: Hashable, Sendable {
     /// `end.aum − start.aum`; `nil` when the two are in different currencies or the difference overflows.
     public var aumChange: Money? { end.aum.adding(start.aum.negated) }
 
-    /// The AUM change as a ratio of the start AUM: −0.2 means "AUM down 20%". `nil` when the start
+    /// The AUM change as a ratio of the start AUM: −0.2 means "AUM down 20%".
+    ///
+    /// `nil` when the start
     /// AUM is zero or the two are in different currencies.
     public var aumChangeRatio: Double? {
         guard start.aum.currency == end.aum.currency, start.aum.minorUnits != 0 else { return nil }

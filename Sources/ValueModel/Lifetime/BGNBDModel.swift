@@ -20,7 +20,10 @@ public enum BGNBDModel: Sendable {
     /// ``MaximumLikelihoodReport/converged`` false; check it.
     /// - Throws: ``LifetimeValueError``: `insufficientData` for no clients or none with a repeat
     ///   purchase, `numericalFailure` when the likelihood is not finite at the estimate.
-    public static func fit(_ summaries: CustomerSummaries, options: FitOptions = FitOptions())
+    public static func fit(
+        _ summaries: CustomerSummaries,
+        options: FitOptions = FitOptions()
+    )
         throws(LifetimeValueError) -> BGNBDFit
     {
         guard summaries.count > 0 else {
@@ -28,20 +31,33 @@ public enum BGNBDModel: Sendable {
         }
         guard summaries.frequency.contains(where: { $0 > 0 }) else {
             throw LifetimeValueError(
-                .insufficientData, field: "frequency",
-                "no client has a repeat purchase, so the dropout parameters a and b cannot be estimated")
+                .insufficientData,
+                field: "frequency",
+                "no client has a repeat purchase, so the dropout parameters a and b cannot be estimated"
+            )
         }
         let likelihood = BGNBDLikelihood(BGNBDData(summaries))
         let meanAge = summaries.age.reduce(0, +) / Double(summaries.count)
         let start = [0, log(max(meanAge, 1e-3)), 0, 0]
         let optimizer = Optimizer(
-            value: likelihood.negativeLogLikelihood, gradient: likelihood.negativeGradient,
-            clients: Double(summaries.count), options: options)
+            value: likelihood.negativeLogLikelihood,
+            gradient: likelihood.negativeGradient,
+            clients: Double(summaries.count),
+            options: options
+        )
         let outcome = optimizer.minimize(from: start)
         guard outcome.value.isFinite, outcome.theta.allSatisfy(\.isFinite) else {
-            throw LifetimeValueError(.numericalFailure, field: "logLikelihood", "the likelihood is not finite at the estimate")
+            throw LifetimeValueError(
+                .numericalFailure,
+                field: "logLikelihood",
+                "the likelihood is not finite at the estimate"
+            )
         }
-        let report = MaximumLikelihoodReport(names: ["r", "alpha", "a", "b"], outcome: outcome, clients: summaries.count)
+        let report = MaximumLikelihoodReport(
+            names: ["r", "alpha", "a", "b"],
+            outcome: outcome,
+            clients: summaries.count
+        )
         let p = report.estimates
         return BGNBDFit(parameters: try BGNBDParameters(r: p[0], alpha: p[1], a: p[2], b: p[3]), report: report)
     }
@@ -54,11 +70,14 @@ public enum BGNBDModel: Sendable {
 /// pass; anything else by sorting.
 func distinctValues(_ values: [Double], scale: Double = 1) -> (values: [Double], index: [Int32]) {
     guard !values.isEmpty else { return ([], []) }
-    if let tabled = tabledDistinct(values.count, key: { i -> Int64? in
-        let scaled = (values[i] * scale).rounded()
-        guard abs(scaled) < 1e15, scaled / scale == values[i] else { return nil }
-        return Int64(scaled)
-    }) {
+    if let tabled = tabledDistinct(
+        values.count,
+        key: { i -> Int64? in
+            let scaled = (values[i] * scale).rounded()
+            guard abs(scaled) < 1e15, scaled / scale == values[i] else { return nil }
+            return Int64(scaled)
+        }
+    ) {
         return (tabled.first.map { values[$0] }, tabled.index)
     }
     let order = (0..<values.count).sorted { values[$0] < values[$1] }

@@ -43,8 +43,11 @@ public struct BGNBDParameters: Hashable, Sendable, Codable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
-            r: container.decode(Double.self, forKey: .r), alpha: container.decode(Double.self, forKey: .alpha),
-            a: container.decode(Double.self, forKey: .a), b: container.decode(Double.self, forKey: .b))
+            r: container.decode(Double.self, forKey: .r),
+            alpha: container.decode(Double.self, forKey: .alpha),
+            a: container.decode(Double.self, forKey: .a),
+            b: container.decode(Double.self, forKey: .b)
+        )
     }
 
     /// Encodes the four parameters.
@@ -77,7 +80,8 @@ extension BGNBDParameters {
     /// the last term by log-sum-exp.
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` for `x < 0`, `t_x` outside `[0, T]`, or
     ///   `t_x ≠ 0` with `x = 0`.
-    public func logLikelihood(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double {
+    public func logLikelihood(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double
+    {
         try Self.check(frequency: x, recency: tx, age: t)
         let xd = Double(x)
         // Σ_{k<x} [ln(r+k) + ln(1 − a/(a+b+k))] = lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b).
@@ -106,11 +110,17 @@ extension BGNBDParameters {
     }
 
     /// The probability that a client with history `(x, t_x, T)` is still alive at `T`
-    /// (FHL 2005 eq. 13): `1` when `x = 0`, else
+    /// (FHL 2005 eq.
+    ///
+    /// 13): `1` when `x = 0`, else
     /// `1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))`, evaluated as `exp(−softplus(D))` with
     /// `D = ln a − ln(b+x−1) + (r+x)(ln(α+T) − ln(α+t_x))` so it never overflows.
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` for an invalid history.
-    public func probabilityAlive(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) -> Double {
+    public func probabilityAlive(
+        frequency x: Int,
+        recency tx: Double,
+        age t: Double
+    ) throws(LifetimeValueError) -> Double {
         try Self.check(frequency: x, recency: tx, age: t)
         return aliveProbability(Double(x), tx, t)
     }
@@ -134,7 +144,12 @@ extension BGNBDParameters {
     /// - Throws: ``LifetimeValueError``: `invalidInput` for an invalid history or `t`,
     ///   `notConverged` when the series needs more than 5,000,000 terms (a horizon tens of
     ///   thousands of times `α + T`).
-    public func expectedTransactions(in t: Double, frequency x: Int, recency tx: Double, age T: Double)
+    public func expectedTransactions(
+        in t: Double,
+        frequency x: Int,
+        recency tx: Double,
+        age T: Double
+    )
         throws(LifetimeValueError) -> Double
     {
         try Self.check(frequency: x, recency: tx, age: T)
@@ -143,7 +158,9 @@ extension BGNBDParameters {
     }
 
     /// `E[X(t)]`: the expected number of repeat transactions in `(0, t]` of a client who has just
-    /// made a first purchase (FHL 2005 eq. 7):
+    /// made a first purchase (FHL 2005 eq.
+    ///
+    /// 7):
     /// `(a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]`, evaluated with the same
     /// cancellation-free series as ``expectedTransactions(in:frequency:recency:age:)`` (it equals the
     /// conditional expectation with `x = t_x = T = 0`).
@@ -163,18 +180,27 @@ extension BGNBDParameters {
     /// ``expectedTransactions(in:frequency:recency:age:)`` for every client, in order, computed
     /// across the cores.
     /// - Throws: the first client's error, naming the client.
-    public func expectedTransactions(in t: Double, _ summaries: CustomerSummaries) throws(LifetimeValueError) -> [Double] {
+    public func expectedTransactions(
+        in t: Double,
+        _ summaries: CustomerSummaries
+    ) throws(LifetimeValueError) -> [Double] {
         try Self.check(horizon: t)
         return try Self.perClient(summaries) { i throws(LifetimeValueError) in
             try conditionalExpectation(
-                t, Double(summaries.frequency[i]), summaries.recency[i], summaries.age[i])
+                t,
+                Double(summaries.frequency[i]),
+                summaries.recency[i],
+                summaries.age[i]
+            )
         }
     }
 }
 
 extension BGNBDParameters {
     static func check(frequency x: Int, recency tx: Double, age t: Double) throws(LifetimeValueError) {
-        guard x >= 0 else { throw LifetimeValueError(.invalidInput, field: "frequency", "frequency must not be negative") }
+        guard x >= 0 else {
+            throw LifetimeValueError(.invalidInput, field: "frequency", "frequency must not be negative")
+        }
         guard t.isFinite, t >= 0 else {
             throw LifetimeValueError(.invalidInput, field: "age", "age must be finite and not negative")
         }
@@ -206,22 +232,39 @@ extension BGNBDParameters {
         return exp(-Special.softplus(d))
     }
 
-    func conditionalExpectation(_ t: Double, _ x: Double, _ tx: Double, _ T: Double) throws(LifetimeValueError) -> Double {
+    func conditionalExpectation(
+        _ t: Double,
+        _ x: Double,
+        _ tx: Double,
+        _ T: Double
+    ) throws(LifetimeValueError) -> Double {
         guard t > 0 else { return 0 }
         if let fast = eulerExpectations([t], x: x, scale: alpha + T) {
             return try finite(fast[0] * aliveProbability(x, tx, T), "expectedTransactions")
         }
         let alive = try Self.aliveExpectation(
-            m: r + x, b: b + x, c: a + b + x, s: t / (alpha + T), aMinusOne: a - 1)
+            m: r + x,
+            b: b + x,
+            c: a + b + x,
+            s: t / (alpha + T),
+            aMinusOne: a - 1
+        )
         return try finite(alive * aliveProbability(x, tx, T), "expectedTransactions")
     }
 
     /// `E[Y(tᵢ) | x, t_x, T]` for increasing horizons `tᵢ` (the lifetime-value schedule), sharing
     /// one pass of the series: the coefficients `(m+k)/(k+1)` and `(b)ₖ/(c)ₖ` do not depend on
-    /// the horizon, so each extra horizon costs a few multiplications per term. Falls back to one
+    /// the horizon, so each extra horizon costs a few multiplications per term.
+    ///
+    /// Falls back to one
     /// ``aliveExpectation(m:b:c:s:aMinusOne:)`` per horizon when a horizon needs the underflow
     /// or long-horizon paths.
-    func conditionalExpectations(_ horizons: [Double], _ x: Double, _ tx: Double, _ T: Double)
+    func conditionalExpectations(
+        _ horizons: [Double],
+        _ x: Double,
+        _ tx: Double,
+        _ T: Double
+    )
         throws(LifetimeValueError) -> [Double]
     {
         let m = r + x
@@ -289,7 +332,10 @@ extension BGNBDParameters {
         }
         guard converged else {
             throw LifetimeValueError(
-                .notConverged, field: "horizon", "the expected-transactions series did not converge; shorten the horizon")
+                .notConverged,
+                field: "horizon",
+                "the expected-transactions series did not converge; shorten the horizon"
+            )
         }
         let sum = scratch[(3 * n)...]
         var out = [Double](repeating: 0, count: n)
@@ -300,7 +346,9 @@ extension BGNBDParameters {
     /// `E[Y(tᵢ) | alive at T]` for every horizon through the closed form after Euler's
     /// transformation (A&S 15.3.3):
     /// `(1−z)^(r+x) ₂F₁(r+x, b+x; C; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; C; z)` with `C = a+b+x−1`,
-    /// so `E = C/(a−1) · [1 − (1−z)^(a−1) F]`, `z = s/(1+s)`, `s = t/(α+T)`. The transformed
+    /// so `E = C/(a−1) · [1 − (1−z)^(a−1) F]`, `z = s/(1+s)`, `s = t/(α+T)`.
+    ///
+    /// The transformed
     /// parameters do not grow with `x` while `C` does, so the terms fall at least like `zᵏ` (and
     /// like `zᵏ k^(−x)` when `x` is large against `b`), where the negative-binomial sum needs
     /// about `(r+x)·s` terms; the coefficients are shared by every horizon, so one pass over `k`
@@ -377,7 +425,13 @@ extension BGNBDParameters {
 
     /// `E[Y(t) | alive at T] = Σ_{k≥0} P(N > k) (b)ₖ/(c)ₖ` with `N ~ NegBin(m, z = s/(1+s))`, where
     /// `m = r+x`, `b` stands for `b+x`, `c` for `a+b+x`, `s = t/(α+T)`.
-    static func aliveExpectation(m: Double, b: Double, c: Double, s: Double, aMinusOne: Double)
+    static func aliveExpectation(
+        m: Double,
+        b: Double,
+        c: Double,
+        s: Double,
+        aMinusOne: Double
+    )
         throws(LifetimeValueError) -> Double
     {
         guard s > 0 else { return 0 }
@@ -421,8 +475,10 @@ extension BGNBDParameters {
             }
             if k >= Double(maxTerms) {
                 throw LifetimeValueError(
-                    .notConverged, field: "horizon",
-                    "the expected-transactions series did not converge within \(maxTerms) terms; shorten the horizon")
+                    .notConverged,
+                    field: "horizon",
+                    "the expected-transactions series did not converge within \(maxTerms) terms; shorten the horizon"
+                )
             }
         }
         guard sum.isFinite else {
@@ -432,7 +488,14 @@ extension BGNBDParameters {
     }
 
     /// The closed form `c'/(a−1) · [1 − (1−z)^m ₂F₁(m, b; c'; z)]` with `c' = c − 1`.
-    static func closedForm(m: Double, b: Double, c: Double, z: Double, s: Double, aMinusOne: Double)
+    static func closedForm(
+        m: Double,
+        b: Double,
+        c: Double,
+        z: Double,
+        s: Double,
+        aMinusOne: Double
+    )
         throws(LifetimeValueError) -> Double
     {
         let (logF, sign) = try Hypergeometric.logGauss2F1(m, b, c - 1, z)
@@ -450,7 +513,10 @@ extension BGNBDParameters {
 
     /// Runs `body` for every client across the cores; the first error (in client order) is thrown
     /// with the client named.
-    static func perClient(_ summaries: CustomerSummaries, _ body: (Int) throws(LifetimeValueError) -> Double)
+    static func perClient(
+        _ summaries: CustomerSummaries,
+        _ body: (Int) throws(LifetimeValueError) -> Double
+    )
         throws(LifetimeValueError) -> [Double]
     {
         let n = summaries.count

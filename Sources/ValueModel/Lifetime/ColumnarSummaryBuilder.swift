@@ -26,7 +26,9 @@ extension CalibrationHoldoutSplit {
     /// Builds calibration summaries and holdout counts from a columnar snapshot, with the same
     /// definitions as ``init(purchases:calibrationEnd:holdoutEnd:timeUnit:)`` (purchases merged
     /// per day, clients whose first selected row is after `calibrationEnd` left out, rows after
-    /// `holdoutEnd` ignored). Clients appear in dense-index order.
+    /// `holdoutEnd` ignored).
+    ///
+    /// Clients appear in dense-index order.
     ///
     /// Fast path: one pass over the rows, split across the cores, with per-client state in arrays
     /// indexed by the dense client index (no dictionaries). It relies on each client's rows being
@@ -37,17 +39,33 @@ extension CalibrationHoldoutSplit {
     ///   amount is negative (naming the client and row; zero amounts count as transactions), `overflow` when a client's spend
     ///   overflows, `invalidInput` when `holdoutEnd < calibrationEnd`.
     public init(
-        columns: TransactionColumns, calibrationEnd: Day, holdoutEnd: Day, timeUnit: TimeUnit = .days,
+        columns: TransactionColumns,
+        calibrationEnd: Day,
+        holdoutEnd: Day,
+        timeUnit: TimeUnit = .days,
         selection: TransactionSelection
     ) throws(LifetimeValueError) {
         guard holdoutEnd >= calibrationEnd else {
-            throw LifetimeValueError(.invalidInput, field: "holdoutEnd", "the holdout period must not end before calibration")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "holdoutEnd",
+                "the holdout period must not end before calibration"
+            )
         }
         let tallies = try ColumnarTally.tally(
-            columns, calibrationEnd: calibrationEnd.number, holdoutEnd: holdoutEnd.number, selection: selection)
+            columns,
+            calibrationEnd: calibrationEnd.number,
+            holdoutEnd: holdoutEnd.number,
+            selection: selection
+        )
         self = try Self.assemble(
-            customers: columns.customers, tallies: tallies, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd,
-            timeUnit: timeUnit, currency: selection.currency)
+            customers: columns.customers,
+            tallies: tallies,
+            calibrationEnd: calibrationEnd,
+            holdoutEnd: holdoutEnd,
+            timeUnit: timeUnit,
+            currency: selection.currency
+        )
     }
 }
 
@@ -56,11 +74,17 @@ extension CustomerSummaries {
     /// see ``CalibrationHoldoutSplit/init(columns:calibrationEnd:holdoutEnd:timeUnit:selection:)``.
     /// - Throws: ``LifetimeValueError`` as the split builder does.
     public init(
-        columns: TransactionColumns, calibrationEnd: Day, timeUnit: TimeUnit = .days, selection: TransactionSelection
+        columns: TransactionColumns,
+        calibrationEnd: Day,
+        timeUnit: TimeUnit = .days,
+        selection: TransactionSelection
     ) throws(LifetimeValueError) {
         self =
             try CalibrationHoldoutSplit(
-                columns: columns, calibrationEnd: calibrationEnd, holdoutEnd: calibrationEnd, timeUnit: timeUnit,
+                columns: columns,
+                calibrationEnd: calibrationEnd,
+                holdoutEnd: calibrationEnd,
+                timeUnit: timeUnit,
                 selection: selection
             ).calibration
     }
@@ -100,18 +124,28 @@ enum ColumnarTally {
     }
 
     static func tally(
-        _ columns: TransactionColumns, calibrationEnd: Int32, holdoutEnd: Int32, selection: TransactionSelection
+        _ columns: TransactionColumns,
+        calibrationEnd: Int32,
+        holdoutEnd: Int32,
+        selection: TransactionSelection
     ) throws(LifetimeValueError) -> [ClientTally] {
         let n = columns.count
         guard columns.day.count == n, columns.amountMinorUnits.count == n, columns.currency.count == n else {
             throw LifetimeValueError(
-                .invalidInput, field: "columns", "customerIndex, day, amountMinorUnits and currency must have the same length")
+                .invalidInput,
+                field: "columns",
+                "customerIndex, day, amountMinorUnits and currency must have the same length"
+            )
         }
         if selection.types != nil, columns.type.count != n {
             throw LifetimeValueError(.invalidInput, field: "type", "the type column must have one value per row")
         }
         if selection.direction != nil, columns.direction.count != n {
-            throw LifetimeValueError(.invalidInput, field: "direction", "the direction column must have one value per row")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "direction",
+                "the direction column must have one value per row"
+            )
         }
         var allowed = [Bool](repeating: selection.types == nil, count: 256)
         for type in selection.types ?? [] { allowed[Int(type.rawValue)] = true }
@@ -131,12 +165,19 @@ enum ColumnarTally {
                                             let allowedType = allowedType.baseAddress
                                         else { return }
                                         let rows = Rows(
-                                            client: client, day: day, amount: amount, currency: currency,
+                                            client: client,
+                                            day: day,
+                                            amount: amount,
+                                            currency: currency,
                                             type: selection.types == nil ? nil : type.baseAddress,
                                             direction: selection.direction == nil ? nil : direction.baseAddress,
-                                            allowedType: allowedType, wantedDirection: selection.direction?.rawValue ?? 0,
-                                            wantedCurrency: selection.currency.packed, clients: clients,
-                                            calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd)
+                                            allowedType: allowedType,
+                                            wantedDirection: selection.direction?.rawValue ?? 0,
+                                            wantedCurrency: selection.currency.packed,
+                                            clients: clients,
+                                            calibrationEnd: calibrationEnd,
+                                            holdoutEnd: holdoutEnd
+                                        )
                                         tallies.withUnsafeMutableBufferPointer { out in
                                             problem = run(rows, count: n, into: out)
                                         }
@@ -151,12 +192,20 @@ enum ColumnarTally {
         switch problem.kind {
         case 1:
             throw LifetimeValueError(
-                .invalidInput, row: problem.row, field: "customerIndex", "the client index is outside customers")
+                .invalidInput,
+                row: problem.row,
+                field: "customerIndex",
+                "the client index is outside customers"
+            )
         case 2:
             let index = Int(columns.customerIndex[problem.row])
             throw LifetimeValueError(
-                .negativeAmount, customer: columns.customers[index], row: problem.row, field: "amountMinorUnits",
-                "a purchase amount must not be negative (net refunds against purchases first)")
+                .negativeAmount,
+                customer: columns.customers[index],
+                row: problem.row,
+                field: "amountMinorUnits",
+                "a purchase amount must not be negative (net refunds against purchases first)"
+            )
         default:
             return tallies
         }
@@ -187,7 +236,8 @@ enum ColumnarTally {
         static func allocate(_ clients: Int) -> State {
             let state = State(
                 hot: UnsafeMutablePointer<Hot>.allocate(capacity: max(clients, 1)),
-                cold: UnsafeMutablePointer<Cold>.allocate(capacity: max(clients, 1)))
+                cold: UnsafeMutablePointer<Cold>.allocate(capacity: max(clients, 1))
+            )
             state.hot.initialize(repeating: Hot(), count: max(clients, 1))
             state.cold.initialize(repeating: Cold(), count: max(clients, 1))
             return state
@@ -224,11 +274,16 @@ enum ColumnarTally {
             let hot = state.hot[c]
             let cold = state.cold[c]
             tallies[c] = ClientTally(
-                first: hot.first, lastSeen: hot.lastSeen,
+                first: hot.first,
+                lastSeen: hot.lastSeen,
                 lastCalibration: hot.holdoutDays > 0 ? cold.lastCalibration : hot.lastSeen,
-                calibrationDays: hot.calibrationDays, holdoutDays: hot.holdoutDays, flags: cold.flags,
-                calibrationSpend: hot.calibrationSpend, firstDaySpend: cold.firstDaySpend,
-                holdoutSpend: hot.holdoutSpend)
+                calibrationDays: hot.calibrationDays,
+                holdoutDays: hot.holdoutDays,
+                flags: cold.flags,
+                calibrationSpend: hot.calibrationSpend,
+                firstDaySpend: cold.firstDaySpend,
+                holdoutSpend: hot.holdoutSpend
+            )
         }
         return Problem()
     }
@@ -318,7 +373,9 @@ enum ColumnarTally {
         a.cold[c] = cold
     }
 
-    /// Recounts the clients flagged unsorted exactly. Each gets a day bitmap from its first day
+    /// Recounts the clients flagged unsorted exactly.
+    ///
+    /// Each gets a day bitmap from its first day
     /// (the smallest, known from pass 1) to the holdout end; the rows are split across the
     /// cores, each worker OR-ing into its own bitmaps and summing its own spend, and the counts
     /// come from population counts of the merged bitmaps. Blocks of clients keep each worker's
@@ -405,7 +462,8 @@ enum ColumnarTally {
                     for w in 0..<count { bits[0][from + w] |= bits[k][from + w] }
                 }
                 let day0 = base[s]
-                let calibrationBits = Int(Int64(end) - Int64(day0)) + 1  // bits 0..<calibrationBits are calibration days
+                // Bits 0..<calibrationBits are calibration days.
+                let calibrationBits = Int(Int64(end) - Int64(day0)) + 1
                 var calibrationDays = 0
                 var holdoutDays = 0
                 var lastCalibration: Int32 = .min
@@ -438,12 +496,19 @@ enum ColumnarTally {
                     overflowed = overflowed || o1 || o2 || o3 || spends[k][4 * local + 3] != 0
                 }
                 state.hot[c] = Hot(
-                    first: day0, lastSeen: lastSeen, calibrationDays: Int32(calibrationDays),
-                    holdoutDays: Int32(holdoutDays), calibrationSpend: calibrationSpend, holdoutSpend: holdoutSpend)
+                    first: day0,
+                    lastSeen: lastSeen,
+                    calibrationDays: Int32(calibrationDays),
+                    holdoutDays: Int32(holdoutDays),
+                    calibrationSpend: calibrationSpend,
+                    holdoutSpend: holdoutSpend
+                )
                 // lastCalibration is read from cold only when there are holdout days; store it anyway.
                 state.cold[c] = Cold(
-                    lastCalibration: lastCalibration, flags: overflowed ? ClientTally.overflow : 0,
-                    firstDaySpend: firstDaySpend)
+                    lastCalibration: lastCalibration,
+                    flags: overflowed ? ClientTally.overflow : 0,
+                    firstDaySpend: firstDaySpend
+                )
                 if holdoutDays == 0 { state.hot[c].lastSeen = lastCalibration }
             }
             blockStart = blockEnd

@@ -21,7 +21,12 @@ public struct LifetimeValueHorizon: Hashable, Sendable {
     /// Creates a horizon.
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` unless `length ≥ 0`, `discountPeriod > 0`,
     ///   `discountRate > −1` and `margin` are finite, and there are at most 100,000 periods.
-    public init(length: Double, discountPeriod: Double, discountRate: Double, margin: Double = 1)
+    public init(
+        length: Double,
+        discountPeriod: Double,
+        discountRate: Double,
+        margin: Double = 1
+    )
         throws(LifetimeValueError)
     {
         guard length.isFinite, length >= 0 else {
@@ -29,10 +34,17 @@ public struct LifetimeValueHorizon: Hashable, Sendable {
         }
         guard discountPeriod.isFinite, discountPeriod > 0, (length / discountPeriod) <= 100_000 else {
             throw LifetimeValueError(
-                .invalidInput, field: "discountPeriod", "the discount period must be positive, at most 100,000 per horizon")
+                .invalidInput,
+                field: "discountPeriod",
+                "the discount period must be positive, at most 100,000 per horizon"
+            )
         }
         guard discountRate.isFinite, discountRate > -1 else {
-            throw LifetimeValueError(.invalidInput, field: "discountRate", "the discount rate must be finite and above −1")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "discountRate",
+                "the discount rate must be finite and above −1"
+            )
         }
         guard margin.isFinite else {
             throw LifetimeValueError(.invalidInput, field: "margin", "the margin must be finite")
@@ -75,20 +87,30 @@ public struct LifetimeValueModel: Hashable, Sendable {
     /// The discounted expected value of one client over `horizon`.
     /// - Throws: ``LifetimeValueError`` from either model (invalid history, non-positive spend with
     ///   `x > 0`, undefined mean spend, a series that does not converge).
-    public func lifetimeValue(of summary: CustomerSummary, over horizon: LifetimeValueHorizon)
+    public func lifetimeValue(
+        of summary: CustomerSummary,
+        over horizon: LifetimeValueHorizon
+    )
         throws(LifetimeValueError) -> Money
     {
         try BGNBDParameters.check(frequency: summary.frequency, recency: summary.recency, age: summary.age)
         let value = try valueMajor(
-            x: summary.frequency, tx: summary.recency, t: summary.age, spend: summary.repeatSpend.majorUnits,
-            horizon: horizon)
+            x: summary.frequency,
+            tx: summary.recency,
+            t: summary.age,
+            spend: summary.repeatSpend.majorUnits,
+            horizon: horizon
+        )
         return try GammaGammaParameters.money(value, summary.repeatSpend.currency)
     }
 
     /// ``lifetimeValue(of:over:)`` of every client, in minor units of `summaries.currency`, in
     /// order, computed across the cores.
     /// - Throws: the first client's error, naming the client.
-    public func lifetimeValues(_ summaries: CustomerSummaries, over horizon: LifetimeValueHorizon)
+    public func lifetimeValues(
+        _ summaries: CustomerSummaries,
+        over horizon: LifetimeValueHorizon
+    )
         throws(LifetimeValueError) -> [Int64]
     {
         let schedule = horizon.schedule
@@ -96,9 +118,14 @@ public struct LifetimeValueModel: Hashable, Sendable {
         let factors = schedule.map(\.factor)
         let values = try BGNBDParameters.perClient(summaries) { i throws(LifetimeValueError) in
             try valueMajor(
-                x: Int(summaries.frequency[i]), tx: summaries.recency[i], t: summaries.age[i],
-                spend: Double(summaries.repeatSpendMinorUnits[i]) / 100, ends: ends, factors: factors,
-                margin: horizon.margin)
+                x: Int(summaries.frequency[i]),
+                tx: summaries.recency[i],
+                t: summaries.age[i],
+                spend: Double(summaries.repeatSpendMinorUnits[i]) / 100,
+                ends: ends,
+                factors: factors,
+                margin: horizon.margin
+            )
         }
         var out: [Int64] = []
         out.reserveCapacity(values.count)
@@ -115,17 +142,35 @@ public struct LifetimeValueModel: Hashable, Sendable {
     }
 
     /// Discounted expected transactions over the horizon, times margin and expected spend.
-    func valueMajor(x: Int, tx: Double, t: Double, spend total: Double, horizon: LifetimeValueHorizon)
+    func valueMajor(
+        x: Int,
+        tx: Double,
+        t: Double,
+        spend total: Double,
+        horizon: LifetimeValueHorizon
+    )
         throws(LifetimeValueError) -> Double
     {
         let schedule = horizon.schedule
         return try valueMajor(
-            x: x, tx: tx, t: t, spend: total, ends: schedule.map(\.end), factors: schedule.map(\.factor),
-            margin: horizon.margin)
+            x: x,
+            tx: tx,
+            t: t,
+            spend: total,
+            ends: schedule.map(\.end),
+            factors: schedule.map(\.factor),
+            margin: horizon.margin
+        )
     }
 
     func valueMajor(
-        x: Int, tx: Double, t: Double, spend total: Double, ends: [Double], factors: [Double], margin: Double
+        x: Int,
+        tx: Double,
+        t: Double,
+        spend total: Double,
+        ends: [Double],
+        factors: [Double],
+        margin: Double
     ) throws(LifetimeValueError) -> Double {
         let perTransaction = try spend.expectedSpend(x: x, total: total)
         let cumulative = try transactions.conditionalExpectations(ends, Double(x), tx, t)

@@ -50,6 +50,7 @@ public struct CustomerSummary: Hashable, Sendable {
     }
 
     /// `z̄ = repeatSpend / x` rounded half away from zero to a minor unit, or zero when `x = 0`.
+    ///
     /// For display; the models use the unrounded mean in major units.
     public var meanRepeatSpend: Money {
         guard frequency > 0 else { return .zero(repeatSpend.currency) }
@@ -87,14 +88,21 @@ public struct CustomerSummaries: Sendable {
     /// Validates and stores columns of equal length.
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` naming the first bad client and field.
     public init(
-        customers: [CustomerID], frequency: [Int32], recency: [Double], age: [Double], repeatSpendMinorUnits: [Int64],
-        currency: CurrencyCode, timeUnit: TimeUnit
+        customers: [CustomerID],
+        frequency: [Int32],
+        recency: [Double],
+        age: [Double],
+        repeatSpendMinorUnits: [Int64],
+        currency: CurrencyCode,
+        timeUnit: TimeUnit
     ) throws(LifetimeValueError) {
         let n = customers.count
         guard frequency.count == n, recency.count == n, age.count == n, repeatSpendMinorUnits.count == n else {
             throw LifetimeValueError(
-                .invalidInput, field: "columns",
-                "customers, frequency, recency, age and repeatSpendMinorUnits must have the same length")
+                .invalidInput,
+                field: "columns",
+                "customers, frequency, recency, age and repeatSpendMinorUnits must have the same length"
+            )
         }
         for i in 0..<n {
             let x = frequency[i]
@@ -109,8 +117,14 @@ public struct CustomerSummaries: Sendable {
             guard x > 0 || tx == 0 else { throw reject("recency", "recency must be 0 when frequency is 0") }
         }
         self.init(
-            unchecked: customers, frequency: frequency, recency: recency, age: age,
-            repeatSpend: repeatSpendMinorUnits, currency: currency, timeUnit: timeUnit)
+            unchecked: customers,
+            frequency: frequency,
+            recency: recency,
+            age: age,
+            repeatSpend: repeatSpendMinorUnits,
+            currency: currency,
+            timeUnit: timeUnit
+        )
     }
 
     /// Validates and stores row summaries; every ``CustomerSummary/repeatSpend`` must be in `currency`.
@@ -123,24 +137,44 @@ public struct CustomerSummaries: Sendable {
         for (row, summary) in summaries.enumerated() {
             guard summary.repeatSpend.currency == currency else {
                 throw LifetimeValueError(
-                    .mixedCurrency, customer: summary.customer, row: row, field: "repeatSpend",
-                    "repeat spend is in \(summary.repeatSpend.currency), expected \(currency)")
+                    .mixedCurrency,
+                    customer: summary.customer,
+                    row: row,
+                    field: "repeatSpend",
+                    "repeat spend is in \(summary.repeatSpend.currency), expected \(currency)"
+                )
             }
             guard let x = Int32(exactly: summary.frequency) else {
                 throw LifetimeValueError(
-                    .invalidInput, customer: summary.customer, row: row, field: "frequency", "frequency out of range")
+                    .invalidInput,
+                    customer: summary.customer,
+                    row: row,
+                    field: "frequency",
+                    "frequency out of range"
+                )
             }
             frequency.append(x)
             spend.append(summary.repeatSpend.minorUnits)
         }
         try self.init(
-            customers: summaries.map(\.customer), frequency: frequency, recency: summaries.map(\.recency),
-            age: summaries.map(\.age), repeatSpendMinorUnits: spend, currency: currency, timeUnit: timeUnit)
+            customers: summaries.map(\.customer),
+            frequency: frequency,
+            recency: summaries.map(\.recency),
+            age: summaries.map(\.age),
+            repeatSpendMinorUnits: spend,
+            currency: currency,
+            timeUnit: timeUnit
+        )
     }
 
     init(
-        unchecked customers: [CustomerID], frequency: [Int32], recency: [Double], age: [Double], repeatSpend: [Int64],
-        currency: CurrencyCode, timeUnit: TimeUnit
+        unchecked customers: [CustomerID],
+        frequency: [Int32],
+        recency: [Double],
+        age: [Double],
+        repeatSpend: [Int64],
+        currency: CurrencyCode,
+        timeUnit: TimeUnit
     ) {
         self.customers = customers
         self.frequency = frequency
@@ -154,8 +188,12 @@ public struct CustomerSummaries: Sendable {
     /// The summary of client `index`.
     public subscript(index: Int) -> CustomerSummary {
         CustomerSummary(
-            customer: customers[index], frequency: Int(frequency[index]), recency: recency[index], age: age[index],
-            repeatSpend: Money(minorUnits: repeatSpendMinorUnits[index], currency: currency))
+            customer: customers[index],
+            frequency: Int(frequency[index]),
+            recency: recency[index],
+            age: age[index],
+            repeatSpend: Money(minorUnits: repeatSpendMinorUnits[index], currency: currency)
+        )
     }
 
     /// The summaries as rows.
@@ -190,14 +228,25 @@ public struct CalibrationHoldoutSplit: Sendable {
     /// and ``init(columns:calibrationEnd:holdoutEnd:timeUnit:selection:)`` are the usual way).
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` when lengths differ or the holdout ends before calibration.
     public init(
-        calibration: CustomerSummaries, holdoutTransactions: [Int32], holdoutSpendMinorUnits: [Int64],
-        calibrationEnd: Day, holdoutEnd: Day
+        calibration: CustomerSummaries,
+        holdoutTransactions: [Int32],
+        holdoutSpendMinorUnits: [Int64],
+        calibrationEnd: Day,
+        holdoutEnd: Day
     ) throws(LifetimeValueError) {
         guard holdoutTransactions.count == calibration.count, holdoutSpendMinorUnits.count == calibration.count else {
-            throw LifetimeValueError(.invalidInput, field: "holdoutTransactions", "one holdout element per client is needed")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "holdoutTransactions",
+                "one holdout element per client is needed"
+            )
         }
         guard holdoutEnd >= calibrationEnd else {
-            throw LifetimeValueError(.invalidInput, field: "holdoutEnd", "the holdout period must not end before calibration")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "holdoutEnd",
+                "the holdout period must not end before calibration"
+            )
         }
         self.calibration = calibration
         self.holdoutTransactions = holdoutTransactions

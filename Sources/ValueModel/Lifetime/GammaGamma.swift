@@ -35,8 +35,10 @@ public struct GammaGammaParameters: Hashable, Sendable, Codable, CustomStringCon
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
-            p: container.decode(Double.self, forKey: .p), q: container.decode(Double.self, forKey: .q),
-            gamma: container.decode(Double.self, forKey: .gamma))
+            p: container.decode(Double.self, forKey: .p),
+            q: container.decode(Double.self, forKey: .q),
+            gamma: container.decode(Double.self, forKey: .gamma)
+        )
     }
 
     /// Encodes the three parameters.
@@ -73,18 +75,28 @@ public enum GammaGammaModel: Sendable {
     /// - Throws: ``LifetimeValueError``: `nonPositiveSpend` naming the first client with `x > 0`
     ///   whose repeat spend is zero or negative, `insufficientData` when no client has `x > 0`,
     ///   `numericalFailure` when the likelihood is not finite at the estimate.
-    public static func fit(_ summaries: CustomerSummaries, options: FitOptions = FitOptions())
+    public static func fit(
+        _ summaries: CustomerSummaries,
+        options: FitOptions = FitOptions()
+    )
         throws(LifetimeValueError) -> GammaGammaFit
     {
         let data = try GammaGammaData(summaries)
         let likelihood = GammaGammaLikelihood(data: data)
         let meanSpend = data.spend.indices.reduce(0.0) { $0 + data.spend[$1] / data.x[$1] } / data.clients
         let optimizer = Optimizer(
-            value: likelihood.negativeLogLikelihood, gradient: likelihood.negativeGradient, clients: data.clients,
-            options: options)
+            value: likelihood.negativeLogLikelihood,
+            gradient: likelihood.negativeGradient,
+            clients: data.clients,
+            options: options
+        )
         let outcome = optimizer.minimize(from: [0, log(2), log(meanSpend)])
         guard outcome.value.isFinite, outcome.theta.allSatisfy(\.isFinite) else {
-            throw LifetimeValueError(.numericalFailure, field: "logLikelihood", "the likelihood is not finite at the estimate")
+            throw LifetimeValueError(
+                .numericalFailure,
+                field: "logLikelihood",
+                "the likelihood is not finite at the estimate"
+            )
         }
         let report = MaximumLikelihoodReport(names: ["p", "q", "gamma"], outcome: outcome, clients: Int(data.clients))
         let e = report.estimates
@@ -94,7 +106,9 @@ public enum GammaGammaModel: Sendable {
 
 extension GammaGammaParameters {
     /// `E[Z | z̄, x] = p (γ + x z̄) / (p x + q − 1)`: a client's expected spend per transaction
-    /// given `x` repeat transactions with total `repeatSpend` (Fader, Hardie & Lee 2005b eq. 5;
+    /// given `x` repeat transactions with total `repeatSpend` (Fader, Hardie & Lee 2005b eq.
+    ///
+    /// 5;
     /// a weighted mean of the population mean `pγ/(q−1)` and the client's `z̄`). For `x = 0` it is the
     /// population mean. Computed in major units and returned rounded to a minor unit.
     /// - Throws: ``LifetimeValueError``: `nonPositiveSpend` when `x > 0` and the spend is not positive,
@@ -119,7 +133,9 @@ extension GammaGammaParameters {
         for i in 0..<summaries.count {
             do {
                 let value = try expectedSpend(
-                    x: Int(summaries.frequency[i]), total: Double(summaries.repeatSpendMinorUnits[i]) / 100)
+                    x: Int(summaries.frequency[i]),
+                    total: Double(summaries.repeatSpendMinorUnits[i]) / 100
+                )
                 out.append(try Self.money(value, summaries.currency).minorUnits)
             } catch {
                 var named = error
@@ -133,15 +149,23 @@ extension GammaGammaParameters {
 
     /// `E[Z | z̄, x]` in major units from the total repeat spend in major units.
     func expectedSpend(x: Int, total: Double) throws(LifetimeValueError) -> Double {
-        guard x >= 0 else { throw LifetimeValueError(.invalidInput, field: "frequency", "frequency must not be negative") }
+        guard x >= 0 else {
+            throw LifetimeValueError(.invalidInput, field: "frequency", "frequency must not be negative")
+        }
         if x > 0, !(total > 0) {
             throw LifetimeValueError(
-                .nonPositiveSpend, field: "repeatSpend", "the Gamma-Gamma model needs a positive spend per transaction")
+                .nonPositiveSpend,
+                field: "repeatSpend",
+                "the Gamma-Gamma model needs a positive spend per transaction"
+            )
         }
         let denominator = p * Double(x) + q - 1
         guard denominator > 0 else {
             throw LifetimeValueError(
-                .undefined, field: "q", "the expected spend p(γ + x z̄)/(px + q − 1) is infinite when px + q ≤ 1 (\(self))")
+                .undefined,
+                field: "q",
+                "the expected spend p(γ + x z̄)/(px + q − 1) is infinite when px + q ≤ 1 (\(self))"
+            )
         }
         let value = p * (gamma + total) / denominator
         guard value.isFinite else {
@@ -173,8 +197,12 @@ struct GammaGammaData: Sendable {
         for i in 0..<s.count where s.frequency[i] > 0 {
             guard s.repeatSpendMinorUnits[i] > 0 else {
                 throw LifetimeValueError(
-                    .nonPositiveSpend, customer: s.customers[i], row: i, field: "repeatSpend",
-                    "the Gamma-Gamma model needs a positive mean spend for every client with repeat purchases")
+                    .nonPositiveSpend,
+                    customer: s.customers[i],
+                    row: i,
+                    field: "repeatSpend",
+                    "the Gamma-Gamma model needs a positive mean spend for every client with repeat purchases"
+                )
             }
             let xi = Double(s.frequency[i])
             let total = Double(s.repeatSpendMinorUnits[i]) / 100
@@ -254,7 +282,8 @@ struct GammaGammaLikelihood: Sendable {
         let lg = log(gamma)
         var ll = p * data.sumXLogMean - data.sumLogMean - p * (lg * sumX + s.xLog1p) - q * s.log1p
         for (j, x) in data.frequencies.enumerated() {
-            ll += data.frequencyWeight[j] * (Special.logGamma(p * x + q) - Special.logGamma(p * x) - lgq + p * x * log(x))
+            ll +=
+                data.frequencyWeight[j] * (Special.logGamma(p * x + q) - Special.logGamma(p * x) - lgq + p * x * log(x))
         }
         return ll
     }

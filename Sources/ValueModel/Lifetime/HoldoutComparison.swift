@@ -51,7 +51,10 @@ extension BGNBDParameters {
     ///
     /// Clients are grouped by calibration frequency `0, 1, …, groupCap − 1` and `≥ groupCap`.
     /// - Throws: ``LifetimeValueError`` from the predictions, or `invalidInput` when `groupCap < 1`.
-    public func compareHoldout(_ split: CalibrationHoldoutSplit, groupCap: Int = 7) throws(LifetimeValueError)
+    public func compareHoldout(
+        _ split: CalibrationHoldoutSplit,
+        groupCap: Int = 7
+    ) throws(LifetimeValueError)
         -> HoldoutComparison
     {
         guard groupCap >= 1 else {
@@ -80,9 +83,14 @@ extension BGNBDParameters {
             calibrationActual += Int(s.frequency[i])
         }
         return HoldoutComparison(
-            groups: groups.filter { $0.clients > 0 }, clients: s.count, holdoutLength: horizon, actual: actual,
-            predicted: predicted.reduce(0, +), calibrationActual: calibrationActual,
+            groups: groups.filter { $0.clients > 0 },
+            clients: s.count,
+            holdoutLength: horizon,
+            actual: actual,
+            predicted: predicted.reduce(0, +),
+            calibrationActual: calibrationActual,
             calibrationExpected: before.reduce(0, +),
-            holdoutExpectedUnconditional: zip(after, before).reduce(0) { $0 + $1.0 - $1.1 })
+            holdoutExpectedUnconditional: zip(after, before).reduce(0) { $0 + $1.0 - $1.1 }
+        )
     }
 }

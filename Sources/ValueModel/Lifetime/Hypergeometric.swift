@@ -24,7 +24,13 @@ public enum Hypergeometric: Sendable {
     ///   `undefined` at a pole of `c` or a divergent `z = 1`, `notConverged` when the series needs
     ///   more than `maxTerms` terms, `numericalFailure` when the value overflows or cancellation
     ///   destroys its precision.
-    public static func gauss2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int = 1_000_000)
+    public static func gauss2F1(
+        _ a: Double,
+        _ b: Double,
+        _ c: Double,
+        _ z: Double,
+        maxTerms: Int = 1_000_000
+    )
         throws(LifetimeValueError) -> Double
     {
         let (logValue, sign) = try logGauss2F1(a, b, c, z, maxTerms: maxTerms)
@@ -38,14 +44,24 @@ public enum Hypergeometric: Sendable {
     /// `ln|₂F₁(a, b; c; z)|` and its sign (`0` when the value is exactly zero), for values too large
     /// or small for a `Double`; see ``gauss2F1(_:_:_:_:maxTerms:)``.
     /// - Throws: as ``gauss2F1(_:_:_:_:maxTerms:)`` except for overflow.
-    public static func logGauss2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int = 1_000_000)
+    public static func logGauss2F1(
+        _ a: Double,
+        _ b: Double,
+        _ c: Double,
+        _ z: Double,
+        maxTerms: Int = 1_000_000
+    )
         throws(LifetimeValueError) -> (logMagnitude: Double, sign: Double)
     {
         guard a.isFinite, b.isFinite, c.isFinite, z.isFinite else {
             throw LifetimeValueError(.invalidInput, field: "2F1", "arguments must be finite")
         }
         guard z <= 1 else {
-            throw LifetimeValueError(.invalidInput, field: "z", "2F1 is evaluated for z ≤ 1 only (z > 1 is on the branch cut)")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "z",
+                "2F1 is evaluated for z ≤ 1 only (z > 1 is on the branch cut)"
+            )
         }
         if z == 0 || a == 0 || b == 0 { return (0, 1) }
         let aTerminates = isNonPositiveInteger(a)
@@ -110,7 +126,13 @@ public enum Hypergeometric: Sendable {
     }
 
     /// The connection formula to `1 − z` (A&S 15.3.6), for `c − a − b` away from integers.
-    static func connection(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int)
+    static func connection(
+        _ a: Double,
+        _ b: Double,
+        _ c: Double,
+        _ z: Double,
+        maxTerms: Int
+    )
         throws(LifetimeValueError) -> (logMagnitude: Double, sign: Double)
     {
         let d = c - a - b
@@ -139,7 +161,13 @@ public enum Hypergeometric: Sendable {
     }
 
     /// The defining series summed in log space.
-    static func series(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int)
+    static func series(
+        _ a: Double,
+        _ b: Double,
+        _ c: Double,
+        _ z: Double,
+        maxTerms: Int
+    )
         throws(LifetimeValueError) -> (logMagnitude: Double, sign: Double)
     {
         var logTerm = 0.0  // ln|term k|
@@ -170,7 +198,10 @@ public enum Hypergeometric: Sendable {
             }
             if k >= Double(maxTerms) {
                 throw LifetimeValueError(
-                    .notConverged, field: "2F1", "the series did not converge within \(maxTerms) terms")
+                    .notConverged,
+                    field: "2F1",
+                    "the series did not converge within \(maxTerms) terms"
+                )
             }
         }
         guard sum != 0 else { return (-.infinity, 0) }

@@ -11,7 +11,9 @@ public import CustomerModel
 /// catch let error where error.code == .nonPositiveSpend { print(error.customer ?? "?") }
 /// ```
 public struct LifetimeValueError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of failure. New codes may be added; do not switch exhaustively.
+    /// The kind of failure.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -49,7 +51,9 @@ public struct LifetimeValueError: Error, Hashable, Sendable, CustomStringConvert
     public var row: Int?
     /// The field or parameter concerned, if one.
     public var field: String?
-    /// What a reader needs to fix it. Never contains personal values.
+    /// What a reader needs to fix it.
+    ///
+    /// Never contains personal values.
     public var message: String
 
     /// Creates an error.

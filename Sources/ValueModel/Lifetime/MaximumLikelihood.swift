@@ -100,17 +100,26 @@ struct Optimizer {
         if !outcome.converged {
             let best = outcome.value.isFinite ? outcome.theta : quick.point
             let full = nelderMead(
-                from: best, budget: evaluations + options.nelderMeadEvaluations, step: 0.25, evaluations: &evaluations)
+                from: best,
+                budget: evaluations + options.nelderMeadEvaluations,
+                step: 0.25,
+                evaluations: &evaluations
+            )
             var second = newton(from: full.point, evaluations: &evaluations)
             second.nelderMeadIterations = quick.iterations + full.iterations
             second.newtonIterations += outcome.newtonIterations
             if second.converged || !(second.value >= outcome.value) { outcome = second }
         }
         outcome.evaluations = evaluations
-        outcome.hessian = outcome.value.isFinite ? finiteDifferenceHessian(at: outcome.theta, evaluate: { x in
-            evaluations += 1
-            return gradient(x)
-        }) : nil
+        outcome.hessian =
+            outcome.value.isFinite
+            ? finiteDifferenceHessian(
+                at: outcome.theta,
+                evaluate: { x in
+                    evaluations += 1
+                    return gradient(x)
+                }
+            ) : nil
         outcome.evaluations = evaluations
         return outcome
     }
@@ -124,7 +133,12 @@ struct Optimizer {
 
     /// Nelder–Mead until the simplex's values agree to 1e-6 relative and its size is below 0.02,
     /// or the evaluation count reaches `budget`.
-    func nelderMead(from start: [Double], budget: Int, step: Double, evaluations: inout Int)
+    func nelderMead(
+        from start: [Double],
+        budget: Int,
+        step: Double,
+        evaluations: inout Int
+    )
         -> (point: [Double], iterations: Int)
     {
         let n = start.count
@@ -277,18 +291,31 @@ struct Optimizer {
             let previous = grad
             (current, grad) = g(theta)
             hessian = bfgs(
-                approximation, step: direction.map { $0 * step }, change: (0..<n).map { grad[$0] - previous[$0] })
+                approximation,
+                step: direction.map { $0 * step },
+                change: (0..<n).map { grad[$0] - previous[$0] }
+            )
         }
         return Outcome(
-            theta: theta, value: current, gradient: grad, hessian: nil, converged: converged, nelderMeadIterations: 0,
-            newtonIterations: iterations, evaluations: 0, message: message)
+            theta: theta,
+            value: current,
+            gradient: grad,
+            hessian: nil,
+            converged: converged,
+            nelderMeadIterations: 0,
+            newtonIterations: iterations,
+            evaluations: 0,
+            message: message
+        )
     }
 
     /// Differences of the gradient, symmetrised, step 1e-4 in log-parameters: forward differences
     /// from `gradient` at `theta` when it is given (inside Newton iterations, where O(h) accuracy
     /// is plenty), central differences otherwise (for the standard errors).
     func finiteDifferenceHessian(
-        at theta: [Double], gradient: [Double]? = nil, evaluate: ([Double]) -> (Double, [Double])
+        at theta: [Double],
+        gradient: [Double]? = nil,
+        evaluate: ([Double]) -> (Double, [Double])
     ) -> [[Double]] {
         let n = theta.count
         let h = 1e-4
@@ -406,10 +433,18 @@ extension MaximumLikelihoodReport {
             }
         }
         self.init(
-            parameterNames: names, estimates: estimates, standardErrors: errors, covariance: covariance,
-            logLikelihood: -outcome.value, clients: clients, converged: outcome.converged,
-            nelderMeadIterations: outcome.nelderMeadIterations, newtonIterations: outcome.newtonIterations,
+            parameterNames: names,
+            estimates: estimates,
+            standardErrors: errors,
+            covariance: covariance,
+            logLikelihood: -outcome.value,
+            clients: clients,
+            converged: outcome.converged,
+            nelderMeadIterations: outcome.nelderMeadIterations,
+            newtonIterations: outcome.newtonIterations,
             evaluations: outcome.evaluations,
-            gradientNorm: outcome.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot(), message: outcome.message)
+            gradientNorm: outcome.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot(),
+            message: outcome.message
+        )
     }
 }

@@ -33,10 +33,17 @@ extension CalibrationHoldoutSplit {
     ///   when there are no purchases, `invalidInput` when `holdoutEnd < calibrationEnd`,
     ///   `overflow` when a client's spend overflows.
     public init(
-        purchases: some Collection<Purchase>, calibrationEnd: Day, holdoutEnd: Day, timeUnit: TimeUnit = .days
+        purchases: some Collection<Purchase>,
+        calibrationEnd: Day,
+        holdoutEnd: Day,
+        timeUnit: TimeUnit = .days
     ) throws(LifetimeValueError) {
         guard holdoutEnd >= calibrationEnd else {
-            throw LifetimeValueError(.invalidInput, field: "holdoutEnd", "the holdout period must not end before calibration")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "holdoutEnd",
+                "the holdout period must not end before calibration"
+            )
         }
         guard let currency = purchases.first?.amount.currency else {
             throw LifetimeValueError(.insufficientData, field: "purchases", "there are no purchases")
@@ -48,13 +55,21 @@ extension CalibrationHoldoutSplit {
         for (row, purchase) in purchases.enumerated() {
             guard purchase.amount.currency == currency else {
                 throw LifetimeValueError(
-                    .mixedCurrency, customer: purchase.customer, row: row, field: "amount",
-                    "amount is in \(purchase.amount.currency), expected \(currency)")
+                    .mixedCurrency,
+                    customer: purchase.customer,
+                    row: row,
+                    field: "amount",
+                    "amount is in \(purchase.amount.currency), expected \(currency)"
+                )
             }
             guard purchase.amount.minorUnits >= 0 else {
                 throw LifetimeValueError(
-                    .negativeAmount, customer: purchase.customer, row: row, field: "amount",
-                    "a purchase amount must not be negative (net refunds against purchases first)")
+                    .negativeAmount,
+                    customer: purchase.customer,
+                    row: row,
+                    field: "amount",
+                    "a purchase amount must not be negative (net refunds against purchases first)"
+                )
             }
             let client: Int32
             if let known = index[purchase.customer] {
@@ -86,13 +101,22 @@ extension CalibrationHoldoutSplit {
             tallies[Int(key.client)] = tally
         }
         self = try Self.assemble(
-            customers: customers, tallies: tallies, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd,
-            timeUnit: timeUnit, currency: currency)
+            customers: customers,
+            tallies: tallies,
+            calibrationEnd: calibrationEnd,
+            holdoutEnd: holdoutEnd,
+            timeUnit: timeUnit,
+            currency: currency
+        )
     }
 
     /// Turns tallies into summaries: clients with `first ≤ calibrationEnd`, in index order.
     static func assemble(
-        customers: [CustomerID], tallies: [ClientTally], calibrationEnd: Day, holdoutEnd: Day, timeUnit: TimeUnit,
+        customers: [CustomerID],
+        tallies: [ClientTally],
+        calibrationEnd: Day,
+        holdoutEnd: Day,
+        timeUnit: TimeUnit,
         currency: CurrencyCode
     ) throws(LifetimeValueError) -> CalibrationHoldoutSplit {
         let end = calibrationEnd.number
@@ -117,7 +141,11 @@ extension CalibrationHoldoutSplit {
             let (repeatSpend, borrow) = tally.calibrationSpend.subtractingReportingOverflow(tally.firstDaySpend)
             guard tally.flags & ClientTally.overflow == 0, !borrow else {
                 throw LifetimeValueError(
-                    .overflow, customer: customers[client], field: "amount", "the client's spend overflows 64-bit minor units")
+                    .overflow,
+                    customer: customers[client],
+                    field: "amount",
+                    "the client's spend overflows 64-bit minor units"
+                )
             }
             let x = tally.calibrationDays - 1
             ids.append(customers[client])
@@ -129,11 +157,21 @@ extension CalibrationHoldoutSplit {
             holdoutSpend.append(tally.holdoutSpend)
         }
         let summaries = CustomerSummaries(
-            unchecked: ids, frequency: frequency, recency: recency, age: age, repeatSpend: spend, currency: currency,
-            timeUnit: timeUnit)
+            unchecked: ids,
+            frequency: frequency,
+            recency: recency,
+            age: age,
+            repeatSpend: spend,
+            currency: currency,
+            timeUnit: timeUnit
+        )
         return try CalibrationHoldoutSplit(
-            calibration: summaries, holdoutTransactions: holdout, holdoutSpendMinorUnits: holdoutSpend,
-            calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd)
+            calibration: summaries,
+            holdoutTransactions: holdout,
+            holdoutSpendMinorUnits: holdoutSpend,
+            calibrationEnd: calibrationEnd,
+            holdoutEnd: holdoutEnd
+        )
     }
 }
 
@@ -163,12 +201,19 @@ extension CustomerSummaries {
     /// ``CalibrationHoldoutSplit/init(purchases:calibrationEnd:holdoutEnd:timeUnit:)``; purchases
     /// after `calibrationEnd` are ignored).
     /// - Throws: ``LifetimeValueError`` as the split builder does.
-    public init(purchases: some Collection<Purchase>, calibrationEnd: Day, timeUnit: TimeUnit = .days)
+    public init(
+        purchases: some Collection<Purchase>,
+        calibrationEnd: Day,
+        timeUnit: TimeUnit = .days
+    )
         throws(LifetimeValueError)
     {
         self =
             try CalibrationHoldoutSplit(
-                purchases: purchases, calibrationEnd: calibrationEnd, holdoutEnd: calibrationEnd, timeUnit: timeUnit
+                purchases: purchases,
+                calibrationEnd: calibrationEnd,
+                holdoutEnd: calibrationEnd,
+                timeUnit: timeUnit
             ).calibration
     }
 }

@@ -18,7 +18,11 @@ public struct TimeUnit: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``LifetimeValueError/Code/invalidInput`` unless the length is positive and finite.
     public init(lengthInDays: Double) throws(LifetimeValueError) {
         guard lengthInDays.isFinite, lengthInDays > 0 else {
-            throw LifetimeValueError(.invalidInput, field: "lengthInDays", "a time unit must be a positive number of days")
+            throw LifetimeValueError(
+                .invalidInput,
+                field: "lengthInDays",
+                "a time unit must be a positive number of days"
+            )
         }
         self.lengthInDays = lengthInDays
     }

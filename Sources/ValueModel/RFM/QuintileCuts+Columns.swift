@@ -22,7 +22,10 @@ extension QuintileCuts {
     /// The cuts of `values[i]` over the rows `i` where `mask[i] > 0`: `count` such rows, whose
     /// values lie in `lowest...highest`.
     static func compute<Value: FixedWidthInteger & SignedInteger>(
-        _ values: UnsafeBufferPointer<Value>, where mask: UnsafeBufferPointer<Int32>, count n: Int, lowest: Int64,
+        _ values: UnsafeBufferPointer<Value>,
+        where mask: UnsafeBufferPointer<Int32>,
+        count n: Int,
+        lowest: Int64,
         highest: Int64
     ) -> QuintileCuts {
         let rows = min(values.count, mask.count)
@@ -63,7 +66,8 @@ extension QuintileCuts {
                 gathered[k].withUnsafeMutableBufferPointer { buffer in
                     guard let base = buffer.baseAddress else { return lowest }
                     return select(base, 0, count, target.rank)
-                })
+                }
+            )
         }
         return QuintileCuts(cuts: cuts, count: n)
     }

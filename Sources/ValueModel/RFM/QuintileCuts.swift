@@ -73,7 +73,9 @@ public struct QuintileCuts: Hashable, Sendable, Codable {
     }
 
     /// The value that would be at index `k` if `a[lo..<hi]` were sorted; partitions the range so
-    /// that `a[lo..<k]` holds no greater value. Three-way partitioning keeps runs of equal values
+    /// that `a[lo..<k]` holds no greater value.
+    ///
+    /// Three-way partitioning keeps runs of equal values
     /// (frequencies, days) linear; a depth budget falls back to sorting the remaining range.
     static func select(_ a: UnsafeMutablePointer<Int64>, _ lowerBound: Int, _ upperBound: Int, _ k: Int) -> Int64 {
         var lo = lowerBound

@@ -89,13 +89,28 @@ public struct RFMBook: Sendable {
                             let cuts = shared.value
                             if job == 0 {
                                 cuts[2] = QuintileCuts.compute(
-                                    monetary, where: frequency, count: count, lowest: low.2, highest: high.2)
+                                    monetary,
+                                    where: frequency,
+                                    count: count,
+                                    lowest: low.2,
+                                    highest: high.2
+                                )
                             }
                             if job == 1 || count < 1 << 14 {
                                 cuts[0] = QuintileCuts.compute(
-                                    lastDay, where: frequency, count: count, lowest: low.0, highest: high.0)
+                                    lastDay,
+                                    where: frequency,
+                                    count: count,
+                                    lowest: low.0,
+                                    highest: high.0
+                                )
                                 cuts[1] = QuintileCuts.compute(
-                                    frequency, where: frequency, count: count, lowest: low.1, highest: high.1)
+                                    frequency,
+                                    where: frequency,
+                                    count: count,
+                                    lowest: low.1,
+                                    highest: high.1
+                                )
                             }
                         }
                     }
@@ -123,8 +138,13 @@ public struct RFMBook: Sendable {
 
     /// Scores every active client, clients split across the cores.
     private static func fill(
-        _ activity: ActivityAggregates, cuts: [QuintileCuts], r: inout [UInt8], f: inout [UInt8], m: inout [UInt8],
-        segment: inout [RFMSegment], layer: inout [ValueLayer]
+        _ activity: ActivityAggregates,
+        cuts: [QuintileCuts],
+        r: inout [UInt8],
+        f: inout [UInt8],
+        m: inout [UInt8],
+        segment: inout [RFMSegment],
+        layer: inout [ValueLayer]
     ) {
         let n = activity.count
         let parts = ParallelWork.ranges(n, minimumChunk: 1 << 15)
@@ -151,10 +171,15 @@ public struct RFMBook: Sendable {
                                 segment.withUnsafeMutableBufferPointer { segment in
                                     layer.withUnsafeMutableBufferPointer { layer in
                                         let io = UncheckedSendable(
-                                            value: (lastDay, frequency, monetary, r, f, m, segment, layer))
+                                            value: (lastDay, frequency, monetary, r, f, m, segment, layer)
+                                        )
                                         ParallelWork.run(parts.count) { k in
                                             let o = io.value
-                                            @inline(__always) func score<T: Comparable>(_ v: T, _ c: [T], _ n: Int)
+                                            @inline(__always) func score<T: Comparable>(
+                                                _ v: T,
+                                                _ c: [T],
+                                                _ n: Int
+                                            )
                                                 -> Int
                                             {
                                                 let s =
@@ -191,7 +216,8 @@ public struct RFMBook: Sendable {
     public func isAtRisk(_ index: Int) -> Bool {
         RFMSegmentMap.isAtRisk(
             recency: Int(recencyScore[index]),
-            fm: RFMSegmentMap.fm(frequency: Int(frequencyScore[index]), monetary: Int(monetaryScore[index])))
+            fm: RFMSegmentMap.fm(frequency: Int(frequencyScore[index]), monetary: Int(monetaryScore[index]))
+        )
     }
 
     /// Days from client `index`'s last selected transaction to the analysis day, or `nil` if none.
@@ -246,13 +272,27 @@ public struct RFMBook: Sendable {
         let f = active ? frequencyCuts.score(Int64(client.frequency)) : 1
         let m = active ? monetaryCuts.score(client.monetaryMinorUnits) : 1
         return RFMScore(
-            customer: customer, asOf: windows.asOf, windowDays: windows.rfmDays, isActive: active,
-            lastDay: client.lastDay, frequency: client.frequency,
-            monetary: Money(minorUnits: client.monetaryMinorUnits, currency: currency), recencyScore: r,
-            frequencyScore: f, monetaryScore: m, explanation: explanation(r, f, m, client, currency: currency))
+            customer: customer,
+            asOf: windows.asOf,
+            windowDays: windows.rfmDays,
+            isActive: active,
+            lastDay: client.lastDay,
+            frequency: client.frequency,
+            monetary: Money(minorUnits: client.monetaryMinorUnits, currency: currency),
+            recencyScore: r,
+            frequencyScore: f,
+            monetaryScore: m,
+            explanation: explanation(r, f, m, client, currency: currency)
+        )
     }
 
-    private func explanation(_ r: Int, _ f: Int, _ m: Int, _ client: ClientActivity, currency: CurrencyCode)
+    private func explanation(
+        _ r: Int,
+        _ f: Int,
+        _ m: Int,
+        _ client: ClientActivity,
+        currency: CurrencyCode
+    )
         -> String
     {
         let asOf = windows.asOf
@@ -274,13 +314,16 @@ public struct RFMBook: Sendable {
         var lines: [String] = []
         lines.append(
             "Recency \(recency) days (last transaction \(client.lastDay.map { "\($0)" } ?? "-")): R \(r); "
-                + "R \(levels(recencyCuts.cuts.count)) need at most \(recencyNeeds) days.")
+                + "R \(levels(recencyCuts.cuts.count)) need at most \(recencyNeeds) days."
+        )
         lines.append(
             "Frequency \(client.frequency) in the \(window)-day window: F \(f); "
-                + "F \(levels(frequencyCuts.cuts.count)) need at least \(frequencyNeeds).")
+                + "F \(levels(frequencyCuts.cuts.count)) need at least \(frequencyNeeds)."
+        )
         lines.append(
             "Monetary \(Money(minorUnits: client.monetaryMinorUnits, currency: currency)): M \(m); "
-                + "M \(levels(monetaryCuts.cuts.count)) need at least \(monetaryNeeds).")
+                + "M \(levels(monetaryCuts.cuts.count)) need at least \(monetaryNeeds)."
+        )
         let segment = RFMSegmentMap.segment(recency: r, fm: fm)
         let layer = RFMSegmentMap.layer(recency: r, fm: fm)
         var last = "FM (\(f) + \(m) + 1) / 2 = \(fm); cell R \(r) × FM \(fm): \(segment), value layer \(layer)"

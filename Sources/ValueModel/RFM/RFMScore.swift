@@ -45,8 +45,17 @@ public struct RFMScore: Hashable, Sendable {
 
     /// Creates a score (the book builds them; tests and hosts may too).
     public init(
-        customer: CustomerID, asOf: Day, windowDays: Int, isActive: Bool, lastDay: Day?, frequency: Int,
-        monetary: Money, recencyScore: Int, frequencyScore: Int, monetaryScore: Int, explanation: String
+        customer: CustomerID,
+        asOf: Day,
+        windowDays: Int,
+        isActive: Bool,
+        lastDay: Day?,
+        frequency: Int,
+        monetary: Money,
+        recencyScore: Int,
+        frequencyScore: Int,
+        monetaryScore: Int,
+        explanation: String
     ) {
         self.customer = customer
         self.asOf = asOf

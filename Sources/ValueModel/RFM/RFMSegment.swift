@@ -43,7 +43,9 @@ public enum RFMSegment: UInt8, Hashable, Sendable, Codable, CaseIterable, Custom
     }
 
     /// The segment's name as rules write it: one word in snake case (`cannot_lose`,
-    /// `potential_loyalist`). The rule language's `rfm.segment` values are exactly these, in case order.
+    /// `potential_loyalist`).
+    ///
+    /// The rule language's `rfm.segment` values are exactly these, in case order.
     public var ruleName: String {
         switch self {
         case .champions: "champions"

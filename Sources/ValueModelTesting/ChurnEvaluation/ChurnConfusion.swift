@@ -31,8 +31,11 @@ public struct ChurnConfusion: Hashable, Sendable {
     /// Adds another matrix cell by cell (to pool several seeds).
     public static func + (lhs: ChurnConfusion, rhs: ChurnConfusion) -> ChurnConfusion {
         ChurnConfusion(
-            truePositives: lhs.truePositives + rhs.truePositives, falsePositives: lhs.falsePositives + rhs.falsePositives,
-            falseNegatives: lhs.falseNegatives + rhs.falseNegatives, trueNegatives: lhs.trueNegatives + rhs.trueNegatives)
+            truePositives: lhs.truePositives + rhs.truePositives,
+            falsePositives: lhs.falsePositives + rhs.falsePositives,
+            falseNegatives: lhs.falseNegatives + rhs.falseNegatives,
+            trueNegatives: lhs.trueNegatives + rhs.trueNegatives
+        )
     }
 
     /// Drifters counted.

@@ -44,7 +44,10 @@ public struct ChurnEvaluation: Sendable {
     ///   (`invalidInput` naming `detectionStepDays` when it is below 1).
     /// - Complexity: one activity pass and one churn book per analysis day.
     public init(
-        inputs: ChurnEvaluationInputs, policy: ChurnPolicy, asOf: Day? = nil, recentDays: Int = 90,
+        inputs: ChurnEvaluationInputs,
+        policy: ChurnPolicy,
+        asOf: Day? = nil,
+        recentDays: Int = 90,
         detectionStepDays: Int = 7
     ) throws(ActivityError) {
         guard detectionStepDays >= 1 else {
@@ -53,13 +56,19 @@ public struct ChurnEvaluation: Sendable {
         let day = asOf ?? inputs.configuration.endDay
         func book(on day: Day) throws(ActivityError) -> ChurnBook {
             let selection = TransactionSelection(
-                currency: policy.currency, types: ActivityWindows.clientTransactionTypes)
+                currency: policy.currency,
+                types: ActivityWindows.clientTransactionTypes
+            )
             let windows = ActivityWindows(asOf: day, recentDays: recentDays, selection: selection)
             try windows.validate()
             let activity = try ActivityAggregates(columns: inputs.columns, windows: windows)
             return try ChurnBook(
-                activity: activity, holdings: inputs.holdings, interactions: inputs.interactions,
-                balances: inputs.balances, policy: policy)
+                activity: activity,
+                holdings: inputs.holdings,
+                interactions: inputs.interactions,
+                balances: inputs.balances,
+                policy: policy
+            )
         }
         let final = try book(on: day)
         var flag = ChurnConfusion()

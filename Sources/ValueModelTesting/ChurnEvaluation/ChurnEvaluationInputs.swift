@@ -35,8 +35,12 @@ public struct ChurnEvaluationInputs: Sendable {
 
     /// Takes inputs already generated (the columns' dense index must be the scenarios' client index).
     public init(
-        configuration: SyntheticBank.Configuration, scenarios: [ClientScenario], columns: TransactionColumns,
-        holdings: [Holding], interactions: [Interaction], balances: [BalanceSnapshot]
+        configuration: SyntheticBank.Configuration,
+        scenarios: [ClientScenario],
+        columns: TransactionColumns,
+        holdings: [Holding],
+        interactions: [Interaction],
+        balances: [BalanceSnapshot]
     ) {
         self.configuration = configuration
         self.scenarios = scenarios

@@ -55,8 +55,17 @@ struct CycleFixture {
         try await synthetic.load(into: bank.customers, activity: bank.activity, batchSize: 10_000)
         let history = InMemoryScoreHistoryStore()
         let rules = try RuleCompiler(catalogue: .standard()).compile(
-            ExampleRules.text + "\n" + scoreRules, file: "cycle-test.rules")
-        return CycleFixture(synthetic: synthetic, bank: bank, clock: clock, history: history, today: today, rules: rules)
+            ExampleRules.text + "\n" + scoreRules,
+            file: "cycle-test.rules"
+        )
+        return CycleFixture(
+            synthetic: synthetic,
+            bank: bank,
+            clock: clock,
+            history: history,
+            today: today,
+            rules: rules
+        )
     }
 
     /// The distinct actions `notifications` came from: a notification's id is
@@ -71,16 +80,27 @@ struct CycleFixture {
     /// A cycle over the fixture's ports, with `notifications`, `scoreHistory` and `journal` in place
     /// of the bank's when given.
     func cycle(
-        notifications: (any NotificationSink)? = nil, scoreHistory: (any ScoreHistoryStore)? = nil,
-        journal: any CycleJournal = InMemoryCycleJournal(), stages: [CycleStage] = DailyCycle.standardStages,
+        notifications: (any NotificationSink)? = nil,
+        scoreHistory: (any ScoreHistoryStore)? = nil,
+        journal: any CycleJournal = InMemoryCycleJournal(),
+        stages: [CycleStage] = DailyCycle.standardStages,
         batchSize: Int = 50
     ) -> DailyCycle {
         DailyCycle(
             ports: DailyCyclePorts(
-                customers: bank.customers, activity: bank.activity, scoreHistory: bank.gate.scoreHistory(scoreHistory ?? history),
-                notifications: notifications ?? bank.notifications, journal: journal, clock: clock,
-                calendar: bank.calendar),
-            rules: rules, scoring: BookScoring(asOf: today, currency: .cny), stages: stages, batchSize: batchSize)
+                customers: bank.customers,
+                activity: bank.activity,
+                scoreHistory: bank.gate.scoreHistory(scoreHistory ?? history),
+                notifications: notifications ?? bank.notifications,
+                journal: journal,
+                clock: clock,
+                calendar: bank.calendar
+            ),
+            rules: rules,
+            scoring: BookScoring(asOf: today, currency: .cny),
+            stages: stages,
+            batchSize: batchSize
+        )
     }
 }
 
@@ -130,7 +150,11 @@ final class FlakyHistory: ScoreHistoryStore {
 
     var calls: Int { recordCalls.withLock { $0 } }
 
-    func record(_ scores: [ScoreRecord], replacing: Bool, in scope: ClientScope) async throws(StoreError)
+    func record(
+        _ scores: [ScoreRecord],
+        replacing: Bool,
+        in scope: ClientScope
+    ) async throws(StoreError)
         -> ScoreRecordingReport
     {
         recordCalls.withLock { $0 += 1 }
@@ -142,19 +166,34 @@ final class FlakyHistory: ScoreHistoryStore {
         return try await inner.record(scores, replacing: replacing, in: scope)
     }
 
-    func series(of customer: CustomerID, in days: ClosedRange<Day>, model: ScoreModelVersion?, scope: ClientScope)
+    func series(
+        of customer: CustomerID,
+        in days: ClosedRange<Day>,
+        model: ScoreModelVersion?,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         try await inner.series(of: customer, in: days, model: model, scope: scope)
     }
 
-    func scores(of customers: [CustomerID], asOf day: Day, model: ScoreModelVersion, scope: ClientScope)
+    func scores(
+        of customers: [CustomerID],
+        asOf day: Day,
+        model: ScoreModelVersion,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreRecord]
     {
         try await inner.scores(of: customers, asOf: day, model: model, scope: scope)
     }
 
-    func trends(of customers: [CustomerID]?, model: ScoreModelVersion, over window: ClosedRange<Day>, scope: ClientScope)
+    func trends(
+        of customers: [CustomerID]?,
+        model: ScoreModelVersion,
+        over window: ClosedRange<Day>,
+        scope: ClientScope
+    )
         async throws(StoreError) -> [ScoreTrend]
     {
         try await inner.trends(of: customers, model: model, over: window, scope: scope)

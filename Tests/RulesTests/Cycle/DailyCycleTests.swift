@@ -22,8 +22,11 @@ import ValueModel
         let individuals = try #require(scores.individuals)
         let client = individuals.customers[0]
         let stored = try await fixture.bank.gate.scoreHistory(fixture.history).score(
-            of: client, asOf: fixture.today, model: ScoreModelVersion(id: individuals.model.id, version: individuals.model.version),
-            as: DailyCyclePorts.defaultPrincipal)
+            of: client,
+            asOf: fixture.today,
+            model: ScoreModelVersion(id: individuals.model.id, version: individuals.model.version),
+            as: DailyCyclePorts.defaultPrincipal
+        )
         #expect(stored?.total == individuals.total(ofRow: 0).value)
         #expect(stored?.dimensions.count == individuals.model.dimensions.count)
 
@@ -39,7 +42,11 @@ import ValueModel
         #expect(delivered.contains { $0.channel == .workbench })
         // Tiers from AUM and score on the default ladders reach the rules.
         #expect(summary.report(of: "assign-tiers")?.counts[count: "tiered"] ?? 0 > 0)
-        #expect(delivered.contains { $0.message.contains("platinum") || $0.message.contains("diamond") || $0.message.contains("gold") })
+        #expect(
+            delivered.contains {
+                $0.message.contains("platinum") || $0.message.contains("diamond") || $0.message.contains("gold")
+            }
+        )
     }
 
     @Test func aSecondRunOfTheSameDayRepeatsNothing() async throws {
@@ -107,7 +114,10 @@ import ValueModel
         let journal = InMemoryCycleJournal()
         let until = fixture.morning(after: fixture.today)
         await #expect(throws: DailyCycleError.self) {
-            try await fixture.cycle(notifications: sink, journal: journal, batchSize: 20).run(asOf: fixture.today, until: until)
+            try await fixture.cycle(notifications: sink, journal: journal, batchSize: 20).run(
+                asOf: fixture.today,
+                until: until
+            )
         }
         let recorded = fixture.history.recordCount
         #expect(recorded > 0)
@@ -126,11 +136,18 @@ import ValueModel
         let fixture = try await CycleFixture.make()
         let tasks = TaskRecorder()
         let ports = DailyCyclePorts(
-            customers: fixture.bank.customers, activity: fixture.bank.activity,
+            customers: fixture.bank.customers,
+            activity: fixture.bank.activity,
             scoreHistory: fixture.bank.gate.scoreHistory(fixture.history),
             actions: ChainedActionHandler([NotifyingActionHandler(sink: fixture.bank.notifications), tasks]),
-            clock: fixture.clock, calendar: fixture.bank.calendar)
-        let cycle = DailyCycle(ports: ports, rules: fixture.rules, scoring: BookScoring(asOf: fixture.today, currency: .cny))
+            clock: fixture.clock,
+            calendar: fixture.bank.calendar
+        )
+        let cycle = DailyCycle(
+            ports: ports,
+            rules: fixture.rules,
+            scoring: BookScoring(asOf: fixture.today, currency: .cny)
+        )
         let summary = try await cycle.run(asOf: fixture.today, until: fixture.morning(after: fixture.today))
 
         // The retention tasks reached the second handler with their firing ids and resolved recipients.
@@ -222,8 +239,15 @@ import ValueModel
         _ = try await cycle.run(asOf: day, until: fixture.morning(after: day))
         let client = try #require(fixture.synthetic.profiles.first { $0.coverage.relationshipManager != nil })
         let inflow = Transaction(
-            id: "T-INTRADAY-1", customer: client.id, day: day.adding(days: 1), secondOfDay: 11 * 3600, type: .deposit,
-            direction: .inflow, amount: Money(minorUnits: 300_000_000, currency: .cny), channel: .branch)
+            id: "T-INTRADAY-1",
+            customer: client.id,
+            day: day.adding(days: 1),
+            secondOfDay: 11 * 3600,
+            type: .deposit,
+            direction: .inflow,
+            amount: Money(minorUnits: 300_000_000, currency: .cny),
+            channel: .branch
+        )
         let before = fixture.bank.notifications.delivered.count
         let report = try await cycle.record([.transaction(inflow)])
         #expect(report.firings.contains { $0.rule == "Large inflow" && $0.client == client.id })
@@ -232,8 +256,14 @@ import ValueModel
         #expect(CycleFixture.actions(of: Array(sent)).count == report.delivery.handled)
         // An event of a client the engine does not know is a typed error naming the intraday work.
         let unknown = Transaction(
-            id: "T-X", customer: "NO-SUCH-CLIENT", day: day.adding(days: 1), type: .deposit, direction: .inflow,
-            amount: Money(minorUnits: 100, currency: .cny), channel: .branch)
+            id: "T-X",
+            customer: "NO-SUCH-CLIENT",
+            day: day.adding(days: 1),
+            type: .deposit,
+            direction: .inflow,
+            amount: Money(minorUnits: 100, currency: .cny),
+            channel: .branch
+        )
         let error = await #expect(throws: DailyCycleError.self) { try await cycle.record([.transaction(unknown)]) }
         #expect(error?.stage == "intraday")
     }

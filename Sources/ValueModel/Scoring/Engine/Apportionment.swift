@@ -10,6 +10,7 @@ enum Apportionment {
     /// - Parameters:
     ///   - exact: Each part's exact value in hundredths (not negative).
     ///   - total: The rounded total in hundredths.
+    /// - Returns: The parts in hundredths, in the order of `exact`.
     static func apportion(_ exact: [Double], total: Int) -> [Int] {
         var parts = [Int](repeating: 0, count: exact.count)
         apportion(exact, Array(exact.indices), total: total, into: &parts)

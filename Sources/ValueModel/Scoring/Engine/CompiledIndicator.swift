@@ -51,8 +51,10 @@ final class CompiledIndicator: Sendable {
         guard case .lookup(let table) = indicator.normalisation, column.input.isCategorical else { return nil }
         for name in column.categories where table.value(for: name) == nil {
             return ScoringInputError(
-                .unknownCategory, indicator: indicator.id,
-                "the model's lookup table gives no value for category '\(name)' and has no default")
+                .unknownCategory,
+                indicator: indicator.id,
+                "the model's lookup table gives no value for category '\(name)' and has no default"
+            )
         }
         return nil
     }
@@ -78,12 +80,21 @@ final class CompiledIndicator: Sendable {
             normaliser = Normaliser(kind: .linear, invert: invert, offset: floor, span: cap - floor)
         case .expertRating(let scale):
             normaliser = Normaliser(
-                kind: .linear, invert: invert, offset: scale.lowest, span: scale.highest - scale.lowest)
+                kind: .linear,
+                invert: invert,
+                offset: scale.lowest,
+                span: scale.highest - scale.lowest
+            )
         case .logScale(let floor, let cap):
             let offset = Normaliser.logOnePlus(floor)
             normaliser = Normaliser(
-                kind: .logarithmic, invert: invert, offset: offset, span: Normaliser.logOnePlus(cap) - offset,
-                low: floor, high: cap)
+                kind: .logarithmic,
+                invert: invert,
+                offset: offset,
+                span: Normaliser.logOnePlus(cap) - offset,
+                low: floor,
+                high: cap
+            )
         case .lookup(let table):
             for entry in table.entries { valueByName[IndicatorColumn.key(entry.category)] = entry.value }
             defaultValue = table.defaultValue
@@ -92,7 +103,11 @@ final class CompiledIndicator: Sendable {
                     valueByName[String($0)] ?? table.defaultValue ?? .nan
                 }
                 normaliser = Normaliser(
-                    kind: .ratingLookup, invert: invert, table: values, tableStart: Int(scale.lowest))
+                    kind: .ratingLookup,
+                    invert: invert,
+                    table: values,
+                    tableStart: Int(scale.lowest)
+                )
             } else {
                 let values = column.categories.map { valueByName[IndicatorColumn.key($0)] ?? table.defaultValue ?? 0 }
                 normaliser = Normaliser(kind: .categoryLookup, invert: invert, table: values)
@@ -167,7 +182,9 @@ final class CompiledIndicator: Sendable {
     /// first, then the one block of `keys` where the count must lie.
     @inline(__always)
     static func count(
-        of key: UInt64, in keys: UnsafeBufferPointer<UInt64>, samples: UnsafeBufferPointer<UInt64>,
+        of key: UInt64,
+        in keys: UnsafeBufferPointer<UInt64>,
+        samples: UnsafeBufferPointer<UInt64>,
         includingEqual: Bool
     ) -> Int {
         // j = samples before the boundary; then keys[(j-1)·64] is before it and keys[j·64] is not.
@@ -257,7 +274,8 @@ final class CompiledIndicator: Sendable {
         for row in 0..<n where column.presence[row] {
             values.append(
                 normaliser.kind == .percentile
-                    ? rankValues[row] : normaliser.directed(normaliser.normalise(column.values[row])))
+                    ? rankValues[row] : normaliser.directed(normaliser.normalise(column.values[row]))
+            )
         }
         guard !values.isEmpty else { return 0 }
         let middle = values.count / 2
@@ -290,8 +308,14 @@ struct Normaliser: Sendable {
     let high: Double
 
     init(
-        kind: CompiledIndicator.Kind, invert: Bool, offset: Double = 0, span: Double = 1, table: [Double] = [],
-        tableStart: Int = 0, low: Double = .infinity, high: Double = -.infinity
+        kind: CompiledIndicator.Kind,
+        invert: Bool,
+        offset: Double = 0,
+        span: Double = 1,
+        table: [Double] = [],
+        tableStart: Int = 0,
+        low: Double = .infinity,
+        high: Double = -.infinity
     ) {
         self.kind = kind
         self.invert = invert

@@ -20,7 +20,8 @@ extension CustomerScore {
         if !drivers.isEmpty {
             lines.append(
                 "Top drivers: "
-                    + drivers.map { "\($0.indicator) +\(Self.points($0.points))" }.joined(separator: ", "))
+                    + drivers.map { "\($0.indicator) +\(Self.points($0.points))" }.joined(separator: ", ")
+            )
         }
         var missing: [String] = []
         for dimension in dimensions {

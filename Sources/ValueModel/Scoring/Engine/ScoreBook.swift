@@ -78,7 +78,9 @@ public struct ScoreBook: Sendable {
     }
 
     /// The explained score of `row` from the book's inputs; equal to the batch columns to the
-    /// hundredth. `nil` for a row out of range.
+    /// hundredth.
+    ///
+    /// `nil` for a row out of range.
     public func score(ofRow row: Int) -> CustomerScore? {
         guard table.customers.indices.contains(row) else { return nil }
         let inputs = population.indicators.map { indicator -> ResolvedInput in
@@ -103,7 +105,10 @@ public struct ScoreBook: Sendable {
     public func rescore(row: Int, with inputs: IndicatorRow) throws(ScoringInputError) -> CustomerScore {
         guard table.customers.indices.contains(row) else {
             throw ScoringInputError(
-                .lengthMismatch, record: "row \(row)", "the row is outside the book's \(count) rows")
+                .lengthMismatch,
+                record: "row \(row)",
+                "the row is outside the book's \(count) rows"
+            )
         }
         var resolved: [ResolvedInput] = []
         resolved.reserveCapacity(population.indicators.count)
@@ -114,16 +119,24 @@ public struct ScoreBook: Sendable {
             }
             if let problem = indicator.problem(with: value) {
                 throw ScoringInputError(
-                    .invalidValue, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
-                    problem)
+                    .invalidValue,
+                    customer: table.customers[row],
+                    record: "row \(row)",
+                    indicator: indicator.id,
+                    problem
+                )
             }
             switch value {
             case .number(let number): resolved.append(.number(number))
             case .category(let name):
                 guard let normalised = indicator.lookupValue(ofCategory: name) else {
                     throw ScoringInputError(
-                        .unknownCategory, customer: table.customers[row], record: "row \(row)", indicator: indicator.id,
-                        "the model gives no value for category '\(name)'")
+                        .unknownCategory,
+                        customer: table.customers[row],
+                        record: "row \(row)",
+                        indicator: indicator.id,
+                        "the model gives no value for category '\(name)'"
+                    )
                 }
                 resolved.append(.category(name, normalised))
             }

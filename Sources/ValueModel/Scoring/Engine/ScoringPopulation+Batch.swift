@@ -1,4 +1,5 @@
 import ClienteleSupport
+
 /// The batch pass: every row's dimension scores and total in hundredths, column by column over
 /// blocks of rows, the row ranges split over the cores.
 ///
@@ -44,7 +45,9 @@ extension ScoringPopulation {
 
     /// Scores `range`, writing `totals[row]` and `dimensions[d][row]` (except prepared dimensions).
     private func score(
-        _ range: Range<Int>, plan: BatchPlan, totals: UnsafeMutablePointer<Int32>,
+        _ range: Range<Int>,
+        plan: BatchPlan,
+        totals: UnsafeMutablePointer<Int32>,
         dimensions: [UnsafeMutablePointer<Int32>?]
     ) {
         let block = Self.blockSize
@@ -113,7 +116,10 @@ extension ScoringPopulation {
     /// `start..<start + count` of `indicator` (branch-free, so the loops vectorise where the
     /// arithmetic allows; the direction is hoisted out of the loops).
     static func normalise(
-        _ indicator: CompiledIndicator, start: Int, count: Int, into scratch: UnsafeMutablePointer<Double>
+        _ indicator: CompiledIndicator,
+        start: Int,
+        count: Int,
+        into scratch: UnsafeMutablePointer<Double>
     ) {
         let normaliser = indicator.normaliser
         indicator.column.values.withUnsafeBufferPointer { buffer in
@@ -142,11 +148,17 @@ extension ScoringPopulation {
 
     /// Adds one indicator's `weight × value` and `weight` for rows `start..<start + count`, the
     /// normalised values in `scratch[0..<count]`: present rows add their value; missing rows their
-    /// rule's value, or nothing when the weight is redistributed. `(w × v) × m` with `m` 0 or 1
+    /// rule's value, or nothing when the weight is redistributed.
+    ///
+    /// `(w × v) × m` with `m` 0 or 1
     /// adds exactly `w × v` or nothing, as the per-client path does.
     static func add(
-        _ indicator: CompiledIndicator, start: Int, count: Int, scratch: UnsafePointer<Double>,
-        ws: UnsafeMutablePointer<Double>, wp: UnsafeMutablePointer<Double>
+        _ indicator: CompiledIndicator,
+        start: Int,
+        count: Int,
+        scratch: UnsafePointer<Double>,
+        ws: UnsafeMutablePointer<Double>,
+        wp: UnsafeMutablePointer<Double>
     ) {
         let w = indicator.weight
         indicator.column.presence.words.withUnsafeBufferPointer { words in
@@ -170,7 +182,9 @@ extension ScoringPopulation {
         }
     }
 
-    /// A score in hundredths: `x × 100` rounded half up (`x` is never negative). The batch pass
+    /// A score in hundredths: `x × 100` rounded half up (`x` is never negative).
+    ///
+    /// The batch pass
     /// and the per-client path both round with this.
     @inline(__always)
     static func hundredths(_ x: Double) -> Int { Int(max(x, 0) * 100 + 0.5) }

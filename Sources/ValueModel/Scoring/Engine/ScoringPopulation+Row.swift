@@ -54,17 +54,27 @@ extension ScoringPopulation {
                 let counted = !values[k].isNaN && wp > 0
                 contributions.append(
                     IndicatorContribution(
-                        indicator: indicator.id, raw: raw, input: indicator.input,
-                        normalised: values[k].isNaN ? nil : values[k], weight: indicator.weight,
+                        indicator: indicator.id,
+                        raw: raw,
+                        input: indicator.input,
+                        normalised: values[k].isNaN ? nil : values[k],
+                        weight: indicator.weight,
                         effectiveWeight: counted ? indicator.weight / wp : 0,
                         points: ScorePoints(hundredths: points[k]),
-                        treatment: raw != nil ? .present : .missing(indicator.missing)))
+                        treatment: raw != nil ? .present : .missing(indicator.missing)
+                    )
+                )
             }
             dimensionScores.append(
                 DimensionScore(
-                    dimension: model.dimensions[d].dimension, weight: dimensionWeights[d],
-                    score: ScorePoints(hundredths: score), contribution: .zero, indicators: contributions,
-                    hasData: wp > 0))
+                    dimension: model.dimensions[d].dimension,
+                    weight: dimensionWeights[d],
+                    score: ScorePoints(hundredths: score),
+                    contribution: .zero,
+                    indicators: contributions,
+                    hasData: wp > 0
+                )
+            )
         }
         let totalHundredths = Self.hundredths(total)
         var weighted = [Double](repeating: 0, count: byDimension.count)
@@ -73,8 +83,12 @@ extension ScoringPopulation {
         Apportionment.apportion(weighted, Array(weighted.indices), total: totalHundredths, into: &contributions)
         for d in dimensionScores.indices { dimensionScores[d].contribution = ScorePoints(hundredths: contributions[d]) }
         return CustomerScore(
-            customer: customer, model: model.reference, currency: currency,
-            total: ScorePoints(hundredths: totalHundredths), dimensions: dimensionScores)
+            customer: customer,
+            model: model.reference,
+            currency: currency,
+            total: ScorePoints(hundredths: totalHundredths),
+            dimensions: dimensionScores
+        )
     }
 
     /// The normalised value after direction, the missing-data value, or `nil` when the indicator

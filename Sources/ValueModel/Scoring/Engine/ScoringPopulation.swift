@@ -2,7 +2,9 @@ import ClienteleSupport
 import CustomerModel
 
 /// A model compiled against a table: the compiled indicators with their population state (sorted
-/// columns for percentile ranks, medians), grouped by dimension. Kept by ``ScoreBook`` so one
+/// columns for percentile ranks, medians), grouped by dimension.
+///
+/// Kept by ``ScoreBook`` so one
 /// client can be re-scored against the batch's population without re-sorting anything.
 struct ScoringPopulation: Sendable {
     let model: ScoringModel
@@ -20,17 +22,23 @@ struct ScoringPopulation: Sendable {
     /// Checks that `model` fits `table`, then compiles every indicator, the sorts and medians of
     /// independent indicators running on all cores; an indicator `preparation` compiled from the
     /// same column (and clients) is reused instead.
-    init(model: ScoringModel, table: IndicatorTable, preparation: ScoringPreparation? = nil)
+    init(
+        model: ScoringModel,
+        table: IndicatorTable,
+        preparation: ScoringPreparation? = nil
+    )
         throws(ScoringInputError)
     {
         guard table.subject == model.subject else {
             throw ScoringInputError(
                 .modelMismatch,
-                "model \(model.reference) scores \(model.subject) clients; the table holds \(table.subject) clients")
+                "model \(model.reference) scores \(model.subject) clients; the table holds \(table.subject) clients"
+            )
         }
         if let currency = model.currency, currency != table.currency {
             throw ScoringInputError(
-                .modelMismatch, "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)"
+                .modelMismatch,
+                "model \(model.reference) has amounts in \(currency); the table is in \(table.currency)"
             )
         }
         self.model = model
@@ -43,12 +51,17 @@ struct ScoringPopulation: Sendable {
         for (position, indicator) in model.indicators.enumerated() {
             guard let column = table.column(indicator.id) else {
                 throw ScoringInputError(
-                    .missingColumn, indicator: indicator.id,
-                    "model \(model.reference) uses indicator '\(indicator.id)' but the table has no column for it")
+                    .missingColumn,
+                    indicator: indicator.id,
+                    "model \(model.reference) uses indicator '\(indicator.id)' but the table has no column for it"
+                )
             }
             guard let dimension = model.dimensions.firstIndex(where: { $0.dimension == indicator.dimension }) else {
                 throw ScoringInputError(
-                    .modelMismatch, indicator: indicator.id, "the indicator's dimension has no weight in the model")
+                    .modelMismatch,
+                    indicator: indicator.id,
+                    "the indicator's dimension has no weight in the model"
+                )
             }
             if let problem = CompiledIndicator.problem(with: indicator, column: column) { throw problem }
             columns.append(column)

@@ -35,6 +35,7 @@ final class ScoringPreparation: Sendable {
     let totals: [Int32]?
 
     /// Prepares `model` for tables like `table`, where the columns of `changing` will differ.
+    ///
     /// Indicators that cannot be prepared (a column missing from `table`, a category the model
     /// cannot value, a table of another kind or currency) are left to the run, which reports them.
     init(model: ScoringModel, table: IndicatorTable, changing: Set<IndicatorID>) {
@@ -65,7 +66,11 @@ final class ScoringPreparation: Sendable {
             let (slots, indicators, jobs) = shared.value
             let job = jobs[k]
             slots[job.position] = CompiledIndicator(
-                indicators[job.position], position: job.position, dimension: job.dimension, column: job.column)
+                indicators[job.position],
+                position: job.position,
+                dimension: job.dimension,
+                column: job.column
+            )
         }
         let compiled = (0..<count).map { slots[$0] }
         self.compiled = compiled

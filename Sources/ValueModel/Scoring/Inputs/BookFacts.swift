@@ -1,7 +1,9 @@
 import CustomerModel
 
 /// Per-client sums and counts over a whole book, by profile index, gathered from the records
-/// before any table row is written. Money stays in integer minor units here.
+/// before any table row is written.
+///
+/// Money stays in integer minor units here.
 struct BookFacts {
     let asOf: Day
     let currency: CurrencyCode
@@ -38,7 +40,12 @@ struct BookFacts {
     var earlierDay: [Int32]
     var earlierAUM: [Int64]
 
-    init(profiles: [CustomerProfile], asOf: Day, currency: CurrencyCode, derivation: IndicatorDerivation)
+    init(
+        profiles: [CustomerProfile],
+        asOf: Day,
+        currency: CurrencyCode,
+        derivation: IndicatorDerivation
+    )
         throws(ScoringInputError)
     {
         self.asOf = asOf
@@ -49,7 +56,11 @@ struct BookFacts {
         for (offset, profile) in profiles.enumerated() {
             guard index.updateValue(offset, forKey: profile.id) == nil else {
                 throw ScoringInputError(
-                    .invalidValue, customer: profile.id, field: "id", "the client appears twice in the profiles")
+                    .invalidValue,
+                    customer: profile.id,
+                    field: "id",
+                    "the client appears twice in the profiles"
+                )
             }
         }
         self.index = index
@@ -86,13 +97,22 @@ struct BookFacts {
     func client(_ customer: CustomerID, record: String) throws(ScoringInputError) -> Int {
         guard let found = index[customer] else {
             throw ScoringInputError(
-                .unknownCustomer, customer: customer, record: record, "the client is not in the book")
+                .unknownCustomer,
+                customer: customer,
+                record: record,
+                "the client is not in the book"
+            )
         }
         return found
     }
 
     /// `total + value`, or an `overflow` error.
-    static func add(_ total: inout Int64, _ value: Int64, customer: CustomerID, record: String)
+    static func add(
+        _ total: inout Int64,
+        _ value: Int64,
+        customer: CustomerID,
+        record: String
+    )
         throws(ScoringInputError)
     {
         let (sum, overflow) = total.addingReportingOverflow(value)
@@ -103,7 +123,12 @@ struct BookFacts {
     }
 
     /// `amount × basisPoints / 10,000`, rounded half away from zero, or an `overflow` error.
-    static func share(_ amount: Int64, basisPoints: Int, customer: CustomerID, record: String) throws(ScoringInputError)
+    static func share(
+        _ amount: Int64,
+        basisPoints: Int,
+        customer: CustomerID,
+        record: String
+    ) throws(ScoringInputError)
         -> Int64
     {
         let (product, overflow) = amount.multipliedReportingOverflow(by: Int64(basisPoints))
@@ -129,14 +154,22 @@ struct BookFacts {
             let c = try client(holding.customer, record: record)
             guard holding.balance.currency == currency else {
                 throw ScoringInputError(
-                    .currencyMismatch, customer: holding.customer, record: record, field: "balance",
-                    "the holding is in \(holding.balance.currency), not the book's \(currency); convert it first")
+                    .currencyMismatch,
+                    customer: holding.customer,
+                    record: record,
+                    field: "balance",
+                    "the holding is in \(holding.balance.currency), not the book's \(currency); convert it first"
+                )
             }
             let balance = holding.balance.minorUnits
             guard balance >= 0 else {
                 throw ScoringInputError(
-                    .invalidValue, customer: holding.customer, record: record, field: "balance",
-                    "a holding balance must not be negative")
+                    .invalidValue,
+                    customer: holding.customer,
+                    record: record,
+                    field: "balance",
+                    "a holding balance must not be negative"
+                )
             }
             if let matured = holding.maturesOn, case .movedOut = holding.renewal, matured > maturityStart,
                 matured <= asOf
@@ -151,8 +184,11 @@ struct BookFacts {
                 if let rate = derivation.ftpBasisPoints[holding.product] {
                     let spread = rate - (holding.rateBasisPoints ?? 0)
                     try Self.add(
-                        &ftp[c], try Self.share(balance, basisPoints: spread, customer: id, record: record),
-                        customer: id, record: record)
+                        &ftp[c],
+                        try Self.share(balance, basisPoints: spread, customer: id, record: record),
+                        customer: id,
+                        record: record
+                    )
                 }
             case .wealthManagement: try Self.add(&wealth[c], balance, customer: id, record: record)
             case .fund: try Self.add(&funds[c], balance, customer: id, record: record)
@@ -161,14 +197,20 @@ struct BookFacts {
                 try Self.add(&loans[c], balance, customer: id, record: record)
                 let rate = holding.rateBasisPoints ?? derivation.defaultLoanRateBasisPoints
                 try Self.add(
-                    &loanInterest[c], try Self.share(balance, basisPoints: rate, customer: id, record: record),
-                    customer: id, record: record)
+                    &loanInterest[c],
+                    try Self.share(balance, basisPoints: rate, customer: id, record: record),
+                    customer: id,
+                    record: record
+                )
             case .creditCard: try Self.add(&cards[c], balance, customer: id, record: record)
             }
             if let fee = derivation.distributionFeeBasisPoints[holding.product] {
                 try Self.add(
-                    &fees[c], try Self.share(balance, basisPoints: fee, customer: id, record: record),
-                    customer: id, record: record)
+                    &fees[c],
+                    try Self.share(balance, basisPoints: fee, customer: id, record: record),
+                    customer: id,
+                    record: record
+                )
             }
             if balance > 0 || holding.product == .creditCard {
                 productLines[c] |= 1 << UInt8(ProductType.allCases.firstIndex(of: holding.product) ?? 7)
@@ -197,12 +239,20 @@ struct BookFacts {
             case _ where relationship.kind.isHousehold:
                 if seenHousehold.insert(key).inserted {
                     try Self.add(
-                        &householdValue[c], aum(party), customer: relationship.customer, record: relationship.id)
+                        &householdValue[c],
+                        aum(party),
+                        customer: relationship.customer,
+                        record: relationship.id
+                    )
                 }
             case .controls, .directs, .shareholder:
                 if seenEnterprise.insert(key).inserted {
                     try Self.add(
-                        &enterpriseValue[c], aum(party), customer: relationship.customer, record: relationship.id)
+                        &enterpriseValue[c],
+                        aum(party),
+                        customer: relationship.customer,
+                        record: relationship.id
+                    )
                 }
             default:
                 continue
@@ -222,7 +272,12 @@ struct BookFacts {
                 try interaction.detail.validate()
             } catch {
                 throw ScoringInputError(
-                    .invalidValue, customer: interaction.customer, record: record, field: error.field, error.message)
+                    .invalidValue,
+                    customer: interaction.customer,
+                    record: record,
+                    field: error.field,
+                    error.message
+                )
             }
             switch interaction.detail {
             case .contact where interaction.day > contactStart:
@@ -246,8 +301,12 @@ struct BookFacts {
             let c = try client(snapshot.customer, record: "balance on \(snapshot.day)")
             guard snapshot.aum.currency == currency else {
                 throw ScoringInputError(
-                    .currencyMismatch, customer: snapshot.customer, record: "balance on \(snapshot.day)", field: "aum",
-                    "the snapshot is in \(snapshot.aum.currency), not the book's \(currency); convert it first")
+                    .currencyMismatch,
+                    customer: snapshot.customer,
+                    record: "balance on \(snapshot.day)",
+                    field: "aum",
+                    "the snapshot is in \(snapshot.aum.currency), not the book's \(currency); convert it first"
+                )
             }
             let day = snapshot.day.number
             if day > latestDay[c] {

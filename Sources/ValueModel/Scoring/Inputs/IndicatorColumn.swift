@@ -14,7 +14,9 @@ public struct IndicatorColumn: Hashable, Sendable {
     public internal(set) var values: [Double]
     /// Which rows have a value.
     public internal(set) var presence: PresenceBitmap
-    /// For a category indicator: the names, by code. A closed list starts with its catalogue
+    /// For a category indicator: the names, by code.
+    ///
+    /// A closed list starts with its catalogue
     /// names in order; open-ended names are added as they first appear, in lower case.
     public internal(set) var categories: [String]
     private var codes: [String: Int]

@@ -7,9 +7,12 @@ public import CustomerModel
 /// The defaults are typical of a Chinese retail bank in 2025; a host sets its own.
 public struct IndicatorDerivation: Hashable, Sendable {
     /// Annual distribution fee (trailer, commission) earned on investment balances, in basis points
-    /// by product line. Products not listed earn none.
+    /// by product line.
+    ///
+    /// Products not listed earn none.
     public var distributionFeeBasisPoints: [ProductType: Int]
     /// Funds-transfer-pricing rate credited to deposit balances, in basis points by product line.
+    ///
     /// The FTP contribution of a deposit is `balance × (FTP rate − client rate)` a year.
     public var ftpBasisPoints: [ProductType: Int]
     /// The annual rate of a loan whose holding has no rate, in basis points.
@@ -42,7 +45,9 @@ public struct IndicatorDerivation: Hashable, Sendable {
     public var activityWindowDays: Int
     /// Activity is falling when the recent count is below this share of the earlier count ...
     public var activityDropShare: Double
-    /// ... and the earlier count was at least this.
+    /// ...
+    ///
+    /// and the earlier count was at least this.
     public var activityMinimum: Int
 
     /// Creates a derivation; every parameter has a default.
@@ -53,10 +58,18 @@ public struct IndicatorDerivation: Hashable, Sendable {
         advanceRates: [CreditRating: Double] = [
             .aaa: 0.8, .aa: 0.75, .a: 0.7, .bbb: 0.6, .bb: 0.4, .b: 0.25, .ccc: 0.1, .cc: 0, .c: 0, .d: 0,
         ],
-        transactionWindowMonths: Int = 6, feeWindowDays: Int = 365, interactionWindowDays: Int = 365,
-        complaintWindowDays: Int = 90, risingComplaintsMinimum: Int = 2, maturityWindowDays: Int = 180,
-        aumDropWindowDays: Int = 90, aumDropShare: Double = 0.2, largeOutflowMinorUnits: Int64 = 500_000_00,
-        largeOutflowWindowDays: Int = 30, activityWindowDays: Int = 90, activityDropShare: Double = 0.5,
+        transactionWindowMonths: Int = 6,
+        feeWindowDays: Int = 365,
+        interactionWindowDays: Int = 365,
+        complaintWindowDays: Int = 90,
+        risingComplaintsMinimum: Int = 2,
+        maturityWindowDays: Int = 180,
+        aumDropWindowDays: Int = 90,
+        aumDropShare: Double = 0.2,
+        largeOutflowMinorUnits: Int64 = 500_000_00,
+        largeOutflowWindowDays: Int = 30,
+        activityWindowDays: Int = 90,
+        activityDropShare: Double = 0.5,
         activityMinimum: Int = 6
     ) {
         self.distributionFeeBasisPoints = distributionFeeBasisPoints

@@ -44,12 +44,16 @@ public struct IndicatorTable: Hashable, Sendable {
         guard let definition = IndicatorCatalogue.definition(of: indicator) else {
             let suggestion = IndicatorCatalogue.closest(to: indicator.rawValue)?.rawValue
             throw ScoringInputError(
-                .unknownIndicator, indicator: indicator,
-                "'\(indicator)' is not a known indicator\(Suggestion.phrase(suggestion))")
+                .unknownIndicator,
+                indicator: indicator,
+                "'\(indicator)' is not a known indicator\(Suggestion.phrase(suggestion))"
+            )
         }
         guard definition.subjects.contains(subject) else {
             throw ScoringInputError(
-                .unknownIndicator, indicator: indicator, "indicator '\(indicator)' does not apply to \(subject) clients"
+                .unknownIndicator,
+                indicator: indicator,
+                "indicator '\(indicator)' does not apply to \(subject) clients"
             )
         }
         return IndicatorColumn(indicator: indicator, input: definition.input, count: rows ?? rowCount)
@@ -59,13 +63,20 @@ public struct IndicatorTable: Hashable, Sendable {
     /// - Throws: ``ScoringInputError``: `lengthMismatch` when a list does not have one entry per
     ///   row, `unknownIndicator`, `wrongInputKind` for a category indicator, `invalidValue` naming
     ///   the first row whose present value is out of range. Nothing is changed on error.
-    public mutating func setColumn(_ indicator: IndicatorID, values: [Double], present: [Bool])
+    public mutating func setColumn(
+        _ indicator: IndicatorID,
+        values: [Double],
+        present: [Bool]
+    )
         throws(ScoringInputError)
     {
         guard present.count == rowCount else {
             throw ScoringInputError(
-                .lengthMismatch, indicator: indicator, field: "present",
-                "\(present.count) presence flags for \(rowCount) rows")
+                .lengthMismatch,
+                indicator: indicator,
+                field: "present",
+                "\(present.count) presence flags for \(rowCount) rows"
+            )
         }
         try setColumn(indicator, values: values, presence: PresenceBitmap(present))
     }
@@ -73,24 +84,37 @@ public struct IndicatorTable: Hashable, Sendable {
     /// Sets a numeric column with a presence bitmap.
     /// - Throws: ``ScoringInputError`` as ``setColumn(_:values:present:)``.
     public mutating func setColumn(
-        _ indicator: IndicatorID, values: [Double], presence: PresenceBitmap
+        _ indicator: IndicatorID,
+        values: [Double],
+        presence: PresenceBitmap
     ) throws(ScoringInputError) {
         var column = try emptyColumn(indicator)
         guard !column.input.isCategorical else {
             throw ScoringInputError(
-                .wrongInputKind, indicator: indicator, "indicator '\(indicator)' takes categories: use setCategories")
+                .wrongInputKind,
+                indicator: indicator,
+                "indicator '\(indicator)' takes categories: use setCategories"
+            )
         }
         guard values.count == rowCount, presence.count == rowCount else {
             throw ScoringInputError(
-                .lengthMismatch, indicator: indicator, field: "values",
-                "\(values.count) values and \(presence.count) presence bits for \(rowCount) rows")
+                .lengthMismatch,
+                indicator: indicator,
+                field: "values",
+                "\(values.count) values and \(presence.count) presence bits for \(rowCount) rows"
+            )
         }
         var cleaned = values
         for row in 0..<rowCount {
             if presence[row] {
                 if let problem = IndicatorColumn.problem(with: values[row], for: column.input) {
                     throw ScoringInputError(
-                        .invalidValue, customer: customers[row], record: "row \(row)", indicator: indicator, problem)
+                        .invalidValue,
+                        customer: customers[row],
+                        record: "row \(row)",
+                        indicator: indicator,
+                        problem
+                    )
                 }
             } else {
                 cleaned[row] = 0
@@ -101,7 +125,9 @@ public struct IndicatorTable: Hashable, Sendable {
         columns[indicator] = column
     }
 
-    /// Sets a category column: one name per row, `nil` where missing. Names match without regard to
+    /// Sets a category column: one name per row, `nil` where missing.
+    ///
+    /// Names match without regard to
     /// case or surrounding spaces.
     /// - Throws: ``ScoringInputError``: `lengthMismatch`, `unknownIndicator`, `wrongInputKind` for a
     ///   numeric indicator, `unknownCategory` naming the first row whose name is outside a closed list.
@@ -109,17 +135,28 @@ public struct IndicatorTable: Hashable, Sendable {
         var column = try emptyColumn(indicator)
         guard column.input.isCategorical else {
             throw ScoringInputError(
-                .wrongInputKind, indicator: indicator,
-                "indicator '\(indicator)' takes \(column.input.name), not categories")
+                .wrongInputKind,
+                indicator: indicator,
+                "indicator '\(indicator)' takes \(column.input.name), not categories"
+            )
         }
         guard names.count == rowCount else {
             throw ScoringInputError(
-                .lengthMismatch, indicator: indicator, field: "names", "\(names.count) names for \(rowCount) rows")
+                .lengthMismatch,
+                indicator: indicator,
+                field: "names",
+                "\(names.count) names for \(rowCount) rows"
+            )
         }
         for (row, name) in names.enumerated() {
             if let problem = column.set(name.map(IndicatorValue.category), row: row) {
                 throw ScoringInputError(
-                    .unknownCategory, customer: customers[row], record: "row \(row)", indicator: indicator, problem)
+                    .unknownCategory,
+                    customer: customers[row],
+                    record: "row \(row)",
+                    indicator: indicator,
+                    problem
+                )
             }
         }
         columns[indicator] = column
@@ -134,19 +171,29 @@ public struct IndicatorTable: Hashable, Sendable {
     }
 
     /// Replaces `row`'s inputs for every column the table has with those of `inputs` (a column
-    /// without an entry in `inputs` becomes missing). Inputs for indicators the table has no
+    /// without an entry in `inputs` becomes missing).
+    ///
+    /// Inputs for indicators the table has no
     /// column for are ignored.
     /// - Throws: ``ScoringInputError``: `lengthMismatch` for a row out of range, `invalidValue`,
     ///   `wrongInputKind` or `unknownCategory` for a bad input; nothing is changed on error.
     public mutating func setInputs(_ inputs: IndicatorRow, ofRow row: Int) throws(ScoringInputError) {
         guard customers.indices.contains(row) else {
             throw ScoringInputError(
-                .lengthMismatch, record: "row \(row)", "the row is outside the table's \(rowCount) rows")
+                .lengthMismatch,
+                record: "row \(row)",
+                "the row is outside the table's \(rowCount) rows"
+            )
         }
         for (id, column) in columns {
             if let value = inputs[slot: column.slot], let problem = column.problem(with: value) {
                 throw ScoringInputError(
-                    .invalidValue, customer: customers[row], record: "row \(row)", indicator: id, problem)
+                    .invalidValue,
+                    customer: customers[row],
+                    record: "row \(row)",
+                    indicator: id,
+                    problem
+                )
             }
         }
         let ids = Array(columns.keys)  // not the live keys view, which would keep the old storage alive
@@ -162,7 +209,12 @@ public struct IndicatorTable: Hashable, Sendable {
             let problem = IndicatorColumn.problem(with: column.values[row], for: column.input)
         {
             throw ScoringInputError(
-                .invalidValue, customer: customers[row], record: "row \(row)", indicator: column.indicator, problem)
+                .invalidValue,
+                customer: customers[row],
+                record: "row \(row)",
+                indicator: column.indicator,
+                problem
+            )
         }
         columns[column.indicator] = column
     }
@@ -174,7 +226,11 @@ public struct IndicatorTable: Hashable, Sendable {
 
     /// A column for the builder holding `values` and `presence` (checked by ``install(_:)``),
     /// without writing an empty column first.
-    func makeColumn(_ indicator: IndicatorID, values: [Double], presence: PresenceBitmap) throws(ScoringInputError)
+    func makeColumn(
+        _ indicator: IndicatorID,
+        values: [Double],
+        presence: PresenceBitmap
+    ) throws(ScoringInputError)
         -> IndicatorColumn
     {
         var column = try emptyColumn(indicator, rows: 0)

@@ -57,10 +57,15 @@ public struct IndicatorTableBuilder: Sendable {
     /// referral values can see every client; only rows of `subject` are returned.
     /// - Throws: ``ScoringInputError`` naming the client, record and field; nothing is returned on error.
     public func build(
-        subject: CustomerKind, profiles: [CustomerProfile], holdings: [Holding] = [],
+        subject: CustomerKind,
+        profiles: [CustomerProfile],
+        holdings: [Holding] = [],
         relationships: [Relationship] = [],
-        referrals: [Referral] = [], interactions: [Interaction] = [], balances: [BalanceSnapshot] = [],
-        transactions: TransactionColumns? = nil, heldAwayAssets: [CustomerID: Money] = [:]
+        referrals: [Referral] = [],
+        interactions: [Interaction] = [],
+        balances: [BalanceSnapshot] = [],
+        transactions: TransactionColumns? = nil,
+        heldAwayAssets: [CustomerID: Money] = [:]
     ) throws(ScoringInputError) -> IndicatorTable {
         var book = try BookFacts(profiles: profiles, asOf: asOf, currency: currency, derivation: derivation)
         try book.addHoldings(holdings)
@@ -71,31 +76,51 @@ public struct IndicatorTableBuilder: Sendable {
         var activity: TransactionActivity?
         if let transactions {
             activity = try TransactionActivity(
-                columns: transactions, customers: profiles.map(\.id), asOf: asOf, currency: currency,
-                derivation: derivation)
+                columns: transactions,
+                customers: profiles.map(\.id),
+                asOf: asOf,
+                currency: currency,
+                derivation: derivation
+            )
         }
         var held: [Int: Int64] = [:]
         for (customer, money) in heldAwayAssets.sorted(by: { $0.key < $1.key }) {
             guard let index = book.index[customer] else {
                 throw ScoringInputError(
-                    .unknownCustomer, customer: customer, field: "heldAwayAssets", "the client is not in the book")
+                    .unknownCustomer,
+                    customer: customer,
+                    field: "heldAwayAssets",
+                    "the client is not in the book"
+                )
             }
             guard money.currency == currency else {
                 throw ScoringInputError(
-                    .currencyMismatch, customer: customer, field: "heldAwayAssets",
-                    "the estimate is in \(money.currency), not the book's \(currency)")
+                    .currencyMismatch,
+                    customer: customer,
+                    field: "heldAwayAssets",
+                    "the estimate is in \(money.currency), not the book's \(currency)"
+                )
             }
             guard money.minorUnits >= 0 else {
                 throw ScoringInputError(
-                    .invalidValue, customer: customer, field: "heldAwayAssets", "the estimate must not be negative")
+                    .invalidValue,
+                    customer: customer,
+                    field: "heldAwayAssets",
+                    "the estimate must not be negative"
+                )
             }
             held[index] = money.minorUnits
         }
         let rows = profiles.indices.filter { profiles[$0].kind == subject }
         var writer = TableWriter(
             table: IndicatorTable(
-                customers: rows.map { profiles[$0].id }, subject: subject, currency: currency, asOf: asOf),
-            rows: rows)
+                customers: rows.map { profiles[$0].id },
+                subject: subject,
+                currency: currency,
+                asOf: asOf
+            ),
+            rows: rows
+        )
         try writer.fill(book: book, profiles: profiles, activity: activity, heldAway: held, derivation: derivation)
         return writer.table
     }

@@ -23,7 +23,9 @@ public enum IndicatorValue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One client's inputs for every indicator, by name: what ``ScoreBook/rescore(row:with:)`` takes
-/// after an event changed some of them. An indicator without an entry is missing.
+/// after an event changed some of them.
+///
+/// An indicator without an entry is missing.
 ///
 /// ```swift
 /// var inputs = book.table.inputs(ofRow: row)

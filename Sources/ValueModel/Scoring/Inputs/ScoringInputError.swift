@@ -6,7 +6,9 @@ public import CustomerModel
 /// The error names the client, the record (holding, interaction, row of a transaction column) and
 /// the field, never a personal value. Match on ``code``; the wording of ``description`` may change.
 public struct ScoringInputError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of problem. New codes may be added; do not switch exhaustively.
+    /// The kind of problem.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -46,13 +48,19 @@ public struct ScoringInputError: Error, Hashable, Sendable, CustomStringConverti
     public var indicator: IndicatorID?
     /// The field concerned (`balance`, `values`), if one.
     public var field: String?
-    /// What is wrong and what is expected. Never holds personal values.
+    /// What is wrong and what is expected.
+    ///
+    /// Never holds personal values.
     public var message: String
 
     /// Creates an error.
     public init(
-        _ code: Code, customer: CustomerID? = nil, record: String? = nil, indicator: IndicatorID? = nil,
-        field: String? = nil, _ message: String
+        _ code: Code,
+        customer: CustomerID? = nil,
+        record: String? = nil,
+        indicator: IndicatorID? = nil,
+        field: String? = nil,
+        _ message: String
     ) {
         self.code = code
         self.customer = customer

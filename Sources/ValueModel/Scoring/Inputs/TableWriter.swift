@@ -27,14 +27,22 @@ struct TableWriter {
             guard let text = name(c) else { continue }
             if let problem = column.set(.category(text), row: row) {
                 throw ScoringInputError(
-                    .unknownCategory, customer: table.customers[row], record: "row \(row)", indicator: id, problem)
+                    .unknownCategory,
+                    customer: table.customers[row],
+                    record: "row \(row)",
+                    indicator: id,
+                    problem
+                )
             }
         }
         try table.install(column)
     }
 
     mutating func fill(
-        book: BookFacts, profiles: [CustomerProfile], activity: TransactionActivity?, heldAway: [Int: Int64],
+        book: BookFacts,
+        profiles: [CustomerProfile],
+        activity: TransactionActivity?,
+        heldAway: [Int: Int64],
         derivation: IndicatorDerivation
     ) throws(ScoringInputError) {
         let asOf = book.asOf
@@ -80,7 +88,10 @@ struct TableWriter {
     }
 
     private mutating func fillIndividual(
-        book: BookFacts, profiles: [CustomerProfile], asOf: Day, derivation: IndicatorDerivation
+        book: BookFacts,
+        profiles: [CustomerProfile],
+        asOf: Day,
+        derivation: IndicatorDerivation
     ) throws(ScoringInputError) {
         try numbers(.aumDeposits) { _, c in Self.major(book.deposits[c]) }
         try numbers(.aumWealthProducts) { _, c in Self.major(book.wealth[c]) }
@@ -94,8 +105,11 @@ struct TableWriter {
                     ?? child.birthDate.map { LifeStage.educationStage(ofChildAged: asOf.years(since: $0)) }
             }
             return LifeStage.classify(
-                age: profile.age(on: asOf), maritalStatus: profile.maritalStatus, childStages: stages,
-                position: profile.position)?.rawValue
+                age: profile.age(on: asOf),
+                maritalStatus: profile.maritalStatus,
+                childStages: stages,
+                position: profile.position
+            )?.rawValue
         }
         try categories(.occupation) { profiles[$0].occupation }
         try categories(.position) { profiles[$0].position?.rawValue }
@@ -134,8 +148,12 @@ struct TableWriter {
             for (field, money) in figures {
                 if let money, money.currency != currency {
                     throw ScoringInputError(
-                        .currencyMismatch, customer: profile.id, record: "row \(row)", field: field,
-                        "the figure is in \(money.currency), not the book's \(currency); convert it first")
+                        .currencyMismatch,
+                        customer: profile.id,
+                        record: "row \(row)",
+                        field: field,
+                        "the figure is in \(money.currency), not the book's \(currency); convert it first"
+                    )
                 }
             }
             let ratings: [(String, Int?)] = [
@@ -147,14 +165,22 @@ struct TableWriter {
             for (field, rating) in ratings {
                 if let rating, !(1...5).contains(rating) {
                     throw ScoringInputError(
-                        .invalidValue, customer: profile.id, record: "row \(row)", field: field,
-                        "an expert rating must be from 1 to 5, not \(rating)")
+                        .invalidValue,
+                        customer: profile.id,
+                        record: "row \(row)",
+                        field: field,
+                        "an expert rating must be from 1 to 5, not \(rating)"
+                    )
                 }
             }
             if let rank = attributes.industryRank, rank < 1 {
                 throw ScoringInputError(
-                    .invalidValue, customer: profile.id, record: "row \(row)", field: "corporate.industryRank",
-                    "an industry rank starts at 1, not \(rank)")
+                    .invalidValue,
+                    customer: profile.id,
+                    record: "row \(row)",
+                    field: "corporate.industryRank",
+                    "an industry rank starts at 1, not \(rank)"
+                )
             }
         }
         func attribute(_ c: Int) -> CorporateAttributes? { profiles[c].corporate }

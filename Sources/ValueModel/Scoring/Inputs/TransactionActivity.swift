@@ -40,14 +40,19 @@ public struct TransactionActivity: Hashable, Sendable {
     ///   `invalidValue` naming the row of a negative amount.
     /// - Complexity: O(rows + clients), one pass split over the cores.
     public init(
-        columns: TransactionColumns, customers: [CustomerID], asOf: Day, currency: CurrencyCode,
+        columns: TransactionColumns,
+        customers: [CustomerID],
+        asOf: Day,
+        currency: CurrencyCode,
         derivation: IndicatorDerivation = IndicatorDerivation()
     ) throws(ScoringInputError) {
         let aggregates: ActivityAggregates
         do {
             aggregates = try ActivityAggregates(
-                columns: columns, windows: ActivityWindows(asOf: asOf, selection: TransactionSelection(currency: currency)),
-                scoring: derivation)
+                columns: columns,
+                windows: ActivityWindows(asOf: asOf, selection: TransactionSelection(currency: currency)),
+                scoring: derivation
+            )
         } catch {
             throw Self.scoringError(error)
         }
@@ -63,8 +68,10 @@ public struct TransactionActivity: Hashable, Sendable {
     public init(aggregates: ActivityAggregates, customers: [CustomerID]) throws(ScoringInputError) {
         guard let measured = aggregates.scoringColumns else {
             throw ScoringInputError(
-                .invalidValue, field: "aggregates",
-                "the aggregates hold no CVM measures; make them with init(columns:windows:scoring:)")
+                .invalidValue,
+                field: "aggregates",
+                "the aggregates hold no CVM measures; make them with init(columns:windows:scoring:)"
+            )
         }
         let map = Self.rowMap(aggregates.customers, customers)
         var index = [Int32](repeating: -1, count: customers.count)
@@ -77,9 +84,12 @@ public struct TransactionActivity: Hashable, Sendable {
             let row = Int(firstForeign)
             let owner = map.indices.first { measured.firstForeignRow[$0] == firstForeign }
             throw ScoringInputError(
-                .currencyMismatch, customer: owner.map { aggregates.customers[$0] }, record: "row \(row)",
+                .currencyMismatch,
+                customer: owner.map { aggregates.customers[$0] },
+                record: "row \(row)",
                 field: "currency",
-                "the row is not in the book's currency \(aggregates.windows.selection.currency); convert it first")
+                "the row is not in the book's currency \(aggregates.windows.selection.currency); convert it first"
+            )
         }
         self.customers = customers
         transactionsInWindow = index.map { $0 >= 0 ? measured.window[Int($0)] : 0 }
@@ -95,18 +105,33 @@ public struct TransactionActivity: Hashable, Sendable {
         switch error.code {
         case .invalidInput:
             return ScoringInputError(
-                .lengthMismatch, customer: error.customer, record: record, field: error.field, error.message)
+                .lengthMismatch,
+                customer: error.customer,
+                record: record,
+                field: error.field,
+                error.message
+            )
         case .overflow:
             return ScoringInputError(
-                .overflow, customer: error.customer, record: record, field: "amountMinorUnits",
-                "the client's fees overflow")
+                .overflow,
+                customer: error.customer,
+                record: record,
+                field: "amountMinorUnits",
+                "the client's fees overflow"
+            )
         default:
             return ScoringInputError(
-                .invalidValue, customer: error.customer, record: record, field: error.field, error.message)
+                .invalidValue,
+                customer: error.customer,
+                record: record,
+                field: error.field,
+                error.message
+            )
         }
     }
 
     /// For each dense client index of the columns, the row of that client in `customers`, or -1.
+    ///
     /// When `customers` is a prefix of the columns' clients (the usual case: a table of the first
     /// clients of a bank, or of all of them) no hashing is needed.
     static func rowMap(_ columnClients: [CustomerID], _ customers: [CustomerID]) -> [Int32] {

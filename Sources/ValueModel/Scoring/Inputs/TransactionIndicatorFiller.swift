@@ -33,18 +33,26 @@ public struct TransactionIndicatorFiller: Sendable {
     public static let filledIndicators: Set<IndicatorID> = [.transactionsLast6Months, .feeIncome, .churnSignals]
 
     /// Prepares `base` (built by ``IndicatorTableBuilder`` without transactions) for snapshots
-    /// indexed by `snapshotCustomers`. Hashes the client ids once.
+    /// indexed by `snapshotCustomers`.
+    ///
+    /// Hashes the client ids once.
     /// - Throws: ``ScoringInputError`` `invalidValue` when `base` already holds transaction
     ///   counts (it was built with transactions) or lacks the fee income or churn signals column.
     public init(base: IndicatorTable, snapshotCustomers: [CustomerID]) throws(ScoringInputError) {
         guard let fees = base.column(.feeIncome), let signals = base.column(.churnSignals) else {
             throw ScoringInputError(
-                .invalidValue, field: "base", "the base table lacks feeIncome or churnSignals: build it with IndicatorTableBuilder")
+                .invalidValue,
+                field: "base",
+                "the base table lacks feeIncome or churnSignals: build it with IndicatorTableBuilder"
+            )
         }
         if let counts = base.column(.transactionsLast6Months), counts.presence.presentCount > 0 {
             throw ScoringInputError(
-                .invalidValue, indicator: .transactionsLast6Months, field: "base",
-                "the base table already holds transaction indicators: build it without transactions")
+                .invalidValue,
+                indicator: .transactionsLast6Months,
+                field: "base",
+                "the base table already holds transaction indicators: build it without transactions"
+            )
         }
         self.base = base
         self.snapshotCustomers = snapshotCustomers
@@ -69,13 +77,18 @@ public struct TransactionIndicatorFiller: Sendable {
     public func fill(from aggregates: ActivityAggregates) throws(ScoringInputError) -> IndicatorTable {
         guard let measured = aggregates.scoringColumns else {
             throw ScoringInputError(
-                .invalidValue, field: "aggregates",
-                "the aggregates hold no CVM measures; make them with init(columns:windows:scoring:)")
+                .invalidValue,
+                field: "aggregates",
+                "the aggregates hold no CVM measures; make them with init(columns:windows:scoring:)"
+            )
         }
         // Arrays compare by identity first, so the usual case (the same client list) costs nothing.
         guard aggregates.customers == snapshotCustomers else {
             throw ScoringInputError(
-                .invalidValue, field: "aggregates", "the aggregates were measured on another snapshot's clients")
+                .invalidValue,
+                field: "aggregates",
+                "the aggregates were measured on another snapshot's clients"
+            )
         }
         let n = base.rowCount
         var counts = [Double](repeating: 0, count: n)
@@ -85,8 +98,12 @@ public struct TransactionIndicatorFiller: Sendable {
         var foreignRow = -1
         var overflowRow = -1
         let snapshotCount = min(
-            measured.window.count, measured.fees.count, measured.largeOutflow.count, measured.falling.count,
-            measured.firstForeignRow.count)
+            measured.window.count,
+            measured.fees.count,
+            measured.largeOutflow.count,
+            measured.falling.count,
+            measured.firstForeignRow.count
+        )
         // One read of the snapshot's measures through the row map; the first overflow stops it.
         counts.withUnsafeMutableBufferPointer { counts in
             fees.withUnsafeMutableBufferPointer { fees in
@@ -128,18 +145,26 @@ public struct TransactionIndicatorFiller: Sendable {
         }
         if overflowRow >= 0 {
             throw ScoringInputError(
-                .overflow, customer: base.customers[overflowRow], record: "fees", "a sum overflows 64-bit minor units")
+                .overflow,
+                customer: base.customers[overflowRow],
+                record: "fees",
+                "a sum overflows 64-bit minor units"
+            )
         }
         if firstForeign != .max {
             throw ScoringInputError(
-                .currencyMismatch, customer: base.customers[foreignRow], record: "row \(firstForeign)",
+                .currencyMismatch,
+                customer: base.customers[foreignRow],
+                record: "row \(firstForeign)",
                 field: "currency",
-                "the row is not in the book's currency \(aggregates.windows.selection.currency); convert it first")
+                "the row is not in the book's currency \(aggregates.windows.selection.currency); convert it first"
+            )
         }
         var table = base
         let everyone = PresenceBitmap(count: n, allPresent: true)
-        for (id, values) in [(IndicatorID.transactionsLast6Months, counts), (.feeIncome, fees), (.churnSignals, signals)]
-        {
+        for (id, values) in [
+            (IndicatorID.transactionsLast6Months, counts), (.feeIncome, fees), (.churnSignals, signals),
+        ] {
             try table.install(try table.makeColumn(id, values: values, presence: everyone))
         }
         return table

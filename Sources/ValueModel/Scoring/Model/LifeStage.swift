@@ -34,8 +34,12 @@ public enum LifeStage: String, Hashable, Sendable, CaseIterable {
     ///   - maritalStatus: Marital status, if known.
     ///   - childStages: Each child's education stage (known or derived from the child's age).
     ///   - position: The client's position (a retired position means retired).
+    /// - Returns: The life stage, or `nil` when the facts given do not tell.
     public static func classify(
-        age: Int?, maritalStatus: MaritalStatus?, childStages: [EducationStage], position: Position?
+        age: Int?,
+        maritalStatus: MaritalStatus?,
+        childStages: [EducationStage],
+        position: Position?
     ) -> LifeStage? {
         if position == .retired || (age ?? 0) >= 60 { return .retired }
         if !childStages.isEmpty {

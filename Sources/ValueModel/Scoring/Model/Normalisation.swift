@@ -106,7 +106,9 @@ public enum IndicatorDirection: String, Hashable, Sendable, CaseIterable {
     case higherIsWorse
 }
 
-/// What a score does when a client has no value for an indicator. Every indicator states its rule;
+/// What a score does when a client has no value for an indicator.
+///
+/// Every indicator states its rule;
 /// explanations say which rule applied.
 public enum MissingDataRule: String, Hashable, Sendable, CaseIterable {
     /// The indicator scores 0 (no points), whatever its direction.

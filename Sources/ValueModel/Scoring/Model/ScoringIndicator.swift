@@ -16,8 +16,12 @@ public struct ScoringIndicator: Hashable, Sendable {
 
     /// Creates an indicator; ``ScoringModel``'s initialiser validates it.
     public init(
-        _ id: IndicatorID, dimension: ScoringDimension, weight: Double, normalisation: Normalisation,
-        direction: IndicatorDirection = .higherIsBetter, missing: MissingDataRule
+        _ id: IndicatorID,
+        dimension: ScoringDimension,
+        weight: Double,
+        normalisation: Normalisation,
+        direction: IndicatorDirection = .higherIsBetter,
+        missing: MissingDataRule
     ) {
         self.id = id
         self.dimension = dimension

@@ -37,7 +37,12 @@ extension ScoringModel {
             document = try JSONDocument(parsing: text)
         } catch {
             throw ScoringModelError(
-                .invalidJSON, path: .root, line: error.line, column: error.column, error.message)
+                .invalidJSON,
+                path: .root,
+                line: error.line,
+                column: error.column,
+                error.message
+            )
         }
         try self.init(document: document)
     }
@@ -50,8 +55,14 @@ extension ScoringModel {
         let parts = try reader.read(document.root)
         do {
             try self.init(
-                id: parts.id, version: parts.version, subject: parts.subject, currency: parts.currency,
-                summary: parts.summary, dimensions: parts.dimensions, indicators: parts.indicators)
+                id: parts.id,
+                version: parts.version,
+                subject: parts.subject,
+                currency: parts.currency,
+                summary: parts.summary,
+                dimensions: parts.dimensions,
+                indicators: parts.indicators
+            )
         } catch {
             throw error.located(at: Self.position(of: error.path, in: document))
         }
@@ -73,6 +84,7 @@ extension ScoringModel {
 }
 
 /// Turns a parsed document into a model's parts, with positioned errors for structure and types.
+///
 /// The rules on values (weights, sums, catalogue) are checked by ``ScoringModel``'s initialiser.
 struct ModelJSONReader {
     struct Parts {
@@ -95,8 +107,12 @@ struct ModelJSONReader {
         let version = try versionString(object, in: root)
         let subjectNode = try required(object, "subject", in: root, at: .root)
         let subject = try enumeration(
-            subjectNode, at: ["subject"], CustomerKind.allCases.map(\.rawValue), code: .invalidValue,
-            CustomerKind.init(rawValue:))
+            subjectNode,
+            at: ["subject"],
+            CustomerKind.allCases.map(\.rawValue),
+            code: .invalidValue,
+            CustomerKind.init(rawValue:)
+        )
         var currency: CurrencyCode?
         if let node = object["currency"], !node.isNull {
             let text = try stringValue(node, at: ["currency"])
@@ -111,7 +127,10 @@ struct ModelJSONReader {
         let indicatorsNode = try required(object, "indicators", in: root, at: .root)
         guard let elements = indicatorsNode.arrayValue else {
             throw error(
-                .wrongType, ["indicators"], indicatorsNode, "expected an array, found \(indicatorsNode.kindDescription)"
+                .wrongType,
+                ["indicators"],
+                indicatorsNode,
+                "expected an array, found \(indicatorsNode.kindDescription)"
             )
         }
         var indicators: [ScoringIndicator] = []
@@ -119,20 +138,32 @@ struct ModelJSONReader {
             indicators.append(try readIndicator(element, at: JSONPath.root.appending("indicators").appending(index)))
         }
         return Parts(
-            id: id, version: version, subject: subject, currency: currency, summary: summary, dimensions: dimensions,
-            indicators: indicators)
+            id: id,
+            version: version,
+            subject: subject,
+            currency: currency,
+            summary: summary,
+            dimensions: dimensions,
+            indicators: indicators
+        )
     }
 
     private func versionString(_ object: JSONObject, in root: JSONNode) throws(ScoringModelError) -> String {
         guard let node = object["version"], !node.isNull else {
             throw error(
-                .missingField, ["version"], root,
-                "the model has no 'version'; every score names the model version that produced it")
+                .missingField,
+                ["version"],
+                root,
+                "the model has no 'version'; every score names the model version that produced it"
+            )
         }
         guard let text = node.stringValue else {
             throw error(
-                .wrongType, ["version"], node,
-                "the version must be a string such as \"2026.1\", found \(node.kindDescription)")
+                .wrongType,
+                ["version"],
+                node,
+                "the version must be a string such as \"2026.1\", found \(node.kindDescription)"
+            )
         }
         return text
     }
@@ -145,7 +176,9 @@ struct ModelJSONReader {
             let path = base.appending(member.key)
             guard let dimension = ScoringDimension(rawValue: member.key) else {
                 throw ScoringModelError(
-                    .unknownDimension, path: path, "'\(member.key)' is not a dimension",
+                    .unknownDimension,
+                    path: path,
+                    "'\(member.key)' is not a dimension",
                     suggestion: Suggestion.closest(to: member.key, among: ScoringDimension.allCases.map(\.rawValue))
                 ).located(at: member.keyPosition)
             }
@@ -160,20 +193,39 @@ struct ModelJSONReader {
         let id = try string(object, "id", in: node, at: path)
         let dimensionNode = try required(object, "dimension", in: node, at: path)
         let dimension = try enumeration(
-            dimensionNode, at: path.appending("dimension"), ScoringDimension.allCases.map(\.rawValue),
-            code: .unknownDimension, ScoringDimension.init(rawValue:))
+            dimensionNode,
+            at: path.appending("dimension"),
+            ScoringDimension.allCases.map(\.rawValue),
+            code: .unknownDimension,
+            ScoringDimension.init(rawValue:)
+        )
         let weight = try number(try required(object, "weight", in: node, at: path), at: path.appending("weight"))
         let normalisation = try readNormalisation(
-            try required(object, "normalisation", in: node, at: path), at: path.appending("normalisation"))
+            try required(object, "normalisation", in: node, at: path),
+            at: path.appending("normalisation")
+        )
         let direction = try enumeration(
-            try required(object, "direction", in: node, at: path), at: path.appending("direction"),
-            IndicatorDirection.allCases.map(\.rawValue), code: .invalidValue, IndicatorDirection.init(rawValue:))
+            try required(object, "direction", in: node, at: path),
+            at: path.appending("direction"),
+            IndicatorDirection.allCases.map(\.rawValue),
+            code: .invalidValue,
+            IndicatorDirection.init(rawValue:)
+        )
         let missing = try enumeration(
-            try required(object, "missing", in: node, at: path), at: path.appending("missing"),
-            MissingDataRule.allCases.map(\.rawValue), code: .invalidValue, MissingDataRule.init(rawValue:))
+            try required(object, "missing", in: node, at: path),
+            at: path.appending("missing"),
+            MissingDataRule.allCases.map(\.rawValue),
+            code: .invalidValue,
+            MissingDataRule.init(rawValue:)
+        )
         return ScoringIndicator(
-            IndicatorID(id), dimension: dimension, weight: weight, normalisation: normalisation, direction: direction,
-            missing: missing)
+            IndicatorID(id),
+            dimension: dimension,
+            weight: weight,
+            normalisation: normalisation,
+            direction: direction,
+            missing: missing
+        )
     }
 
     private func readNormalisation(_ node: JSONNode, at path: JSONPath) throws(ScoringModelError) -> Normalisation {
@@ -204,7 +256,10 @@ struct ModelJSONReader {
             for member in table.members {
                 entries.append(
                     LookupTable.Entry(
-                        member.key, try number(member.value, at: path.appending("table").appending(member.key))))
+                        member.key,
+                        try number(member.value, at: path.appending("table").appending(member.key))
+                    )
+                )
             }
             let fallback = try object["default"].map { (node) throws(ScoringModelError) in
                 try number(node, at: path.appending("default"))
@@ -213,21 +268,32 @@ struct ModelJSONReader {
         case "expertRating":
             try checkKeys(object, allowed: ["kind", "scale"], at: path)
             let scale = try enumeration(
-                try required(object, "scale", in: node, at: path), at: path.appending("scale"),
-                ExpertScale.allCases.map(\.rawValue), code: .invalidNormalisation, ExpertScale.init(rawValue:))
+                try required(object, "scale", in: node, at: path),
+                at: path.appending("scale"),
+                ExpertScale.allCases.map(\.rawValue),
+                code: .invalidNormalisation,
+                ExpertScale.init(rawValue:)
+            )
             return .expertRating(scale)
         default:
             throw error(
-                .invalidNormalisation, path.appending("kind"), kindNode,
+                .invalidNormalisation,
+                path.appending("kind"),
+                kindNode,
                 "'\(kind)' is not a normalisation (\(Normalisation.kindNames.joined(separator: ", ")))",
-                suggestion: Suggestion.closest(to: kind, among: Normalisation.kindNames))
+                suggestion: Suggestion.closest(to: kind, among: Normalisation.kindNames)
+            )
         }
     }
 
     // MARK: Typed access with positioned errors
 
     private func error(
-        _ code: ScoringModelError.Code, _ path: JSONPath, _ node: JSONNode, _ message: String, suggestion: String? = nil
+        _ code: ScoringModelError.Code,
+        _ path: JSONPath,
+        _ node: JSONNode,
+        _ message: String,
+        suggestion: String? = nil
     ) -> ScoringModelError {
         ScoringModelError(code, path: path, message, suggestion: suggestion).located(at: node.position)
     }
@@ -242,7 +308,8 @@ struct ModelJSONReader {
     private func checkKeys(_ object: JSONObject, allowed: [String], at path: JSONPath) throws(ScoringModelError) {
         for member in object.members where !allowed.contains(member.key) {
             throw ScoringModelError(
-                .unknownField, path: path.appending(member.key),
+                .unknownField,
+                path: path.appending(member.key),
                 "'\(member.key)' is not a field here (\(allowed.joined(separator: ", ")))",
                 suggestion: Suggestion.closest(to: member.key, among: allowed)
             ).located(at: member.keyPosition)
@@ -250,7 +317,10 @@ struct ModelJSONReader {
     }
 
     private func required(
-        _ object: JSONObject, _ key: String, in node: JSONNode, at path: JSONPath
+        _ object: JSONObject,
+        _ key: String,
+        in node: JSONNode,
+        at path: JSONPath
     ) throws(ScoringModelError) -> JSONNode {
         guard let value = object[key], !value.isNull else {
             throw error(.missingField, path.appending(key), node, "the field '\(key)' is required")
@@ -266,7 +336,10 @@ struct ModelJSONReader {
     }
 
     private func string(
-        _ object: JSONObject, _ key: String, in node: JSONNode, at path: JSONPath
+        _ object: JSONObject,
+        _ key: String,
+        in node: JSONNode,
+        at path: JSONPath
     ) throws(ScoringModelError) -> String {
         try stringValue(try required(object, key, in: node, at: path), at: path.appending(key))
     }
@@ -282,14 +355,21 @@ struct ModelJSONReader {
     }
 
     private func enumeration<Value>(
-        _ node: JSONNode, at path: JSONPath, _ names: [String], code: ScoringModelError.Code,
+        _ node: JSONNode,
+        at path: JSONPath,
+        _ names: [String],
+        code: ScoringModelError.Code,
         _ make: (String) -> Value?
     ) throws(ScoringModelError) -> Value {
         let text = try stringValue(node, at: path)
         guard let value = make(text) else {
             throw error(
-                code, path, node, "'\(text)' is not one of \(names.joined(separator: ", "))",
-                suggestion: Suggestion.closest(to: text, among: names))
+                code,
+                path,
+                node,
+                "'\(text)' is not one of \(names.joined(separator: ", "))",
+                suggestion: Suggestion.closest(to: text, among: names)
+            )
         }
         return value
     }

@@ -38,8 +38,13 @@ public struct ScoringModel: Hashable, Sendable {
     /// - Throws: ``ScoringModelError`` naming the field by its path (`indicators[3].weight`);
     ///   codes as listed on ``ScoringModelError/Code``.
     public init(
-        id: String, version: String, subject: CustomerKind, currency: CurrencyCode? = nil, summary: String? = nil,
-        dimensions: [DimensionWeight], indicators: [ScoringIndicator]
+        id: String,
+        version: String,
+        subject: CustomerKind,
+        currency: CurrencyCode? = nil,
+        summary: String? = nil,
+        dimensions: [DimensionWeight],
+        indicators: [ScoringIndicator]
     ) throws(ScoringModelError) {
         self.id = id
         self.version = version

@@ -11,7 +11,9 @@ public import CustomerModel
 /// catch { print(error) }  // line 14, column 17: indicators[3].weight: the weight must not be negative, not -0.1
 /// ```
 public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The kind of problem. New codes may be added; do not switch exhaustively.
+    /// The kind of problem.
+    ///
+    /// New codes may be added; do not switch exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -76,7 +78,11 @@ public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConverti
 
     /// Creates an error.
     public init(
-        _ code: Code, path: JSONPath, line: Int? = nil, column: Int? = nil, _ message: String,
+        _ code: Code,
+        path: JSONPath,
+        line: Int? = nil,
+        column: Int? = nil,
+        _ message: String,
         suggestion: String? = nil
     ) {
         self.code = code

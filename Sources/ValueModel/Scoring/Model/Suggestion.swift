@@ -2,7 +2,9 @@
 enum Suggestion {
     /// The candidate nearest to `word` by Levenshtein distance over lower-cased Unicode scalars, if
     /// the distance is at most a third of the word's length (at least 2); ties go to the earlier
-    /// candidate. Failing that, the first candidate that starts with the word (of four letters or
+    /// candidate.
+    ///
+    /// Failing that, the first candidate that starts with the word (of four letters or
     /// more), as for `percentile` and `percentileRank`.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
