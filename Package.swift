@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "ValueModel", targets: ["ValueModel"]),
         .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "Segmentation", targets: ["Segmentation"]),
         // For tests and demos: a deterministic bank of clients, accounts, activity and organisation.
         .library(name: "SyntheticBank", targets: ["SyntheticBank"]),
         // For tests of host adapters: the conformance kits of each module's ports.
@@ -65,6 +66,15 @@ let package = Package(
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.
         .target(name: "Rules", dependencies: ["ClienteleSupport", "CustomerModel", "ValueModel"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CustomerModel", "ValueModel", "SyntheticBank"]),
+
+        // MARK: Segmentation: tier and segment policies as data, reviews, moves without flapping, history.
+        .target(name: "Segmentation", dependencies: ["CustomerModel", "ValueModel", "Rules"]),
+        .testTarget(
+            name: "SegmentationTests",
+            dependencies: [
+                "Segmentation", "CustomerModel", "CustomerModelTesting", "ValueModel", "Rules",
+            ]
+        ),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),
