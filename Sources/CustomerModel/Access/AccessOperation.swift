@@ -65,6 +65,17 @@ public enum AccessOperation: String, Hashable, Sendable, Codable, CaseIterable {
     case scoresAsOf
     /// `GatedScoreHistoryStore.trends(of:model:over:as:)` in ValueModel.
     case scoreTrends
+
+    // MARK: Tier state and history (Segmentation)
+    /// `GatedSegmentationStore.commit(_:as:)` in Segmentation: record reviews, moves, proposals,
+    /// decisions, overrides and exits.
+    case recordTierChanges
+    /// `GatedSegmentationStore.states(of:as:)` in Segmentation.
+    case tierStates
+    /// `GatedSegmentationStore.history(of:in:as:)` and `evaluations(of:in:as:)` in Segmentation.
+    case tierHistory
+    /// `GatedSegmentationStore.tiers(asOf:of:as:)` in Segmentation (one client, many, or the book).
+    case tiersAsOf
 }
 
 /// One operation's row in the access policy: what kind of access it is, the fields or record
@@ -148,5 +159,9 @@ public struct OperationRow: Hashable, Sendable, Codable {
         .scoreSeries: OperationRow(.read, fields: ["scores"]),
         .scoresAsOf: OperationRow(.read, fields: ["scores"]),
         .scoreTrends: OperationRow(.read, fields: ["scores"]),
+        .recordTierChanges: OperationRow(.write, fields: ["tiers"]),
+        .tierStates: OperationRow(.read, fields: ["tiers"]),
+        .tierHistory: OperationRow(.read, fields: ["tiers", "evaluations"]),
+        .tiersAsOf: OperationRow(.read, fields: ["tiers"]),
     ]
 }

@@ -41,7 +41,7 @@ extension SegmentationPolicy {
     public init(
         json text: String,
         catalogue: FactCatalogue = .standard(),
-        ladders known: [TierLadder] = TierLadder.defaults
+        ladders: [TierLadder] = TierLadder.defaults
     ) throws(SegmentationPolicyError) {
         let document: JSONDocument
         do { document = try JSONDocument(parsing: text) } catch {
@@ -49,7 +49,7 @@ extension SegmentationPolicy {
                 PolicyProblem(.invalidJSON, path: "", line: error.line, column: error.column, error.message)
             )
         }
-        var reader = PolicyJSONReader(ladders: known)
+        var reader = PolicyJSONReader(ladders: ladders)
         let parts = reader.read(document.root)
         guard reader.problems.isEmpty, let parts else { throw SegmentationPolicyError(reader.problems) }
         try self.init(
