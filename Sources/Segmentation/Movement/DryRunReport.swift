@@ -1,7 +1,8 @@
 public import CustomerModel
 
-/// The moves a draft policy would make if adopted now: each move, and counts by tier pair,
-/// branch and relationship manager. Nothing is recorded.
+/// The moves a draft policy would make if adopted now, with counts by tier pair, branch and relationship manager.
+///
+/// Nothing is recorded.
 public struct DryRunReport: Hashable, Sendable {
     /// One move the draft would make.
     public struct Move: Hashable, Sendable {

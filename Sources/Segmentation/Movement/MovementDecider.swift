@@ -1,8 +1,9 @@
 import CustomerModel
 import Rules
 
-/// Decides one client's review: the state before and the evaluation in, the state after, the
-/// events and the actions out. Pure: the reviewer records, the dry run only counts.
+/// Decides one client's review: the state before and the evaluation in, the state after, the events and the actions out.
+///
+/// Pure: the reviewer records, the dry run only counts.
 struct MovementDecider {
     let policy: SegmentationPolicy
     let day: Day

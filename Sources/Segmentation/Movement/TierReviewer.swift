@@ -64,6 +64,7 @@ public struct TierReviewer: Sendable {
     /// - Parameters:
     ///   - book: the clients' records and facts.
     ///   - clients: the clients to review whether due or not; `nil` for those due.
+    /// - Returns: the clients evaluated, the events and actions, the new states, what the store did.
     /// - Throws: ``SegmentationError`` `facts` or `store`.
     @discardableResult
     public func review(
@@ -98,6 +99,10 @@ public struct TierReviewer: Sendable {
 
     /// What `draft` would do if adopted today: the moves, proposals and warnings it would make
     /// for every client of `book`, by tier pair, branch and RM; nothing is recorded.
+    /// - Parameters:
+    ///   - draft: the policy version to try.
+    ///   - book: the clients' records and facts.
+    /// - Returns: the moves, proposals and warnings the draft would make.
     /// - Throws: ``SegmentationError`` `facts` or `store`.
     public func dryRun(
         _ draft: SegmentationPolicy,
