@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ValueModelTestingTests",
-            dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting"]
+            dependencies: ["ValueModelTesting", "ValueModel", "CustomerModel", "CustomerModelTesting", "Segmentation"]
         ),
 
         // MARK: Rules: the rule language (lexer, parser, type checker, compiler, evaluator) and its engine.

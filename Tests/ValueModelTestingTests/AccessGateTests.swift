@@ -1,5 +1,6 @@
 import CustomerModel
 import CustomerModelTesting
+import Segmentation
 import Testing
 import ValueModel
 import ValueModelTesting
@@ -94,10 +95,12 @@ struct AccessGateTests {
         let customerStore = InMemoryCustomerStore()
         let activityStore = InMemoryActivityStore()
         let historyStore = InMemoryScoreHistoryStore()
+        let segmentationStore = InMemorySegmentationStore()
         let gate: AccessGate
         let customers: GatedCustomerStore
         let activity: GatedActivityStore
         let history: GatedScoreHistoryStore
+        let segmentation: GatedSegmentationStore
         let trail: GatedAuditLog
 
         static let model = ScoreModelVersion(id: "cvm", version: "1")
@@ -109,6 +112,7 @@ struct AccessGateTests {
             customers = gate.customers(customerStore)
             activity = gate.activity(activityStore)
             history = gate.scoreHistory(historyStore)
+            segmentation = gate.segmentation(segmentationStore)
             trail = gate.auditTrail(audit)
         }
 
@@ -155,11 +159,13 @@ struct AccessGateTests {
             parts.append("\(try await customerStore.relationships(of: all, in: .everyClient))")
             parts.append("\(try await customerStore.referrals(madeBy: all, in: .everyClient))")
             parts.append("\(try await customerStore.organisation())")
+            parts.append("\(try await segmentationStore.states(of: all, scope: .everyClient))")
             for client in all {
                 parts.append("\(try await activityStore.transactions(of: client, in: days, scope: .everyClient))")
                 parts.append("\(try await activityStore.interactions(of: client, in: days, scope: .everyClient))")
                 parts.append("\(try await activityStore.balances(of: client, in: days, scope: .everyClient))")
                 parts.append("\(try await historyStore.series(of: client, in: days, model: nil, scope: .everyClient))")
+                parts.append("\(try await segmentationStore.history(of: client, in: days, scope: .everyClient))")
             }
             return parts.joined(separator: "\n")
         }
@@ -310,6 +316,26 @@ struct AccessGateTests {
         .scoreSeries: { w, p, c in _ = try await w.history.series(of: c, in: days, model: nil, as: p) },
         .scoresAsOf: { w, p, c in _ = try await w.history.scores(of: [c], asOf: World.day, model: World.model, as: p) },
         .scoreTrends: { w, p, c in _ = try await w.history.trends(of: [c], model: World.model, over: days, as: p) },
+        .recordTierChanges: { w, p, c in
+            let read = try await w.segmentationStore.states(of: [c], scope: .everyClient).first
+            let state = read ?? ClientTierState(client: c, ladder: "individual-vip", tier: "gold", since: World.day)
+            let event = TierEvent(
+                id: "\(c)/gate/\(state.version)",
+                client: c,
+                day: World.day,
+                kind: .assigned,
+                ladder: "individual-vip",
+                from: nil,
+                to: "gold",
+                reason: "gate probe",
+                cause: p.description,
+                policy: PolicyVersion(name: "vip", version: 1)
+            )
+            try await w.segmentation.commit(SegmentationBatch(events: [event], states: [state]), as: p)
+        },
+        .tierStates: { w, p, c in _ = try await w.segmentation.states(of: [c], as: p) },
+        .tierHistory: { w, p, c in _ = try await w.segmentation.history(of: c, in: days, as: p) },
+        .tiersAsOf: { w, p, c in _ = try await w.segmentation.tiers(asOf: World.day, of: [c], as: p) },
     ]
 
     // MARK: Checks
