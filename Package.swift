@@ -16,6 +16,7 @@ let package = Package(
         // For tests of host adapters: the conformance kits of each module's ports.
         .library(name: "CustomerModelTesting", targets: ["CustomerModelTesting"]),
         .library(name: "ValueModelTesting", targets: ["ValueModelTesting"]),
+        .library(name: "SegmentationTesting", targets: ["SegmentationTesting"]),
         .executable(name: "clientele", targets: ["clientele"]),
     ],
     targets: [
@@ -72,9 +73,12 @@ let package = Package(
         .testTarget(
             name: "SegmentationTests",
             dependencies: [
-                "Segmentation", "CustomerModel", "CustomerModelTesting", "ValueModel", "Rules",
+                "Segmentation", "SegmentationTesting", "CustomerModel", "CustomerModelTesting", "ValueModel", "Rules",
             ]
         ),
+
+        // MARK: SegmentationTesting: the segmentation store's conformance kit.
+        .target(name: "SegmentationTesting", dependencies: ["Segmentation", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
         .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),
