@@ -74,6 +74,7 @@ let package = Package(
             name: "SegmentationTests",
             dependencies: [
                 "Segmentation", "SegmentationTesting", "CustomerModel", "CustomerModelTesting", "ValueModel", "Rules",
+                "SyntheticBank",
             ]
         ),
 

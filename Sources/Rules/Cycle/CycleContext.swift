@@ -27,8 +27,9 @@ public struct CycleContext: Sendable {
     public internal(set) var organisation: Organisation?
     /// The night's scores (`score-book`).
     public internal(set) var scores: BookScores?
-    /// Each client's tier (`assign-tiers`), handed to the rules as the `tier` fact.
-    public internal(set) var tiers: TierFacts?
+    /// Each client's tier (`assign-tiers`, or a stage that replaces it, such as Segmentation's
+    /// review), handed to the rules as the `tier` fact.
+    public var tiers: TierFacts?
     /// What recording the scores did (`record-scores`).
     public internal(set) var recording: ScoreRecordingReport?
     /// The firings of the day, in order: from the new facts (`hand-facts`), then from the
@@ -91,6 +92,11 @@ public struct CycleContext: Sendable {
         guard let book else { throw .state("no book was read (the read-book stage must come first)") }
         return book
     }
+
+    /// The rules engine's client records of the book (`read-book`), in profile order: what a
+    /// plugged-in stage evaluates conditions over.
+    /// - Throws: ``CycleFailure/state(_:)`` when no book was read.
+    public func clientRecords() throws(CycleFailure) -> [ClientRecord] { CycleRecords.records(of: try requireBook()) }
 
     /// The scores, or a ``CycleFailure/state(_:)``.
     func requireScores() throws(CycleFailure) -> BookScores {

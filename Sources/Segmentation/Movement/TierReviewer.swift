@@ -59,21 +59,23 @@ public struct TierReviewer: Sendable {
     /// Reviews the clients of `book` that are due today (or `clients`, due or not: on demand),
     /// records every evaluation and event in one batch, and returns what happened.
     ///
-    /// A client already reviewed today under this policy version is not reviewed again, so
-    /// running the same day twice records nothing twice.
+    /// A client is due when its next review is reached (see ``ReviewSchedule/isDue(_:on:)``) or
+    /// its last review was under another policy version (a newly adopted version reviews every
+    /// client once). A client already reviewed today under this policy version is not reviewed
+    /// again, so running the same day twice records nothing twice.
     /// - Parameters:
     ///   - book: the clients' records and facts.
     ///   - clients: the clients to review whether due or not; `nil` for those due.
+    ///   - day: the review day (today by the clock unless told, as the daily cycle does).
     /// - Returns: the clients evaluated, the events and actions, the new states, what the store did.
     /// - Throws: ``SegmentationError`` `facts` or `store`.
     @discardableResult
     public func review(
         _ book: SegmentationBook,
-        clients: [CustomerID]? = nil
-    ) async throws(SegmentationError)
-        -> ReviewReport
-    {
-        let day = today
+        clients: [CustomerID]? = nil,
+        on day: Day? = nil
+    ) async throws(SegmentationError) -> ReviewReport {
+        let day = day ?? today
         let plan = try await plan(policy, book, clients: clients, on: day)
         let batch = SegmentationBatch(evaluations: plan.evaluations, events: plan.events, states: plan.states)
         var commit = SegmentationCommitReport()
@@ -161,6 +163,8 @@ public struct TierReviewer: Sendable {
                 let state = stateOf[id]
                 if !repeatToday, let state, state.lastReview == day, state.policy == policy.identifier { return false }
                 if let asked { return asked.contains(id) }
+                // A new policy version reviews every client once.
+                if let state, state.policy != policy.identifier { return true }
                 return schedule.isDue(state, on: day)
             }
         )
