@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "ValueModel", package: root),
                 .product(name: "ValueModelTesting", package: root),
                 .product(name: "Rules", package: root),
+                .product(name: "Segmentation", package: root),
                 .product(name: "SyntheticBank", package: root),
             ],
             path: "Sources/ClienteleBenchmarks"

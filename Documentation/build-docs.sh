@@ -24,7 +24,7 @@ mkdir -p "$out/symbols"
 #    (`ClientelePackageTests`), which it cannot load; so success means "this run wrote a fresh
 #    graph for each module we document". It is retried when another SwiftPM process holds the
 #    scratch folder or sources change mid-build (other engineers work in this clone).
-modules=(CustomerModel ValueModel CustomerModelTesting SyntheticBank ValueModelTesting Rules)
+modules=(CustomerModel ValueModel CustomerModelTesting SyntheticBank ValueModelTesting Rules Segmentation SegmentationTesting)
 marker="$out/started"
 attempt=1
 while :; do

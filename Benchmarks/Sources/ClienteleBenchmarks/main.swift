@@ -75,6 +75,10 @@ if which == "lifetime" || which == "all" {
 if which == "history" || which == "all" {
     try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
 }
+if which == "segment" {
+    // clientele-bench segment [CLIENTS]: issue 12's tier policy, segments, as-of and migration matrix.
+    try await SegmentBenchmarks.run(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 1_000_000)
+}
 if which == "cycle" || which == "all" {
     // clientele-bench cycle [CLIENTS]: the daily cycle from the ports to the actions handed over.
     try await CycleBenchmarks.run(
