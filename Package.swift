@@ -82,7 +82,10 @@ let package = Package(
         .target(name: "SegmentationTesting", dependencies: ["Segmentation", "CustomerModel", "CustomerModelTesting"]),
 
         // MARK: clientele: the command-line front door (demo, import, score, rules), tested through CommandLineTool.
-        .executableTarget(name: "clientele", dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules"]),
+        .executableTarget(
+            name: "clientele",
+            dependencies: ["CustomerModel", "SyntheticBank", "ValueModel", "Rules", "Segmentation"]
+        ),
         .testTarget(name: "ClienteleCLITests", dependencies: ["clientele", "CustomerModel", "SyntheticBank", "Rules"]),
     ]
 )

@@ -11,7 +11,7 @@ struct Arguments: Sendable {
     /// Options that take a value; anything else starting with `--` is a flag.
     static let valued: Set<String> = [
         "clients", "seed", "days", "as-of", "system", "out", "transactions-per-year", "model",
-        "rules", "compare", "from", "to", "synthetic",
+        "rules", "compare", "from", "to", "synthetic", "policy", "why",
     ]
 
     init(_ arguments: [String]) throws(UsageError) {

@@ -35,6 +35,11 @@ enum CommandLineTool {
               Customer Value Model for each client. Prints a table, or writes CSV with --out.
               --as-of defaults to the last transaction day in the files; --model loads a scoring model
               (JSON) for individuals or corporates in place of the default one.
+          clientele segment --policy FILE.json [--system NAME] [--as-of YYYY-MM-DD] [--why CLIENT] FILE...
+              Score host exports and review every client under a segmentation policy (JSON): the
+              tiers of each ladder with their service models, segment sizes and overlaps, upgrades,
+              downgrade warnings with what it takes to stay, pending approvals and exits. --why
+              explains one client's tiers and segments criterion by criterion.
           clientele rules check FILE...
               Compile rule files (.rules text or .json) and print every error as file:line:column,
               or a summary of the rules.
@@ -66,12 +71,14 @@ enum CommandLineTool {
                 ok = try await ScoreCommand(arguments, console: console).run()
             case "rules":
                 ok = try await RulesCommand(arguments, console: console).run()
+            case "segment":
+                ok = try await SegmentCommand(arguments, console: console).run()
             case nil, "help":
                 try arguments.expectNothingElse(for: "help")
                 console.print(usage)
                 ok = true
             case let other?:
-                throw UsageError("unknown command '\(other)' (demo, import, score, rules, help)")
+                throw UsageError("unknown command '\(other)' (demo, import, score, segment, rules, help)")
             }
             return ok ? .success : .failure
         } catch let error as UsageError {
