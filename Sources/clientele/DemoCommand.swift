@@ -47,6 +47,7 @@ struct DemoCommand {
         try await BookSummary(synthetic: synthetic, bank: bank, today: today, console: console).print()
         let scores = try await DemoCycle(bank: bank, today: today, console: console).run()
         DemoScoring(scores: scores, today: today, console: console).print()
+        try await DemoSegmentation(bank: bank, today: today, scores: scores, console: console).run()
         try await DemoRules(synthetic: synthetic, bank: bank, scores: scores, console: console).run()
         console.print(
             "\nAudit trail: \(Output.count(audit.count)) entries recorded (every read and write through the ports)."

@@ -107,3 +107,13 @@ import Testing
         #expect(error.problems.first?.line == 2)
     }
 }
+
+@Suite struct ExamplePolicyTests {
+    @Test func theExamplePolicyLoads() throws {
+        let policy = try SegmentationPolicy(json: SegmentationPolicy.exampleJSON)
+        #expect(policy.ladders.map(\.ladder.name) == ["individual-vip", "strategic-corporate"])
+        #expect(policy.ladder(for: .corporate)?["key"]?.service.reviewCadence == .quarterly)
+        #expect(policy.ladder(for: .corporate)?["potential"]?.service.reviewCadence == .halfYearly)
+        #expect(policy.segments.count == 3)
+    }
+}
