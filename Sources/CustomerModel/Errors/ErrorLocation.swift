@@ -1,7 +1,7 @@
-/// Where a ``CodedError`` happened: the client, record, row and field of data, or the file, field
-/// path, line and column of a text. Every part is optional; an error fills in what it knows.
+/// Where a ``CodedError`` happened.
 ///
-/// It names identifiers (a client id, a transaction id, a field path), never personal values.
+/// The client, record, row and field of data, or the file, field path, line and column of a
+/// text. Every part is optional; an error fills in what it knows. It names identifiers (a client id, a transaction id, a field path), never personal values.
 public struct ErrorLocation: Hashable, Sendable, CustomStringConvertible {
     /// The client concerned.
     public var customer: CustomerID?
