@@ -35,4 +35,39 @@ extension GatedFixture {
 
     /// The audit trail the gate writes to.
     package var trail: AuditTrail { AuditTrail(log: audit) }
+
+    /// Runs `body`, which the gate must refuse as ``/CustomerModel/StoreError/Code/forbidden``, and
+    /// checks that the refusal reached the audit log: exactly one `denied` entry by `principal`,
+    /// naming `clients`, at the clock's next minute.
+    ///
+    /// - Parameters:
+    ///   - subject: the refused call, for failure messages ("RM-B reading C-A1").
+    ///   - principal: who made the call.
+    ///   - clients: the clients the audit entry must name.
+    ///   - fileID: the kit source file of the check (defaults to the caller's).
+    ///   - line: the kit source line of the check (defaults to the caller's).
+    ///   - body: the call to refuse.
+    /// - Throws: ``ConformanceFailure`` when the call was not refused or not audited as refused.
+    package func expectRefusal<T>(
+        _ subject: String,
+        by principal: Principal,
+        naming clients: AuditTrail.Clients,
+        fileID: String = #fileID,
+        line: Int = #line,
+        _ body: () async throws -> T
+    ) async throws(ConformanceFailure) {
+        let mark = try await trail.mark()
+        let now = tick()
+        try await expectStoreError(.forbidden, subject, fileID: fileID, line: line, body)
+        try await trail.expectOne(
+            since: mark,
+            "the refusal of \(subject)",
+            action: .denied,
+            principal: principal,
+            clients: clients,
+            at: now,
+            fileID: fileID,
+            line: line
+        )
+    }
 }
