@@ -1,4 +1,4 @@
-import CustomerModel
+package import CustomerModel
 import CustomerModelTesting
 import Segmentation
 
@@ -81,15 +81,11 @@ enum TierSamples {
     }
 }
 
-extension SegmentationFixture {
+extension SegmentationFixture: GatedFixture {
     typealias World = ConformanceWorld
 
-    func seed() async throws(ConformanceFailure) {
-        try await call("seeding the organisation and the five clients as system") {
-            try await ConformanceWorld.seed(customers)
-        }
-        clock.advance(bySeconds: 60)
-    }
+    /// The customer store the gate reads clients from.
+    package var directory: GatedCustomerStore { customers }
 
     @discardableResult
     func commit(

@@ -5,7 +5,7 @@ public import Segmentation
 /// What the ``SegmentationConformance`` checks run against: a fresh, empty segmentation store
 /// and the customer store that serves as the gate's directory, both behind one
 /// ``/CustomerModel/AccessGate`` (default policy), the audit log the gate writes to and its clock.
-public struct SegmentationFixture<Store: SegmentationStore>: Sendable {
+public struct SegmentationFixture<Store: SegmentationStore>: ConformanceFixture {
     /// The adapter under test, empty.
     public var adapter: Store
     /// The adapter behind the gate: what the checks call.
@@ -57,29 +57,12 @@ public struct SegmentationFixture<Store: SegmentationStore>: Sendable {
 ///     try await Kit { (try await PostgresSegmentationStore.fresh(db), InMemoryCustomerStore()) }.run(check)
 /// }
 /// ```
-public struct SegmentationConformance<Store: SegmentationStore>: Sendable {
+public struct SegmentationConformance<Store: SegmentationStore>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = SegmentationFixture<Store>
 
-    /// One named behaviour of the contract.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``/CustomerModelTesting/ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -97,20 +80,6 @@ public struct SegmentationConformance<Store: SegmentationStore>: Sendable {
             let clock = ManualClock(start: ConformanceWorld.start)
             let stores = try await makeStores()
             return Fixture(segmentation: stores.segmentation, customers: stores.customers, audit: audit, clock: clock)
-        }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``/CustomerModelTesting/ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: []) {
-            (check) throws(ConformanceFailure) in try await run(check)
         }
     }
 }
