@@ -76,9 +76,11 @@ if which == "history" || which == "all" {
     try await ScoreHistoryBenchmarks.run(clients: 100_000, nights: 10)
 }
 if which == "cycle" || which == "all" {
-    // clientele-bench cycle [CLIENTS]: the daily cycle from the ports to the actions handed over.
+    // clientele-bench cycle [CLIENTS] [RUNS]: the daily cycle from the ports to the actions handed
+    // over, RUNS times (3 unless given) over one loaded bank, medians reported.
     try await CycleBenchmarks.run(
-        clients: which == "cycle" ? Int(arguments.dropFirst().first ?? "") ?? 100_000 : 100_000
+        clients: which == "cycle" ? Int(arguments.dropFirst().first ?? "") ?? 100_000 : 100_000,
+        runs: which == "cycle" ? Int(arguments.dropFirst(2).first ?? "") ?? 3 : 3
     )
 }
 if which == "scoring-hot" {
