@@ -24,6 +24,30 @@ struct GateBookkeepingTests {
         #expect(AccessGate.distinct(doubled.lazy.map { $0 }) == Self.naiveDistinct(ids))
     }
 
+    @Test func everyIdCharacterRoundTripsThroughTheAuditLog() async throws {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
+        // Ten characters at a time (packed), then ids that cannot pack: too long, or other characters.
+        var ids = stride(from: 0, to: alphabet.count, by: 10).map {
+            CustomerID(String(alphabet[$0..<min($0 + 10, alphabet.count)]))
+        }
+        ids += ["C.1", "C 1", "CÉ1", "C/1", "ABCDEFGHIJK", "@", "[", "`", "{", "~"]
+        let log = InMemoryAuditLog()
+        let record = AuditRecord(
+            at: Instant(millisecondsSinceEpoch: 0),
+            principal: .system("test"),
+            action: .write,
+            customers: ids,
+            fields: ["profile"],
+            operation: "upsert"
+        )
+        try await log.record([record])
+        #expect(log.allEntries == [record])
+        for id in ids {
+            let found = try await log.entries(concerning: id, in: record.at...record.at, scope: .everyClient)
+            #expect(found == [record], "\(id)")
+        }
+    }
+
     @Test func theAuditLogGivesBackEveryEntryAsRecorded() async throws {
         let log = InMemoryAuditLog()
         let rm = Principal.relationshipManager("RM-1", purpose: "review")
