@@ -71,19 +71,30 @@ struct RulesCommand {
     /// Reads and compiles a rule file (`.json` in the JSON form, anything else as rule text);
     /// failures are lines ready to print (`file:line:column: error: message`).
     static func load(_ path: String) -> Result<RuleSet, RuleFileProblems> {
-        let text: String
+        let compiler = RuleCompiler()
+        let bytes: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            // The size is checked before the file is read, so a huge file costs nothing.
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > compiler.limits.maximumBytes {
+                return .failure(
+                    RuleFileProblems(lines: [
+                        "\(path): error: the file is \(size) bytes; the compiler accepts at most \(compiler.limits.maximumBytes) bytes"
+                    ])
+                )
+            }
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             return .failure(
                 RuleFileProblems(lines: ["\(path): error: cannot read the file (\(error.localizedDescription))"])
             )
         }
         do {
+            let text = try compiler.decode(utf8: bytes, file: path)
             if path.lowercased().hasSuffix(".json") {
-                return .success(try RuleCompiler().compile(json: text, file: path))
+                return .success(try compiler.compile(json: text, file: path))
             }
-            return .success(try RuleCompiler().compile(text, file: path))
+            return .success(try compiler.compile(text, file: path))
         } catch {
             return .failure(RuleFileProblems(lines: error.diagnostics.map(\.description)))
         }

@@ -129,7 +129,10 @@ import Testing
             "4:19 unknown-channel: unknown channel 'wechta'; did you mean 'wechat'? channels are sms, email, wechat, workbench"
         ),
         ("notify(rm, sms, \"AUM of {nmae} fell\")", "4:33 unknown-fact: unknown fact 'nmae'; did you mean 'name'?"),
-        ("notify(rm, sms, \"{aum > 1m}\")", "4:26 template: a placeholder shows a value; 'aum > 1m' is a condition"),
+        (
+            "notify(rm, sms, \"{aum > 1m CNY}\")",
+            "4:26 template: a placeholder shows a value; 'aum > 1m CNY' is a condition"
+        ),
         (
             "notify(rm)",
             "4:8 arguments: notify takes a recipient, a channel and optionally a message: notify(rm, sms, \"AUM of {name} fell\")"
@@ -148,7 +151,7 @@ import Testing
         ("flag(\"dormant\", 30d)", "4:8 arguments: flag takes one name in double quotes: flag(\"dormant warning\")"),
     ])
     func actionErrors(action: String, expected: String) {
-        #expect(Self.diagnostics(Self.rule("if aum > 1m", then: action)) == [expected])
+        #expect(Self.diagnostics(Self.rule("if aum > 1m CNY", then: action)) == [expected])
     }
 
     @Test(arguments: [
@@ -182,7 +185,7 @@ import Testing
         ("3 consecutive years with no transaction", "2:22 trigger: a streak counts days, weeks or months, not 'years'"),
     ])
     func triggerErrors(trigger: String, expected: String) {
-        #expect(Self.diagnostics(Self.rule("if aum > 1m", when: trigger)) == [expected])
+        #expect(Self.diagnostics(Self.rule("if aum > 1m CNY", when: trigger)) == [expected])
     }
 
     @Test func everyErrorInAFileIsReportedInOrder() {

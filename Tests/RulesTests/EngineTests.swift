@@ -352,7 +352,7 @@ import Testing
         let rules = try RuleCompiler().compile(
             """
             rule "busy" when on transaction
-              if count(transactions where direction = outflow, 7d) >= 3 and sum(transactions where direction = outflow, 7d) > 25k
+              if count(transactions where direction = outflow, 7d) >= 3 and sum(transactions where direction = outflow, 7d) > 25k CNY
               then flag("busy")
               cooldown 1d
             end

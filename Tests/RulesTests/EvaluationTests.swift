@@ -40,8 +40,9 @@ import Testing
         // Row 0: AUM 6m; row 1: AUM missing.
         let result = try Self.holding(
             [
-                "aum > 5m", "not (aum > 5m)", "aum != 5m", "aum is missing", "aum is not missing", "aum = aum",
-                "aum + 1m > 5m", "tier in [core, key]", "tier not in [core, key]",
+                "aum > 5m CNY", "not (aum > 5m CNY)", "aum != 5m CNY", "aum is missing", "aum is not missing",
+                "aum = aum",
+                "aum + 1m CNY > 5m CNY", "tier in [core, key]", "tier not in [core, key]",
             ],
             rows: 2
         ) { frame in
@@ -121,8 +122,8 @@ import Testing
         let result = try Self.holding(
             [
                 "consent.marketing", "not consent.marketing", "consent.marketing = false",
-                "consent.marketing and aum * 10% > 50k",
-                "score - score.change(90d) >= 60", "aum / 2 >= 300k",
+                "consent.marketing and aum * 10% > 50k CNY",
+                "score - score.change(90d) >= 60", "aum / 2 >= 300k CNY",
             ],
             rows: 3
         ) { frame in
@@ -192,7 +193,7 @@ import Testing
             """
             rule "Campaign"
               when daily
-              if aum > 5m and (risk_appetite >= steady or "pi" in tags) and not consent.marketing
+              if aum > 5m CNY and (risk_appetite >= steady or "pi" in tags) and not consent.marketing
               then flag("x")
             end
             """
@@ -206,7 +207,7 @@ import Testing
         let rule = try #require(rules["Campaign"])
         let failed = try rules.explain(rule, in: frame, row: 0, on: Self.evaluation)
         #expect(!failed.holds)
-        #expect(failed.failures.map(\.text) == ["aum > 5m", "risk_appetite >= steady", "\"pi\" in tags"])
+        #expect(failed.failures.map(\.text) == ["aum > 5m CNY", "risk_appetite >= steady", "\"pi\" in tags"])
         #expect(
             failed.failures.map { $0.values.map { "\($0.expression) = \($0.value)" } } == [
                 ["aum = CNY 4000000.00"], ["risk_appetite = conservative"], ["tags = []"],
@@ -217,7 +218,7 @@ import Testing
         #expect(passed.holds)
         #expect(passed.failures.isEmpty)
         #expect(passed.condition?.parts.last?.parts.first?.values.first?.value == .missing)
-        #expect(passed.description.contains("[true]  aum > 5m   (aum = CNY 8000000.00)"))
+        #expect(passed.description.contains("[true]  aum > 5m CNY   (aum = CNY 8000000.00)"))
     }
 
     @Test func effectiveDatesPriorityOrderAndLayoutChecks() throws {
@@ -226,7 +227,7 @@ import Testing
             rule "later" when daily then flag("a") end
             rule "urgent" priority 10 when daily then flag("b") end
             rule "expired" priority 10 effective until 2026-05-28 when daily then flag("c") end
-            rule "future" effective from 2026-06-01 when daily if aum > 1 then flag("d") end
+            rule "future" effective from 2026-06-01 when daily if aum > 1 CNY then flag("d") end
             """
         )
         #expect(rules.rules.map(\.name) == ["urgent", "expired", "later", "future"])
@@ -243,7 +244,9 @@ import Testing
     }
 
     @Test func frameRejectsValuesOfTheWrongType() throws {
-        let rules = try RuleCompiler().compile("rule \"x\" when daily if aum > 1m and tier = core then flag(\"x\") end")
+        let rules = try RuleCompiler().compile(
+            "rule \"x\" when daily if aum > 1m CNY and tier = core then flag(\"x\") end"
+        )
         var frame = rules.makeFrame(rows: 1)
         #expect(throws: FactFrameError.self) {
             try frame.set("aum", row: 0, to: .money(Money(major: 1, currency: .usd)))
@@ -258,7 +261,7 @@ import Testing
     @Test func batchAgreesWithOneRowPathOnManyRows() throws {
         var generator = SplitMix(seed: 7)
         let conditions = [
-            "aum > 2m and tier in [core, key]",
+            "aum > 2m CNY and tier in [core, key]",
             "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
             "risk_appetite >= balanced and not consent.marketing", "score * 2 - 30 > 100 or score is missing",
             "sum(transactions where type = transfer_out, 30d) / aum > 25%",

@@ -7,12 +7,12 @@ import Testing
 @Suite struct MergedProgramTests {
     @Test func fusedConditionsAgreeWithEachRule() throws {
         let conditions = [
-            "aum > 2m and tier in [core, key]",
+            "aum > 2m CNY and tier in [core, key]",
             "aum.change(30d) < -20% or count(transactions where direction = outflow, 30d) >= 5",
             "risk_appetite >= balanced and not consent.marketing", "score * 2 - 30 > 100 or score is missing",
             "sum(transactions where type = transfer_out, 30d) / aum > 25%",
             "industry in [\"energy\", \"mining\"] or \"vip\" in tags",
-            "today - 1mo > birth_date and aum / 3 < 1m",
+            "today - 1mo > birth_date and aum / 3 < 1m CNY",
         ]
         var text = conditions.enumerated().map {
             "rule \"c\($0.offset)\" when on transaction if \($0.element) then flag(\"x\") end"

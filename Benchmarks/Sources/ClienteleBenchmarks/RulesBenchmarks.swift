@@ -26,7 +26,7 @@ enum RulesBenchmarks {
         let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let appetites = ["conservative", "steady", "balanced", "growth", "aggressive"]
         let conditions: [(inout Generator) -> String] = [
-            { g in "aum > \(1 + g.below(20))m and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
+            { g in "aum > \(1 + g.below(20))m CNY and tier in [\(g.pick(tiers)), \(g.pick(tiers))]" },
             { g in "aum.change(30d) < -\(5 + g.below(30))% and risk_appetite >= \(g.pick(appetites))" },
             { g in
                 "count(transactions where direction = outflow, 30d) >= \(2 + g.below(20)) or sum(transactions where type = transfer_out, 30d) > \(100 + g.below(900))k"
@@ -36,14 +36,14 @@ enum RulesBenchmarks {
                 "\"\(g.pick(["vip", "frequent flyer", "golf", "investor", "family office"]))\" in tags and score > \(40 + g.below(50))"
             },
             { g in "age >= \(30 + g.below(40)) and marital_status = married and children >= \(1 + g.below(2))" },
-            { g in "aum.deposits / aum > \(30 + g.below(60))% and aum > \(500 + g.below(5000))k" },
+            { g in "aum.deposits / aum > \(30 + g.below(60))% and aum > \(500 + g.below(5000))k CNY" },
             { g in "score.change(90d) < -\(3 + g.below(20)) and tier != mass and value_layer in [high_value, growing]"
             },
             { g in
                 "(rfm.recency <= \(1 + g.below(3)) and rfm.monetary >= \(3 + g.below(3))) or p_alive < \(1 + g.below(9))0%"
             },
             { g in
-                "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k and consent.marketing"
+                "days_until(maturity) <= \(5 + g.below(60))d and aum.time_deposits >= \(200 + g.below(2000))k CNY and consent.marketing"
             },
         ]
         var text = ""
@@ -56,7 +56,7 @@ enum RulesBenchmarks {
                   priority \(g.below(100))
                   when daily at 08:\(10 + g.below(40))
                   if \(condition)\(extra)
-                  then notify(rm, \(g.pick(["sms", "app", "email"])), "Client {name} (AUM {aum}) matched rule \(i)"), flag("rule \(i)")
+                  then notify(rm, \(g.pick(["sms", "workbench", "email"])), "Client {name} (AUM {aum}) matched rule \(i)"), flag("rule \(i)")
                   cooldown \(1 + g.below(60))d
                 end
 
@@ -159,7 +159,7 @@ enum RulesBenchmarks {
         let tiers = ["core", "key", "potential", "ecosystem", "mass"]
         let conditions: [(inout Generator) -> String] = [
             { g in
-                "transaction.amount > \(500 + g.below(4500))k and transaction.direction = outflow and tier in [\(g.pick(tiers)), \(g.pick(tiers))]"
+                "transaction.amount > \(500 + g.below(4500))k CNY and transaction.direction = outflow and tier in [\(g.pick(tiers)), \(g.pick(tiers))]"
             },
             { g in
                 "transaction.merchant = air_travel and count(transactions where merchant = air_travel, 30d) >= \(2 + g.below(6))"
@@ -167,9 +167,10 @@ enum RulesBenchmarks {
             { g in
                 "transaction.type in [transfer_out, withdrawal] and sum(transactions where direction = outflow, 7d) > \(100 + g.below(900))k"
             },
-            { g in "transaction.overseas and transaction.amount > \(50 + g.below(450))k and risk_appetite >= steady" },
+            { g in "transaction.overseas and transaction.amount > \(50 + g.below(450))k CNY and risk_appetite >= steady"
+            },
             { g in
-                "transaction.direction = inflow and transaction.amount >= \(200 + g.below(800))k and aum < \(1 + g.below(10))m"
+                "transaction.direction = inflow and transaction.amount >= \(200 + g.below(800))k CNY and aum < \(1 + g.below(10))m CNY"
             },
         ]
         var text = ""
@@ -179,7 +180,7 @@ enum RulesBenchmarks {
                   priority \(g.below(100))
                   when on transaction
                   if \(conditions[i % conditions.count](&g))
-                  then notify(rm, app, "Rule \(i): {transaction.amount} for {name}")
+                  then notify(rm, workbench, "Rule \(i): {transaction.amount} for {name}")
                   cooldown \(1 + g.below(30))d
                 end
 

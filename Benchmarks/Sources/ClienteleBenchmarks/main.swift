@@ -66,6 +66,9 @@ if which == "rules-peers" {
         sampleRows: Int(extra.dropFirst().first ?? "") ?? 5_000
     )
 }
+if which == "rule-limits" || which == "all" {
+    try RuleLimitsBenchmarks.run()
+}
 if which == "rules-streaming" || which == "all" {
     try RulesBenchmarks.streaming()
 }

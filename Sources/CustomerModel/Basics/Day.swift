@@ -86,9 +86,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(days: Int) -> Day { Day(number: number &+ Int32(truncatingIfNeeded: days)) }
 
     /// The same calendar date `months` later, clamped to the month's last day (Jan 31 + 1 month is Feb 28/29).
+    ///
+    /// When the result would fall outside the years 1 to 9999 the day itself is returned; any
+    /// `months`, however large, is safe to pass.
     public func adding(months: Int) -> Day {
         let (y, m, d) = components
-        let total = y * 12 + (m - 1) + months
+        let (total, overflow) = (y * 12 + (m - 1)).addingReportingOverflow(months)
+        guard !overflow, total >= 12 else { return self }
         let year = total / 12
         let month = total % 12 + 1
         let day = min(d, Day.daysIn(month: month, year: year))

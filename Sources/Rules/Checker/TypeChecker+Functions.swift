@@ -176,7 +176,7 @@ extension TypeChecker {
         error(
             .typeMismatch,
             value.range,
-            "a 'where' condition compares each row's fields with fixed values, as in amount >= 100k or type in [deposit, transfer_in]; '\(text(value.range))' is not of that form"
+            "a 'where' condition compares each row's fields with fixed values, as in amount >= 100k CNY or type in [deposit, transfer_in]; '\(text(value.range))' is not of that form"
         )
         return nil
     }

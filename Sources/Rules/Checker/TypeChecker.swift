@@ -23,8 +23,28 @@ struct TypeChecker {
         self.source = source.utf8
     }
 
+    /// The most problems reported; past it the checker stops (``stopped``).
+    var maximumDiagnostics = Int.max
+    /// Whether the checker has reported ``maximumDiagnostics`` problems and checks no further.
+    var stopped: Bool { diagnostics.count >= maximumDiagnostics }
+    /// Whether the stop has been reported.
+    private var reportedStop = false
+
     mutating func error(_ code: RuleDiagnostic.Code, _ range: SourceRange, _ message: String) {
+        guard !stopped else {
+            stop(at: range)
+            return
+        }
         diagnostics.append(RuleDiagnostic(code, at: range, message))
+    }
+
+    /// Reports, once, that checking stopped at `range` because ``maximumDiagnostics`` problems were found.
+    mutating func stop(at range: SourceRange) {
+        guard !reportedStop else { return }
+        reportedStop = true
+        diagnostics.append(
+            RuleDiagnostic(.limit, at: range, "more than \(maximumDiagnostics) problems; checking stopped here")
+        )
     }
 
     /// The text of `range` as written, for messages.
@@ -187,6 +207,16 @@ struct TypeChecker {
         let written = "\(negative ? "-" : "")\(n)"
         switch type {
         case .money(let currency):
+            // Zero is zero in every currency; any other amount says which currency it is in, so
+            // `aum > 5` is not read as 5.00 of the reporting currency by mistake.
+            guard n.doubleValue == 0 else {
+                error(
+                    .typeMismatch,
+                    range,
+                    "\(written) has no currency but an amount of money is wanted here; write it with its currency, as in \(written) \(currency)"
+                )
+                return nil
+            }
             guard let minor = n.scaled(by: 100) else {
                 error(.typeMismatch, range, "the amount \(written) has more than two decimal places or is too large")
                 return nil

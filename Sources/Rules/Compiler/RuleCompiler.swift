@@ -19,9 +19,32 @@ import CustomerModel
 public struct RuleCompiler: Sendable {
     /// The facts rules may use.
     public var catalogue: FactCatalogue
+    /// The most text, rules, word length and problems a compile accepts.
+    public var limits: RuleTextLimits
 
     /// Creates a compiler over `catalogue` (the standard catalogue in CNY unless told).
-    public init(catalogue: FactCatalogue = .standard()) { self.catalogue = catalogue }
+    /// - Parameters:
+    ///   - catalogue: the facts rules may use.
+    ///   - limits: the most a compile accepts, checked before the work each limit guards.
+    public init(catalogue: FactCatalogue = .standard(), limits: RuleTextLimits = .standard) {
+        self.catalogue = catalogue
+        self.limits = limits
+    }
+
+    /// Refuses a text over ``RuleTextLimits/maximumBytes`` before any work on it.
+    func checkSize(of text: String, file: String?) throws(RuleCompileError) {
+        let bytes = text.utf8.count
+        guard bytes > limits.maximumBytes else { return }
+        let start = SourceRange(start: .start, end: .start)
+        throw RuleCompileError([
+            RuleDiagnostic(
+                .limit,
+                at: start,
+                "the text is \(bytes) bytes; the compiler accepts at most \(limits.maximumBytes) bytes in one text",
+                file: file
+            )
+        ])
+    }
 
     /// Checks `text` and returns every problem, sorted by position (empty when it compiles).
     public func check(_ text: String, file: String? = nil) -> [RuleDiagnostic] {
@@ -40,12 +63,18 @@ public struct RuleCompiler: Sendable {
     /// - Returns: the compiled rule set.
     /// - Throws: ``RuleCompileError`` with every problem found.
     public func compile(_ text: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
-        let (syntax, parseDiagnostics) = RuleParser.parse(text)
+        try checkSize(of: text, file: file)
+        let (syntax, parseDiagnostics) = RuleParser.parse(text, limits: limits)
         var checker = TypeChecker(catalogue: catalogue, source: text)
-        checker.diagnostics = parseDiagnostics
+        checker.maximumDiagnostics = limits.maximumDiagnostics
+        checker.diagnostics = Array(parseDiagnostics.prefix(limits.maximumDiagnostics))
         var checked: [CheckedRule] = []
         var names: [String: SourceRange] = [:]
         for (order, rule) in syntax.rules.enumerated() {
+            guard !checker.stopped else {
+                checker.stop(at: rule.nameRange)
+                break
+            }
             if !rule.name.isEmpty, let first = names[rule.name] {
                 checker.error(
                     .duplicateRule,

@@ -9,7 +9,7 @@ import CustomerModel
 /// client without balances) or a computation has none: arithmetic with a missing operand,
 /// overflow and division by zero are missing. Every comparison with a missing operand is
 /// **false** (`=`, `!=`, `<`, `in`, `not in` alike), and `not` flips a condition as computed, so
-/// `not (aum > 5m)` holds for a client whose AUM is missing. Test explicitly with `is missing` /
+/// `not (aum > 5m CNY)` holds for a client whose AUM is missing. Test explicitly with `is missing` /
 /// `is not missing`. Aggregates over no rows are 0 for `count` and `sum` and missing for `min`,
 /// `max` and `avg`; `days_since(last ...)` with no such activity and `days_until(...)` with no such
 /// date are missing; a tag set is never missing (it may be empty).

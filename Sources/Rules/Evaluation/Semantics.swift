@@ -5,7 +5,7 @@ import CustomerModel
 /// **Missing values.** An int-stored value is missing when it is `Int64.min`, a double when it is
 /// NaN. Arithmetic with a missing operand is missing; overflow, division by zero and a
 /// non-finite result are missing. Every comparison (`=`, `!=`, `<` ... and `in`, `not in`) with
-/// a missing operand is **false**; `not` flips a condition as computed, so `not (aum > 5m)` holds
+/// a missing operand is **false**; `not` flips a condition as computed, so `not (aum > 5m CNY)` holds
 /// for a client whose AUM is missing. `is missing` and `is not missing` test explicitly.
 enum Semantics {
     static let missing = Int64.min

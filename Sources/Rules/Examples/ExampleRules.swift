@@ -53,7 +53,7 @@ public enum ExampleRules: Sendable {
           owner "wealth management"
           priority 80
           when daily at 08:30
-          if aum.change(30d) < -20% and aum.average(30d) >= 500k
+          if aum.change(30d) < -20% and aum.average(30d) >= 500k CNY
           then notify(rm, sms, "AUM of {name} fell {aum.change(30d)} in 30 days, to {aum}"),
                notify(branch_head, sms, "AUM of a {tier} client of {rm} fell {aum.change(30d)} in 30 days")
           cooldown 30d

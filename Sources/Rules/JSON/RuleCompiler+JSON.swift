@@ -11,6 +11,7 @@ extension RuleCompiler {
     /// - Throws: ``RuleCompileError``; every diagnostic gives the line and column in the JSON text
     ///   and ends with the JSON path of the member at fault, as in `(at $.rules[2].if)`.
     public func compile(json: String, file: String? = nil) throws(RuleCompileError) -> RuleSet {
+        try checkSize(of: json, file: file)
         let document: JSONDocument
         do {
             document = try JSONDocument(parsing: json)

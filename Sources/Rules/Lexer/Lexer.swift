@@ -22,12 +22,19 @@ struct Lexer: Sendable {
     private var position: SourcePosition
     /// Problems found so far.
     private(set) var diagnostics: [RuleDiagnostic] = []
+    /// The longest word accepted, in UTF-8 bytes; a longer one is refused unread.
+    private let maximumWordLength: Int
 
     /// Creates a lexer over `text` whose first character is at `start` (placeholders inside strings
     /// are lexed with the position of their first character).
-    init(_ text: String, start: SourcePosition = .start) {
+    init(
+        _ text: String,
+        start: SourcePosition = .start,
+        maximumWordLength: Int = RuleTextLimits.standard.maximumWordLength
+    ) {
         bytes = Array(text.utf8)
         position = start
+        self.maximumWordLength = maximumWordLength
     }
 
     /// All tokens up to and including ``Token/Kind/endOfText``.
@@ -90,6 +97,19 @@ struct Lexer: Sendable {
     /// The text of bytes `start..<index`.
     private func text(from start: Int) -> String { String(decoding: bytes[start..<index], as: UTF8.self) }
 
+    /// Refuses a word or unit longer than ``maximumWordLength`` without looking at its text.
+    private mutating func overlong(_ length: Int, from start: SourcePosition) -> Token {
+        let range = SourceRange(start: start, end: position)
+        diagnostics.append(
+            RuleDiagnostic(
+                .limit,
+                at: range,
+                "a word of \(length) bytes; the longest fact, function or value name accepted is \(maximumWordLength) bytes"
+            )
+        )
+        return Token(.invalid, at: range)
+    }
+
     private mutating func report(_ message: String, from start: SourcePosition) -> Token {
         let range = SourceRange(start: start, end: position)
         diagnostics.append(RuleDiagnostic(.invalidToken, at: range, message))
@@ -147,6 +167,7 @@ struct Lexer: Sendable {
             guard Self.isLetter(peek()) else { break }
             advance()
         }
+        if index - first > maximumWordLength { return overlong(index - first, from: start) }
         return Token(.word(text(from: first)), at: SourceRange(start: start, end: position))
     }
 
@@ -201,6 +222,7 @@ struct Lexer: Sendable {
         }
         let suffixStart = index
         while let c = peek(), Self.isLetter(c) || Self.isDigit(c) { advance() }
+        if index - suffixStart > maximumWordLength { return overlong(index - suffixStart, from: start) }
         let suffix = text(from: suffixStart)
         let range = { (position: SourcePosition) in SourceRange(start: start, end: position) }
         switch suffix {

@@ -48,6 +48,9 @@ public struct RuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertible
         public static let unknownChannel = Code("unknown-channel")
         /// A message template with a bad placeholder.
         public static let template = Code("template")
+        /// A text, rule count or word longer than the compiler's ``RuleTextLimits`` allow, too many
+        /// problems to report, or bytes that are not UTF-8.
+        public static let limit = Code("limit")
 
         /// The code's name.
         public var description: String { name }

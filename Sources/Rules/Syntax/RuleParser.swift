@@ -54,11 +54,18 @@ struct RuleParser: Sendable {
     /// Problems found so far (lexer and parser).
     private(set) var diagnostics: [RuleDiagnostic]
 
+    /// The most rules ``parseFile()`` reads; the first rule past it ends the file with a diagnostic.
+    private var maximumRules = Int.max
+    /// The longest word the lexers of this parser (and of its message placeholders) accept.
+    private var maximumWordLength = RuleTextLimits.standard.maximumWordLength
+
     /// Creates a parser over `text`.
-    init(_ text: String) {
-        var lexer = Lexer(text)
+    init(_ text: String, limits: RuleTextLimits = .standard) {
+        var lexer = Lexer(text, maximumWordLength: limits.maximumWordLength)
         tokens = lexer.tokenize()
         diagnostics = lexer.diagnostics
+        maximumRules = limits.maximumRules
+        maximumWordLength = limits.maximumWordLength
     }
 
     init(tokens: [Token]) {
@@ -67,8 +74,11 @@ struct RuleParser: Sendable {
     }
 
     /// Parses `text` into its rules and every problem found.
-    static func parse(_ text: String) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
-        var parser = RuleParser(text)
+    static func parse(
+        _ text: String,
+        limits: RuleTextLimits = .standard
+    ) -> (file: RuleFileSyntax, diagnostics: [RuleDiagnostic]) {
+        var parser = RuleParser(text, limits: limits)
         let file = parser.parseFile()
         return (file, parser.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset })
     }
@@ -135,6 +145,16 @@ struct RuleParser: Sendable {
         var rules: [RuleSyntax] = []
         while current.kind != .endOfText {
             if isWord("rule") {
+                guard rules.count < maximumRules else {
+                    diagnostics.append(
+                        RuleDiagnostic(
+                            .limit,
+                            at: current.range,
+                            "more than \(maximumRules) rules in one text; split the rules into several rule sets"
+                        )
+                    )
+                    break
+                }
                 rules.append(parseRule())
             } else {
                 _ = fail("expected 'rule \"name\"' to start a rule, found \(Self.describe(current))")
@@ -834,10 +854,11 @@ struct RuleParser: Sendable {
             switch part {
             case .text(let t): result.append(.text(t))
             case .placeholder(let source, let start):
-                var lexer = Lexer(source, start: start)
+                var lexer = Lexer(source, start: start, maximumWordLength: maximumWordLength)
                 var inner = RuleParser(tokens: lexer.tokenize())
                 inner.nodes = nodes
                 inner.nesting = nesting
+                inner.maximumWordLength = maximumWordLength
                 diagnostics += lexer.diagnostics
                 do throws(Failure) {
                     let expression = try inner.clauseExpression()
