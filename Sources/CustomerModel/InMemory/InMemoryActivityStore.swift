@@ -32,8 +32,8 @@ public final class InMemoryActivityStore: ActivityStore {
     /// Appends transactions; all new rows or none.
     ///
     /// CPU-bound: a large batch runs its first phase (packing ids, numbering clients, accounts and
-    /// counterparties, staging each row's fields; see ``BatchLookup``) on up to two threads
-    /// *before* taking the store's lock, and the caller's thread waits for it there. Under the lock
+    /// counterparties, staging each row's fields) on up to two threads *before* taking the
+    /// store's lock, and the caller's thread waits for it there. Under the lock
     /// only serial work remains (the id index, interning what is new, the row chains and one pass
     /// copying the staged fields into the columns), so no thread blocks while holding it. Hosts
     /// that append very large batches from many tasks may run them off the cooperative pool.

@@ -2,8 +2,9 @@ import Synchronization
 
 /// The in-memory ``AuditLog``: keeps every entry in order, for tests, the demo and small hosts.
 ///
-/// Entries are kept compactly (see ``AuditEntries``): an entry is a small record of integers,
-/// so recording allocates nothing per entry and a batch's clients cost 8 bytes each.
+/// Entries are kept compactly: an entry is a small record of integers (principal, operation and
+/// fields interned), so recording an entry that names one client allocates nothing, and a
+/// batch's clients cost 8 bytes each.
 public final class InMemoryAuditLog: AuditLog {
     private let store = Mutex(AuditEntries())
 
