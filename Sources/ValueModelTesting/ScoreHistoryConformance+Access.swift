@@ -45,17 +45,11 @@ extension ScoreHistoryConformance {
         _ = try await seedScores(f)
         let rmB = World.relationshipManagerB
         for (what, read) in reads(of: World.clientA1, as: rmB, f) {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
-            try await f.trail.expectOne(
-                since: mark,
-                "RM-B's refused \(what) read",
-                action: .denied,
-                principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false),
-                at: now
-            )
+            try await f.expectRefusal(
+                "RM-B reading the \(what) of C-A1",
+                by: rmB,
+                naming: .covering([World.clientA1], bankWideAllowed: false)
+            ) { try await read() }
         }
         try await expectStoreError(.forbidden, "RM-B reading the scores of its C-B1 and RM-A's C-A1 together") {
             try await f.history.scores(
@@ -76,19 +70,13 @@ extension ScoreHistoryConformance {
         try await f.seed()
         let rmB = World.relationshipManagerB
         let mixed = [Samples.score(World.clientB1, day: 0, total: 1), Samples.score(World.clientA1, day: 0, total: 2)]
-        let mark = try await f.trail.mark()
-        let now = f.tick()
-        try await expectStoreError(.forbidden, "RM-B recording scores of its C-B1 and RM-A's C-A1") {
+        try await f.expectRefusal(
+            "RM-B recording scores of its C-B1 and RM-A's C-A1",
+            by: rmB,
+            naming: .covering([World.clientA1], bankWideAllowed: false)
+        ) {
             try await f.history.record(mixed, as: rmB)
         }
-        try await f.trail.expectOne(
-            since: mark,
-            "RM-B's refused recording",
-            action: .denied,
-            principal: rmB,
-            clients: .covering([World.clientA1], bankWideAllowed: false),
-            at: now
-        )
         try expectElements(try await f.everything(), [], "every record after the refusal")
         let own = try await call("RM-B recording a score of its own C-B1") {
             try await f.history.record([mixed[0]], as: rmB)
@@ -127,19 +115,13 @@ extension ScoreHistoryConformance {
             }
         }
         let before = try await f.everything()
-        let mark = try await f.trail.mark()
-        let now = f.tick()
-        try await expectStoreError(.forbidden, "an auditor recording a score") {
+        try await f.expectRefusal(
+            "an auditor recording a score",
+            by: World.auditor,
+            naming: .covering([World.clientC1], bankWideAllowed: false)
+        ) {
             try await f.history.record([Samples.score(World.clientC1, day: 1, total: 1)], as: World.auditor)
         }
-        try await f.trail.expectOne(
-            since: mark,
-            "the auditor's refused recording",
-            action: .denied,
-            principal: World.auditor,
-            clients: .covering([World.clientC1], bankWideAllowed: false),
-            at: now
-        )
         try expectElements(try await f.everything(), before, "every record after the auditor's refused recording")
     }
 

@@ -1,4 +1,4 @@
-import CustomerModel
+package import CustomerModel
 import CustomerModelTesting
 import ValueModel
 
@@ -39,16 +39,11 @@ enum ScoreSamples {
     }
 }
 
-extension ScoreHistoryFixture {
-    typealias World = ConformanceWorld
+extension ScoreHistoryFixture: GatedFixture {
+    /// The gated store the kit seeds ``/CustomerModelTesting/ConformanceWorld`` through: ``customers``.
+    package var directory: GatedCustomerStore { customers }
 
-    /// Seeds the organisation and the five clients through ``customers``, then moves the clock on.
-    func seed() async throws(ConformanceFailure) {
-        try await call("seeding the organisation and the five clients as system") {
-            try await ConformanceWorld.seed(customers)
-        }
-        tick()
-    }
+    typealias World = ConformanceWorld
 
     /// Creates `count` more clients (``ScoreSamples/bookClient(_:)``, covered by RM-A in Pudong)
     /// after ``seed()``, in batches of 5,000, and returns their ids.
@@ -68,16 +63,6 @@ extension ScoreHistoryFixture {
         tick()
         return ids
     }
-
-    /// Moves the clock forward a minute and returns the new instant.
-    @discardableResult
-    func tick() -> Instant {
-        clock.advance(bySeconds: 60)
-        return clock.now
-    }
-
-    /// The audit trail the history store writes to.
-    var trail: AuditTrail { AuditTrail(log: audit) }
 
     /// Records as system, failing the check on an error.
     @discardableResult

@@ -10,7 +10,7 @@ public import ValueModel
 /// who covers them. The kit seeds ``/CustomerModelTesting/ConformanceWorld`` (and, for the book-wide checks, up to
 /// 20,000 more clients covered by RM-A in Pudong) through ``customers`` and then checks
 /// ``history``, the gated facade.
-public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
+public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: ConformanceFixture {
     /// The adapter under test, empty.
     public var adapter: Store
     /// The adapter behind the gate: what the checks call.
@@ -70,29 +70,12 @@ public struct ScoreHistoryFixture<Store: ScoreHistoryStore>: Sendable {
 /// The closure returns `(history:customers:)`: the history store and any customer store to serve
 /// as the gate's directory, both empty. To audit into your own log adapter, wrap it in a
 /// ``/CustomerModelTesting/SwitchableAuditLog`` and use ``init(_:)`` with a ``ScoreHistoryFixture``.
-public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
+public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = ScoreHistoryFixture<Store>
 
-    /// One named behaviour of the contract.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``/CustomerModelTesting/ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -110,26 +93,6 @@ public struct ScoreHistoryConformance<Store: ScoreHistoryStore>: Sendable {
             let clock = ManualClock(start: ConformanceWorld.start)
             let stores = try await makeStores()
             return Fixture(history: stores.history, customers: stores.customers, audit: audit, clock: clock)
-        }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``/CustomerModelTesting/ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await runAll(except: [])
-    }
-
-    /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``/CustomerModelTesting/ConformanceFailures`` listing every failed check.
-    public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
-            (check) throws(ConformanceFailure) in try await run(check)
         }
     }
 }

@@ -13,7 +13,7 @@ struct JSONDocumentTests {
 
     @Test func everyValueAndKeyKnowsItsLineAndColumn() throws {
         let document = try JSONDocument(parsing: text)
-        #expect(document.root.position == JSONPosition(line: 1, column: 1, offset: 0))
+        #expect(document.root.position == SourcePosition(line: 1, column: 1, offset: 0))
         let root = try #require(document.root.objectValue)
         #expect(root.keys == ["id", "行业", "n"])
         #expect(root.member("id")?.keyPosition.line == 2)
@@ -26,11 +26,11 @@ struct JSONDocumentTests {
         #expect(array.position.offset == 29)
         let deep = try #require(document.node(at: ["行业", 2, "deep"]))
         #expect(deep.boolValue == true)
-        #expect(deep.position == JSONPosition(line: 3, column: 27, offset: 47))
+        #expect(deep.position == SourcePosition(line: 3, column: 27, offset: 47))
         #expect(document.node(at: ["n"])?.isNull == true)
         #expect(document.node(at: ["行业", 7]) == nil)
         // A missing member is placed at its nearest existing ancestor.
-        #expect(document.position(of: ["行业", 2, "absent"]) == JSONPosition(line: 3, column: 18, offset: 38))
+        #expect(document.position(of: ["行业", 2, "absent"]) == SourcePosition(line: 3, column: 18, offset: 38))
     }
 
     @Test func numbersKeepTheirLiteralText() throws {
@@ -66,7 +66,7 @@ struct JSONDocumentTests {
 
     @Test func aByteOrderMarkIsSkippedAndNestingIsLimited() throws {
         let document = try JSONDocument(utf8: [0xEF, 0xBB, 0xBF] + Array("[1]".utf8))
-        #expect(document.root.position == JSONPosition(line: 1, column: 1, offset: 3))
+        #expect(document.root.position == SourcePosition(line: 1, column: 1, offset: 3))
         let deep = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
         #expect(throws: JSONSyntaxError.self) { try JSONDocument(parsing: deep, maximumDepth: 10) }
         _ = try JSONDocument(parsing: deep)

@@ -41,7 +41,7 @@ public struct JSONDocument: Hashable, Sendable {
     public func node(at path: JSONPath) -> JSONNode? { root.node(at: path) }
 
     /// The position of the value at `path`, or of its deepest existing ancestor.
-    public func position(of path: JSONPath) -> JSONPosition { root.position(of: path) }
+    public func position(of path: JSONPath) -> SourcePosition { root.position(of: path) }
 
     /// The document as text: two-space indentation when `pretty`, members in order.
     public func text(pretty: Bool = true) -> String { JSONWriter.write(root, pretty: pretty) }

@@ -3,7 +3,7 @@
 /// Numbers keep their literal text, so an amount such as `1234.57` can be read exactly (never
 /// through a `Double`) and a weight such as `0.1` is read as the nearest `Double` exactly once.
 /// Objects keep their members in document order. Values built in code have the position
-/// ``JSONPosition/unknown``.
+/// ``SourcePosition/unknown``.
 ///
 /// ```swift
 /// let document = try JSONDocument(parsing: #"{"weight": 0.25}"#)
@@ -30,10 +30,10 @@ public struct JSONNode: Hashable, Sendable {
     /// The value.
     public var value: Value
     /// Where the value starts in the text (its first character).
-    public var position: JSONPosition
+    public var position: SourcePosition
 
     /// Creates a node.
-    public init(_ value: Value, position: JSONPosition = .unknown) {
+    public init(_ value: Value, position: SourcePosition = .unknown) {
         self.value = value
         self.position = position
     }
@@ -151,7 +151,7 @@ public struct JSONNode: Hashable, Sendable {
 
     /// The position of the node at `path`, or of its deepest ancestor that exists (for a missing
     /// member: the object that lacks it).
-    public func position(of path: JSONPath) -> JSONPosition {
+    public func position(of path: JSONPath) -> SourcePosition {
         var current = self
         for component in path.components {
             switch (component, current.value) {
@@ -180,12 +180,12 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
         /// The key, unescaped.
         public var key: String
         /// Where the key's opening quote is.
-        public var keyPosition: JSONPosition
+        public var keyPosition: SourcePosition
         /// The value.
         public var value: JSONNode
 
         /// Creates a member.
-        public init(key: String, keyPosition: JSONPosition = .unknown, value: JSONNode) {
+        public init(key: String, keyPosition: SourcePosition = .unknown, value: JSONNode) {
             self.key = key
             self.keyPosition = keyPosition
             self.value = value
@@ -228,7 +228,7 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
     }
 
     /// Sets the value of `key`, appending a new member or replacing an existing one's value.
-    public mutating func set(_ key: String, _ value: JSONNode, keyPosition: JSONPosition = .unknown) {
+    public mutating func set(_ key: String, _ value: JSONNode, keyPosition: SourcePosition = .unknown) {
         if let offset = offset(of: key) {
             members[offset].value = value
             return

@@ -1,35 +1,5 @@
-/// Where a JSON value starts in its text: the line and column an editor shows, and the byte offset.
+/// Where a JSON value starts in its text: a ``SourcePosition``, the one position type of every
+/// text the library reads.
 ///
-/// Lines and columns count from 1. A column counts Unicode scalars from the start of the line, so
-/// `"行业": 3` puts the `3` in column 7 whatever the encoding; ``offset`` counts UTF-8 bytes from 0
-/// (after a byte-order mark, if the text had one). A value built in code rather than parsed has the
-/// position ``unknown``.
-public struct JSONPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The line, from 1; 0 for ``unknown``.
-    public var line: Int
-    /// The column in Unicode scalars, from 1; 0 for ``unknown``.
-    public var column: Int
-    /// The byte offset in the UTF-8 text, from 0.
-    public var offset: Int
-
-    /// Creates a position.
-    public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
-    }
-
-    /// The position of a value that was not parsed from text.
-    public static let unknown = JSONPosition(line: 0, column: 0, offset: 0)
-
-    /// Whether the position points into a text (it is not ``unknown``).
-    public var isKnown: Bool { line > 0 }
-
-    /// `line 3, column 17`, or `unknown position`.
-    public var description: String { isKnown ? "line \(line), column \(column)" : "unknown position" }
-
-    /// Orders positions by where they are in the text.
-    public static func < (lhs: JSONPosition, rhs: JSONPosition) -> Bool {
-        (lhs.line, lhs.column, lhs.offset) < (rhs.line, rhs.column, rhs.offset)
-    }
-}
+/// Kept so code written against earlier versions compiles; new code names ``SourcePosition``.
+public typealias JSONPosition = SourcePosition

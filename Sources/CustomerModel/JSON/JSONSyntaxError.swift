@@ -6,12 +6,12 @@
 /// ``message`` may change.
 public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where parsing stopped (for a repeated key: where the second one starts).
-    public var position: JSONPosition
+    public var position: SourcePosition
     /// What was expected or found.
     public var message: String
 
     /// Creates an error.
-    public init(position: JSONPosition, message: String) {
+    public init(position: SourcePosition, message: String) {
         self.position = position
         self.message = message
     }

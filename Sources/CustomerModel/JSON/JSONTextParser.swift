@@ -35,7 +35,7 @@ struct JSONTextParser {
 
     // MARK: Positions
 
-    private mutating func position(at offset: Int) -> JSONPosition {
+    private mutating func position(at offset: Int) -> SourcePosition {
         if offset < cursorOffset {
             cursorOffset = lineStart
             cursorColumn = 1
@@ -48,10 +48,10 @@ struct JSONTextParser {
         }
         cursorOffset = offset
         cursorColumn = column
-        return JSONPosition(line: line, column: column, offset: offset)
+        return SourcePosition(line: line, column: column, offset: offset)
     }
 
-    private mutating func here() -> JSONPosition { position(at: index) }
+    private mutating func here() -> SourcePosition { position(at: index) }
 
     private mutating func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(position: here(), message: message)

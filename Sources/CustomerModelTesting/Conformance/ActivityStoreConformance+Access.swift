@@ -95,17 +95,11 @@ extension ActivityStoreConformance {
         _ = try await seedActivity(f)
         let rmB = World.relationshipManagerB
         for (what, read) in reads(of: World.clientA1, as: rmB, f) {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
-            try await f.trail.expectOne(
-                since: mark,
-                "RM-B's refused read of \(what)",
-                action: .denied,
-                principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false),
-                at: now
-            )
+            try await f.expectRefusal(
+                "RM-B reading the \(what) of C-A1",
+                by: rmB,
+                naming: .covering([World.clientA1], bankWideAllowed: false)
+            ) { try await read() }
         }
         for (what, read) in reads(of: World.clientB1, as: rmB, f) {
             let count = try await call("RM-B reading the \(what) of its own C-B1") { try await read() }
@@ -117,19 +111,13 @@ extension ActivityStoreConformance {
         try await f.seed()
         let rmB = World.relationshipManagerB
         for (what, append) in appends(for: [World.clientB1, World.clientA1], as: rmB, tag: "MIX", f) {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "RM-B appending \(what) of its C-B1 and RM-A's C-A1") {
+            try await f.expectRefusal(
+                "RM-B appending \(what) of its C-B1 and RM-A's C-A1",
+                by: rmB,
+                naming: .covering([World.clientA1], bankWideAllowed: false)
+            ) {
                 try await append()
             }
-            try await f.trail.expectOne(
-                since: mark,
-                "RM-B's refused append of \(what)",
-                action: .denied,
-                principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false),
-                at: now
-            )
         }
         for client in [World.clientA1, World.clientB1] {
             try expectEqual(
@@ -189,17 +177,11 @@ extension ActivityStoreConformance {
             try expectEqual(count, 1, "\(what) the auditor reads")
         }
         for (what, append) in appends(for: [World.clientC1], as: auditor, tag: "AUD", f) {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "the auditor appending \(what)") { try await append() }
-            try await f.trail.expectOne(
-                since: mark,
-                "the auditor's refused append of \(what)",
-                action: .denied,
-                principal: auditor,
-                clients: .covering([World.clientC1], bankWideAllowed: false),
-                at: now
-            )
+            try await f.expectRefusal(
+                "the auditor appending \(what)",
+                by: auditor,
+                naming: .covering([World.clientC1], bankWideAllowed: false)
+            ) { try await append() }
         }
         try expectEqual(try await recordCounts(of: World.clientC1, f), [1, 1, 1], "records of C-C1 after the refusals")
     }

@@ -8,7 +8,7 @@ public import CustomerModel
 /// who covers them. Any customer store can be paired with any activity store. The kit seeds
 /// ``ConformanceWorld`` through ``customers`` and then checks ``activity``, the gated facade, so
 /// each access check proves the gate and the adapter together.
-public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
+public struct ActivityStoreFixture<Store: ActivityStore>: ConformanceFixture {
     /// The adapter under test, empty.
     public var adapter: Store
     /// The adapter behind the gate: what the checks call.
@@ -66,29 +66,12 @@ public struct ActivityStoreFixture<Store: ActivityStore>: Sendable {
 /// The closure returns `(activity:customers:)`: the activity store and any customer store to
 /// serve as the gate's directory, both empty. To audit into your own log adapter,
 /// wrap it in a ``SwitchableAuditLog`` and use ``init(_:)`` with an ``ActivityStoreFixture``.
-public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
+public struct ActivityStoreConformance<Store: ActivityStore>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = ActivityStoreFixture<Store>
 
-    /// One named behaviour of the contract.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -106,26 +89,6 @@ public struct ActivityStoreConformance<Store: ActivityStore>: Sendable {
             let clock = ManualClock(start: ConformanceWorld.start)
             let stores = try await makeStores()
             return Fixture(activity: stores.activity, customers: stores.customers, audit: audit, clock: clock)
-        }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await runAll(except: [])
-    }
-
-    /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
-            (check) throws(ConformanceFailure) in try await run(check)
         }
     }
 }
@@ -240,24 +203,9 @@ extension ActivityStoreConformance {
 
 // MARK: - Shared helpers
 
-extension ActivityStoreFixture {
-    /// Seeds the organisation and the five clients through ``customers``, then moves the clock on.
-    func seed() async throws(ConformanceFailure) {
-        try await call("seeding the organisation and the five clients as system") {
-            try await ConformanceWorld.seed(customers)
-        }
-        tick()
-    }
-
-    /// Moves the clock forward a minute and returns the new instant.
-    @discardableResult
-    func tick() -> Instant {
-        clock.advance(bySeconds: 60)
-        return clock.now
-    }
-
-    /// The audit trail the activity store writes to.
-    var trail: AuditTrail { AuditTrail(log: audit) }
+extension ActivityStoreFixture: GatedFixture {
+    /// The gated store the kit seeds ``ConformanceWorld`` through: ``customers``.
+    package var directory: GatedCustomerStore { customers }
 
     /// Appends as system, failing the check on an error.
     @discardableResult

@@ -3,7 +3,7 @@ public import CustomerModel
 /// What the ``AuditLogConformance`` checks run against: a fresh, empty audit log, and its reads
 /// behind an ``/CustomerModel/AccessGate`` (default policy, an empty directory) whose own entries
 /// go to a separate in-memory log, so reading the trail does not change it.
-public struct AuditLogFixture<Log: AuditLog>: Sendable {
+public struct AuditLogFixture<Log: AuditLog>: ConformanceFixture {
     /// The log under test, empty.
     public var log: Log
     /// Reads of ``log`` behind the gate: what the checks read the trail through.
@@ -42,29 +42,12 @@ public struct AuditLogFixture<Log: AuditLog>: Sendable {
 ///     try await Kit(makeLog: { try await PostgresAuditLog.fresh(db) }).run(check)
 /// }
 /// ```
-public struct AuditLogConformance<Log: AuditLog>: Sendable {
+public struct AuditLogConformance<Log: AuditLog>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = AuditLogFixture<Log>
 
-    /// One named behaviour of the contract.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -74,26 +57,6 @@ public struct AuditLogConformance<Log: AuditLog>: Sendable {
     /// Creates the kit from a function that makes a fresh, empty log for each check.
     public init(makeLog: @escaping @Sendable () async throws -> Log) {
         self.makeFixture = { Fixture(log: try await makeLog()) }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await runAll(except: [])
-    }
-
-    /// Runs every check except those named in `skipped`.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
-            (check) throws(ConformanceFailure) in try await run(check)
-        }
     }
 
     /// Every check of the contract, in a stable order.

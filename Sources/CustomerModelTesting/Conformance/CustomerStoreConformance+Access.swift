@@ -7,19 +7,13 @@ extension CustomerStoreConformance {
         try await f.seed()
         let rmB = World.relationshipManagerB
         for asked in [[World.clientA1], [World.clientB1, World.clientA1]] {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "RM-B reading \(asked)") {
+            try await f.expectRefusal(
+                "RM-B reading \(asked)",
+                by: rmB,
+                naming: .covering([World.clientA1], bankWideAllowed: false)
+            ) {
                 try await f.store.profiles(asked, as: rmB)
             }
-            try await f.trail.expectOne(
-                since: mark,
-                "RM-B's refused read of \(asked)",
-                action: .denied,
-                principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false),
-                at: now
-            )
         }
         let own = try await call("RM-B reading C-B1") { try await f.store.profiles([World.clientB1], as: rmB) }
         try expectElements(own.map(\.profile.id), [World.clientB1], "RM-B reading its own client")
@@ -53,17 +47,11 @@ extension CustomerStoreConformance {
             ("referrals", { try await f.store.referrals(madeBy: [World.clientA1], as: rmB).count }),
         ]
         for (what, read) in reads {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "RM-B reading the \(what) of C-A1") { try await read() }
-            try await f.trail.expectOne(
-                since: mark,
-                "RM-B's refused read of \(what)",
-                action: .denied,
-                principal: rmB,
-                clients: .covering([World.clientA1], bankWideAllowed: false),
-                at: now
-            )
+            try await f.expectRefusal(
+                "RM-B reading the \(what) of C-A1",
+                by: rmB,
+                naming: .covering([World.clientA1], bankWideAllowed: false)
+            ) { try await read() }
         }
     }
 
@@ -74,19 +62,13 @@ extension CustomerStoreConformance {
         a1.name = "Changed by RM-B"
         var b1 = World.profile(World.clientB1)
         b1.occupation = "changed by RM-B"
-        let mark = try await f.trail.mark()
-        let now = f.tick()
-        try await expectStoreError(.forbidden, "RM-B updating C-A1") {
+        try await f.expectRefusal(
+            "RM-B updating C-A1",
+            by: rmB,
+            naming: .covering([World.clientA1], bankWideAllowed: false)
+        ) {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: rmB)
         }
-        try await f.trail.expectOne(
-            since: mark,
-            "RM-B's refused update of C-A1",
-            action: .denied,
-            principal: rmB,
-            clients: .covering([World.clientA1], bankWideAllowed: false),
-            at: now
-        )
         try await expectStoreError(.forbidden, "RM-B updating its own C-B1 and C-A1 in one batch") {
             try await f.store.upsert(
                 [ProfileChange(b1, expectedVersion: 1), ProfileChange(a1, expectedVersion: 1)],
@@ -200,19 +182,13 @@ extension CustomerStoreConformance {
             [World.clientA1, World.clientA2],
             "profiles the Pudong head reads"
         )
-        let mark = try await f.trail.mark()
-        let now = f.tick()
-        try await expectStoreError(.forbidden, "the Pudong head reading C-B1 in the sibling branch Puxi") {
+        try await f.expectRefusal(
+            "the Pudong head reading C-B1 in the sibling branch Puxi",
+            by: pudong,
+            naming: .covering([World.clientB1], bankWideAllowed: false)
+        ) {
             try await f.store.profiles([World.clientB1], as: pudong)
         }
-        try await f.trail.expectOne(
-            since: mark,
-            "the Pudong head's refused read",
-            action: .denied,
-            principal: pudong,
-            clients: .covering([World.clientB1], bankWideAllowed: false),
-            at: now
-        )
         try await expectStoreError(.forbidden, "the Pudong head reading C-H1 in its parent branch") {
             try await f.store.profiles([World.clientH1], as: pudong)
         }
@@ -245,19 +221,13 @@ extension CustomerStoreConformance {
         try expectElements(read.map(\.profile.id), World.clients, "profiles the auditor reads")
         var a1 = World.profile(World.clientA1)
         a1.name = "Changed by the auditor"
-        let mark = try await f.trail.mark()
-        let now = f.tick()
-        try await expectStoreError(.forbidden, "the auditor updating C-A1") {
+        try await f.expectRefusal(
+            "the auditor updating C-A1",
+            by: auditor,
+            naming: .covering([World.clientA1], bankWideAllowed: false)
+        ) {
             try await f.store.upsert([ProfileChange(a1, expectedVersion: 1)], as: auditor)
         }
-        try await f.trail.expectOne(
-            since: mark,
-            "the auditor's refused update",
-            action: .denied,
-            principal: auditor,
-            clients: .covering([World.clientA1], bankWideAllowed: false),
-            at: now
-        )
         try await expectStoreError(.forbidden, "the auditor creating a client") {
             try await f.store.upsert([ProfileChange(World.profile("C-NEW"), expectedVersion: nil)], as: auditor)
         }
@@ -331,19 +301,13 @@ extension CustomerStoreConformance {
         try await f.seed()
         let smaller = Organisation(branches: [Branch(id: "HO", name: "Head office", parent: nil)])
         for principal in [World.relationshipManagerA, World.shanghaiHead, World.auditor] {
-            let mark = try await f.trail.mark()
-            let now = f.tick()
-            try await expectStoreError(.forbidden, "\(principal) replacing the organisation") {
+            try await f.expectRefusal(
+                "\(principal) replacing the organisation",
+                by: principal,
+                naming: .covering([], bankWideAllowed: true)
+            ) {
                 try await f.store.replace(organisation: smaller, as: principal)
             }
-            try await f.trail.expectOne(
-                since: mark,
-                "\(principal)'s refused organisation change",
-                action: .denied,
-                principal: principal,
-                clients: .covering([], bankWideAllowed: true),
-                at: now
-            )
         }
         let read = try await call("reading the organisation") { try await f.store.organisation() }
         try expectEqual(read, World.organisation, "the organisation after the refused replacements")

@@ -8,7 +8,7 @@ public import CustomerModel
 /// adapter together; the adapter itself writes no policy and no audit code. The kit reads the
 /// trail back to verify that every access was recorded, and switches the log off to verify that
 /// no call works unaudited.
-public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
+public struct CustomerStoreFixture<Store: CustomerStore>: ConformanceFixture {
     /// The adapter under test: empty, with any organisation (the kit replaces it).
     public var adapter: Store
     /// The adapter behind the gate: what the checks call.
@@ -65,32 +65,12 @@ public struct CustomerStoreFixture<Store: CustomerStore>: Sendable {
 /// adapter, wrap it in a ``SwitchableAuditLog`` and use ``init(_:)`` with a
 /// ``CustomerStoreFixture``. Under XCTest, call ``runAll()`` from one test method: it runs
 /// every check and throws one ``ConformanceFailures`` listing each broken promise.
-public struct CustomerStoreConformance<Store: CustomerStore>: Sendable {
+public struct CustomerStoreConformance<Store: CustomerStore>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = CustomerStoreFixture<Store>
 
-    /// One named behaviour of the contract.
-    ///
-    /// Checks are values: pass ``CustomerStoreConformance/checks`` to `@Test(arguments:)`, or
-    /// filter them by ``name``.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -104,26 +84,6 @@ public struct CustomerStoreConformance<Store: CustomerStore>: Sendable {
             let audit = SwitchableAuditLog(wrapping: InMemoryAuditLog())
             let clock = ManualClock(start: ConformanceWorld.start)
             return Fixture(store: try await makeStore(), audit: audit, clock: clock)
-        }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await runAll(except: [])
-    }
-
-    /// Runs every check except those named in `skipped` (known failures being fixed).
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
-            (check) throws(ConformanceFailure) in try await run(check)
         }
     }
 }
@@ -236,25 +196,9 @@ extension CustomerStoreConformance {
 
 // MARK: - Shared helpers for the checks
 
-extension CustomerStoreFixture {
-    /// Seeds the organisation and the five clients, then moves the clock on a minute.
-    func seed() async throws(ConformanceFailure) {
-        try await call("seeding the organisation and the five clients as system") {
-            try await ConformanceWorld.seed(store)
-        }
-        tick()
-    }
-
-    /// Moves the clock forward a minute and returns the new instant, so each call's audit entry
-    /// has its own time.
-    @discardableResult
-    func tick() -> Instant {
-        clock.advance(bySeconds: 60)
-        return clock.now
-    }
-
-    /// The audit trail the store writes to.
-    var trail: AuditTrail { AuditTrail(log: audit) }
+extension CustomerStoreFixture: GatedFixture {
+    /// The gated store the kit seeds ``ConformanceWorld`` through: ``store`` itself.
+    package var directory: GatedCustomerStore { store }
 
     /// The stored profile of `id`, read as system.
     func stored(_ id: CustomerID) async throws(ConformanceFailure) -> VersionedProfile? {

@@ -2,7 +2,7 @@ public import CustomerModel
 
 /// What the ``NotificationSinkConformance`` checks run against: a fresh sink and, when the host
 /// can see it, what actually went out.
-public struct NotificationSinkFixture<Sink: NotificationSink>: Sendable {
+public struct NotificationSinkFixture<Sink: NotificationSink>: ConformanceFixture {
     /// The sink under test, which has sent nothing yet.
     public var sink: Sink
     /// Every notification actually sent so far, in order (a fake gateway's outbox), or `nil`
@@ -42,29 +42,12 @@ public struct NotificationSinkFixture<Sink: NotificationSink>: Sendable {
 ///     try await Kit(makeSink: { SMSGatewaySink(gateway: FakeGateway()) }).run(check)
 /// }
 /// ```
-public struct NotificationSinkConformance<Sink: NotificationSink>: Sendable {
+public struct NotificationSinkConformance<Sink: NotificationSink>: ConformanceKit {
     /// The fixture each check gets.
     public typealias Fixture = NotificationSinkFixture<Sink>
 
-    /// One named behaviour of the contract.
-    public struct Check: Sendable, CustomStringConvertible, Identifiable {
-        /// The promise, as a sentence.
-        public let name: String
-        let body: @Sendable (Fixture) async throws -> Void
-
-        /// Creates a check; throw a ``ConformanceFailure`` from `body` when the promise is broken.
-        public init(_ name: String, _ body: @escaping @Sendable (Fixture) async throws -> Void) {
-            self.name = name
-            self.body = body
-        }
-
-        /// The name, so a test runner can tell cases apart and re-run one.
-        public var id: String { name }
-        /// The name.
-        public var description: String { name }
-    }
-
-    private let makeFixture: @Sendable () async throws -> Fixture
+    /// Makes a fresh fixture for one check.
+    public let makeFixture: @Sendable () async throws -> Fixture
 
     /// Creates the kit from a function that makes a fresh fixture for each check.
     public init(_ makeFixture: @escaping @Sendable () async throws -> Fixture) {
@@ -74,26 +57,6 @@ public struct NotificationSinkConformance<Sink: NotificationSink>: Sendable {
     /// Creates the kit from a function that makes a fresh sink; the kit then checks receipts only.
     public init(makeSink: @escaping @Sendable () async throws -> Sink) {
         self.makeFixture = { Fixture(sink: try await makeSink()) }
-    }
-
-    /// Runs one check on a fresh fixture.
-    /// - Throws: ``ConformanceFailure`` naming the check, what it expected and what came back.
-    public func run(_ check: Check) async throws(ConformanceFailure) {
-        try await ConformanceRunner.run(check.name, make: makeFixture, tearDown: \.tearDown, body: check.body)
-    }
-
-    /// Runs every check, each on a fresh fixture.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll() async throws(ConformanceFailures) {
-        try await runAll(except: [])
-    }
-
-    /// Runs every check except those named in `skipped`.
-    /// - Throws: ``ConformanceFailures`` listing every failed check.
-    public func runAll(except skipped: Set<String>) async throws(ConformanceFailures) {
-        try await ConformanceRunner.runAll(Self.checks, name: \.name, except: skipped) {
-            (check) throws(ConformanceFailure) in try await run(check)
-        }
     }
 
     /// Every check of the contract, in a stable order.

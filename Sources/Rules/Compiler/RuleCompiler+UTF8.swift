@@ -1,3 +1,5 @@
+import CustomerModel
+
 extension RuleCompiler {
     /// Decodes rule text (or its JSON form) from the bytes of a file, before any other work on it.
     ///

@@ -30,7 +30,7 @@ enum RuleJSONForm {
         var start: Int
         var end: Int
         var path: JSONPath
-        var position: JSONPosition
+        var position: SourcePosition
         /// Whether the text is the string's content verbatim (so columns inside it can be mapped).
         var verbatim: Bool
     }
@@ -52,7 +52,7 @@ enum RuleJSONForm {
         }
     }
 
-    static func range(_ position: JSONPosition) -> SourceRange {
+    static func range(_ position: SourcePosition) -> SourceRange {
         let p = SourcePosition(line: max(position.line, 1), column: max(position.column, 1), offset: position.offset)
         return SourceRange(start: p, end: p)
     }
@@ -294,7 +294,7 @@ enum RuleJSONForm {
 
     /// The position of the character `decodedOffset` UTF-8 bytes into the content of the JSON
     /// string whose opening quote is at `start`, walking its escapes.
-    static func column(in json: [UInt8], stringAt start: JSONPosition, decodedOffset: Int) -> JSONPosition {
+    static func column(in json: [UInt8], stringAt start: SourcePosition, decodedOffset: Int) -> SourcePosition {
         guard start.isKnown, start.offset < json.count, json[start.offset] == UInt8(ascii: "\"") else { return start }
         var raw = start.offset + 1
         var decoded = 0
@@ -326,6 +326,6 @@ enum RuleJSONForm {
             raw += width
             column += 1
         }
-        return JSONPosition(line: start.line, column: column, offset: raw)
+        return SourcePosition(line: start.line, column: column, offset: raw)
     }
 }

@@ -1,3 +1,5 @@
+import CustomerModel
+
 /// One problem found in rule text, with its place and a message a business user can act on.
 ///
 /// Match on ``code``; the message wording may change between releases. Messages name facts,

@@ -805,7 +805,7 @@ struct RuleParser: Sendable {
         case .symbol(.leftParen):
             advance()
             let inner = try expression()
-            guard isSymbol(.rightParen) else { throw fail("expected ')' to close the '(' at \(range.start)") }
+            guard isSymbol(.rightParen) else { throw fail("expected ')' to close the '(' at \(range)") }
             let end = current.range
             advance()
             return Expression(inner.kind, at: range.union(end))
@@ -821,7 +821,7 @@ struct RuleParser: Sendable {
                 } while isSymbol(.comma)
             }
             guard isSymbol(.rightBracket) else {
-                throw fail("expected ',' or ']' in the list that starts at \(range.start)")
+                throw fail("expected ',' or ']' in the list that starts at \(range)")
             }
             let end = current.range
             advance()

@@ -71,7 +71,7 @@ extension ScoringModel {
     /// Where a validation error points: the key of an entry of `dimensions` or of a lookup `table`
     /// (those entries are named by their keys), else the value at the path (or its nearest
     /// existing ancestor).
-    private static func position(of path: JSONPath, in document: JSONDocument) -> JSONPosition {
+    private static func position(of path: JSONPath, in document: JSONDocument) -> SourcePosition {
         let components = path.components
         if components.count >= 2, case .key(let key) = components[components.count - 1],
             case .key(let parent) = components[components.count - 2], parent == "dimensions" || parent == "table",

@@ -94,7 +94,7 @@ public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConverti
     }
 
     /// The error placed at `position` in a JSON text (unchanged when the position is unknown).
-    func located(at position: JSONPosition) -> ScoringModelError {
+    func located(at position: SourcePosition) -> ScoringModelError {
         guard position.isKnown else { return self }
         var copy = self
         copy.line = position.line

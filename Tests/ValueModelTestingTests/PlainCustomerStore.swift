@@ -1,14 +1,10 @@
 import CustomerModel
-import CustomerModelTesting
 import Synchronization
-import Testing
-import ValueModel
-import ValueModelTesting
 
 /// A deliberately plain ``CustomerStore``: dictionaries behind one `Mutex`, no index beyond what
 /// the contract needs, and no policy, audit or clock code. It passes the whole customer store kit
-/// behind the gate, and serves as the gate's directory for the in-memory activity and score
-/// history stores, which then pass their kits: any store pairs with any other.
+/// behind the gate, and serves as the gate's directory for the activity and score history stores
+/// (in-memory and plain), which then pass their kits: any store pairs with any other.
 final class PlainCustomerStore: CustomerStore {
     private struct State {
         var profiles: [CustomerID: VersionedProfile] = [:]
@@ -214,27 +210,5 @@ final class PlainCustomerStore: CustomerStore {
         state.withLock { state in
             state.profiles.values.filter { scope.covers($0.profile.coverage) }.map(\.profile.id).sorted()
         }
-    }
-}
-
-struct PlainCustomerStoreTests {
-    typealias Kit = CustomerStoreConformance<PlainCustomerStore>
-    typealias ActivityKit = ActivityStoreConformance<InMemoryActivityStore>
-
-    @Test(arguments: Kit.checks)
-    func passesTheCustomerStoreKitBehindTheGate(_ check: Kit.Check) async throws {
-        try await Kit { PlainCustomerStore() }.run(check)
-    }
-
-    @Test(arguments: ActivityKit.checks)
-    func servesAsTheDirectoryOfTheInMemoryActivityStore(_ check: ActivityKit.Check) async throws {
-        try await ActivityKit { (InMemoryActivityStore(), PlainCustomerStore()) }.run(check)
-    }
-
-    typealias HistoryKit = ScoreHistoryConformance<InMemoryScoreHistoryStore>
-
-    @Test(arguments: HistoryKit.checks)
-    func servesAsTheDirectoryOfTheInMemoryScoreHistoryStore(_ check: HistoryKit.Check) async throws {
-        try await HistoryKit { (InMemoryScoreHistoryStore(), PlainCustomerStore()) }.run(check)
     }
 }
