@@ -22,6 +22,13 @@ if which == "append" || which == "all" {
 if which == "memory" || which == "export" || which == "all" {
     try await StoreBenchmarks.memoryAndExport(total: 10_000_000, clients: 100_000, exports: 5)
 }
+if which == "read-book" {
+    // clientele-bench read-book [CLIENTS] [RUNS]: the cycle's whole-book read, gated and bare.
+    try await BookReadBenchmarks.run(
+        clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
+        repetitions: Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 5
+    )
+}
 if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(
         clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
