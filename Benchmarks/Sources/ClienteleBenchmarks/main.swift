@@ -22,6 +22,13 @@ if which == "append" || which == "all" {
 if which == "memory" || which == "export" || which == "all" {
     try await StoreBenchmarks.memoryAndExport(total: 10_000_000, clients: 100_000, exports: 5)
 }
+if which == "read-book" {
+    // clientele-bench read-book [CLIENTS] [RUNS]: the cycle's whole-book read, gated and bare.
+    try await BookReadBenchmarks.run(
+        clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
+        repetitions: Int(CommandLine.arguments.dropFirst(3).first ?? "") ?? 5
+    )
+}
 if which == "view" || which == "all" {
     try await ViewBenchmarks.view360(
         clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100_000,
@@ -83,9 +90,11 @@ if which == "segment" {
     try await SegmentBenchmarks.run(clients: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 1_000_000)
 }
 if which == "cycle" || which == "all" {
-    // clientele-bench cycle [CLIENTS]: the daily cycle from the ports to the actions handed over.
+    // clientele-bench cycle [CLIENTS] [RUNS]: the daily cycle from the ports to the actions handed
+    // over, RUNS times (3 unless given) over one loaded bank, medians reported.
     try await CycleBenchmarks.run(
-        clients: which == "cycle" ? Int(arguments.dropFirst().first ?? "") ?? 100_000 : 100_000
+        clients: which == "cycle" ? Int(arguments.dropFirst().first ?? "") ?? 100_000 : 100_000,
+        runs: which == "cycle" ? Int(arguments.dropFirst(2).first ?? "") ?? 3 : 3
     )
 }
 if which == "scoring-hot" {

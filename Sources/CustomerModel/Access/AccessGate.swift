@@ -212,14 +212,45 @@ extension AccessGate {
 
     /// The distinct clients of `ids` in first-seen order; runs of one client cost one comparison a row.
     ///
-    /// Short ids are numbered through a packed-key table, with no string hashing.
+    /// A short list (the 360 view names one client) is searched linearly, with no table; a long
+    /// one is numbered through a packed-key table sized for it up front, with no string hashing.
     public static func distinct(_ ids: some Sequence<CustomerID>) -> [CustomerID] {
-        var seen = ClientNumbers()
+        var iterator = ids.makeIterator()
+        var few: [CustomerID] = []
         var last: CustomerID?
-        for id in ids where id != last {
+        while let id = iterator.next() {
+            if id == last { continue }
             last = id
-            _ = seen.intern(id)
+            if few.contains(id) { continue }
+            few.append(id)
+            if few.count > shortList { return numbered(few, then: &iterator, expected: ids.underestimatedCount) }
         }
-        return seen.values
+        return few
+    }
+
+    /// The distinct clients of `ids` in first-seen order; a list of one client is returned as it is.
+    public static func distinct(_ ids: [CustomerID]) -> [CustomerID] {
+        if ids.count <= 1 { return ids }
+        return distinct(ids.lazy)
+    }
+
+    /// Lists longer than this are numbered through a table rather than searched.
+    private static let shortList = 16
+
+    /// The distinct clients of `seen` (already distinct) followed by the new ones of `rest`.
+    private static func numbered(
+        _ seen: [CustomerID],
+        then rest: inout some IteratorProtocol<CustomerID>,
+        expected: Int
+    ) -> [CustomerID] {
+        var numbers = ClientNumbers(capacity: max(expected, seen.count))
+        for id in seen { _ = numbers.intern(id) }
+        var last = seen.last
+        while let id = rest.next() {
+            if id == last { continue }
+            last = id
+            _ = numbers.intern(id)
+        }
+        return numbers.values
     }
 }

@@ -66,9 +66,10 @@ public struct GatedActivityStore: Sendable {
     )
         async throws(StoreError) -> [Transaction]
     {
-        let admission = try await gate.admit(principal, .transactions, naming: [customer])
+        let named = [customer]
+        let admission = try await gate.admit(principal, .transactions, naming: named)
         let rows = try await store.transactions(of: customer, in: days, scope: admission.scope)
-        try await gate.recordAllowed(admission, customers: [customer])
+        try await gate.recordAllowed(admission, customers: named)
         return rows
     }
 
@@ -80,9 +81,10 @@ public struct GatedActivityStore: Sendable {
     )
         async throws(StoreError) -> [Interaction]
     {
-        let admission = try await gate.admit(principal, .interactions, naming: [customer])
+        let named = [customer]
+        let admission = try await gate.admit(principal, .interactions, naming: named)
         let found = try await store.interactions(of: customer, in: days, scope: admission.scope)
-        try await gate.recordAllowed(admission, customers: [customer])
+        try await gate.recordAllowed(admission, customers: named)
         return found
     }
 
@@ -94,9 +96,10 @@ public struct GatedActivityStore: Sendable {
     )
         async throws(StoreError) -> [BalanceSnapshot]
     {
-        let admission = try await gate.admit(principal, .balances, naming: [customer])
+        let named = [customer]
+        let admission = try await gate.admit(principal, .balances, naming: named)
         let found = try await store.balances(of: customer, in: days, scope: admission.scope)
-        try await gate.recordAllowed(admission, customers: [customer])
+        try await gate.recordAllowed(admission, customers: named)
         return found
     }
 

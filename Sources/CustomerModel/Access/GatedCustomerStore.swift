@@ -80,7 +80,7 @@ public struct GatedCustomerStore: Sendable {
     public func upsert(accounts: [Account], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(accounts.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .upsertAccounts, naming: owners, unknown: .refuse)
-        try await gate.recordAllowed(admission, customers: accounts.map(\.customer))
+        try await gate.recordAllowed(admission, customers: owners)
         try await store.upsert(accounts: accounts, in: admission.scope)
     }
 
@@ -90,7 +90,7 @@ public struct GatedCustomerStore: Sendable {
     public func upsert(holdings: [Holding], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(holdings.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .upsertHoldings, naming: owners, unknown: .refuse)
-        try await gate.recordAllowed(admission, customers: holdings.map(\.customer))
+        try await gate.recordAllowed(admission, customers: owners)
         try await store.upsert(holdings: holdings, in: admission.scope)
     }
 
@@ -100,7 +100,7 @@ public struct GatedCustomerStore: Sendable {
     public func upsert(relationships: [Relationship], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(relationships.lazy.map(\.customer))
         let admission = try await gate.admit(principal, .upsertRelationships, naming: owners, unknown: .refuse)
-        try await gate.recordAllowed(admission, customers: relationships.map(\.customer))
+        try await gate.recordAllowed(admission, customers: owners)
         try await store.upsert(relationships: relationships, in: admission.scope)
     }
 
@@ -110,7 +110,7 @@ public struct GatedCustomerStore: Sendable {
     public func record(referrals: [Referral], as principal: Principal) async throws(StoreError) {
         let owners = AccessGate.distinct(referrals.lazy.map(\.referrer))
         let admission = try await gate.admit(principal, .recordReferrals, naming: owners, unknown: .refuse)
-        try await gate.recordAllowed(admission, customers: referrals.map(\.referrer))
+        try await gate.recordAllowed(admission, customers: owners)
         try await store.record(referrals: referrals, in: admission.scope)
     }
 

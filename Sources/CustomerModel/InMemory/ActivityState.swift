@@ -75,7 +75,7 @@ struct ActivityState {
         let count = batch.count
         // Phase 1 ran before the lock (``BatchLookup``): its numbers stay valid, since the tables
         // only grow outside a failing batch, and a failing batch removes only what it added.
-        var (keys, numbers, accountNumbers, counterpartyNumbers) = lookup.take()
+        var (keys, numbers, accountNumbers, counterpartyNumbers, staged) = lookup.take()
         // Long ids and clients new to this store: serially, since both add to shared tables.
         for position in 0..<count where keys[position] == BatchLookup.unpacked || numbers[position] < 0 {
             if keys[position] == BatchLookup.unpacked {
@@ -161,7 +161,7 @@ struct ActivityState {
         var currencyNumbers = [UInt8](repeating: 0, count: added)
         var lastCurrency: (packed: UInt32, number: UInt8)?
         for (slot, position) in accepted.enumerated() {
-            let packed = batch[position].amount.currency.packed
+            let packed = staged[position].currency
             if packed == lastCurrency?.packed, let lastCurrency {
                 currencyNumbers[slot] = lastCurrency.number
             } else if let number = currencies.firstIndex(of: packed) ?? appendCurrency(packed) {
@@ -203,7 +203,7 @@ struct ActivityState {
                         clientele_prefetch_for_write(dayBase + ahead)
                     }
                     let client = Int(numbers[position])
-                    let day = batch[position].day.number
+                    let day = staged[position].day
                     previous[slot] = tails[client]
                     tails[client] = firstRow + Int32(slot)
                     if day < lastDays[client] { outOfOrder.append(Int32(client)) }
@@ -214,7 +214,7 @@ struct ActivityState {
         unordered.formUnion(outOfOrder)
         transactions.fill(
             from: mark.rows,
-            batch: batch,
+            rows: staged,
             accepted: accepted,
             numbers: numbers,
             accounts: accountNumbers,
@@ -353,14 +353,15 @@ struct ActivityState {
         return found
     }
 
-    func scan(_ days: ClosedRange<Day>, from start: Int, limit: Int, allowed: Set<Int32>?) -> TransactionPage {
+    /// A page of rows in `days` of the clients `allowed` marks (every client when `nil`), from row `start`.
+    func scan(_ days: ClosedRange<Day>, from start: Int, limit: Int, allowed: [Bool]?) -> TransactionPage {
         var found: [Transaction] = []
         var row = min(start, transactions.count)
         let low = days.lowerBound.number
         let high = days.upperBound.number
         while row < transactions.count, found.count < limit {
             let day = transactions.day[row]
-            if day >= low, day <= high, allowed?.contains(transactions.customer[row]) ?? true {
+            if day >= low, day <= high, allowed?[Int(transactions.customer[row])] ?? true {
                 found.append(transaction(at: row))
             }
             row += 1
@@ -369,63 +370,6 @@ struct ActivityState {
             transactions: found,
             next: row < transactions.count ? ScanCursor(token: String(row)) : nil
         )
-    }
-
-    func export(_ days: ClosedRange<Day>?, allowed: Set<Int32>?) -> TransactionColumns {
-        let t = transactions
-        var columns = TransactionColumns(customers: clients.values)
-        let rows = t.count
-        if days == nil, allowed == nil {
-            columns.customerIndex = t.customer.array
-            columns.day = t.day.array
-            columns.amountMinorUnits = t.amount.array
-            let codes = currencies
-            columns.currency = t.currency.buffer.map { codes[Int($0)] }
-            columns.type = t.type.array
-            columns.channel = t.channel.array
-            columns.merchantCategory = t.category.array
-            let flags = t.flags.buffer
-            columns.direction = [UInt8](unsafeUninitializedCapacity: rows) { out, initialized in
-                for row in 0..<rows { out[row] = flags[row] & 1 }
-                initialized = rows
-            }
-            columns.isOverseas = [Bool](unsafeUninitializedCapacity: rows) { out, initialized in
-                for row in 0..<rows { out[row] = flags[row] & 2 == 2 }
-                initialized = rows
-            }
-            return columns
-        }
-        // A scoped export lists only the clients in scope, renumbered densely.
-        var renumber = [Int32](0..<Int32(clients.values.count))
-        if let allowed {
-            var kept: [CustomerID] = []
-            for index in renumber.indices {
-                if allowed.contains(Int32(index)) {
-                    renumber[index] = Int32(kept.count)
-                    kept.append(clients.values[index])
-                } else {
-                    renumber[index] = -1
-                }
-            }
-            columns.customers = kept
-        }
-        let low = days?.lowerBound.number ?? .min
-        let high = days?.upperBound.number ?? .max
-        for row in 0..<rows {
-            let day = t.day[row]
-            let client = renumber[Int(t.customer[row])]
-            guard day >= low, day <= high, client >= 0 else { continue }
-            columns.customerIndex.append(client)
-            columns.day.append(day)
-            columns.amountMinorUnits.append(t.amount[row])
-            columns.currency.append(currencies[Int(t.currency[row])])
-            columns.type.append(t.type[row])
-            columns.direction.append(t.flags[row] & 1)
-            columns.channel.append(t.channel[row])
-            columns.merchantCategory.append(t.category[row])
-            columns.isOverseas.append(t.flags[row] & 2 == 2)
-        }
-        return columns
     }
 
     // MARK: Interactions and balances
@@ -502,17 +446,37 @@ struct ActivityState {
 
     /// The client's interactions in `days`, by day, time, then append order (kept in that order).
     func interactions(of customer: CustomerID, in days: ClosedRange<Day>) -> [Interaction] {
-        guard let stored = interactions[customer] else { return [] }
-        let start = stored.partitionIndex { $0.day < days.lowerBound }
-        let end = stored.partitionIndex { $0.day <= days.upperBound }
-        return start < end ? Array(stored[start..<end]) : []
+        Array(interactionSlice(of: customer, in: days))
     }
 
     /// The client's balance snapshots in `days`, by day.
     func balances(of customer: CustomerID, in days: ClosedRange<Day>) -> [BalanceSnapshot] {
+        Array(balanceSlice(of: customer, in: days))
+    }
+
+    /// The interactions in `days` of each client of `customers`, in the order given, in one array
+    /// of exactly its final size.
+    func interactions(of customers: [CustomerID], in days: ClosedRange<Day>) -> [Interaction] {
+        .gathering(customers.map { interactionSlice(of: $0, in: days) })
+    }
+
+    /// The balance snapshots in `days` of each client of `customers`, in the order given, in one
+    /// array of exactly its final size.
+    func balances(of customers: [CustomerID], in days: ClosedRange<Day>) -> [BalanceSnapshot] {
+        .gathering(customers.map { balanceSlice(of: $0, in: days) })
+    }
+
+    private func interactionSlice(of customer: CustomerID, in days: ClosedRange<Day>) -> ArraySlice<Interaction> {
+        guard let stored = interactions[customer] else { return [] }
+        let start = stored.partitionIndex { $0.day < days.lowerBound }
+        let end = stored.partitionIndex { $0.day <= days.upperBound }
+        return start < end ? stored[start..<end] : []
+    }
+
+    private func balanceSlice(of customer: CustomerID, in days: ClosedRange<Day>) -> ArraySlice<BalanceSnapshot> {
         guard let stored = balances[customer] else { return [] }
         let start = stored.partitionIndex { $0.day < days.lowerBound }
         let end = stored.partitionIndex { $0.day <= days.upperBound }
-        return start < end ? Array(stored[start..<end]) : []
+        return start < end ? stored[start..<end] : []
     }
 }

@@ -2,8 +2,10 @@ import ClienteleSupport
 import Dispatch
 
 /// Phase 1 of a transaction append, run before the store's lock on both cores: packs every id
-/// into its 64-bit key and finds the dense numbers of the clients, accounts and counterparties
-/// the store already knows, and which distinct clients the batch touches.
+/// into its 64-bit key, finds the dense numbers of the clients, accounts and counterparties the
+/// store already knows and which distinct clients the batch touches, and copies each row's
+/// scalar fields into a compact ``StagedRow``, so the work under the lock never reads the
+/// ~120-byte `Transaction` values again.
 ///
 /// It reads a snapshot of the store's interning tables. The numbers it finds stay valid when the
 /// append runs under the lock later: the tables only grow, and a batch that fails removes only
@@ -21,7 +23,24 @@ struct BatchLookup {
         var counterparties: Interner<String>
     }
 
+    /// The scalar fields of one row, as the columns store them.
+    struct StagedRow {
+        var day: Int32 = 0
+        var second: Int32 = 0
+        var amount: Int64 = 0
+        /// The packed ``CurrencyCode``.
+        var currency: UInt32 = 0
+        var type: UInt8 = 0
+        var channel: UInt8 = 0
+        /// The merchant category, 255 for none.
+        var category: UInt8 = 0
+        /// Bit 0: outflow; bit 1: overseas.
+        var flags: UInt8 = 0
+    }
+
     private(set) var keys: [UInt64]
+    /// Each row's scalar fields.
+    private(set) var rows: [StagedRow]
     /// Client numbers; -1 for a client the snapshot did not hold.
     private(set) var numbers: [Int32]
     /// Account numbers; -1 for none, ``newReference`` for one to intern.
@@ -42,6 +61,7 @@ struct BatchLookup {
         var numbers = [Int32](repeating: -1, count: count)
         var accounts = [Int32](repeating: -1, count: count)
         var counterparties = [Int32](repeating: -1, count: count)
+        var rows = [StagedRow](repeating: StagedRow(), count: count)
         let known = tables.clients.values.count
         let words = (known + 63) / 64
         let chunks = count >= 32_768 ? min(2, ParallelWork.width) : 1
@@ -54,51 +74,65 @@ struct BatchLookup {
                     counterparties.withUnsafeMutableBufferPointer { counterparties in
                         seen.withUnsafeMutableBufferPointer { seen in
                             unknown.withUnsafeMutableBufferPointer { unknown in
-                                let keysOut = DisjointWrites(keys)
-                                let numbersOut = DisjointWrites(numbers)
-                                let accountsOut = DisjointWrites(accounts)
-                                let counterpartiesOut = DisjointWrites(counterparties)
-                                let seenOut = DisjointWrites(seen)
-                                let unknownOut = DisjointWrites(unknown)
-                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                    let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                                    let bitmap = chunk * words
-                                    var strangers: [(CustomerID, Int)] = []
-                                    // Batches usually come grouped by client and account: remember the last of each.
-                                    var lastCustomer: CustomerID?
-                                    var lastNumber: Int32 = -1
-                                    var lastAccount: AccountID?
-                                    var lastAccountNumber: Int32 = -1
-                                    for position in range {
-                                        // Fields read one by one: binding the whole row would retain all its strings.
-                                        keysOut[position] =
-                                            CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
-                                        let customer = batch[position].customer
-                                        if customer != lastCustomer {
-                                            lastCustomer = customer
-                                            lastNumber = tables.clients.number(of: customer) ?? -1
-                                            if lastNumber >= 0 {
-                                                let word = bitmap + Int(lastNumber) >> 6
-                                                seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
-                                            } else {
-                                                strangers.append((customer, position))
+                                rows.withUnsafeMutableBufferPointer { rows in
+                                    let keysOut = DisjointWrites(keys)
+                                    let numbersOut = DisjointWrites(numbers)
+                                    let accountsOut = DisjointWrites(accounts)
+                                    let counterpartiesOut = DisjointWrites(counterparties)
+                                    let seenOut = DisjointWrites(seen)
+                                    let unknownOut = DisjointWrites(unknown)
+                                    let rowsOut = DisjointWrites(rows)
+                                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                        let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                                        let bitmap = chunk * words
+                                        var strangers: [(CustomerID, Int)] = []
+                                        // Batches usually come grouped by client and account: remember the last of each.
+                                        var lastCustomer: CustomerID?
+                                        var lastNumber: Int32 = -1
+                                        var lastAccount: AccountID?
+                                        var lastAccountNumber: Int32 = -1
+                                        for position in range {
+                                            // Fields read one by one: binding the whole row would retain all its strings.
+                                            keysOut[position] =
+                                                CompactKey.pack(batch[position].id.rawValue) ?? Self.unpacked
+                                            let customer = batch[position].customer
+                                            if customer != lastCustomer {
+                                                lastCustomer = customer
+                                                lastNumber = tables.clients.number(of: customer) ?? -1
+                                                if lastNumber >= 0 {
+                                                    let word = bitmap + Int(lastNumber) >> 6
+                                                    seenOut[word] = seenOut[word] | (1 << (UInt64(lastNumber) & 63))
+                                                } else {
+                                                    strangers.append((customer, position))
+                                                }
                                             }
-                                        }
-                                        numbersOut[position] = lastNumber
-                                        if let account = batch[position].account {
-                                            if account != lastAccount {
-                                                lastAccount = account
-                                                lastAccountNumber =
-                                                    tables.accounts.number(of: account) ?? Self.newReference
+                                            numbersOut[position] = lastNumber
+                                            if let account = batch[position].account {
+                                                if account != lastAccount {
+                                                    lastAccount = account
+                                                    lastAccountNumber =
+                                                        tables.accounts.number(of: account) ?? Self.newReference
+                                                }
+                                                accountsOut[position] = lastAccountNumber
                                             }
-                                            accountsOut[position] = lastAccountNumber
+                                            if let counterparty = batch[position].counterparty {
+                                                counterpartiesOut[position] =
+                                                    tables.counterparties.number(of: counterparty) ?? Self.newReference
+                                            }
+                                            rowsOut[position] = StagedRow(
+                                                day: batch[position].day.number,
+                                                second: batch[position].secondOfDay,
+                                                amount: batch[position].amount.minorUnits,
+                                                currency: batch[position].amount.currency.packed,
+                                                type: batch[position].type.rawValue,
+                                                channel: batch[position].channel.rawValue,
+                                                category: batch[position].merchantCategory?.rawValue ?? 255,
+                                                flags: (batch[position].direction == .outflow ? 1 : 0)
+                                                    | (batch[position].isOverseas ? 2 : 0)
+                                            )
                                         }
-                                        if let counterparty = batch[position].counterparty {
-                                            counterpartiesOut[position] =
-                                                tables.counterparties.number(of: counterparty) ?? Self.newReference
-                                        }
+                                        unknownOut[chunk] = strangers
                                     }
-                                    unknownOut[chunk] = strangers
                                 }
                             }
                         }
@@ -129,12 +163,13 @@ struct BatchLookup {
         self.numbers = numbers
         self.accounts = accounts
         self.counterparties = counterparties
+        self.rows = rows
         distinctCustomers = distinct
     }
 
     /// Hands the per-row arrays over to the append, leaving this value empty (no copy on write).
-    mutating func take() -> ([UInt64], [Int32], [Int32], [Int32]) {
-        defer { (keys, numbers, accounts, counterparties) = ([], [], [], []) }
-        return (keys, numbers, accounts, counterparties)
+    mutating func take() -> ([UInt64], [Int32], [Int32], [Int32], [StagedRow]) {
+        defer { (keys, numbers, accounts, counterparties, rows) = ([], [], [], [], []) }
+        return (keys, numbers, accounts, counterparties, rows)
     }
 }

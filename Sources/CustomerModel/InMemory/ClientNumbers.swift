@@ -15,6 +15,18 @@ struct ClientNumbers: Sendable {
     /// The ids that do not pack.
     private var long: [CustomerID: Int32] = [:]
 
+    /// Creates an empty numbering whose table holds `capacity` clients without growing.
+    init(capacity: Int = 0) {
+        var size = 1024
+        while size < capacity * 2 { size <<= 1 }
+        if size > 1024 { slots = [UInt64](repeating: 0, count: size) }
+        values.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+    }
+
+    /// The number of clients numbered.
+    var count: Int { values.count }
+
     /// The number of `id`, if seen.
     @inline(__always)
     func number(of id: CustomerID) -> Int32? {

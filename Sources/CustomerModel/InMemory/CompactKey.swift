@@ -9,11 +9,22 @@ struct CompactKey {
     private static let alphabet: [UInt8] = Array(
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".utf8
     )
-    private static let codes: [UInt8] = {
-        var table = [UInt8](repeating: 255, count: 256)
-        for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(index) }
-        return table
-    }()
+
+    /// The 6-bit code of `byte` in ``alphabet``, or 255 when it is not in it.
+    ///
+    /// Computed rather than looked up: a lookup table in a `static let` costs a once-check on
+    /// every call, and this runs for every id the gate and the stores pack.
+    @inline(__always)
+    private static func code(of byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte &- UInt8(ascii: "A") &+ 10
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte &- UInt8(ascii: "a") &+ 36
+        case UInt8(ascii: "_"): 62
+        case UInt8(ascii: "-"): 63
+        default: 255
+        }
+    }
 
     static let overflowTag: UInt64 = 0xF << 60
 
@@ -25,9 +36,9 @@ struct CompactKey {
         let packed: Bool = text.withUTF8 { bytes in
             guard bytes.count >= 1, bytes.count <= 10 else { return false }
             for byte in bytes {
-                let code = codes[Int(byte)]
-                guard code != 255 else { return false }
-                value = value << 6 | UInt64(code)
+                let bits = code(of: byte)
+                guard bits != 255 else { return false }
+                value = value << 6 | UInt64(bits)
                 count += 1
             }
             return true

@@ -30,6 +30,13 @@ public final class InMemoryActivityStore: ActivityStore {
     // MARK: Appends
 
     /// Appends transactions; all new rows or none.
+    ///
+    /// CPU-bound: a large batch runs its first phase (packing ids, numbering clients, accounts and
+    /// counterparties, staging each row's fields) on up to two threads *before* taking the
+    /// store's lock, and the caller's thread waits for it there. Under the lock
+    /// only serial work remains (the id index, interning what is new, the row chains and one pass
+    /// copying the staged fields into the columns), so no thread blocks while holding it. Hosts
+    /// that append very large batches from many tasks may run them off the cooperative pool.
     /// - Throws: ``StoreError/Code/invalid`` (non-positive amount, time of day out of range, empty id),
     ///   ``StoreError/Code/conflict`` (id reused with other content).
     public func append(transactions: [Transaction], in scope: ClientScope) async throws(StoreError) -> AppendReport {
@@ -126,7 +133,7 @@ public final class InMemoryActivityStore: ActivityStore {
     )
         async throws(StoreError) -> [Interaction]
     {
-        state.withLock { state in customers.flatMap { state.interactions(of: $0, in: days) } }
+        state.withLock { $0.interactions(of: customers, in: days) }
     }
 
     /// The balance snapshots in `days` of each client of `customers`, in the order given, each
@@ -138,7 +145,7 @@ public final class InMemoryActivityStore: ActivityStore {
     )
         async throws(StoreError) -> [BalanceSnapshot]
     {
-        state.withLock { state in customers.flatMap { state.balances(of: $0, in: days) } }
+        state.withLock { $0.balances(of: customers, in: days) }
     }
 
     /// A page of transactions in `days` of clients in `scope`, in append order.
@@ -176,12 +183,12 @@ public final class InMemoryActivityStore: ActivityStore {
 
     // MARK: Helpers
 
-    /// The dense indices of the scope's clients, or `nil` for every client.
-    private static func allowedIndices(_ scope: ClientScope, _ state: ActivityState) -> Set<Int32>? {
+    /// Which client numbers the scope holds (indexed by number), or `nil` for every client.
+    private static func allowedIndices(_ scope: ClientScope, _ state: ActivityState) -> [Bool]? {
         if scope.isEveryClient { return nil }
-        var allowed = Set<Int32>()
+        var allowed = [Bool](repeating: false, count: state.clients.values.count)
         for id in scope.clients ?? [] {
-            if let index = state.clients.number(of: id) { allowed.insert(index) }
+            if let index = state.clients.number(of: id) { allowed[Int(index)] = true }
         }
         return allowed
     }

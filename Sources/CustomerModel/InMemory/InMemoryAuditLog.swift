@@ -2,24 +2,19 @@ import Synchronization
 
 /// The in-memory ``AuditLog``: keeps every entry in order, for tests, the demo and small hosts.
 ///
-/// Entries are kept in chunks of 4096, so recording never copies the whole trail as it grows.
+/// Entries are kept compactly: an entry is a small record of integers (principal, operation and
+/// fields interned), so recording an entry that names one client allocates nothing, and a
+/// batch's clients cost 8 bytes each.
 public final class InMemoryAuditLog: AuditLog {
-    private static let chunkSize = 4096
-    private let store = Mutex<[[AuditRecord]]>([])
+    private let store = Mutex(AuditEntries())
 
     /// Creates an empty log.
     public init() {}
 
     /// Appends entries.
     public func record(_ entries: [AuditRecord]) async throws(StoreError) {
-        store.withLock { chunks in
-            for entry in entries {
-                if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
-                    chunks.append([])
-                    chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
-                }
-                chunks[chunks.count - 1].append(entry)
-            }
+        store.withLock { store in
+            for entry in entries { store.append(entry) }
         }
     }
 
@@ -32,18 +27,19 @@ public final class InMemoryAuditLog: AuditLog {
     )
         async throws(StoreError) -> [AuditRecord]
     {
-        store.withLock { chunks in
-            chunks.joined().filter { entry in
-                period.contains(entry.at) && (customer.map { entry.customers.contains($0) || entry.isBankWide } ?? true)
-                    && (scope.isEveryClient || entry.isBankWide
-                        || entry.customers.contains { scope.contains($0) ?? false })
+        store.withLock { store in
+            store.records(concerning: customer, in: period) { entry in
+                scope.isEveryClient || entry.isBankWide || entry.customers.contains { scope.contains($0) ?? false }
             }
         }
     }
 
     /// Every entry, oldest first (for tests and the demo).
-    public var allEntries: [AuditRecord] { store.withLock { Array($0.joined()) } }
+    public var allEntries: [AuditRecord] {
+        let always = Instant(millisecondsSinceEpoch: .min)...Instant(millisecondsSinceEpoch: .max)
+        return store.withLock { store in store.records(concerning: nil, in: always) { _ in true } }
+    }
 
     /// The number of entries.
-    public var count: Int { store.withLock { chunks in chunks.reduce(0) { $0 + $1.count } } }
+    public var count: Int { store.withLock { $0.count } }
 }

@@ -9,9 +9,9 @@ import Synchronization
 public final class InMemoryCustomerStore: CustomerStore {
     struct State {
         var profiles: [CustomerID: VersionedProfile] = [:]
-        /// Each client's coverage, kept beside the profile so an access check copies a few fields,
-        /// not a whole profile.
-        var coverages: [CustomerID: Coverage] = [:]
+        /// The directory: each client's dense number, its coverage by number and the sorted ids
+        /// (see ``ClientCoverage``).
+        var directory = ClientCoverage()
         var byRM: [StaffID: Set<CustomerID>] = [:]
         var byBranch: [BranchID: Set<CustomerID>] = [:]
         var accounts: [AccountID: Account] = [:]
@@ -61,7 +61,7 @@ public final class InMemoryCustomerStore: CustomerStore {
                     if let rm = profile.coverage.relationshipManager { state.byRM[rm, default: []].insert(profile.id) }
                     state.byBranch[profile.coverage.branch, default: []].insert(profile.id)
                     state.profiles[profile.id] = VersionedProfile(profile: profile, version: version)
-                    state.coverages[profile.id] = profile.coverage
+                    state.directory.set(profile.coverage, of: profile.id)
                     return version
                 }
             )
@@ -105,7 +105,9 @@ public final class InMemoryCustomerStore: CustomerStore {
             let candidates: [CustomerID]
             switch query {
             case .all:
-                candidates = Array(state.profiles.keys)
+                let sorted = state.directory.sortedClients()
+                if scope.isEveryClient { return sorted }
+                return sorted.filter { id in state.directory.coverage(of: id).map(scope.covers) ?? false }
             case .relationshipManager(let rm):
                 candidates = Array(state.byRM[rm] ?? [])
             case .branch(let branch, let includingSubBranches):
@@ -119,7 +121,7 @@ public final class InMemoryCustomerStore: CustomerStore {
             case .tag(let name, let day):
                 candidates = state.profiles.values.lazy.filter { $0.profile.hasTag(name, on: day) }.map(\.profile.id)
             }
-            return candidates.filter { id in state.coverages[id].map(scope.covers) ?? false }.sorted()
+            return candidates.filter { id in state.directory.coverage(of: id).map(scope.covers) ?? false }.sorted()
         }
     }
 
@@ -289,7 +291,9 @@ public final class InMemoryCustomerStore: CustomerStore {
     public func accounts(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Account] {
         state.withLock { state in
             if customers.count == 1 { return state.accountsOf[customers[0]] ?? [] }
-            return customers.flatMap { state.accountsOf[$0] ?? [] }.sorted { $0.id < $1.id }
+            var found = [Account].gathering(customers.map { state.accountsOf[$0]?[...] ?? [] })
+            found.sortUnlessSorted { $0.id < $1.id }
+            return found
         }
     }
 
@@ -297,7 +301,9 @@ public final class InMemoryCustomerStore: CustomerStore {
     public func holdings(of customers: [CustomerID], in scope: ClientScope) async throws(StoreError) -> [Holding] {
         state.withLock { state in
             if customers.count == 1 { return state.holdingsOf[customers[0]] ?? [] }
-            return customers.flatMap { state.holdingsOf[$0] ?? [] }.sorted { $0.id < $1.id }
+            var found = [Holding].gathering(customers.map { state.holdingsOf[$0]?[...] ?? [] })
+            found.sortUnlessSorted { $0.id < $1.id }
+            return found
         }
     }
 
@@ -317,7 +323,7 @@ public final class InMemoryCustomerStore: CustomerStore {
                     found += ids.compactMap { state.holdings[$0] }
                 }
             }
-            return found.filter { holding in state.coverages[holding.customer].map(scope.covers) ?? false }
+            return found.filter { holding in state.directory.coverage(of: holding.customer).map(scope.covers) ?? false }
                 .sorted { ($0.maturesOn ?? days.upperBound, $0.id) < ($1.maturesOn ?? days.upperBound, $1.id) }
         }
     }
@@ -331,9 +337,16 @@ public final class InMemoryCustomerStore: CustomerStore {
     {
         state.withLock { state in
             if customers.count == 1 { return state.relationshipsOf[customers[0]] ?? [] }
-            var seen = Set<String>()
-            return customers.flatMap { state.relationshipsOf[$0] ?? [] }.filter { seen.insert($0.id).inserted }
-                .sorted { $0.id < $1.id }
+            // An edge between two of the clients is gathered twice: sorted by id, the copies are neighbours.
+            var found = [Relationship].gathering(customers.map { state.relationshipsOf[$0]?[...] ?? [] })
+            found.sortUnlessSorted { $0.id < $1.id }
+            var kept = 0
+            for index in found.indices where kept == 0 || found[index].id != found[kept - 1].id {
+                if kept != index { found.swapAt(kept, index) }
+                kept += 1
+            }
+            found.removeLast(found.count - kept)
+            return found
         }
     }
 
@@ -345,9 +358,9 @@ public final class InMemoryCustomerStore: CustomerStore {
         -> [Referral]
     {
         state.withLock { state in
-            customers.flatMap { state.referrals[$0] ?? [] }.sorted {
-                ($0.referrer, $0.on, $0.referred) < ($1.referrer, $1.on, $1.referred)
-            }
+            var found = [Referral].gathering(customers.map { state.referrals[$0]?[...] ?? [] })
+            found.sortUnlessSorted { ($0.referrer, $0.on, $0.referred) < ($1.referrer, $1.on, $1.referred) }
+            return found
         }
     }
 
@@ -368,7 +381,7 @@ public final class InMemoryCustomerStore: CustomerStore {
 
     /// The coverage of each client, `nil` for unknown clients (one lock for the list).
     public func coverage(of ids: [CustomerID]) async throws(StoreError) -> [Coverage?] {
-        state.withLock { state in ids.map { state.coverages[$0] } }
+        state.withLock { state in ids.map { state.directory.coverage(of: $0) } }
     }
 
     /// The first client of `ids` that `scope` does not cover or (when `unknownIsRefused`) that is
@@ -381,23 +394,14 @@ public final class InMemoryCustomerStore: CustomerStore {
         async throws(StoreError) -> DirectoryRefusal?
     {
         state.withLock { state in
-            for (index, id) in ids.enumerated() {
-                guard let coverage = state.coverages[id] else {
-                    if unknownIsRefused { return DirectoryRefusal(index: index, isUnknown: true) }
-                    continue
-                }
-                if !scope.isEveryClient, !scope.covers(coverage) {
-                    return DirectoryRefusal(index: index, isUnknown: false)
-                }
-            }
-            return nil
+            state.directory.firstRefused(ids, by: scope, unknownIsRefused: unknownIsRefused)
         }
     }
 
     /// Every stored client `scope` covers, sorted by identifier.
     public func clients(in scope: ClientScope) async throws(StoreError) -> [CustomerID] {
         state.withLock { state in
-            if scope.isEveryClient { return state.coverages.keys.sorted() }
+            if scope.isEveryClient { return state.directory.sortedClients() }
             var found = Set<CustomerID>()
             for staff in scope.staff {
                 for id in state.byRM[staff] ?? [] { found.insert(id) }
@@ -407,7 +411,8 @@ public final class InMemoryCustomerStore: CustomerStore {
             }
             if !scope.staff.isEmpty {
                 // Service-team members: no index, one pass over the coverages.
-                for (id, coverage) in state.coverages where !coverage.serviceTeam.isEmpty && scope.covers(coverage) {
+                for (id, coverage) in state.directory.all where !coverage.serviceTeam.isEmpty && scope.covers(coverage)
+                {
                     found.insert(id)
                 }
             }
@@ -424,7 +429,7 @@ public final class InMemoryCustomerStore: CustomerStore {
     private static func checkOwners(_ customers: [CustomerID], _ scope: ClientScope, _ state: State) -> StoreError? {
         if scope.isEveryClient { return nil }
         for id in customers {
-            if let coverage = state.coverages[id], !scope.covers(coverage) {
+            if let coverage = state.directory.coverage(of: id), !scope.covers(coverage) {
                 return StoreError(.forbidden, customer: id, "out of the given scope")
             }
         }

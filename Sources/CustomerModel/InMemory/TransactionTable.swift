@@ -1,6 +1,3 @@
-import ClienteleSupport
-import Dispatch
-
 /// Transactions as columns: the storage of ``InMemoryActivityStore``.
 ///
 /// Per row: client 4, day 4, second 4, amount 8, currency 1 (an index into the store's currency
@@ -42,10 +39,11 @@ struct TransactionTable {
         return true
     }
 
-    /// Writes the accepted rows of `batch` into the rows from `start`, two column groups in parallel.
+    /// Writes the accepted rows into the rows from `start`, from the fields ``BatchLookup`` staged
+    /// before the lock: one serial pass over compact records, short enough to run under the lock.
     func fill(
         from start: Int,
-        batch: [Transaction],
+        rows staged: [BatchLookup.StagedRow],
         accepted: [Int],
         numbers: [Int32],
         accounts: [Int32],
@@ -53,34 +51,24 @@ struct TransactionTable {
         currencies: [UInt8],
         previous chain: [Int32]
     ) {
-        let groups = accepted.count >= 32_768 ? min(2, ParallelWork.width) : 1
         let (customer, day, second, amount, currency) = (customer, day, second, amount, currency)
         let (type, channel, category, flags, account, counterparty, previous) =
             (type, channel, category, flags, account, counterparty, previous)
-        DispatchQueue.concurrentPerform(iterations: groups) { group in
-            if group == 0 || groups == 1 {
-                for (slot, position) in accepted.enumerated() {
-                    let row = start + slot
-                    customer[row] = numbers[position]
-                    day[row] = batch[position].day.number
-                    second[row] = batch[position].secondOfDay
-                    amount[row] = batch[position].amount.minorUnits
-                    currency[row] = currencies[slot]
-                    previous[row] = chain[slot]
-                }
-            }
-            if group == 1 || groups == 1 {
-                for (slot, position) in accepted.enumerated() {
-                    let row = start + slot
-                    let transaction = batch[position]
-                    type[row] = transaction.type.rawValue
-                    channel[row] = transaction.channel.rawValue
-                    category[row] = transaction.merchantCategory?.rawValue ?? 255
-                    flags[row] = (transaction.direction == .outflow ? 1 : 0) | (transaction.isOverseas ? 2 : 0)
-                    account[row] = accounts[slot]
-                    counterparty[row] = counterparties[slot]
-                }
-            }
+        for (slot, position) in accepted.enumerated() {
+            let row = start + slot
+            let staged = staged[position]
+            customer[row] = numbers[position]
+            day[row] = staged.day
+            second[row] = staged.second
+            amount[row] = staged.amount
+            currency[row] = currencies[slot]
+            previous[row] = chain[slot]
+            type[row] = staged.type
+            channel[row] = staged.channel
+            category[row] = staged.category
+            flags[row] = staged.flags
+            account[row] = accounts[slot]
+            counterparty[row] = counterparties[slot]
         }
     }
 

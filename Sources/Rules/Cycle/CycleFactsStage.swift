@@ -30,6 +30,7 @@ enum CycleFactsStage {
         let since = keeps || restored != nil ? try await eventsSince(carry, context: context, book: book) : []
         do throws(RuleEngineError) {
             if keeps, var engine = carry.engine {
+                carry.engine = nil  // the only reference: nothing of the engine is copied on write
                 for record in records { _ = engine.cycleReplace(record) }
                 try engine.absorb(since)
                 absorbed = since.count
@@ -80,51 +81,11 @@ enum CycleFactsStage {
         ]
     }
 
-    /// Absorbs the book's transactions and interactions up to `day`, day by day (a counting sort
-    /// of the rows by day, so each client's log grows at its end), straight from the columns.
+    /// Absorbs the book's transactions and interactions up to `day` as columns: each client's
+    /// log is filled in one pass over the transaction export and one over the interactions, as
+    /// absorbing them one by one in day order would fill it.
     static func absorbAll(_ book: BookInputs, into engine: inout RuleEngine, through day: Day) -> Int {
-        let columns = book.transactions
-        let days = columns.day
-        var first = Int32.max
-        for d in days where d < first { first = d }
-        let span = first == .max ? 0 : max(0, Int(day.number) - Int(first) + 1)
-        // Rows by day: counts, then each day's first slot, then the rows.
-        var starts = [Int](repeating: 0, count: span + 1)
-        for d in days where d <= day.number { starts[Int(d - first) + 1] += 1 }
-        for i in 0..<span { starts[i + 1] += starts[i] }
-        var order = [Int32](repeating: 0, count: starts[span])
-        var next = starts
-        for (row, d) in days.enumerated() where d <= day.number {
-            order[next[Int(d - first)]] = Int32(row)
-            next[Int(d - first)] += 1
-        }
-        // Transactions and interactions go to separate logs of each client: each only needs its own day order.
-        var interactions = book.interactions.filter { $0.day <= day }
-        interactions.sort { $0.day < $1.day }
-        return engine.cycleAbsorb(columns, rows: order) + engine.cycleAbsorb(interactions)
-    }
-
-    /// Row `row` of `columns` as a transaction (the columns keep no id, account or time of day:
-    /// the engine's windows need none of them); `nil` when a code is not a known case.
-    static func transaction(_ row: Int, of columns: TransactionColumns) -> Transaction? {
-        guard let type = TransactionType(rawValue: columns.type[row]),
-            let direction = Direction(rawValue: columns.direction[row]),
-            let channel = Channel(rawValue: columns.channel[row]),
-            let currency = CurrencyCode(packed: columns.currency[row])
-        else { return nil }
-        let merchant =
-            columns.merchantCategory[row] == 255 ? nil : MerchantCategory(rawValue: columns.merchantCategory[row])
-        return Transaction(
-            id: "",
-            customer: columns.customers[Int(columns.customerIndex[row])],
-            day: Day(number: columns.day[row]),
-            type: type,
-            direction: direction,
-            amount: Money(minorUnits: columns.amountMinorUnits[row], currency: currency),
-            channel: channel,
-            merchantCategory: merchant,
-            isOverseas: columns.isOverseas[row]
-        )
+        engine.cycleAbsorbHistory(book.transactions, interactions: book.interactions, through: day)
     }
 
     /// The engine checkpoint of the latest `run-triggers` the journal records as finished in the

@@ -24,40 +24,6 @@ extension ClientFacts {
         stale(row, dates: datesMove)
         return true
     }
-
-    /// Takes in the transactions of `columns` at `rows` (in day order) as ``RuleEngine/absorb(_:)``
-    /// does, straight from the columns: each client's row is looked up once, not once per
-    /// transaction.
-    ///
-    /// Rows of clients not known here are left out.
-    /// - Returns: the transactions taken in.
-    mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int {
-        let engineRows = columns.customers.map { rowOf[$0] ?? -1 }
-        var count = 0
-        for r in rows {
-            let row = Int(r)
-            let target = engineRows[Int(columns.customerIndex[row])]
-            guard target >= 0, let transaction = CycleFactsStage.transaction(row, of: columns) else { continue }
-            addTransaction(transaction, row: target)
-            count += 1
-        }
-        return count
-    }
-
-    /// Takes in `interactions` (in day order) as ``RuleEngine/absorb(_:)`` does.
-    ///
-    /// Interactions of
-    /// clients not known here are left out.
-    /// - Returns: the interactions taken in.
-    mutating func cycleAbsorb(_ interactions: [Interaction]) -> Int {
-        var count = 0
-        for interaction in interactions {
-            guard let row = rowOf[interaction.customer] else { continue }
-            addInteraction(interaction, row: row)
-            count += 1
-        }
-        return count
-    }
 }
 
 extension RuleEngine {
@@ -67,11 +33,14 @@ extension RuleEngine {
     /// See ``ClientFacts/cycleReplace(_:)``.
     mutating func cycleReplace(_ record: ClientRecord) -> Bool { facts.cycleReplace(record) }
 
-    /// See ``ClientFacts/cycleAbsorb(_:rows:)``.
-    mutating func cycleAbsorb(_ columns: TransactionColumns, rows: [Int32]) -> Int {
-        facts.cycleAbsorb(columns, rows: rows)
+    /// Takes in the book's history, `transactions` and `interactions` dated up to `day`, in bulk
+    /// (see `ClientFacts.absorbHistory(_:through:)`).
+    /// - Returns: the transactions and interactions taken in.
+    mutating func cycleAbsorbHistory(
+        _ transactions: TransactionColumns,
+        interactions: [Interaction],
+        through day: Day
+    ) -> Int {
+        facts.absorbHistory(transactions, through: day) + facts.absorbHistory(interactions, through: day)
     }
-
-    /// See ``ClientFacts/cycleAbsorb(_:)``.
-    mutating func cycleAbsorb(_ interactions: [Interaction]) -> Int { facts.cycleAbsorb(interactions) }
 }

@@ -21,7 +21,13 @@ extension RuleEngine {
     /// See ``RuleEngineCheckpoint`` for what it holds and what not.
     public func checkpoint() -> RuleEngineCheckpoint {
         var activity = ActivityColumns()
+        activity.reserve(
+            clients: facts.records.count,
+            transactions: facts.activity.reduce(0) { $0 + $1.transactions.count },
+            interactions: facts.activity.reduce(0) { $0 + $1.interactions.count }
+        )
         var windows = WindowColumns()
+        windows.reserve(facts.windows.count)
         for row in facts.records.indices {
             activity.append(facts.activity[row])
             for a in facts.aggregates.indices { windows.append(facts.windows[row * facts.aggregates.count + a]) }

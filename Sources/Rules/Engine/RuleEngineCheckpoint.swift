@@ -114,6 +114,27 @@ struct ActivityColumns: Hashable, Sendable, Codable {
 
     init() {}
 
+    /// Reserves room for `clients` clients with `transactions` and `interactions` rows in all.
+    mutating func reserve(clients: Int, transactions: Int, interactions: Int) {
+        transactionCounts.reserveCapacity(clients)
+        interactionCounts.reserveCapacity(clients)
+        last.reserveCapacity(clients * ActivityKind.allCases.count)
+        tDay.reserveCapacity(transactions)
+        tAmount.reserveCapacity(transactions)
+        tType.reserveCapacity(transactions)
+        tDirection.reserveCapacity(transactions)
+        tChannel.reserveCapacity(transactions)
+        tMerchant.reserveCapacity(transactions)
+        tOverseas.reserveCapacity(transactions)
+        tCounts.reserveCapacity(transactions)
+        iDay.reserveCapacity(interactions)
+        iKind.reserveCapacity(interactions)
+        iChannel.reserveCapacity(interactions)
+        iSeverity.reserveCapacity(interactions)
+        iScore.reserveCapacity(interactions)
+        iContact.reserveCapacity(interactions)
+    }
+
     mutating func append(_ a: ClientActivity) {
         transactionCounts.append(Int32(a.transactions.count))
         interactionCounts.append(Int32(a.interactions.count))
@@ -211,6 +232,15 @@ struct WindowColumns: Hashable, Sendable, Codable {
     var start: [Int32] = []
 
     init() {}
+
+    /// Reserves room for `states` states.
+    mutating func reserve(_ states: Int) {
+        count.reserveCapacity(states)
+        sum.reserveCapacity(states)
+        overflow.reserveCapacity(states)
+        head.reserveCapacity(states)
+        start.reserveCapacity(states)
+    }
 
     mutating func append(_ w: WindowState) {
         count.append(w.count)

@@ -262,13 +262,25 @@ struct RowFields {
     var severity: Int64?
     var score: Int64?
 
+    /// The ordinal of each interaction kind in `EnumerationType.interactionKind` (-1 when absent).
+    private static let kindOrdinals: [InteractionKind: Int64] = Dictionary(
+        uniqueKeysWithValues: InteractionKind.allCases.map { kind in
+            (kind, Int64(EnumerationType.interactionKind.ordinal(of: EnumerationType.snake(kind.rawValue)) ?? -1))
+        }
+    )
+    /// The ordinal of each interaction channel in `EnumerationType.interactionChannel` (-1 when absent).
+    private static let channelOrdinals: [InteractionChannel: Int64] = Dictionary(
+        uniqueKeysWithValues: InteractionChannel.allCases.map { channel in
+            (
+                channel,
+                Int64(EnumerationType.interactionChannel.ordinal(of: EnumerationType.snake(channel.rawValue)) ?? -1)
+            )
+        }
+    )
+
     init(_ interaction: Interaction) {
-        kind = Int64(
-            EnumerationType.interactionKind.ordinal(of: EnumerationType.snake(interaction.kind.rawValue)) ?? -1
-        )
-        channel = Int64(
-            EnumerationType.interactionChannel.ordinal(of: EnumerationType.snake(interaction.channel.rawValue)) ?? -1
-        )
+        kind = Self.kindOrdinals[interaction.kind] ?? -1
+        channel = Self.channelOrdinals[interaction.channel] ?? -1
         switch interaction.detail {
         case .complaint(_, let s, _): severity = Int64(s)
         case .satisfaction(let s): score = Int64(s)

@@ -113,21 +113,19 @@ enum StandardFacts {
         let start = day.adding(days: -Int(days))
         switch name {
         case "aum.change", "aum.delta", "aum.average":
-            let series = record.balances.filter { $0.day <= day && $0.aum.currency == currency }.sorted {
-                $0.day < $1.day
-            }
-            func aum(on d: Day) -> Int64? { series.last { $0.day <= d }?.aum.minorUnits }
+            let series = aumSeries(record.balances, through: day, currency: currency)
+            func aum(on d: Day) -> Int64? { series.last { $0.day <= d.number }?.aum }
             if name == "aum.average" {
                 // Mean of each day's last known AUM over the window; missing before the first snapshot.
-                guard let first = series.first, first.day <= day else { return .missing }
+                guard let first = series.first, first.day <= day.number else { return .missing }
                 var total = 0.0
                 var counted = 0
                 var index = 0
                 var current: Int64?
                 var d = start.adding(days: 1)
                 while d <= day {
-                    while index < series.count, series[index].day <= d {
-                        current = series[index].aum.minorUnits
+                    while index < series.count, series[index].day <= d.number {
+                        current = series[index].aum
                         index += 1
                     }
                     if let current {
@@ -154,6 +152,25 @@ enum StandardFacts {
         default:
             return nil
         }
+    }
+
+    /// The days and AUM of the snapshots in `currency` on or before `day`, in day order (snapshots
+    /// of one day in the order listed): plain numbers, so a refresh copies no snapshot.
+    static func aumSeries(
+        _ balances: [BalanceSnapshot],
+        through day: Day,
+        currency: CurrencyCode
+    ) -> [(day: Int32, aum: Int64)] {
+        var series: [(day: Int32, aum: Int64)] = []
+        series.reserveCapacity(balances.count)
+        var ordered = true
+        for snapshot in balances where snapshot.day <= day && snapshot.aum.currency == currency {
+            if let last = series.last, last.day > snapshot.day.number { ordered = false }
+            series.append((snapshot.day.number, snapshot.aum.minorUnits))
+        }
+        guard !ordered else { return series }
+        let order = series.indices.sorted { (series[$0].day, $0) < (series[$1].day, $1) }
+        return order.map { series[$0] }
     }
 
     /// Days from `day` to the next date of `anchor` for `record` (today counts as 0); missing when none.

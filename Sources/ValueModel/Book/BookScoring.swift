@@ -112,8 +112,17 @@ public struct BookScoring: Sendable {
         let activity: ActivityAggregates
         let rfm: RFMBook
         let churn: ChurnBook
+        // One pass over the columns for RFM, churn and the CVM's transaction measures. When it
+        // fails, the plain pass tells whether the failure is the CVM's own (a fee sum that
+        // overflows), which the indicator step reports, as it would have met it there.
+        var cvmFailure: ScoringInputError?
         do throws(ActivityError) {
-            activity = try ActivityAggregates(columns: columns, windows: windows)
+            do throws(ActivityError) {
+                activity = try ActivityAggregates(columns: columns, windows: windows, scoring: derivation)
+            } catch {
+                activity = try ActivityAggregates(columns: columns, windows: windows)
+                cvmFailure = TransactionActivity.scoringError(error)
+            }
             rfm = RFMBook(activity: activity)
             finished(.activityAndRFM)
             churn = try ChurnBook(
@@ -131,18 +140,30 @@ public struct BookScoring: Sendable {
         let builder = IndicatorTableBuilder(asOf: asOf, currency: currency, derivation: derivation)
         var books: [CustomerKind: ScoreBook] = [:]
         do throws(ScoringInputError) {
+            // What both kinds' tables share is gathered once: the book's sums and counts, then the
+            // CVM's transaction measures of every profile.
+            var shared: (facts: (book: BookFacts, heldAway: [Int: Int64]), activity: TransactionActivity)?
             for (kind, model) in [(CustomerKind.individual, individualModel), (.corporate, corporateModel)] {
                 if inputs.profiles.contains(where: { $0.kind == kind }) {
-                    var table = try builder.build(
+                    if shared == nil {
+                        let facts = try builder.bookFacts(
+                            profiles: inputs.profiles,
+                            holdings: inputs.holdings,
+                            relationships: inputs.relationships,
+                            referrals: inputs.referrals,
+                            interactions: inputs.interactions,
+                            balances: inputs.balances,
+                            heldAwayAssets: inputs.heldAwayAssets
+                        )
+                        if let cvmFailure { throw cvmFailure }
+                        shared = (facts, try activity.transactionActivity(customers: inputs.profiles.map(\.id)))
+                    }
+                    guard let shared else { continue }
+                    var table = try builder.table(
                         subject: kind,
+                        facts: shared.facts,
                         profiles: inputs.profiles,
-                        holdings: inputs.holdings,
-                        relationships: inputs.relationships,
-                        referrals: inputs.referrals,
-                        interactions: inputs.interactions,
-                        balances: inputs.balances,
-                        transactions: columns,
-                        heldAwayAssets: inputs.heldAwayAssets
+                        activity: shared.activity
                     )
                     let dense = table.customers.map { Int(index[$0] ?? 0) }
                     let everyRow = [Bool](repeating: true, count: table.rowCount)

@@ -71,7 +71,10 @@ public struct ChurnBook: Sendable {
         var index: [CustomerID: Int32] = [:]
         index.reserveCapacity(n)
         for (i, id) in activity.customers.enumerated() where index[id] == nil { index[id] = Int32(i) }
+        // Records come grouped by client (as stores list them): the last client's index is kept.
+        var lastClient: (id: CustomerID, index: Int)?
         func slot(_ customer: CustomerID, _ record: @autoclosure () -> String) throws(ActivityError) -> Int {
+            if let lastClient, lastClient.id == customer { return lastClient.index }
             guard let i = index[customer] else {
                 throw ActivityError(
                     .unknownCustomer,
@@ -81,6 +84,7 @@ public struct ChurnBook: Sendable {
                     "the client is not in the book"
                 )
             }
+            lastClient = (customer, Int(i))
             return Int(i)
         }
         var measures = [ChurnMeasures](repeating: ChurnMeasures(recentDays: windows.recentDays), count: n)

@@ -94,12 +94,27 @@ struct BookFacts {
     }
 
     /// The profile index of `customer`, or an `unknownCustomer` error naming `record`.
-    func client(_ customer: CustomerID, record: String) throws(ScoringInputError) -> Int {
+    ///
+    /// Records come grouped by client (as stores list them): `last` keeps the last client's index,
+    /// so a run of one client's records hashes its id once.
+    func client(
+        _ customer: CustomerID,
+        record: @autoclosure () -> String,
+        last: inout (id: CustomerID, index: Int)?
+    ) throws(ScoringInputError) -> Int {
+        if let last, last.id == customer { return last.index }
+        let found = try client(customer, record: record())
+        last = (customer, found)
+        return found
+    }
+
+    /// The profile index of `customer`, or an `unknownCustomer` error naming `record`.
+    func client(_ customer: CustomerID, record: @autoclosure () -> String) throws(ScoringInputError) -> Int {
         guard let found = index[customer] else {
             throw ScoringInputError(
                 .unknownCustomer,
                 customer: customer,
-                record: record,
+                record: record(),
                 "the client is not in the book"
             )
         }
@@ -111,13 +126,18 @@ struct BookFacts {
         _ total: inout Int64,
         _ value: Int64,
         customer: CustomerID,
-        record: String
+        record: @autoclosure () -> String
     )
         throws(ScoringInputError)
     {
         let (sum, overflow) = total.addingReportingOverflow(value)
         guard !overflow else {
-            throw ScoringInputError(.overflow, customer: customer, record: record, "a sum overflows 64-bit minor units")
+            throw ScoringInputError(
+                .overflow,
+                customer: customer,
+                record: record(),
+                "a sum overflows 64-bit minor units"
+            )
         }
         total = sum
     }
@@ -127,13 +147,13 @@ struct BookFacts {
         _ amount: Int64,
         basisPoints: Int,
         customer: CustomerID,
-        record: String
+        record: @autoclosure () -> String
     ) throws(ScoringInputError)
         -> Int64
     {
         let (product, overflow) = amount.multipliedReportingOverflow(by: Int64(basisPoints))
         guard !overflow else {
-            throw ScoringInputError(.overflow, customer: customer, record: record, "a rate times a balance overflows")
+            throw ScoringInputError(.overflow, customer: customer, record: record(), "a rate times a balance overflows")
         }
         let half: Int64 = product >= 0 ? 5_000 : -5_000
         return (product + half) / 10_000
@@ -149,9 +169,10 @@ struct BookFacts {
 
     mutating func addHoldings(_ holdings: [Holding]) throws(ScoringInputError) {
         let maturityStart = asOf.adding(days: -max(0, derivation.maturityWindowDays))
+        var last: (id: CustomerID, index: Int)?
         for holding in holdings {
             let record = holding.id.rawValue
-            let c = try client(holding.customer, record: record)
+            let c = try client(holding.customer, record: record, last: &last)
             guard holding.balance.currency == currency else {
                 throw ScoringInputError(
                     .currencyMismatch,
@@ -265,9 +286,10 @@ struct BookFacts {
         let complaintWindow = max(1, derivation.complaintWindowDays)
         let recentStart = asOf.adding(days: -complaintWindow)
         let earlierStart = asOf.adding(days: -2 * complaintWindow)
+        var last: (id: CustomerID, index: Int)?
         for interaction in list where interaction.day <= asOf {
             let record = interaction.id.rawValue
-            let c = try client(interaction.customer, record: record)
+            let c = try client(interaction.customer, record: record, last: &last)
             do {
                 try interaction.detail.validate()
             } catch {
@@ -297,8 +319,9 @@ struct BookFacts {
 
     mutating func addBalances(_ list: [BalanceSnapshot]) throws(ScoringInputError) {
         let earlierBound = asOf.adding(days: -max(0, derivation.aumDropWindowDays)).number
+        var last: (id: CustomerID, index: Int)?
         for snapshot in list where snapshot.day <= asOf {
-            let c = try client(snapshot.customer, record: "balance on \(snapshot.day)")
+            let c = try client(snapshot.customer, record: "balance on \(snapshot.day)", last: &last)
             guard snapshot.aum.currency == currency else {
                 throw ScoringInputError(
                     .currencyMismatch,

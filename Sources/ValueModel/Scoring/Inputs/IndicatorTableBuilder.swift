@@ -67,12 +67,15 @@ public struct IndicatorTableBuilder: Sendable {
         transactions: TransactionColumns? = nil,
         heldAwayAssets: [CustomerID: Money] = [:]
     ) throws(ScoringInputError) -> IndicatorTable {
-        var book = try BookFacts(profiles: profiles, asOf: asOf, currency: currency, derivation: derivation)
-        try book.addHoldings(holdings)
-        try book.addReferrals(referrals)
-        try book.addRelationships(relationships)
-        try book.addInteractions(interactions)
-        try book.addBalances(balances)
+        let facts = try bookFacts(
+            profiles: profiles,
+            holdings: holdings,
+            relationships: relationships,
+            referrals: referrals,
+            interactions: interactions,
+            balances: balances,
+            heldAwayAssets: heldAwayAssets
+        )
         var activity: TransactionActivity?
         if let transactions {
             activity = try TransactionActivity(
@@ -83,6 +86,28 @@ public struct IndicatorTableBuilder: Sendable {
                 derivation: derivation
             )
         }
+        return try table(subject: subject, facts: facts, profiles: profiles, activity: activity)
+    }
+
+    /// The per-client sums and counts of a whole book, and its held-away estimates by profile
+    /// index: the part of ``build(subject:profiles:holdings:relationships:referrals:interactions:balances:transactions:heldAwayAssets:)``
+    /// both kinds of client share, so a job that builds both tables gathers it once.
+    /// - Throws: ``ScoringInputError`` naming the client, record and field.
+    func bookFacts(
+        profiles: [CustomerProfile],
+        holdings: [Holding],
+        relationships: [Relationship],
+        referrals: [Referral],
+        interactions: [Interaction],
+        balances: [BalanceSnapshot],
+        heldAwayAssets: [CustomerID: Money]
+    ) throws(ScoringInputError) -> (book: BookFacts, heldAway: [Int: Int64]) {
+        var book = try BookFacts(profiles: profiles, asOf: asOf, currency: currency, derivation: derivation)
+        try book.addHoldings(holdings)
+        try book.addReferrals(referrals)
+        try book.addRelationships(relationships)
+        try book.addInteractions(interactions)
+        try book.addBalances(balances)
         var held: [Int: Int64] = [:]
         for (customer, money) in heldAwayAssets.sorted(by: { $0.key < $1.key }) {
             guard let index = book.index[customer] else {
@@ -111,6 +136,18 @@ public struct IndicatorTableBuilder: Sendable {
             }
             held[index] = money.minorUnits
         }
+        return (book, held)
+    }
+
+    /// The table of the clients of kind `subject` among `profiles` (the profiles `facts` was
+    /// gathered from), with the CVM's transaction measures of every profile when given.
+    /// - Throws: ``ScoringInputError`` naming the client, record and field.
+    func table(
+        subject: CustomerKind,
+        facts: (book: BookFacts, heldAway: [Int: Int64]),
+        profiles: [CustomerProfile],
+        activity: TransactionActivity?
+    ) throws(ScoringInputError) -> IndicatorTable {
         let rows = profiles.indices.filter { profiles[$0].kind == subject }
         var writer = TableWriter(
             table: IndicatorTable(
@@ -121,7 +158,13 @@ public struct IndicatorTableBuilder: Sendable {
             ),
             rows: rows
         )
-        try writer.fill(book: book, profiles: profiles, activity: activity, heldAway: held, derivation: derivation)
+        try writer.fill(
+            book: facts.book,
+            profiles: profiles,
+            activity: activity,
+            heldAway: facts.heldAway,
+            derivation: derivation
+        )
         return writer.table
     }
 }
