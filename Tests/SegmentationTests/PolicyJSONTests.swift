@@ -62,6 +62,17 @@ import Testing
         let column = try #require(lines[line - 1].range(of: "corporate.strategic_fitt"))
         #expect(problem.column == lines[line - 1].distance(from: lines[line - 1].startIndex, to: column.lowerBound) + 1)
         #expect(problem.suggestion == nil || problem.message.contains("strategic_fit"))
+        // Read through the one coded-error shape, the problem names the same place.
+        let location = Self.location(of: problem)
+        #expect(location == ErrorLocation(field: problem.path, line: problem.line, column: problem.column))
+    }
+
+    /// Where any coded error happened, read through the protocol.
+    static func location(of error: some CodedError) -> ErrorLocation { error.location }
+
+    @Test func segmentationErrorsNameTheirClientAndField() {
+        let error = SegmentationError(.invalid, customer: "C-7", field: "expires", "an expiry before today")
+        #expect(Self.location(of: error) == ErrorLocation(customer: "C-7", field: "expires"))
     }
 
     @Test func unknownFieldsTiersAndOrderAreErrors() throws {
